@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getServerCaller } from '../../_trpc/server';
+import { AuthCard } from '../auth-card';
+import { SetupForm } from './setup-form';
+
+export const metadata: Metadata = { title: 'Set up' };
+export const dynamic = 'force-dynamic';
+
+export default async function SetupPage() {
+  const status = await (await getServerCaller()).auth.status();
+  if (status.isSetupDone) redirect(status.user ? '/' : '/login');
+  return (
+    <AuthCard
+      title="Welcome to Frictionlog"
+      description="Create the admin account for your workspace. You can invite editors and viewers afterwards."
+    >
+      <SetupForm />
+    </AuthCard>
+  );
+}

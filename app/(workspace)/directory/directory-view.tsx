@@ -1,0 +1,261 @@
+'use client';
+// The developer directory: filter, sort, add, edit and archive developers. Filters live in the
+// URL, so a filtered list can be bookmarked or shared.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { Button, ButtonLink } from '../../_components/button';
+import { SelectField, TextField } from '../../_components/field';
+import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { useCanEdit } from '../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
+import { SortableTh, Table, Td, Th } from '../../_components/table';
+import { useToast } from '../../_components/toast';
+import { describeError, useTRPC } from '../../_trpc/client';
+import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
+import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';
+
+const PAGE_SIZE = 50;
+const SORTS = ['name', 'team', 'tenure', 'background', 'created'] as const;
+type Sort = (typeof SORTS)[number];
+
+export function DirectoryView() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const canEdit = useCanEdit();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [editing, setEditing] = useState<ParticipantDraft | null>(null);
+
+  const filter = {
+    search: params.get('q') ?? '',
+    teamId: params.get('team') ?? '',
+    tenureBand: params.get('tenure') ?? '',
+    background: params.get('background') ?? '',
+    status: (params.get('status') ?? 'active') as 'active' | 'archived' | 'all',
+    sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : 'name',
+    direction: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const),
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+
+  function setParams(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const backgrounds = useQuery(trpc.participants.backgrounds.queryOptions());
+  const list = useQuery({
+    ...trpc.participants.list.queryOptions({
+      search: filter.search || undefined,
+      teamId: filter.teamId || undefined,
+      tenureBand: (filter.tenureBand || undefined) as '<1y' | undefined,
+      background: filter.background || undefined,
+      status: filter.status,
+      sort: filter.sort,
+      direction: filter.direction,
+      limit: PAGE_SIZE,
+      offset: (filter.page - 1) * PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const archive = useMutation(
+    trpc.participants.setArchived.mutationOptions({
+      onSuccess: async (_data, variables) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.participants.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+        toast(variables.isArchived ? 'Developer archived' : 'Developer restored');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+
+  const sortBy = (key: Sort) =>
+    setParams({ sort: key, dir: filter.sort === key && filter.direction === 'asc' ? 'desc' : 'asc' });
+  const isFiltered = Boolean(filter.search || filter.teamId || filter.tenureBand || filter.background || filter.status !== 'active');
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader
+        title="Developer directory"
+        description="The developers you listen to, by team, tenure and background. Reach and response rates are measured against this list."
+        actions={
+          <>
+            <ButtonLink href="/directory/teams" variant="secondary">
+              Teams
+            </ButtonLink>
+            {canEdit && (
+              <>
+                <ButtonLink href="/directory/import" variant="secondary">
+                  Import CSV
+                </ButtonLink>
+                <Button onClick={() => setEditing(EMPTY_DRAFT)}>Add developer</Button>
+              </>
+            )}
+          </>
+        }
+      />
+
+      {editing && (
+        <div className="mb-6">
+          <Panel title={editing.id ? `Edit ${editing.displayName}` : 'Add a developer'}>
+            <ParticipantForm key={editing.id ?? 'new'} initial={editing} onDone={() => setEditing(null)} />
+          </Panel>
+        </div>
+      )}
+
+      <form role="search" aria-label="Filter developers" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
+        <TextField label="Search" type="search" placeholder="Name or email" defaultValue={filter.search} onChange={(e) => setParams({ q: e.target.value.trim() || null })} />
+        <SelectField
+          label="Team"
+          value={filter.teamId}
+          onChange={(e) => setParams({ team: e.target.value || null })}
+          placeholder="All teams"
+          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <SelectField label="Tenure" value={filter.tenureBand} onChange={(e) => setParams({ tenure: e.target.value || null })} placeholder="Any tenure" options={TENURE_OPTIONS} />
+        <SelectField
+          label="Background"
+          value={filter.background}
+          onChange={(e) => setParams({ background: e.target.value || null })}
+          placeholder="Any background"
+          options={(backgrounds.data ?? []).map((value) => ({ value, label: value }))}
+        />
+        <SelectField
+          label="Status"
+          value={filter.status}
+          onChange={(e) => setParams({ status: e.target.value === 'active' ? null : e.target.value })}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'archived', label: 'Archived' },
+            { value: 'all', label: 'Active and archived' },
+          ]}
+        />
+      </form>
+
+      {list.isPending ? (
+        <LoadingState label="Loading developers…" />
+      ) : list.isError ? (
+        <ErrorState message={describeError(list.error).message} onRetry={() => list.refetch()} />
+      ) : total === 0 ? (
+        isFiltered ? (
+          <EmptyState title="No developer matches these filters" action={<ButtonLink href="/directory" variant="secondary">Clear filters</ButtonLink>}>
+            Try another team or tenure band, or search for part of a name.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="The directory is empty"
+            action={
+              canEdit && (
+                <>
+                  <ButtonLink href="/directory/import">Import a directory CSV</ButtonLink>
+                  <Button variant="secondary" onClick={() => setEditing(EMPTY_DRAFT)}>
+                    Add one developer
+                  </Button>
+                </>
+              )
+            }
+          >
+            Add the developers you plan to interview, or import your whole engineering org from a spreadsheet with the columns
+            name, email, team, tenure and background. Coverage gaps show once you know who is out there.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {total} developer{total === 1 ? '' : 's'}
+          </p>
+          <Table caption="Developers in the directory">
+            <thead>
+              <tr>
+                <SortableTh label="Name" isActive={filter.sort === 'name'} direction={filter.direction} onSort={() => sortBy('name')} />
+                <SortableTh label="Team" isActive={filter.sort === 'team'} direction={filter.direction} onSort={() => sortBy('team')} />
+                <SortableTh label="Tenure" isActive={filter.sort === 'tenure'} direction={filter.direction} onSort={() => sortBy('tenure')} />
+                <SortableTh label="Background" isActive={filter.sort === 'background'} direction={filter.direction} onSort={() => sortBy('background')} />
+                <Th>Email</Th>
+                <SortableTh label="Added" isActive={filter.sort === 'created'} direction={filter.direction} onSort={() => sortBy('created')} />
+                {canEdit && <Th><span className="sr-only">Actions</span></Th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.data.rows.map((row) => (
+                <tr key={row.id} className={row.archived_at ? 'bg-slate-50 text-slate-600' : undefined}>
+                  <Td className="font-medium">
+                    {row.display_name}
+                    {row.archived_at && (
+                      <span className="ml-2">
+                        <Badge>Archived</Badge>
+                      </span>
+                    )}
+                    {row.origin === 'ticket-requester' && (
+                      <span className="ml-2">
+                        <Badge tone="amber">From tickets</Badge>
+                      </span>
+                    )}
+                  </Td>
+                  <Td>{row.team_name ?? <span className="text-slate-600">No team</span>}</Td>
+                  <Td>{row.tenure_band ? TENURE_LABELS[row.tenure_band] : <span className="text-slate-600">Unknown</span>}</Td>
+                  <Td>{row.background ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td className="break-all">{row.email ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td className="whitespace-nowrap">{row.created_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
+                  {canEdit && (
+                    <Td className="whitespace-nowrap text-right">
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Edit ${row.display_name}`}
+                        onClick={() =>
+                          setEditing({
+                            id: row.id,
+                            displayName: row.display_name,
+                            email: row.email ?? '',
+                            teamId: row.team_id ?? '',
+                            tenureBand: row.tenure_band ?? '',
+                            background: row.background ?? '',
+                          })
+                        }
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`${row.archived_at ? 'Restore' : 'Archive'} ${row.display_name}`}
+                        onClick={() => archive.mutate({ id: row.id, isArchived: !row.archived_at })}
+                      >
+                        {row.archived_at ? 'Restore' : 'Archive'}
+                      </Button>
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {pages > 1 && (
+            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+              <Button variant="secondary" size="sm" disabled={filter.page <= 1} onClick={() => setParams({ page: String(filter.page - 1) })}>
+                Previous
+              </Button>
+              <span className="text-slate-600">
+                Page {filter.page} of {pages}
+              </span>
+              <Button variant="secondary" size="sm" disabled={filter.page >= pages} onClick={() => setParams({ page: String(filter.page + 1) })}>
+                Next
+              </Button>
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

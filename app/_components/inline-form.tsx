@@ -1,0 +1,57 @@
+'use client';
+// A one-field form shown in place (rename a team, set a member's password): input, save, cancel.
+import { useState } from 'react';
+import { Button } from './button';
+import { controlClass } from './field';
+
+export function InlineForm({
+  label,
+  initialValue = '',
+  type = 'text',
+  submitLabel,
+  isPending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  initialValue?: string;
+  type?: 'text' | 'password';
+  submitLabel: string;
+  isPending: boolean;
+  error?: string | null;
+  onSubmit: (value: string) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initialValue);
+  return (
+    <form
+      className="mt-2 flex flex-wrap items-start gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(value);
+      }}
+    >
+      <div>
+        <input
+          type={type}
+          autoComplete={type === 'password' ? 'new-password' : undefined}
+          aria-label={label}
+          className={controlClass}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          // Opened by the user's own click, so moving focus into it is expected.
+          autoFocus
+          aria-invalid={Boolean(error) || undefined}
+        />
+        {error && <p className="mt-1 text-sm text-red-700">{error}</p>}
+      </div>
+      <Button type="submit" size="sm" isBusy={isPending}>
+        {submitLabel}
+      </Button>
+      <Button variant="ghost" size="sm" onClick={onCancel}>
+        Cancel
+      </Button>
+    </form>
+  );
+}

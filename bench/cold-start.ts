@@ -1,0 +1,86 @@
+// Cold start of the production server to its first successful page (/setup), with the server's
+// peak memory: on an existing PGlite folder, on PostgreSQL, and on a brand-new PGlite folder.
+// Baseline measured in the same run: a bare Node.js HTTP server's start to first response.
+// Run after `npm run build`:  npx tsx bench/cold-start.ts   (BENCH_DATABASE_URL for PostgreSQL)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { freePort, median, peakMemoryMb, printTable, spawnServer, waitForOk } from './lib';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
+
+async function measure(command: string[], env: Record<string, string>, urlPath: string) {
+  const port = await freePort();
+  const server = spawnServer(command, env, port);
+  try {
+    const ms = await waitForOk(`${server.baseUrl}${urlPath}`);
+    return { ms, peakMb: peakMemoryMb(server.child.pid!) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const benchDatabase = `frictionlog_bench_${process.pid}`;
+
+async function adminQuery(text: string) {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new empty database: the first PostgreSQL run migrates it, later runs find it migrated. */
+async function freshPostgresDatabase(): Promise<string> {
+  await adminQuery(`drop database if exists ${benchDatabase}`);
+  await adminQuery(`create database ${benchDatabase}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${benchDatabase}`;
+  return url.toString();
+}
+
+async function main() {
+  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
+  const bare = [process.execPath, '-e', "require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)"];
+  const results: { case: string; ms: number[]; peakMb: number[] }[] = [];
+  const record = (label: string, sample: { ms: number; peakMb: number }) => {
+    let row = results.find((entry) => entry.case === label);
+    if (!row) results.push((row = { case: label, ms: [], peakMb: [] }));
+    row.ms.push(sample.ms);
+    row.peakMb.push(sample.peakMb);
+  };
+
+  const pgUrl = await freshPostgresDatabase();
+  for (let run = 0; run < RUNS; run += 1) {
+    record('baseline: bare node http server', await measure(bare, {}, '/'));
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-'));
+    const pgliteEnv = { FRICTIONLOG_DATA_DIR: path.join(dir, 'pglite'), DATABASE_URL: '' };
+    record('new PGlite folder', await measure(NEXT, pgliteEnv, '/setup'));
+    record('existing PGlite folder', await measure(NEXT, pgliteEnv, '/setup'));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    record('PostgreSQL', await measure(NEXT, { DATABASE_URL: pgUrl }, '/setup'));
+  }
+
+  await adminQuery(`drop database if exists ${benchDatabase}`);
+  const baseline = median(results[0].ms);
+  printTable(
+    results.map((row) => ({
+      case: row.case,
+      'median ms': Math.round(median(row.ms)),
+      'x baseline': Number((median(row.ms) / baseline).toFixed(1)),
+      'peak RSS MB': Math.max(...row.peakMb),
+    })),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

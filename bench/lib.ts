@@ -1,0 +1,74 @@
+// Shared helpers for benchmarks: start the production server, sample its memory, summarise
+// timings. Benchmarks print numbers; they never fail on timing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+export { freePort } from '../test/helpers/net';
+
+/** Peak resident memory (VmHWM) of a process and all its descendants, in MB. */
+export function peakMemoryMb(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${id}/status`, 'utf8');
+      const match = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (match) total += Number(match[1]) / 1024;
+      const children = fs.readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim();
+      for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // The process ended while we looked: it has nothing more to count.
+      return;
+    }
+  };
+  visit(pid);
+  return Math.round(total);
+}
+
+export interface Server {
+  child: ChildProcess;
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export function spawnServer(command: string[], env: Record<string, string>, port: number): Server {
+  const child = spawn(command[0], command.slice(1), { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  return {
+    child,
+    baseUrl: `http://localhost:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Milliseconds from now until `url` answers with a 2xx status. */
+export async function waitForOk(url: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status >= 200 && response.status < 300) {
+        await response.arrayBuffer();
+        return performance.now() - started;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const median = (values: number[]) => percentile(values, 50);
+
+export function printTable(rows: Record<string, string | number>[]): void {
+  console.table(rows);
+}

@@ -1,0 +1,59 @@
+// The connection factory: a Kysely instance over PostgreSQL (pg) when a URL is given, otherwise
+// over embedded PGlite persisted in a folder (or in memory). Same SQL both ways.
+import fs from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './types';
+
+export type DbConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number; searchPath?: string }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: DbConfig['kind'];
+  /** Only set for PGlite: used by the test harness to snapshot a migrated database. */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+}
+
+// Both drivers return the same JavaScript types: counts and sums as numbers (they stay far below
+// 2^53 here), dates without a time as 'YYYY-MM-DD' strings (never shifted by the server's zone).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const toNumber = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+pg.types.setTypeParser(INT8, toNumber);
+pg.types.setTypeParser(NUMERIC, toNumber);
+pg.types.setTypeParser(DATE, keepText);
+
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      options: config.searchPath ? `-c search_path=${config.searchPath}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: config.dataDir,
+    loadDataDir: config.loadDataDir,
+    extensions: { pg_trgm },
+    parsers: {
+      [pgliteTypes.INT8]: toNumber,
+      [pgliteTypes.NUMERIC]: toNumber,
+      [pgliteTypes.DATE]: keepText,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed by hand (not read from disk) so the bundled server and the
+// command-line migrator run exactly the same set.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation';
+
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

@@ -1,0 +1,45 @@
+// The app's one database handle: created from the environment on first use, migrated to the
+// latest migration before anything else runs, and shared by every request of this process.
+import { createDb, type DbConfig, type DbHandle } from '@/db/create-db';
+import { migrateToLatest } from '@/db/migrator';
+import type { Database } from '@/db/types';
+import type { Kysely } from 'kysely';
+import { getEnv } from './env';
+
+export type Db = Kysely<Database>;
+
+export function getDbConfig(): DbConfig {
+  const env = getEnv();
+  return env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: env.FRICTIONLOG_DATA_DIR };
+}
+
+// Kept on globalThis so that Next.js dev reloads reuse the one PGlite instance (two instances on
+// one data folder would corrupt it).
+const globalForDb = globalThis as unknown as { frictionlogDb?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.frictionlogDb) {
+    const starting = (async () => {
+      const handle = await createDb(getDbConfig());
+      try {
+        await migrateToLatest(handle.db);
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      return handle;
+    })();
+    globalForDb.frictionlogDb = starting;
+    // A failed start is not cached: the next request tries again.
+    starting.catch(() => {
+      if (globalForDb.frictionlogDb === starting) globalForDb.frictionlogDb = undefined;
+    });
+  }
+  return globalForDb.frictionlogDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,50 @@
+// Builds the tRPC context from an HTTP request: the session cookie becomes the signed-in user,
+// the client's address becomes its rate-limit key, and cookies set by procedures become headers.
+import { resolveSession, SESSION_COOKIE } from './auth/service';
+import { getDb } from './db';
+import { getEnv } from './env';
+import { createContextInner, type Context, type CookieJar } from './trpc';
+
+export function readCookie(headers: Headers, name: string): string | undefined {
+  const header = headers.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The client's address when a trusted proxy reports it; one shared key otherwise. */
+export function clientKeyOf(headers: Headers): string {
+  if (!getEnv().TRUST_PROXY) return 'direct';
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
+}
+
+function cookieJar(resHeaders: Headers | undefined): CookieJar {
+  const isSecure = getEnv().PUBLIC_URL.startsWith('https://');
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${isSecure ? '; Secure' : ''}`;
+  return {
+    set: (name, value, { maxAgeSeconds }) =>
+      resHeaders?.append('set-cookie', `${name}=${encodeURIComponent(value)}; ${attributes}; Max-Age=${maxAgeSeconds}`),
+    clear: (name) => resHeaders?.append('set-cookie', `${name}=; ${attributes}; Max-Age=0`),
+  };
+}
+
+export async function createRequestContext(input: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
+  const db = await getDb();
+  const user = await resolveSession(db, { token: readCookie(input.headers, SESSION_COOKIE) });
+  return createContextInner({
+    db,
+    user,
+    clientKey: clientKeyOf(input.headers),
+    cookies: cookieJar(input.resHeaders),
+  });
+}

@@ -1,0 +1,223 @@
+// The developer directory: adding and editing participants one at a time, and importing a
+// directory CSV all-or-nothing (re-importing the same file changes nothing).
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { isUniqueViolation } from '../lib/db-errors';
+import type { FileProblem } from '../lib/csv';
+import { parseDirectoryCsv, type DirectoryRow } from './parse-directory-csv';
+import * as queries from './queries';
+
+export interface ParticipantInput {
+  displayName: string;
+  email: string | null;
+  teamId: string | null;
+  tenureBand: queries.ParticipantValues['tenure_band'];
+  background: string | null;
+}
+
+const DUPLICATE_EMAIL = 'Another developer in the directory already has this email.';
+
+async function toValues(db: Db, input: ParticipantInput): Promise<queries.ParticipantValues> {
+  if (input.teamId && !(await queries.teamExists(db, { id: input.teamId }))) {
+    throw new AppError('BAD_REQUEST', 'This team does not exist any more. Pick another team.', { field: 'teamId' });
+  }
+  return {
+    display_name: input.displayName,
+    email: input.email,
+    team_id: input.teamId,
+    tenure_band: input.tenureBand,
+    background: input.background,
+  };
+}
+
+async function rethrowDuplicate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', DUPLICATE_EMAIL, { field: 'email' });
+    throw error;
+  }
+}
+
+export async function createParticipant(db: Db, input: ParticipantInput) {
+  const values = await toValues(db, input);
+  const [row] = await rethrowDuplicate(() => queries.insertParticipants(db, { values: [{ ...values, origin: 'manual' }] }));
+  return row;
+}
+
+export async function editParticipant(db: Db, input: ParticipantInput & { id: string }) {
+  const values = await toValues(db, input);
+  const row = await rethrowDuplicate(() => queries.updateParticipant(db, { id: input.id, values }));
+  if (!row) throw new AppError('NOT_FOUND', 'This developer is no longer in the directory.');
+  return row;
+}
+
+export async function archiveParticipant(db: Db, input: { id: string; isArchived: boolean }) {
+  const row = await queries.setParticipantArchived(db, input);
+  if (!row) throw new AppError('NOT_FOUND', 'This developer is no longer in the directory.');
+  return row;
+}
+
+// ---- Import ------------------------------------------------------------------------------------
+
+export interface DirectoryPlan {
+  recordCount: number;
+  inserts: DirectoryRow[];
+  updates: { id: string; row: DirectoryRow }[];
+  unchanged: number;
+  newTeams: string[];
+  problems: FileProblem[];
+}
+
+type Existing = Awaited<ReturnType<typeof queries.findParticipantsForMatching>>[number];
+
+/**
+ * Matches each row to an existing developer: by email when the row has one, otherwise by name
+ * among developers without an email. That makes a second import of the same file a no-op.
+ */
+async function planDirectoryImport(db: Db, text: string): Promise<DirectoryPlan & { teamIds: Map<string, string> }> {
+  const parsed = parseDirectoryCsv(text);
+  const existing = await queries.findParticipantsForMatching(db);
+  const byEmail = new Map<string, Existing>();
+  const byNameWithoutEmail = new Map<string, Existing>();
+  for (const participant of existing) {
+    if (participant.email) byEmail.set(participant.email.toLowerCase(), participant);
+    else if (!byNameWithoutEmail.has(participant.display_name.toLowerCase())) {
+      byNameWithoutEmail.set(participant.display_name.toLowerCase(), participant);
+    }
+  }
+
+  // One team per name in any letter case, spelled as it first appears in the file.
+  const spellings = new Map<string, string>();
+  for (const row of parsed.rows) if (row.team && !spellings.has(row.team.toLowerCase())) spellings.set(row.team.toLowerCase(), row.team);
+  const teamNames = [...spellings.values()];
+  const knownTeams = await queries.findTeamsByName(db, { names: teamNames });
+  const teamIds = new Map(knownTeams.map((team) => [team.name.toLowerCase(), team.id]));
+  const newTeams = teamNames.filter((name) => !teamIds.has(name.toLowerCase()));
+
+  const plan: DirectoryPlan = {
+    recordCount: parsed.recordCount,
+    inserts: [],
+    updates: [],
+    unchanged: 0,
+    newTeams,
+    problems: parsed.problems,
+  };
+  for (const row of parsed.rows) {
+    const match = row.email ? byEmail.get(row.email.toLowerCase()) : byNameWithoutEmail.get(row.name.toLowerCase());
+    if (!match) {
+      plan.inserts.push(row);
+      continue;
+    }
+    // undefined for a team this import creates: then the row cannot equal what is stored.
+    const teamId = row.team ? teamIds.get(row.team.toLowerCase()) : null;
+    const isSame =
+      match.display_name === row.name &&
+      match.email === row.email &&
+      match.team_id === teamId &&
+      match.tenure_band === row.tenureBand &&
+      match.background === row.background;
+    if (isSame) plan.unchanged += 1;
+    else plan.updates.push({ id: match.id, row });
+  }
+  return { ...plan, teamIds };
+}
+
+export interface DirectoryPreview {
+  totalRows: number;
+  sample: DirectoryRow[];
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+  newTeams: string[];
+  problems: FileProblem[];
+}
+
+export async function previewDirectoryImport(db: Db, input: { text: string }): Promise<DirectoryPreview> {
+  const plan = await planDirectoryImport(db, input.text);
+  const rows = [...plan.inserts, ...plan.updates.map((update) => update.row)].sort((a, b) => a.row - b.row);
+  return {
+    totalRows: plan.recordCount,
+    sample: rows.slice(0, 20),
+    toInsert: plan.inserts.length,
+    toUpdate: plan.updates.length,
+    unchanged: plan.unchanged,
+    newTeams: plan.newTeams,
+    problems: plan.problems.slice(0, 500),
+  };
+}
+
+export interface DirectoryImportResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  teamsCreated: number;
+}
+
+/** All or nothing: any problem in the file refuses the whole import and writes nothing. */
+export async function importDirectory(db: Db, input: { text: string }): Promise<DirectoryImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const plan = await planDirectoryImport(trx, input.text);
+    if (plan.problems.length > 0) {
+      const first = plan.problems[0];
+      throw new AppError(
+        'BAD_REQUEST',
+        `Nothing was imported: the file has ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'}. ` +
+          `First: row ${first.row}${first.column ? `, column "${first.column}"` : ''}: ${first.message}`,
+        { details: { problems: plan.problems.slice(0, 500) } },
+      );
+    }
+    const created = await queries.insertTeams(trx, { names: plan.newTeams });
+    for (const team of created) plan.teamIds.set(team.name.toLowerCase(), team.id);
+    const valuesOf = (row: DirectoryRow): queries.ParticipantValues => ({
+      display_name: row.name,
+      email: row.email,
+      team_id: row.team ? (plan.teamIds.get(row.team.toLowerCase()) ?? null) : null,
+      tenure_band: row.tenureBand,
+      background: row.background,
+    });
+
+    await rethrowDuplicate(async () => {
+      for (let start = 0; start < plan.inserts.length; start += 1000) {
+        const chunk = plan.inserts.slice(start, start + 1000);
+        await queries.insertParticipants(trx, {
+          values: chunk.map((row) => ({ ...valuesOf(row), origin: 'directory-import' as const })),
+        });
+      }
+      for (const update of plan.updates) {
+        await queries.updateParticipant(trx, { id: update.id, values: valuesOf(update.row) });
+      }
+    });
+    return {
+      inserted: plan.inserts.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+      teamsCreated: created.length,
+    };
+  });
+}
+
+// ---- Teams -------------------------------------------------------------------------------------
+
+const DUPLICATE_TEAM = 'A team with this name already exists.';
+
+export async function createTeam(db: Db, input: { name: string }) {
+  try {
+    const [team] = await queries.insertTeams(db, { names: [input.name] });
+    return team;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', DUPLICATE_TEAM, { field: 'name' });
+    throw error;
+  }
+}
+
+export async function renameTeam(db: Db, input: { id: string; name: string }) {
+  try {
+    const team = await queries.renameTeam(db, input);
+    if (!team) throw new AppError('NOT_FOUND', 'This team no longer exists.');
+    return team;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', DUPLICATE_TEAM, { field: 'name' });
+    throw error;
+  }
+}

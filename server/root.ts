@@ -1,0 +1,18 @@
+// The app router: every domain's router under its name. The authorization test walks this
+// router, so a procedure added here is checked for its role without anyone listing it.
+import { z } from 'zod';
+import { authRouter, membersRouter } from './auth/router';
+import { participantsRouter, teamsRouter } from './participants/router';
+import { createCallerFactory, createRouter, publicProcedure } from './trpc';
+
+export const appRouter = createRouter({
+  health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
+  auth: authRouter,
+  members: membersRouter,
+  participants: participantsRouter,
+  teams: teamsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

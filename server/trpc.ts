@@ -1,0 +1,154 @@
+// tRPC initialisation: the request context, the one error formatter and the procedure kinds.
+// Every router builds on the kinds exported here; role checks live in this file and nowhere else.
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Role } from '@/db/types';
+import type { Db } from './db';
+import { AppError, INTERNAL_ERROR_MESSAGE } from './errors';
+
+// ---- Context ---------------------------------------------------------------------------------
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** Where a procedure sets or clears cookies; the HTTP adapter writes them as Set-Cookie headers. */
+export interface CookieJar {
+  set: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
+  clear: (name: string) => void;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  /** Identifies the client for rate limits (its address when known). Never stored with answers. */
+  clientKey: string;
+  cookies: CookieJar;
+}
+
+/** Plain data in, context out: tests build one with any user they like. */
+export function createContextInner(input: {
+  db: Db;
+  user?: SessionUser | null;
+  clientKey?: string;
+  cookies?: CookieJar;
+}): Context {
+  return {
+    db: input.db,
+    user: input.user ?? null,
+    clientKey: input.clientKey ?? 'local',
+    cookies: input.cookies ?? { set: () => undefined, clear: () => undefined },
+  };
+}
+
+// ---- Errors ----------------------------------------------------------------------------------
+
+export type FieldErrors = Record<string, string[]>;
+
+function fieldErrorsOf(error: TRPCError): FieldErrors | null {
+  const cause = error.cause;
+  if (cause instanceof ZodError) {
+    const fields: FieldErrors = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.join('.') || 'input';
+      (fields[key] ??= []).push(issue.message);
+    }
+    return fields;
+  }
+  if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
+  return null;
+}
+
+function toTRPCError(cause: unknown): TRPCError | null {
+  if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (cause instanceof ZodError) {
+    // A validation failure reads as its first problem, naming the field: "email: Enter a valid email".
+    const [issue] = cause.issues;
+    const field = issue.path.join('.');
+    return new TRPCError({ code: 'BAD_REQUEST', message: field ? `${field}: ${issue.message}` : issue.message, cause });
+  }
+  return null;
+}
+
+// ---- Procedure kinds -------------------------------------------------------------------------
+
+export type Access = 'public' | 'member' | 'self' | 'editor' | 'admin';
+
+export interface ProcedureMeta {
+  /**
+   * Who may call it. public: anyone; member: any signed-in account (reads only); self: a
+   * signed-in account acting on itself (sign out, own password); editor and admin: those roles.
+   */
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const isInternal = error.code === 'INTERNAL_SERVER_ERROR';
+      if (isInternal) console.error(error.cause ?? error);
+      const cause = error.cause instanceof AppError ? error.cause : null;
+      const fieldErrors = fieldErrorsOf(error);
+      return {
+        ...shape,
+        message: isInternal ? INTERNAL_ERROR_MESSAGE : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors,
+          details: cause?.details ?? null,
+        },
+      };
+    },
+  });
+
+export const createRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// Domain code throws AppError and zod rejects input; this turns both into the matching tRPC error
+// with a message for people, in one place (for HTTP and in-process callers alike).
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+function requireRole(minimum: Role) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    if (RANK[ctx.user.role] < RANK[minimum]) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${minimum} role; your account is a ${ctx.user.role}.`,
+      });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+const base = t.procedure.use(appErrors);
+
+/** Anyone, signed in or not: public pages, survey answers, ratings, sign-in itself. */
+export const publicProcedure = base.meta({ access: 'public' });
+/** Any signed-in account, viewers included. Use for reads only. */
+export const memberProcedure = base.meta({ access: 'member' }).use(requireRole('viewer'));
+/** A signed-in account changing only itself (sign out, own password). */
+export const selfProcedure = base.meta({ access: 'self' }).use(requireRole('viewer'));
+/** Editors and admins: every change to workspace data. */
+export const editorProcedure = base.meta({ access: 'editor' }).use(requireRole('editor'));
+/** Admins only: members, API tokens, settings. */
+export const adminProcedure = base.meta({ access: 'admin' }).use(requireRole('admin'));

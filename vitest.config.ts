@@ -1,0 +1,37 @@
+// Test projects: unit (pure logic), integration on PGlite and, when TEST_DATABASE_URL is set, the
+// same files again on PostgreSQL, and e2e (Chromium against a production build).
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@': path.resolve(__dirname) };
+const integration = (kind: 'pglite' | 'postgres') => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${kind}`,
+    include: ['test/integration/**/*.test.ts'],
+    globalSetup: ['test/helpers/global-setup-db.ts'],
+    env: { TEST_DB_KIND: kind },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      integration('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [integration('postgres')] : []),
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
