@@ -9,6 +9,8 @@ export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | strin
 
 export type Role = 'admin' | 'editor' | 'viewer';
 export type TenureBand = '<1y' | '1-3y' | '3-5y' | '5y+';
+export type EvidenceSourceKind = 'interview' | 'shadowing' | 'ticket' | 'postmortem' | 'survey' | 'rating' | 'request';
+export type ThemeStatus = 'candidate' | 'confirmed' | 'archived';
 export type ParticipantOrigin = 'manual' | 'directory-import' | 'ticket-requester';
 
 export interface UsersTable {
@@ -62,6 +64,55 @@ export interface ParticipantsTable {
   updated_at: UpdatedAt;
 }
 
+export interface EvidenceTable {
+  id: Generated<string>;
+  source_kind: EvidenceSourceKind;
+  /** The row the excerpt comes from: an interview, a friction event, a ticket, … */
+  source_id: string;
+  /** App path to the exact spot in the source, e.g. `/interviews/<id>#q-2`. */
+  source_path: string;
+  excerpt: string;
+  participant_id: string | null;
+  /** Minutes lost each time it happens; null when only a severity is known. */
+  minutes_lost: number | null;
+  occurrences_per_month: ColumnType<number, number | undefined, number>;
+  /** 1-5, used for time lost when minutes_lost is null. */
+  severity: number | null;
+  /** When the friction was observed (interview date, ticket created): the ranking's date window. */
+  observed_on: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ThemesTable {
+  id: Generated<string>;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<ThemeStatus, ThemeStatus | undefined, ThemeStatus>;
+  merged_into_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface EvidenceThemesTable {
+  evidence_id: string;
+  theme_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, shown so an admin can tell tokens apart. */
+  token_prefix: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -69,4 +120,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   teams: TeamsTable;
   participants: ParticipantsTable;
+  evidence: EvidenceTable;
+  themes: ThemesTable;
+  evidence_themes: EvidenceThemesTable;
+  api_tokens: ApiTokensTable;
 }

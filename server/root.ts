@@ -1,8 +1,11 @@
 // The app router: every domain's router under its name. The authorization test walks this
 // router, so a procedure added here is checked for its role without anyone listing it.
 import { z } from 'zod';
+import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
+import { evidenceRouter } from './evidence/router';
 import { participantsRouter, teamsRouter } from './participants/router';
+import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
 
 export const appRouter = createRouter({
@@ -11,6 +14,9 @@ export const appRouter = createRouter({
   members: membersRouter,
   participants: participantsRouter,
   teams: teamsRouter,
+  evidence: evidenceRouter,
+  themes: themesRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

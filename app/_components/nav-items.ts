@@ -18,6 +18,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Workspace',
     items: [
       { href: '/members', label: 'Members' },
+      { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
       { href: '/account', label: 'Your account' },
     ],
   },

@@ -2,7 +2,9 @@
 // command-line migrator run exactly the same set.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-evidence-themes';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-evidence-themes': m0002,
 };

@@ -82,6 +82,17 @@ describe('foundation golden path', () => {
     await page.getByLabel(`Role of ${ADMIN.name}`).selectOption('viewer');
     await page.getByText('This is the last admin').waitFor();
     await checkPage(page, 'foundation-03-members');
+
+    // API tokens: shown once, then only their first characters.
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'No API tokens yet' }).waitFor();
+    await page.getByLabel('What uses it').fill('nightly Jira import');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.locator('code', { hasText: /^fl_/ }).innerText()).trim();
+    expect(token).toMatch(/^fl_[\w-]{40,}$/);
+    await checkPage(page, 'foundation-03b-api-tokens');
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    expect(await page.getByText(token).count()).toBe(0);
     await signOut(page);
     expect(problems).toEqual([]);
   });

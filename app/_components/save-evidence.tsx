@@ -1,0 +1,156 @@
+'use client';
+// "Save as evidence": turns selected words of any source (an interview answer, a friction event,
+// a ticket, a survey answer, a rating comment, a request) into evidence with its time cost,
+// tagged into pain themes. Every channel feeds the pain inventory through this one form.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { inferRouterInputs } from '@trpc/server';
+import type { AppRouter } from '@/server/root';
+import { describeError, useTRPC } from '../_trpc/client';
+import { Button } from './button';
+import { Dialog } from './dialog';
+import { FormError, TextAreaField, TextField } from './field';
+import { ThemePicker, type ThemeChoice } from './theme-picker';
+import { useToast } from './toast';
+
+type CreateEvidenceInput = inferRouterInputs<AppRouter>['evidence']['create'];
+
+export interface EvidenceSourceRef {
+  kind: CreateEvidenceInput['sourceKind'];
+  id: string;
+  anchor?: string | null;
+  /** What the source is, for the dialog's title: "Interview with Ada Okafor, question 2". */
+  label: string;
+  excerpt: string;
+  /** The developer the source belongs to; null when it has none (survey answers are anonymous). */
+  participant: { id: string; name: string } | null;
+  defaultMinutesLost?: number | null;
+}
+
+const SEVERITY_LABELS = ['1 — minor (~15 min)', '2 — an hour', '3 — half a day', '4 — two days', '5 — blocked, more than two days'];
+
+type CostMode = 'minutes' | 'severity' | 'unknown';
+
+function SaveEvidenceForm({ source, onDone }: { source: EvidenceSourceRef; onDone: (id: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [excerpt, setExcerpt] = useState(source.excerpt);
+  const [isAttributed, setAttributed] = useState(Boolean(source.participant));
+  const [mode, setMode] = useState<CostMode>(source.defaultMinutesLost != null ? 'minutes' : 'unknown');
+  const [minutes, setMinutes] = useState(source.defaultMinutesLost != null ? String(source.defaultMinutesLost) : '');
+  const [occurrences, setOccurrences] = useState('1');
+  const [severity, setSeverity] = useState<number | null>(null);
+  const [themes, setThemes] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
+  const save = useMutation(
+    trpc.evidence.create.mutationOptions({
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+        toast('Saved as evidence');
+        onDone(result.id);
+      },
+    }),
+  );
+  const error = save.error ? describeError(save.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+    save.mutate({
+      sourceKind: source.kind,
+      sourceId: source.id,
+      anchor: source.anchor ?? null,
+      excerpt,
+      participantId: isAttributed && source.participant ? source.participant.id : null,
+      minutesLost: mode === 'minutes' ? toNumber(minutes) : null,
+      occurrencesPerMonth: mode === 'unknown' ? 1 : toNumber(occurrences),
+      severity: mode === 'severity' ? severity ?? Number.NaN : null,
+      themeIds: themes.themeIds,
+      newThemeTitle: themes.newThemeTitle.trim() || null,
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Save as evidence">
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <TextAreaField label="Excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} error={error?.fieldErrors.excerpt} hint="Words from the source that show the friction." />
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Developer</legend>
+        {source.participant ? (
+          <div className="flex flex-col gap-1 text-sm text-slate-800">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="attribution" checked={isAttributed} onChange={() => setAttributed(true)} />
+              {source.participant.name}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="attribution" checked={!isAttributed} onChange={() => setAttributed(false)} />
+              Unattributed (counts as a mention, not as an affected developer)
+            </label>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">Unattributed: it counts as a mention beside the affected developers.</p>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Time lost</legend>
+        <div className="flex flex-wrap gap-4 text-sm text-slate-800">
+          {(
+            [
+              ['minutes', 'Minutes per occurrence'],
+              ['severity', 'Severity 1-5'],
+              ['unknown', 'Not known'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" name="cost-mode" checked={mode === value} onChange={() => setMode(value)} />
+              {label}
+            </label>
+          ))}
+        </div>
+        {mode === 'minutes' && (
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            <TextField label="Minutes lost each time" type="number" min={0} inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={error?.fieldErrors.minutesLost} />
+            <TextField label="Times per month" type="number" min={0} inputMode="decimal" value={occurrences} onChange={(e) => setOccurrences(e.target.value)} error={error?.fieldErrors.occurrencesPerMonth} />
+          </div>
+        )}
+        {mode === 'severity' && (
+          <div className="mt-3 flex flex-col gap-1 text-sm text-slate-800">
+            {SEVERITY_LABELS.map((label, index) => (
+              <label key={label} className="flex items-center gap-2">
+                <input type="radio" name="severity" checked={severity === index + 1} onChange={() => setSeverity(index + 1)} />
+                {label}
+              </label>
+            ))}
+            {error?.fieldErrors.severity && <p className="text-sm text-red-700">{error.fieldErrors.severity[0]}</p>}
+            <TextField className="mt-2 sm:w-1/2" label="Times per month" type="number" min={0} inputMode="decimal" value={occurrences} onChange={(e) => setOccurrences(e.target.value)} error={error?.fieldErrors.occurrencesPerMonth} />
+          </div>
+        )}
+      </fieldset>
+      <ThemePicker value={themes} onChange={setThemes} error={error?.fieldErrors.newThemeTitle?.[0] ?? error?.fieldErrors.themeIds?.[0]} />
+      <div>
+        <Button type="submit" isBusy={save.isPending}>
+          Save evidence
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The dialog around the form; open it with the words a person selected in a source. */
+export function SaveEvidenceDialog({ source, onClose, onSaved }: { source: EvidenceSourceRef | null; onClose: () => void; onSaved?: (id: string) => void }) {
+  return (
+    <Dialog title={source ? `Save as evidence — ${source.label}` : 'Save as evidence'} isOpen={Boolean(source)} onClose={onClose}>
+      {source && (
+        <SaveEvidenceForm
+          key={`${source.kind}:${source.id}:${source.anchor ?? ''}:${source.excerpt}`}
+          source={source}
+          onDone={(id) => {
+            onSaved?.(id);
+            onClose();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,163 @@
+// Kysely queries for evidence and its theme tags.
+import { sql } from 'kysely';
+import type { EvidenceSourceKind } from '@/db/types';
+import type { Db } from '../db';
+
+export interface NewEvidenceRow {
+  source_kind: EvidenceSourceKind;
+  source_id: string;
+  source_path: string;
+  excerpt: string;
+  participant_id: string | null;
+  minutes_lost: number | null;
+  occurrences_per_month: number;
+  severity: number | null;
+  observed_on: string;
+  created_by: string | null;
+}
+
+export async function insertEvidence(db: Db, input: { rows: NewEvidenceRow[] }): Promise<string[]> {
+  if (input.rows.length === 0) return [];
+  const inserted = await db.insertInto('evidence').values(input.rows).returning('id').execute();
+  return inserted.map((row) => row.id);
+}
+
+export interface EvidenceFilter {
+  sourceKinds?: EvidenceSourceKind[];
+  sourceId?: string;
+  participantId?: string;
+  teamId?: string;
+  themeId?: string;
+  isUntagged?: boolean;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+const evidenceColumns = [
+  'evidence.id',
+  'evidence.source_kind',
+  'evidence.source_id',
+  'evidence.source_path',
+  'evidence.excerpt',
+  'evidence.participant_id',
+  'participants.display_name as participant_name',
+  'participants.tenure_band as participant_tenure_band',
+  'participants.background as participant_background',
+  'teams.name as team_name',
+  'evidence.minutes_lost',
+  'evidence.occurrences_per_month',
+  'evidence.severity',
+  'evidence.observed_on',
+  'evidence.created_at',
+] as const;
+
+function filteredEvidence(db: Db, filter: Omit<EvidenceFilter, 'limit' | 'offset'>) {
+  let query = db
+    .selectFrom('evidence')
+    .leftJoin('participants', 'participants.id', 'evidence.participant_id')
+    .leftJoin('teams', 'teams.id', 'participants.team_id');
+  if (filter.sourceKinds?.length) query = query.where('evidence.source_kind', 'in', filter.sourceKinds);
+  if (filter.sourceId) query = query.where('evidence.source_id', '=', filter.sourceId);
+  if (filter.participantId) query = query.where('evidence.participant_id', '=', filter.participantId);
+  if (filter.teamId) query = query.where('participants.team_id', '=', filter.teamId);
+  if (filter.from) query = query.where('evidence.observed_on', '>=', filter.from);
+  if (filter.to) query = query.where('evidence.observed_on', '<=', filter.to);
+  if (filter.themeId) {
+    const themeId = filter.themeId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('evidence_themes')
+          .select('evidence_themes.evidence_id')
+          .whereRef('evidence_themes.evidence_id', '=', 'evidence.id')
+          .where('evidence_themes.theme_id', '=', themeId),
+      ),
+    );
+  }
+  if (filter.isUntagged) {
+    query = query.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('evidence_themes').select('evidence_themes.evidence_id').whereRef('evidence_themes.evidence_id', '=', 'evidence.id'))),
+    );
+  }
+  return query;
+}
+
+export async function listEvidence(db: Db, filter: EvidenceFilter) {
+  const query = filteredEvidence(db, filter);
+  const [rows, total] = await Promise.all([
+    query
+      .select([...evidenceColumns])
+      .orderBy('evidence.observed_on', 'desc')
+      .orderBy('evidence.created_at', 'desc')
+      .orderBy('evidence.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  const tags = await listThemesOfEvidence(db, { evidenceIds: rows.map((row) => row.id) });
+  return {
+    rows: rows.map((row) => ({ ...row, themes: tags.get(row.id) ?? [] })),
+    total: total.count,
+  };
+}
+
+export async function getEvidence(db: Db, input: { id: string }) {
+  const row = await filteredEvidence(db, {}).select([...evidenceColumns]).where('evidence.id', '=', input.id).executeTakeFirst();
+  if (!row) return undefined;
+  const tags = await listThemesOfEvidence(db, { evidenceIds: [row.id] });
+  return { ...row, themes: tags.get(row.id) ?? [] };
+}
+
+export async function listThemesOfEvidence(db: Db, input: { evidenceIds: string[] }) {
+  const byEvidence = new Map<string, { id: string; title: string }[]>();
+  if (input.evidenceIds.length === 0) return byEvidence;
+  const rows = await db
+    .selectFrom('evidence_themes')
+    .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
+    .select(['evidence_themes.evidence_id', 'themes.id', 'themes.title'])
+    .where('evidence_themes.evidence_id', 'in', input.evidenceIds)
+    .orderBy('themes.title')
+    .execute();
+  for (const row of rows) {
+    const list = byEvidence.get(row.evidence_id) ?? [];
+    list.push({ id: row.id, title: row.title });
+    byEvidence.set(row.evidence_id, list);
+  }
+  return byEvidence;
+}
+
+export async function findExistingEvidenceIds(db: Db, input: { ids: string[] }): Promise<string[]> {
+  if (input.ids.length === 0) return [];
+  const rows = await db.selectFrom('evidence').select('id').where('id', 'in', input.ids).execute();
+  return rows.map((row) => row.id);
+}
+
+export async function insertTags(db: Db, input: { pairs: { evidence_id: string; theme_id: string }[] }): Promise<number> {
+  if (input.pairs.length === 0) return 0;
+  const result = await db
+    .insertInto('evidence_themes')
+    .values(input.pairs)
+    .onConflict((oc) => oc.columns(['evidence_id', 'theme_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function deleteTag(db: Db, input: { evidenceId: string; themeId: string }) {
+  await db.deleteFrom('evidence_themes').where('evidence_id', '=', input.evidenceId).where('theme_id', '=', input.themeId).execute();
+}
+
+export async function updateEvidenceCost(
+  db: Db,
+  input: { id: string; participant_id: string | null; minutes_lost: number | null; occurrences_per_month: number; severity: number | null },
+) {
+  const { id, ...values } = input;
+  return db.updateTable('evidence').set(values).where('id', '=', id).returning('id').executeTakeFirst();
+}
+
+export async function deleteEvidence(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('evidence').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

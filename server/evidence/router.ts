@@ -1,0 +1,80 @@
+// Procedures for evidence: save from any source, list with filters, tag into themes, edit cost.
+import { z } from 'zod';
+import * as fields from '../fields';
+import { themeTitleSchema } from '../themes/rules';
+import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as queries from './queries';
+import { excerptSchema, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
+import * as service from './service';
+
+const sourceKind = z.enum(SOURCE_KINDS, { message: `Choose a source: ${SOURCE_KINDS.join(', ')}` });
+const isoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });
+
+const cost = {
+  minutesLost: minutesLostSchema.nullish(),
+  occurrencesPerMonth: occurrencesSchema.optional(),
+  severity: severitySchema.nullish(),
+};
+
+export const evidenceRouter = createRouter({
+  list: memberProcedure
+    .input(
+      z.object({
+        sourceKinds: z.array(sourceKind).max(SOURCE_KINDS.length).optional(),
+        sourceId: fields.id.optional(),
+        participantId: fields.id.optional(),
+        teamId: fields.id.optional(),
+        themeId: fields.id.optional(),
+        isUntagged: z.boolean().optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
+    .query(({ ctx, input }) => queries.listEvidence(ctx.db, input)),
+
+  get: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => queries.getEvidence(ctx.db, input).then((row) => row ?? null)),
+
+  create: editorProcedure
+    .input(
+      z.object({
+        sourceKind,
+        sourceId: fields.id,
+        anchor: z.string().max(200).nullish(),
+        excerpt: excerptSchema,
+        participantId: fields.id.nullish(),
+        ...cost,
+        themeIds: z.array(fields.id).max(20, 'Tag into at most 20 themes at once').optional(),
+        newThemeTitle: themeTitleSchema.nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.createEvidence(ctx.db, { ...input, createdBy: ctx.user.id })),
+
+  tag: editorProcedure
+    .input(
+      z.object({
+        evidenceIds: z.array(fields.id).min(1, 'Select at least one evidence item').max(1000, 'Tag at most 1,000 items at once'),
+        themeIds: z.array(fields.id).min(1, 'Choose at least one theme').max(20),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.tagEvidence(ctx.db, input)),
+
+  untag: editorProcedure
+    .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
+    .mutation(({ ctx, input }) => service.untagEvidence(ctx.db, input)),
+
+  updateCost: editorProcedure
+    .input(
+      z.object({
+        id: fields.id,
+        participantId: fields.id.nullable(),
+        minutesLost: minutesLostSchema.nullable(),
+        occurrencesPerMonth: occurrencesSchema,
+        severity: severitySchema.nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.updateEvidenceCost(ctx.db, input)),
+
+  delete: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.deleteEvidence(ctx.db, input)),
+});

@@ -1,0 +1,23 @@
+// Where evidence can come from. Each source kind registers a loader that finds the source row,
+// the text an excerpt may be taken from at the given spot, and the link back to that spot.
+import type { EvidenceSourceKind } from '@/db/types';
+import type { Db } from '../db';
+
+export interface EvidenceSource {
+  /** All the text an excerpt may be taken from at this spot. */
+  text: string;
+  /** App path to the exact spot, stored with the evidence, e.g. `/interviews/<id>#q-2`. */
+  path: string;
+  /** The developer the source belongs to, prefilled as the evidence's participant. */
+  participantId: string | null;
+  /** When the friction happened, 'YYYY-MM-DD': the ranking's date window uses it. */
+  observedOn: string;
+}
+
+export type SourceLoader = (db: Db, input: { sourceId: string; anchor: string | null }) => Promise<EvidenceSource | null>;
+
+/**
+ * One loader per source kind. A domain that produces evidence adds its loader here
+ * (interviews, shadowing sessions, tickets, post-mortems, surveys, ratings, requests).
+ */
+export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {};

@@ -1,0 +1,119 @@
+// Evidence: a quote or data point that shows friction, taken from a source (interview, friction
+// event, ticket, …), with its time cost, tagged into pain themes. Every channel feeds the pain
+// inventory through createEvidence().
+import type { EvidenceSourceKind } from '@/db/types';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { resolveThemeIds } from '../themes/service';
+import * as themeQueries from '../themes/queries';
+import * as queries from './queries';
+import { isExcerptInSource, SOURCE_LABELS } from './rules';
+import { evidenceSources } from './service-sources';
+
+export interface NewEvidence {
+  sourceKind: EvidenceSourceKind;
+  sourceId: string;
+  /** Where in the source (a question, a field, a comment); the source's loader interprets it. */
+  anchor?: string | null;
+  excerpt: string;
+  /** undefined: the source's developer; null: unattributed. */
+  participantId?: string | null;
+  minutesLost?: number | null;
+  occurrencesPerMonth?: number;
+  severity?: number | null;
+  themeIds?: string[];
+  /** Creates a theme with this statement and tags the evidence into it. */
+  newThemeTitle?: string | null;
+}
+
+async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Promise<queries.NewEvidenceRow> {
+  const loader = evidenceSources[input.sourceKind];
+  if (!loader) throw new AppError('BAD_REQUEST', `Evidence cannot be taken from a ${SOURCE_LABELS[input.sourceKind].toLowerCase()}.`, { field: 'sourceKind' });
+  const source = await loader(db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
+  if (!source) throw new AppError('NOT_FOUND', `This ${SOURCE_LABELS[input.sourceKind].toLowerCase()} no longer exists.`, { field: 'sourceId' });
+  if (!isExcerptInSource(input.excerpt, source.text)) {
+    throw new AppError('BAD_REQUEST', 'The excerpt must be words from the source; select them in the text.', { field: 'excerpt' });
+  }
+  return {
+    source_kind: input.sourceKind,
+    source_id: input.sourceId,
+    source_path: source.path,
+    excerpt: input.excerpt,
+    participant_id: input.participantId === undefined ? source.participantId : input.participantId,
+    minutes_lost: input.minutesLost ?? null,
+    occurrences_per_month: input.occurrencesPerMonth ?? 1,
+    severity: input.severity ?? null,
+    observed_on: source.observedOn,
+    created_by: createdBy,
+  };
+}
+
+async function themeIdsFor(db: Db, input: Pick<NewEvidence, 'themeIds' | 'newThemeTitle'>, createdBy: string | null) {
+  const ids = await resolveThemeIds(db, { ids: input.themeIds ?? [] });
+  if (input.newThemeTitle) ids.push((await themeQueries.insertTheme(db, { title: input.newThemeTitle, description: '', createdBy })).id);
+  return ids;
+}
+
+/** Saves evidence items (one, or a whole cluster) and their tags in one transaction. */
+export async function createEvidenceItems(
+  db: Db,
+  input: { items: NewEvidence[]; themeIds?: string[]; newThemeTitle?: string | null; createdBy: string | null },
+): Promise<{ ids: string[]; themeIds: string[] }> {
+  return db.transaction().execute(async (trx) => {
+    const rows = [];
+    for (const item of input.items) rows.push(await toRow(trx, item, input.createdBy));
+    const ids = await queries.insertEvidence(trx, { rows });
+    const themeIds = await themeIdsFor(trx, input, input.createdBy);
+    await queries.insertTags(trx, { pairs: ids.flatMap((evidenceId) => themeIds.map((themeId) => ({ evidence_id: evidenceId, theme_id: themeId }))) });
+    return { ids, themeIds };
+  });
+}
+
+export async function createEvidence(db: Db, input: NewEvidence & { createdBy: string | null }) {
+  const { themeIds, newThemeTitle, createdBy, ...item } = input;
+  const result = await createEvidenceItems(db, { items: [item], themeIds, newThemeTitle, createdBy });
+  return { id: result.ids[0], themeIds: result.themeIds };
+}
+
+/** Tags evidence into themes; already-tagged pairs stay as they are. Refuses evidence that is gone. */
+export async function tagEvidence(db: Db, input: { evidenceIds: string[]; themeIds: string[] }) {
+  return db.transaction().execute(async (trx) => {
+    const evidenceIds = [...new Set(input.evidenceIds)];
+    const existing = new Set(await queries.findExistingEvidenceIds(trx, { ids: evidenceIds }));
+    const missing = evidenceIds.filter((id) => !existing.has(id));
+    if (missing.length > 0) {
+      throw new AppError('NOT_FOUND', `${missing.length} of the selected evidence items no longer exist. Reload and select again.`, {
+        field: 'evidenceIds',
+        details: { missing },
+      });
+    }
+    const themeIds = await resolveThemeIds(trx, { ids: input.themeIds });
+    const added = await queries.insertTags(trx, {
+      pairs: evidenceIds.flatMap((evidenceId) => themeIds.map((themeId) => ({ evidence_id: evidenceId, theme_id: themeId }))),
+    });
+    return { added };
+  });
+}
+
+export async function untagEvidence(db: Db, input: { evidenceId: string; themeId: string }) {
+  await queries.deleteTag(db, input);
+}
+
+export async function updateEvidenceCost(
+  db: Db,
+  input: { id: string; participantId: string | null; minutesLost: number | null; occurrencesPerMonth: number; severity: number | null },
+) {
+  const row = await queries.updateEvidenceCost(db, {
+    id: input.id,
+    participant_id: input.participantId,
+    minutes_lost: input.minutesLost,
+    occurrences_per_month: input.occurrencesPerMonth,
+    severity: input.severity,
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
+  return row;
+}
+
+export async function deleteEvidence(db: Db, input: { id: string }) {
+  if (!(await queries.deleteEvidence(db, input))) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
+}
