@@ -156,11 +156,11 @@ export function mapCsvRow(mapping: CompiledMapping, cells: string[], row: number
     const text = first(cells, columns[field]);
     const date = parseExportDate(text, mapping.options);
     if (date === undefined) problem(field, `"${text}" is not a date this import reads. Use a date like ${DATE_EXAMPLES}.`);
-    return date ?? null;
+    return date;
   };
   const openedAt = readDate('created');
-  if (openedAt === null && columns.created.length) problem('created', 'The created date is empty.');
-  const resolvedAt = columns.resolved.length ? readDate('resolved') : null;
+  if (openedAt === null) problem('created', 'The created date is empty.');
+  const resolvedAt = columns.resolved.length ? (readDate('resolved') ?? null) : null;
   if (openedAt && resolvedAt && resolvedAt < openedAt) problem('resolved', 'The ticket is resolved before it was created.');
 
   if (problems.length > 0 || !openedAt) return { problems };

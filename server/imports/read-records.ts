@@ -82,39 +82,77 @@ function csvProblem(error: unknown, header: string[] | null): FileError {
 }
 
 /**
- * CSV rows of a text stream, header first. Rows whose cells are all empty are skipped. The parser
- * pauses while the consumer writes, so memory stays flat whatever the file size.
+ * CSV rows of a text stream, header first. Rows whose cells are all empty are skipped. Reading
+ * waits while the consumer is writing (at most QUEUE_ROWS rows wait in memory), so memory stays
+ * flat whatever the file size; the rows before a broken one are still handed out.
  */
+const QUEUE_ROWS = 4000;
+
 export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_BYTES });
+  const queue: { record: string[]; info: { records: number } }[] = [];
+  let parseError: unknown = null;
   let feedError: unknown = null;
+  let isEnded = false;
+  let wakeConsumer: (() => void) | null = null;
+  let wakeFeeder: (() => void) | null = null;
+  const poke = () => {
+    wakeConsumer?.();
+    wakeConsumer = null;
+  };
+  parser.on('data', (entry) => {
+    queue.push(entry);
+    poke();
+  });
+  parser.on('error', (error) => {
+    parseError = error;
+    poke();
+  });
+  parser.on('end', () => {
+    isEnded = true;
+    poke();
+  });
+  let isStopped = false;
   const feeding = (async () => {
     try {
       for await (const chunk of text) {
-        if (parser.destroyed) return;
-        if (!parser.write(chunk)) await once(parser, 'drain');
+        if (isStopped || parseError) return;
+        while (queue.length > QUEUE_ROWS && !isStopped) await new Promise<void>((resolve) => (wakeFeeder = resolve));
+        if (isStopped || parseError) return;
+        if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
       }
-      parser.end();
+      if (!parseError && !isStopped) parser.end();
     } catch (error) {
-      feedError = error;
-      parser.destroy(error instanceof Error ? error : new Error(String(error)));
+      // A broken row rejects the wait for 'drain' too; the parser's own error is the one to report.
+      if (!parseError) feedError = error;
+      poke();
     }
   })();
   let header: string[] | null = null;
   try {
-    for await (const entry of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-      if (!header) header = entry.record;
-      if (!entry.record.some((cell) => cell.trim() !== '')) continue;
-      yield { row: entry.info.records, cells: entry.record };
+    for (;;) {
+      const entry = queue.shift();
+      if (entry) {
+        if (queue.length < QUEUE_ROWS / 2) {
+          wakeFeeder?.();
+          wakeFeeder = null;
+        }
+        if (!header) header = entry.record;
+        if (!entry.record.some((cell) => cell.trim() !== '')) continue;
+        yield { row: entry.info.records, cells: entry.record };
+        continue;
+      }
+      if (feedError) throw feedError;
+      if (parseError) throw csvProblem(parseError, header);
+      if (isEnded) return;
+      await new Promise<void>((resolve) => (wakeConsumer = resolve));
     }
-  } catch (error) {
-    if (feedError) throw feedError;
-    throw csvProblem(error, header);
   } finally {
+    isStopped = true;
+    wakeFeeder?.();
     if (!parser.destroyed) parser.destroy();
     await feeding;
   }
-  if (feedError) throw feedError;
 }
 
 // ---- JSON -----------------------------------------------------------------------------------------

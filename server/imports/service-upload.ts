@@ -102,10 +102,10 @@ const fieldsSchema = z.object({
   sourceName: z.string().trim().max(80, 'Keep the source name under 80 characters').optional(),
 });
 
-function fieldProblem(error: z.ZodError): AppError {
+function fieldProblem(error: z.ZodError, fields: Record<string, string>): AppError {
   const [issue] = error.issues;
   const field = issue.path.join('.') || 'format';
-  const message = issue.code === 'invalid_type' && field === 'format' ? 'Send a "format" field before the file.' : issue.message;
+  const message = field === 'format' && fields.format === undefined ? 'Send a "format" field before the file.' : issue.message;
   return new AppError('BAD_REQUEST', `Field "${field}": ${message}`, { field });
 }
 
@@ -157,7 +157,7 @@ export async function importUpload(
       }
       if (!options) {
         const parsed = fieldsSchema.safeParse(fields);
-        if (!parsed.success) throw fieldProblem(parsed.error);
+        if (!parsed.success) throw fieldProblem(parsed.error, fields);
         options = parsed.data;
       }
       const isSkipBadRows = ['true', '1', 'yes', 'on'].includes(options.skipBadRows ?? 'false');
@@ -183,7 +183,7 @@ export async function importUpload(
     }
     if (!options) {
       const parsed = fieldsSchema.safeParse(fields);
-      if (!parsed.success) throw fieldProblem(parsed.error);
+      if (!parsed.success) throw fieldProblem(parsed.error, fields);
       throw new AppError('BAD_REQUEST', 'The upload has no file: send the export in a "file" field.', { field: 'file' });
     }
     const format = options.format as 'postmortem-markdown' | 'postmortem-csv';
