@@ -218,7 +218,7 @@ export async function listTopCategories(db: Db, filter: TicketFilter & { limit: 
       sql<number>`count(distinct ${requesterKey})::int`.as('requester_count'),
       sql<number>`round((percentile_cont(0.5) within group (order by ${waitMinutes}))::numeric / 60, 1)`.as('median_wait_hours'),
     ])
-    .groupBy(sql`coalesce(tickets.category, ${UNCATEGORIZED})`)
+    .groupBy(sql`1`)
     .orderBy('ticket_count', 'desc')
     .orderBy('category')
     .limit(filter.limit)
