@@ -94,11 +94,10 @@ export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<
   let parseError: unknown = null;
   let feedError: unknown = null;
   let isEnded = false;
-  let wakeConsumer: (() => void) | null = null;
-  let wakeFeeder: (() => void) | null = null;
+  const waiting: { consumer: (() => void) | null; feeder: (() => void) | null } = { consumer: null, feeder: null };
   const poke = () => {
-    wakeConsumer?.();
-    wakeConsumer = null;
+    waiting.consumer?.();
+    waiting.consumer = null;
   };
   parser.on('data', (entry) => {
     queue.push(entry);
@@ -117,7 +116,7 @@ export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<
     try {
       for await (const chunk of text) {
         if (isStopped || parseError) return;
-        while (queue.length > QUEUE_ROWS && !isStopped) await new Promise<void>((resolve) => (wakeFeeder = resolve));
+        while (queue.length > QUEUE_ROWS && !isStopped) await new Promise<void>((resolve) => (waiting.feeder = resolve));
         if (isStopped || parseError) return;
         if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
       }
@@ -134,8 +133,8 @@ export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<
       const entry = queue.shift();
       if (entry) {
         if (queue.length < QUEUE_ROWS / 2) {
-          wakeFeeder?.();
-          wakeFeeder = null;
+          waiting.feeder?.();
+          waiting.feeder = null;
         }
         if (!header) header = entry.record;
         if (!entry.record.some((cell) => cell.trim() !== '')) continue;
@@ -145,11 +144,11 @@ export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<
       if (feedError) throw feedError;
       if (parseError) throw csvProblem(parseError, header);
       if (isEnded) return;
-      await new Promise<void>((resolve) => (wakeConsumer = resolve));
+      await new Promise<void>((resolve) => (waiting.consumer = resolve));
     }
   } finally {
     isStopped = true;
-    wakeFeeder?.();
+    waiting.feeder?.();
     if (!parser.destroyed) parser.destroy();
     await feeding;
   }

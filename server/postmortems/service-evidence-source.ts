@@ -10,8 +10,10 @@ export const loadPostmortemSource: SourceLoader = async (db, input) => {
   const observedOn = row.incident_date ?? row.created_at.toISOString().slice(0, 10);
   const factor = /^factor-(\d+)$/.exec(input.anchor ?? '');
   if (factor) {
-    const text = row.contributing_factors[Number(factor[1]) - 1];
-    if (text === undefined) return null;
+    const factorText = row.contributing_factors[Number(factor[1]) - 1];
+    if (factorText === undefined) return null;
+    // The page shows the factor without Markdown emphasis; an excerpt may be taken from either.
+    const text = `${factorText}\n${factorText.replace(/[*_`]/g, '')}`;
     return { text, path: `/postmortems/${row.id}#factor-${factor[1]}`, participantId: null, observedOn };
   }
   if (input.anchor === 'summary') return { text: row.summary, path: `/postmortems/${row.id}#summary`, participantId: null, observedOn };
