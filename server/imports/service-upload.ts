@@ -68,8 +68,11 @@ async function* multipartParts(req: Request): AsyncGenerator<Part> {
       if (item.kind === 'file' && !item.stream.readableEnded) item.stream.resume();
     }
   } finally {
-    body.unpipe(parser);
-    body.destroy();
+    // Whatever the import did not read is read and dropped, so the request ends normally.
+    if (!body.readableEnded) {
+      body.unpipe(parser);
+      body.resume();
+    }
   }
 }
 

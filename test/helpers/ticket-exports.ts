@@ -144,10 +144,10 @@ export function helpDeskIssues(start = new Date(Date.UTC(2025, 5, 2, 9, 0))): Ji
 }
 
 /** `count` plausible issues with realistic field sizes (for big files and the benchmark). */
-export function bulkIssues(count: number, options: { seed?: number; start?: Date } = {}): Generator<JiraIssue> {
+export function bulkIssues(count: number, options: { seed?: number; start?: Date; topics?: string[] } = {}): Generator<JiraIssue> {
   const random = seeded(options.seed ?? 42);
   const start = options.start ?? new Date(Date.UTC(2024, 0, 1, 8, 0));
-  const topics = ['staging database access', 'CI runner disk space', 'Kubernetes namespace', 'Terraform drift', 'SSO login loop', 'Grafana dashboards', 'preview environments', 'artifact registry limits'];
+  const topics = options.topics ?? ['staging database access', 'CI runner disk space', 'Kubernetes namespace', 'Terraform drift', 'SSO login loop', 'Grafana dashboards', 'preview environments', 'artifact registry limits'];
   const sentence = () => {
     const words = ['the', 'deploy', 'pipeline', 'fails', 'after', 'we', 'changed', 'service', 'config', 'and', 'now', 'staging', 'cluster', 'times', 'out', 'again', 'with', 'error', 'logs', 'show'];
     const length = 8 + Math.floor(random() * 14);

@@ -550,10 +550,10 @@ function ImportHistory() {
 
 export function ImportsView() {
   const canEdit = useCanEdit();
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<'tickets' | 'postmortems'>('tickets');
-  const refreshAll = () => void queryClient.invalidateQueries({ queryKey: trpc.imports.pathKey() });
+  // An import changes tickets, post-mortems, the directory and the history: every cached read.
+  const refreshAll = () => void queryClient.invalidateQueries();
 
   return (
     <>

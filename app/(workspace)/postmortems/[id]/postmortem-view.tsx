@@ -68,7 +68,7 @@ export function PostmortemView({ id }: { id: string }) {
                         <Button
                           variant="secondary"
                           size="sm"
-                          aria-label={`Save contributing factor ${index + 1} as evidence`}
+                          aria-label={`Save as evidence: contributing factor ${index + 1}`}
                           onClick={() => setSource({ kind: 'postmortem', id: data.id, anchor, label: `${data.title}, factor ${index + 1}`, excerpt: factor.replace(/\*\*/g, ''), participant: null })}
                         >
                           Save as evidence
@@ -82,7 +82,7 @@ export function PostmortemView({ id }: { id: string }) {
           </Panel>
           {data.timeline && (
             <Panel title="Timeline">
-              <pre className="max-h-96 overflow-auto text-xs whitespace-pre-wrap text-slate-800">{data.timeline}</pre>
+              <pre tabIndex={0} aria-label="Timeline of the incident" className="max-h-96 overflow-auto text-xs whitespace-pre-wrap text-slate-800">{data.timeline}</pre>
             </Panel>
           )}
           {data.action_items.length > 0 && (
