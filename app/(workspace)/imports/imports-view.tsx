@@ -48,9 +48,9 @@ function ProgressBar({ progress }: { progress: UploadProgress }) {
 function useUpload(onFinished: () => void) {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [result, setResult] = useState<{ report?: ImportReport; error?: string } | null>(null);
-  async function start(form: FormData) {
+  async function start(form: FormData, totalBytes: number) {
     setResult(null);
-    setProgress({ sentBytes: 0, totalBytes: 0, rowsRead: 0, rowsWritten: 0, isUploaded: false });
+    setProgress({ sentBytes: 0, totalBytes, rowsRead: 0, rowsWritten: 0, isUploaded: false });
     const outcome = await uploadImport(form, setProgress).done;
     setProgress(null);
     setResult(outcome.report ? { report: outcome.report } : { error: outcome.error?.message });
@@ -154,7 +154,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     if (format === 'csv' && sourceName.trim()) form.append('sourceName', sourceName.trim());
     form.append('skipBadRows', String(isSkipBadRows));
     form.append('file', file, file.name);
-    void upload.start(form);
+    void upload.start(form, file.size);
   }
 
   const data = preview.data;
@@ -366,7 +366,7 @@ function PostmortemImport({ onImported }: { onImported: () => void }) {
     form.append('format', isCsv ? 'postmortem-csv' : 'postmortem-markdown');
     form.append('skipBadRows', String(isSkipBadRows));
     for (const file of files) form.append('file', file, file.name);
-    void upload.start(form);
+    void upload.start(form, total);
   }
 
   return (
@@ -516,7 +516,7 @@ function ImportHistory() {
                     {row.created_at.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
                     <span className="block text-xs text-slate-600">{row.via === 'api' ? 'API' : (row.created_by_name ?? '')}</span>
                   </Td>
-                  <Td className="max-w-56 break-all">{row.file_name}</Td>
+                  <Td className="max-w-64 min-w-40 [overflow-wrap:anywhere]">{row.file_name}</Td>
                   <Td>{FORMAT_LABELS[row.format]}</Td>
                   <Td>
                     <Badge tone={status.tone}>{status.label}</Badge>

@@ -11,9 +11,19 @@ import { PageHeader, Panel } from '../../../_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
 import { useCanEdit } from '../../../_components/session-context';
 import { ErrorState, LoadingState } from '../../../_components/states';
+import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { InfrastructureBadge, minutesLabel } from '../postmortems-view';
+
+/** The rows of a Markdown timeline table (time, event), or null when the timeline is not a table. */
+function timelineRows(markdown: string): string[][] | null {
+  const rows = markdown
+    .split('\n')
+    .filter((line) => line.trim().startsWith('|') && !/^\s*\|[\s:|-]+\|?\s*$/.test(line))
+    .map((line) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim()));
+  return rows.length >= 2 ? rows : null;
+}
 
 export function PostmortemView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -38,6 +48,7 @@ export function PostmortemView({ id }: { id: string }) {
   if (postmortem.isPending) return <LoadingState label="Loading the post-mortem…" />;
   if (postmortem.isError) return (<><PageHeader eyebrow={eyebrow} title="Post-mortem" /><ErrorState message={describeError(postmortem.error).message} /></>);
   const data = postmortem.data;
+  const timeline = timelineRows(data.timeline);
   const themesOf = (anchor: string) => data.evidence.filter((item) => item.source_path.endsWith(`#${anchor}`) && item.theme_title);
 
   return (
@@ -82,7 +93,32 @@ export function PostmortemView({ id }: { id: string }) {
           </Panel>
           {data.timeline && (
             <Panel title="Timeline">
-              <pre tabIndex={0} aria-label="Timeline of the incident" className="max-h-96 overflow-auto text-xs whitespace-pre-wrap text-slate-800">{data.timeline}</pre>
+              {timeline ? (
+                <Table caption="Timeline of the incident">
+                  <thead>
+                    <tr>
+                      {timeline[0].map((cell, index) => (
+                        <Th key={index}>{cell}</Th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {timeline.slice(1).map((row, index) => (
+                      <tr key={index}>
+                        {row.map((cell, cellIndex) => (
+                          <Td key={cellIndex} className={cellIndex === 0 ? 'whitespace-nowrap' : undefined}>
+                            {cell.replace(/\*\*/g, '')}
+                          </Td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              ) : (
+                <pre tabIndex={0} aria-label="Timeline of the incident" className="max-h-96 overflow-auto text-xs whitespace-pre-wrap text-slate-800">
+                  {data.timeline}
+                </pre>
+              )}
             </Panel>
           )}
           {data.action_items.length > 0 && (
