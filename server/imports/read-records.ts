@@ -2,8 +2,7 @@
 // (BOM, CRLF, quoted multi-line cells, repeated header names) or the items of a JSON array or
 // JSON Lines file. A file that cannot be read stops with a problem naming the row. Pure: bytes
 // in, records out.
-import { once } from 'node:events';
-import { parse } from 'csv-parse';
+import { CsvTokenError, CsvTokenizer, type CsvProblemCode } from './csv-tokenizer';
 import type { RowProblem } from './map-ticket-row';
 
 export class FileError extends Error {
@@ -60,11 +59,11 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGener
   if (isEmpty) throw new FileError({ row: 1, message: 'The file is empty.' });
 }
 
-const CSV_MESSAGES: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed (a " is missing), so nothing after it can be read',
-  INVALID_OPENING_QUOTE: 'a quote " appears inside a cell that does not start with a quote',
-  CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote " in the same cell',
-  CSV_MAX_RECORD_SIZE: `one row is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB, which means its quoting is broken`,
+const CSV_MESSAGES: Record<CsvProblemCode, string> = {
+  QUOTE_NOT_CLOSED: 'a quoted cell is never closed (a " is missing), so nothing after it can be read',
+  QUOTE_IN_UNQUOTED_CELL: 'a quote " appears inside a cell that does not start with a quote',
+  TEXT_AFTER_CLOSING_QUOTE: 'text follows a closing quote " in the same cell',
+  RECORD_TOO_LARGE: `one row is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB, which means its quoting is broken`,
 };
 
 export interface CsvRow {
@@ -73,85 +72,39 @@ export interface CsvRow {
   cells: string[];
 }
 
-function csvProblem(error: unknown, header: string[] | null): FileError {
-  const failure = error as { code?: string; records?: number; column?: number | string };
-  const row = (failure.records ?? 0) + 1;
-  const reason = (failure.code && CSV_MESSAGES[failure.code]) || 'this row cannot be read as CSV';
-  const column = typeof failure.column === 'number' && header ? header[failure.column] : undefined;
-  return new FileError({ row, column, message: `Row ${row}${column ? `, column "${column}"` : ''}: ${reason}.` });
+function csvProblem(error: CsvTokenError, header: string[] | null): FileError {
+  const row = error.records + 1;
+  const column = header && error.records > 0 ? header[error.column] : undefined;
+  return new FileError({ row, column, message: `Row ${row}${column ? `, column "${column}"` : ''}: ${CSV_MESSAGES[error.code]}.` });
 }
 
 /**
- * CSV rows of a text stream, header first. Rows whose cells are all empty are skipped. Reading
- * waits while the consumer is writing (at most QUEUE_ROWS rows wait in memory), so memory stays
- * flat whatever the file size; the rows before a broken one are still handed out.
+ * CSV rows of a text stream, header first. Rows whose cells are all empty are skipped. The next
+ * chunk of text is read only when the consumer has taken every row of the last one, so memory
+ * stays flat whatever the file size; the rows before a broken one are still handed out.
  */
-const QUEUE_ROWS = 4000;
-
 export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_BYTES });
-  const queue: { record: string[]; info: { records: number } }[] = [];
-  let parseError: unknown = null;
-  let feedError: unknown = null;
-  let isEnded = false;
-  const waiting: { consumer: (() => void) | null; feeder: (() => void) | null } = { consumer: null, feeder: null };
-  const poke = () => {
-    waiting.consumer?.();
-    waiting.consumer = null;
-  };
-  parser.on('data', (entry) => {
-    queue.push(entry);
-    poke();
-  });
-  parser.on('error', (error) => {
-    parseError = error;
-    poke();
-  });
-  parser.on('end', () => {
-    isEnded = true;
-    poke();
-  });
-  let isStopped = false;
-  const feeding = (async () => {
-    try {
-      for await (const chunk of text) {
-        if (isStopped || parseError) return;
-        while (queue.length > QUEUE_ROWS && !isStopped) await new Promise<void>((resolve) => (waiting.feeder = resolve));
-        if (isStopped || parseError) return;
-        if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
-      }
-      if (!parseError && !isStopped) parser.end();
-    } catch (error) {
-      // A broken row rejects the wait for 'drain' too; the parser's own error is the one to report.
-      if (!parseError) feedError = error;
-      poke();
+  const tokenizer = new CsvTokenizer(MAX_RECORD_BYTES);
+  let row = 0;
+  function* rows(records: string[][]): Generator<CsvRow> {
+    for (const cells of records) {
+      row += 1;
+      if (row > 1 && !cells.some((cell) => cell.trim() !== '')) continue;
+      yield { row, cells };
     }
-  })();
-  let header: string[] | null = null;
-  try {
-    for (;;) {
-      const entry = queue.shift();
-      if (entry) {
-        if (queue.length < QUEUE_ROWS / 2) {
-          waiting.feeder?.();
-          waiting.feeder = null;
-        }
-        if (!header) header = entry.record;
-        if (!entry.record.some((cell) => cell.trim() !== '')) continue;
-        yield { row: entry.info.records, cells: entry.record };
-        continue;
-      }
-      if (feedError) throw feedError;
-      if (parseError) throw csvProblem(parseError, header);
-      if (isEnded) return;
-      await new Promise<void>((resolve) => (waiting.consumer = resolve));
-    }
-  } finally {
-    isStopped = true;
-    waiting.feeder?.();
-    if (!parser.destroyed) parser.destroy();
-    await feeding;
   }
+  const read = (take: () => string[][]) => {
+    try {
+      return take();
+    } catch (error) {
+      if (error instanceof CsvTokenError) throw csvProblem(error, tokenizer.header);
+      throw error;
+    }
+  };
+  for await (const chunk of text) yield* rows(read(() => tokenizer.push(chunk)));
+  yield* rows(read(() => tokenizer.end()));
+  // A problem found after the last rows of the text were handed out.
+  yield* rows(read(() => tokenizer.end()));
 }
 
 // ---- JSON -----------------------------------------------------------------------------------------

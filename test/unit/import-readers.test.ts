@@ -143,7 +143,7 @@ describe('mapping rows to tickets', () => {
     expect(mapGithubIssue(issue, 1)).toMatchObject({ record: { externalKey: 'acme/api#7', labels: ['help', 'docs'], requesterName: 'zoe', body: '', resolvedAt: null } });
     expect(mapGithubIssue({ ...issue, pull_request: { url: 'x' } }, 2)).toEqual({ isPullRequest: true });
     expect(mapGithubIssue(['x'], 3)).toEqual({ problems: [{ row: 3, message: 'Item 3 is an array, not an issue object.' }] });
-    expect(mapGithubIssue({ ...issue, created_at: 'tomorrow' }, 4).problems?.[0]).toMatchObject({ row: 4, column: 'created_at' });
+    expect(mapGithubIssue({ ...issue, created_at: 'tomorrow' }, 4)).toMatchObject({ problems: [{ row: 4, column: 'created_at' }] });
   });
 
   it('normalises questions and requesters', () => {
