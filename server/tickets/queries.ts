@@ -46,7 +46,7 @@ export async function insertTickets(db: Db, input: { source: string; batchId: st
     select ${input.source}, r.external_key, r.title, r.title_norm, r.body, r.status, r.export_category, r.category,
       coalesce(r.labels, '{}'), coalesce(r.components, '{}'), coalesce(r.comments, '{}'), r.requester_name, r.requester_email,
       r.participant_id, r.opened_at, r.resolved_at, r.content_hash, ${input.batchId}::uuid
-    from jsonb_to_recordset(${JSON.stringify(input.rows)}::jsonb) as r(${RECORD_COLUMNS})`.execute(db);
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(${RECORD_COLUMNS})`.execute(db);
 }
 
 export async function updateTickets(db: Db, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
@@ -57,7 +57,7 @@ export async function updateTickets(db: Db, input: { batchId: string; rows: (Tic
       components = coalesce(r.components, '{}'), comments = coalesce(r.comments, '{}'), requester_name = r.requester_name,
       requester_email = r.requester_email, participant_id = r.participant_id, opened_at = r.opened_at,
       resolved_at = r.resolved_at, content_hash = r.content_hash, updated_batch_id = ${input.batchId}::uuid, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(input.rows)}::jsonb) as r(id uuid, ${RECORD_COLUMNS})
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(id uuid, ${RECORD_COLUMNS})
     where t.id = r.id`.execute(db);
 }
 
@@ -157,7 +157,7 @@ export async function setCategories(db: Db, input: { rows: { id: string; categor
   if (input.rows.length === 0) return;
   await sql`
     update tickets t set category = r.category
-    from jsonb_to_recordset(${JSON.stringify(input.rows)}::jsonb) as r(id uuid, category text)
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(id uuid, category text)
     where t.id = r.id`.execute(db);
 }
 
