@@ -1,23 +1,23 @@
 // Kysely queries for import batches (the history and its reports), the revisions a batch keeps
 // for rollback, the requesters it added, and saved column mappings.
 import { sql } from 'kysely';
-import type { ImportFormat, ImportKind, ImportProblemJson, ImportStatus } from '@/db/types';
+import type { ImportFormat, ImportKind, ImportStatus } from '@/db/types';
 import type { Db } from '../db';
+import type { ImportCounts } from './report';
 
-export async function insertBatch(
-  db: Db,
-  input: {
-    kind: ImportKind;
-    format: ImportFormat;
-    source: string;
-    fileName: string;
-    fileBytes: number;
-    isSkipBadRows: boolean;
-    via: 'page' | 'api';
-    mapping: unknown;
-    createdBy: string | null;
-  },
-) {
+export interface NewBatch {
+  kind: ImportKind;
+  format: ImportFormat;
+  source: string;
+  fileName: string;
+  fileBytes: number;
+  isSkipBadRows: boolean;
+  via: 'page' | 'api';
+  mapping: unknown;
+  createdBy: string | null;
+}
+
+export async function insertBatch(db: Db, input: NewBatch) {
   return db
     .insertInto('import_batches')
     .values({
@@ -36,18 +36,8 @@ export async function insertBatch(
     .executeTakeFirstOrThrow();
 }
 
-export interface BatchOutcome {
+export interface BatchOutcome extends ImportCounts {
   status: Exclude<ImportStatus, 'running' | 'rolled-back'>;
-  fileBytes: number;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  participantsCreated: number;
-  problemCount: number;
-  problems: ImportProblemJson[];
-  notes: string[];
   error: string | null;
 }
 

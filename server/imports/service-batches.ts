@@ -2,7 +2,6 @@
 // in one transaction (all or nothing); a refused or failed import leaves its report in the history
 // and nothing else. A finished batch can be rolled back: what it inserted is removed and what it
 // updated is written back as it was.
-import type { ImportFormat, ImportKind } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import * as postmortemQueries from '../postmortems/queries';
@@ -19,17 +18,7 @@ export class ImportRefused extends Error {
   }
 }
 
-export interface BatchMeta {
-  kind: ImportKind;
-  format: ImportFormat;
-  source: string;
-  fileName: string;
-  fileBytes: number;
-  isSkipBadRows: boolean;
-  via: 'page' | 'api';
-  mapping: unknown;
-  createdBy: string | null;
-}
+export type BatchMeta = queries.NewBatch;
 
 export async function runBatch(db: Db, meta: BatchMeta, work: (trx: Db, batchId: string, counts: ImportCounts) => Promise<void>): Promise<ImportReport> {
   const batch = await queries.insertBatch(db, meta);

@@ -2,6 +2,7 @@
 // The report of one import: what was read, added, updated, left as it was and skipped, and every
 // problem by row and column.
 import Link from 'next/link';
+import type { ImportCounts } from '@/server/imports/report';
 import { Badge } from '../../_components/page-header';
 import { Table, Td, Th } from '../../_components/table';
 
@@ -12,20 +13,7 @@ export interface ReportProblem {
   message: string;
 }
 
-export interface ReportData {
-  kind: 'tickets' | 'postmortems';
-  status: string;
-  message?: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  participantsCreated: number;
-  problemCount: number;
-  problems: ReportProblem[];
-  notes: string[];
-}
+export type ReportData = Omit<ImportCounts, 'fileBytes'> & { kind: 'tickets' | 'postmortems'; status: string; message?: string | null };
 
 export const STATUS_LABELS: Record<string, { label: string; tone: 'green' | 'red' | 'amber' | 'slate' }> = {
   completed: { label: 'Imported', tone: 'green' },

@@ -4,9 +4,9 @@
 // Filters live in the URL.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { Button, ButtonLink } from '../../_components/button';
+import { ButtonLink } from '../../_components/button';
 import { SelectField, TextField } from '../../_components/field';
+import { useUrlParams, Pager } from '../../_components/pager';
 import { Badge, PageHeader } from '../../_components/page-header';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
@@ -33,24 +33,12 @@ export function InfrastructureBadge({ value, keywords }: { value: boolean | null
 export function PostmortemsView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams, page } = useUrlParams();
   const search = params.get('q') ?? '';
   const infrastructureParam = params.get('infrastructure');
   const infrastructure = (INFRASTRUCTURE as readonly string[]).includes(infrastructureParam ?? '') ? (infrastructureParam as (typeof INFRASTRUCTURE)[number]) : undefined;
   const category = params.get('category') || undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const list = useQuery({
     ...trpc.postmortems.list.queryOptions({ search: search || undefined, infrastructure, category, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
@@ -154,19 +142,7 @@ export function PostmortemsView() {
               ))}
             </tbody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
         </>
       )}
     </>

@@ -5,11 +5,11 @@
 // Filters live in the URL.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { formatWait, waitMinutes } from '@/server/tickets/wait-time';
 import { Button, ButtonLink } from '../../_components/button';
 import { FormError, SelectField, TextField } from '../../_components/field';
+import { useUrlParams, Pager } from '../../_components/pager';
 import { Badge, PageHeader, Panel } from '../../_components/page-header';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
@@ -208,24 +208,12 @@ function CategoryRules({ canEdit }: { canEdit: boolean }) {
 export function TicketsView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams, page } = useUrlParams();
   const [selection, setSelection] = useState<TicketSelection | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const filter: Filter = { from: params.get('from') || undefined, to: params.get('to') || undefined, category: params.get('category') || undefined };
   const search = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const overview = useQuery({ ...trpc.tickets.overview.queryOptions(filter), placeholderData: keepPreviousData });
   const categories = useQuery(trpc.tickets.categories.queryOptions());
@@ -403,19 +391,7 @@ export function TicketsView() {
                   ))}
                 </tbody>
               </Table>
-              {pages > 1 && (
-                <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-                  <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-                    Previous
-                  </Button>
-                  <span className="text-slate-600">
-                    Page {page} of {pages}
-                  </span>
-                  <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                    Next
-                  </Button>
-                </nav>
-              )}
+              <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
             </>
           )}
         </Panel>
