@@ -231,9 +231,17 @@ export async function importForPage(db: Db, req: Request): Promise<Response> {
 
   const encoder = new TextEncoder();
   let lastSent = 0;
+  // A page closed during the import stops hearing about it; the import itself goes on to its end
+  // and its report stays in the history.
+  let isClosed = false;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      isClosed = true;
+    },
     async start(controller) {
-      const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: object) => {
+        if (!isClosed) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       try {
         const report = await importUpload(db, req, {
           createdBy: user.id,
@@ -248,7 +256,7 @@ export async function importForPage(db: Db, req: Request): Promise<Response> {
       } catch (error) {
         send(errorLine(error));
       }
-      controller.close();
+      if (!isClosed) controller.close();
     },
   });
   return new Response(stream, {
