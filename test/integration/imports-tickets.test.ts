@@ -6,10 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
-import { importForApi, importUpload, MAX_UPLOAD_BYTES } from '@/server/imports/service-upload';
+import { hashToken, newToken } from '@/server/auth/session-token';
+import { importForApi, importForPage, importUpload, MAX_UPLOAD_BYTES } from '@/server/imports/service-upload';
 import { importTicketStream } from '@/server/imports/service-tickets';
 import { json, runRest } from '@/server/rest';
-import { callerWithRole } from '../helpers/callers';
+import { callerWithRole, createUser } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';
 import { bulkIssues, byteChunks, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '../helpers/ticket-exports';
@@ -317,5 +318,30 @@ describe('streaming', () => {
     expect(report).toMatchObject({ status: 'completed', inserted: 5000, fileBytes: Buffer.byteLength(text) });
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.at(-1)).toBe(5000);
+  });
+});
+
+describe('POST /api/imports (the Imports page)', () => {
+  async function cookieFor(role: 'editor' | 'viewer') {
+    const user = await createUser(handle, role);
+    const token = newToken();
+    await handle.db.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    return `frictionlog_session=${token}`;
+  }
+
+  it('streams progress lines and then the report to a signed-in editor; refuses others', async () => {
+    const file = { name: 'big.csv', content: jiraCsv([...bulkIssues(4500)]) };
+    const response = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('editor') }, url: 'http://localhost/api/imports' }));
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { status: 'completed', inserted: 4500 } });
+    expect(lines.slice(0, -1).every((line) => line.type === 'progress')).toBe(true);
+
+    expect((await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file]))).status).toBe(401);
+    const viewer = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('viewer') } }));
+    expect(viewer.status).toBe(403);
+    const tooBig = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('editor'), 'content-length': String(300 * 1024 * 1024) } }));
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).message).toMatch(/the limit is 200 MB/);
   });
 });
