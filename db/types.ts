@@ -113,6 +113,133 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+export type ImportKind = 'tickets' | 'postmortems';
+export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
+export type ImportStatus = 'running' | 'completed' | 'failed' | 'rolled-back';
+
+/** A problem with one row (or item, or file) of an imported file. */
+export interface ImportProblemJson {
+  row: number;
+  column?: string;
+  file?: string;
+  message: string;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  kind: ImportKind;
+  format: ImportFormat;
+  /** Tickets are unique per source + external key: 'jira', 'github', …, or 'csv:<name>'. */
+  source: string;
+  file_name: string;
+  file_bytes: ColumnType<number, number | undefined, number>;
+  status: ImportStatus;
+  is_skip_bad_rows: ColumnType<boolean, boolean | undefined, boolean>;
+  via: 'page' | 'api';
+  mapping: ColumnType<unknown, string | null | undefined, string | null> | null;
+  rows_read: ColumnType<number, number | undefined, number>;
+  inserted: ColumnType<number, number | undefined, number>;
+  updated: ColumnType<number, number | undefined, number>;
+  unchanged: ColumnType<number, number | undefined, number>;
+  skipped: ColumnType<number, number | undefined, number>;
+  participants_created: ColumnType<number, number | undefined, number>;
+  problem_count: ColumnType<number, number | undefined, number>;
+  /** The first problems (row, column, reason), as JSON. */
+  problems: ColumnType<ImportProblemJson[], string | undefined, string>;
+  notes: ColumnType<string[], string | undefined, string>;
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  rolled_back_by: string | null;
+}
+
+export interface ImportRevisionsTable {
+  batch_id: string;
+  record_kind: 'ticket' | 'postmortem';
+  record_id: string;
+  previous: unknown;
+}
+
+export interface ImportBatchParticipantsTable {
+  batch_id: string;
+  participant_id: string;
+}
+
+export interface TicketMappingsTable {
+  id: Generated<string>;
+  name: string;
+  format: 'jira' | 'servicenow' | 'zendesk' | 'csv';
+  mapping: ColumnType<Record<string, string | null>, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  source: string;
+  external_key: string;
+  title: string;
+  /** The title lower-cased without punctuation: what repeat questions are matched on (pg_trgm). */
+  title_norm: string;
+  body: ColumnType<string, string | undefined, string>;
+  status: string | null;
+  export_category: string | null;
+  category: string | null;
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  components: ColumnType<string[], string[] | undefined, string[]>;
+  comments: ColumnType<string[], string[] | undefined, string[]>;
+  requester_name: string | null;
+  requester_email: string | null;
+  participant_id: string | null;
+  opened_at: Timestamp;
+  resolved_at: Date | null;
+  content_hash: string;
+  inserted_batch_id: string | null;
+  updated_batch_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TicketCategoryRulesTable {
+  id: Generated<string>;
+  match_on: 'keyword' | 'label';
+  pattern: string;
+  category: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PostmortemsTable {
+  id: Generated<string>;
+  external_key: string;
+  title: string;
+  incident_date: string | null;
+  summary: ColumnType<string, string | undefined, string>;
+  timeline: ColumnType<string, string | undefined, string>;
+  contributing_factors: ColumnType<string[], string[] | undefined, string[]>;
+  action_items: ColumnType<string[], string[] | undefined, string[]>;
+  lessons: ColumnType<string, string | undefined, string>;
+  category: string | null;
+  severity: string | null;
+  detection_minutes: number | null;
+  recovery_minutes: number | null;
+  body: ColumnType<string, string | undefined, string>;
+  infrastructure_keywords: ColumnType<string[], string[] | undefined, string[]>;
+  /** null until a person confirmed or rejected the suggestion. */
+  is_infrastructure: boolean | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  content_hash: string;
+  inserted_batch_id: string | null;
+  updated_batch_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -124,4 +251,11 @@ export interface Database {
   themes: ThemesTable;
   evidence_themes: EvidenceThemesTable;
   api_tokens: ApiTokensTable;
+  import_batches: ImportBatchesTable;
+  import_revisions: ImportRevisionsTable;
+  import_batch_participants: ImportBatchParticipantsTable;
+  ticket_mappings: TicketMappingsTable;
+  tickets: TicketsTable;
+  ticket_category_rules: TicketCategoryRulesTable;
+  postmortems: PostmortemsTable;
 }

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
+import { importsRouter } from './imports/router';
 import { participantsRouter, teamsRouter } from './participants/router';
+import { postmortemsRouter } from './postmortems/router';
 import { themesRouter } from './themes/router';
+import { ticketsRouter } from './tickets/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
 
 export const appRouter = createRouter({
@@ -17,6 +20,9 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  imports: importsRouter,
+  tickets: ticketsRouter,
+  postmortems: postmortemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

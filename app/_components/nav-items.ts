@@ -22,4 +22,12 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/account', label: 'Your account' },
     ],
   },
+  {
+    label: 'Signals',
+    items: [
+      { href: '/tickets', label: 'Tickets' },
+      { href: '/postmortems', label: 'Post-mortems' },
+      { href: '/imports', label: 'Imports' },
+    ],
+  },
 ];

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-evidence-themes';
+import * as m0300 from './0300-imports-tickets-postmortems';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-evidence-themes': m0002,
+  '0300-imports-tickets-postmortems': m0300,
 };

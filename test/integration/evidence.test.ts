@@ -82,8 +82,15 @@ describe('saving evidence', () => {
       editor.evidence.create({ sourceKind: 'interview', sourceId: '00000000-0000-4000-8000-000000000999', excerpt: 'staging' }),
     );
     expect(missing.code).toBe('NOT_FOUND');
-    const noLoader = await rejection(editor.evidence.create({ sourceKind: 'postmortem', sourceId: ada.id, excerpt: 'staging' }));
-    expect(noLoader.code).toBe('BAD_REQUEST');
+    // Every kind gets its loader as its area lands; take one away to see the refusal.
+    const loader = evidenceSources.postmortem;
+    delete evidenceSources.postmortem;
+    try {
+      const noLoader = await rejection(editor.evidence.create({ sourceKind: 'postmortem', sourceId: ada.id, excerpt: 'staging' }));
+      expect(noLoader.code).toBe('BAD_REQUEST');
+    } finally {
+      evidenceSources.postmortem = loader;
+    }
     expect(await countEvidence()).toBe(0);
   });
 

@@ -1,0 +1,9 @@
+// The Imports page's upload: streams the file in and progress back (see server/imports/service-upload.ts).
+import { getDb } from '@/server/db';
+import { importForPage } from '@/server/imports/service-upload';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: Request): Promise<Response> {
+  return importForPage(await getDb(), req);
+}

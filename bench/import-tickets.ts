@@ -1,0 +1,168 @@
+// Import of a 100,000-row Jira CSV (realistic field sizes) through the same code path the Imports
+// page uses (multipart POST /api/imports, streamed, one transaction) against the production server
+// on PostgreSQL: total time, rows per second and the server's peak memory growth, next to
+// `psql \copy` of the same file into a staging table measured in the same run; then the same file
+// again (every row unchanged).
+// Run after `npm run build`:  npx tsx bench/import-tickets.ts
+//   BENCH_DATABASE_URL  a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
+//                       a database frictionlog_bench_<pid> is created on it and dropped afterwards
+//   BENCH_ROWS          rows in the generated file (default 100000)
+//   BENCH_PORT          port of the server (default: a free one)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { bulkIssues, csvCell, jiraHeader, jiraRow } from '../test/helpers/ticket-exports';
+import { freePort, printTable, spawnServer, waitForOk } from './lib';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const benchDatabase = `frictionlog_bench_${process.pid}`;
+const OUT = path.join(process.cwd(), 'bench', 'out');
+const FILE = path.join(OUT, `jira-${ROWS}.csv`);
+
+async function writeExport(): Promise<number> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const stream = fs.createWriteStream(FILE);
+  const write = (text: string) => (stream.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stream.once('drain', () => resolve())));
+  await write(`\uFEFF${jiraHeader().map(csvCell).join(',')}\r\n`);
+  for (const issue of bulkIssues(ROWS, { seed: 2026 })) await write(`${jiraRow(issue).map(csvCell).join(',')}\r\n`);
+  await new Promise<void>((resolve) => stream.end(resolve));
+  return fs.statSync(FILE).size;
+}
+
+async function admin(text: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+function benchUrl(): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${benchDatabase}`;
+  return url.toString();
+}
+
+/** Resident memory of a process and its children now, in MB. */
+function rssMb(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${id}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+      for (const child of fs.readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // The process ended while we looked.
+      return;
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** The `\copy` baseline: the same file into a staging table of text columns. */
+function copyBaseline(url: string): number {
+  const columns = jiraHeader().map((_, index) => `c${index + 1} text`).join(', ');
+  execFileSync('psql', [url, '-qc', `set client_min_messages = warning; drop table if exists jira_staging; create table jira_staging (${columns})`]);
+  const started = performance.now();
+  execFileSync('psql', [url, '-qc', `\\copy jira_staging from '${FILE}' with (format csv, header true, encoding 'UTF8')`]);
+  const ms = performance.now() - started;
+  const count = execFileSync('psql', [url, '-tAc', 'select count(*) from jira_staging']).toString().trim();
+  if (Number(count) !== ROWS) throw new Error(`\\copy loaded ${count} rows, expected ${ROWS}`);
+  execFileSync('psql', [url, '-qc', 'drop table jira_staging']);
+  return ms;
+}
+
+async function signUp(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/trpc/auth.setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: { name: 'Bench Admin', email: 'bench@example.com', password: 'bench password 1' } }),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('frictionlog_session='));
+  if (!response.ok || !cookie) throw new Error(`setup failed: ${response.status} ${await response.text()}`);
+  return cookie.split(';')[0];
+}
+
+interface Report {
+  status: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  message: string;
+}
+
+/** One import exactly as the page sends it; the server's memory is sampled every 50 ms meanwhile. */
+async function importOnce(baseUrl: string, cookie: string, pid: number) {
+  const form = new FormData();
+  form.append('format', 'jira');
+  form.append('skipBadRows', 'false');
+  form.append('file', await fs.openAsBlob(FILE), path.basename(FILE));
+  const before = rssMb(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMb(pid));
+  const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; report?: Report; message?: string });
+  const final = lines.at(-1)!;
+  if (final.type !== 'report' || final.report?.status !== 'completed') throw new Error(`import failed: ${text.slice(-500)}`);
+  return { ms, report: final.report, before, peak };
+}
+
+async function main() {
+  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
+  console.log(`Writing a ${ROWS.toLocaleString('en')}-row Jira export…`);
+  const bytes = await writeExport();
+  await admin(`drop database if exists ${benchDatabase}`);
+  await admin(`create database ${benchDatabase}`);
+  const url = benchUrl();
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
+  const server = spawnServer([process.execPath, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url, NODE_ENV: 'production', PUBLIC_URL: `http://localhost:${port}` }, port);
+  try {
+    await waitForOk(`${server.baseUrl}/api/trpc/health`);
+    const cookie = await signUp(server.baseUrl);
+    const copyMs = copyBaseline(url);
+    const first = await importOnce(server.baseUrl, cookie, server.child.pid!);
+    const second = await importOnce(server.baseUrl, cookie, server.child.pid!);
+    const row = (label: string, ms: number, extra: Record<string, string | number>) => ({
+      case: label,
+      seconds: Number((ms / 1000).toFixed(1)),
+      'rows/s': Math.round(ROWS / (ms / 1000)),
+      'x \\copy': Number((ms / copyMs).toFixed(2)),
+      ...extra,
+    });
+    console.log(`File: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${ROWS.toLocaleString('en')} rows, ${jiraHeader().length} columns`);
+    printTable([
+      row('baseline: psql \\copy into a staging table', copyMs, { 'server RSS before MB': '-', 'peak RSS growth MB': '-', 'rows changed': ROWS }),
+      row('import via POST /api/imports (first time)', first.ms, {
+        'server RSS before MB': Math.round(first.before),
+        'peak RSS growth MB': Math.round(first.peak - first.before),
+        'rows changed': first.report.inserted + first.report.updated,
+      }),
+      row('same file again', second.ms, {
+        'server RSS before MB': Math.round(second.before),
+        'peak RSS growth MB': Math.round(second.peak - second.before),
+        'rows changed': second.report.inserted + second.report.updated,
+      }),
+    ]);
+    console.log(first.report.message);
+    console.log(second.report.message);
+  } finally {
+    await server.stop();
+    await admin(`drop database if exists ${benchDatabase}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,269 @@
+// Turns one row of an export (CSV cells under a header, or a GitHub issue object) into a ticket
+// record, or into problems naming the row and column. Pure: no database.
+import { createHash } from 'node:crypto';
+import { DATE_EXAMPLES, parseExportDate } from './parse-dates';
+import {
+  FIELD_LABELS,
+  labelSeparator,
+  REQUIRED_FIELDS,
+  TICKET_FIELDS,
+  type ColumnMapping,
+  type MappingOptions,
+  type TicketField,
+  type TicketFormat,
+} from './ticket-formats';
+
+export interface RowProblem {
+  row: number;
+  column?: string;
+  file?: string;
+  message: string;
+}
+
+export interface TicketRecord {
+  externalKey: string;
+  title: string;
+  body: string;
+  status: string | null;
+  exportCategory: string | null;
+  labels: string[];
+  components: string[];
+  comments: string[];
+  requesterName: string | null;
+  requesterEmail: string | null;
+  openedAt: string;
+  resolvedAt: string | null;
+}
+
+export type MappedRow = { record: TicketRecord; problems?: undefined } | { record?: undefined; problems: RowProblem[] };
+
+export const MAX_TITLE = 1000;
+export const MAX_KEY = 200;
+export const MAX_BODY = 200_000;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** Lower case, no punctuation, single spaces: the form repeat questions are compared in. */
+export function normalizeQuestion(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^\s*(\[[^\]]*\]\s*|re:\s*|fw:\s*|fwd:\s*)+/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A fingerprint of everything a ticket stores: an unchanged row in a re-import is skipped. */
+export function hashTicket(record: TicketRecord): string {
+  return createHash('sha1').update(JSON.stringify(record)).digest('base64url');
+}
+
+/** Splits "Ada Okafor <ada@example.com>" and bare emails into a name and an email. */
+export function splitRequester(name: string | null, email: string | null): { name: string | null; email: string | null } {
+  let cleanName = name?.trim() || null;
+  let cleanEmail = email?.trim() || null;
+  if (cleanName && !cleanEmail) {
+    const angled = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(cleanName);
+    if (angled) [cleanName, cleanEmail] = [angled[1].trim() || null, angled[2]];
+    else if (EMAIL.test(cleanName)) [cleanName, cleanEmail] = [null, cleanName];
+  }
+  if (cleanEmail && !EMAIL.test(cleanEmail)) cleanEmail = null;
+  return { name: cleanName, email: cleanEmail?.toLowerCase() ?? null };
+}
+
+export interface CompiledMapping {
+  format: TicketFormat;
+  header: string[];
+  columns: Record<TicketField, number[]>;
+  names: Partial<Record<TicketField, string>>;
+  options: MappingOptions;
+}
+
+/** Resolves the mapping against the header once; problems when a required field has no column. */
+export function compileMapping(
+  format: TicketFormat,
+  header: string[],
+  mapping: ColumnMapping,
+  options: MappingOptions = {},
+): { compiled: CompiledMapping; problems?: undefined } | { compiled?: undefined; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const columns = {} as Record<TicketField, number[]>;
+  const names: Partial<Record<TicketField, string>> = {};
+  for (const field of TICKET_FIELDS) {
+    const name = mapping[field]?.trim();
+    const indices: number[] = [];
+    if (name) {
+      header.forEach((column, index) => {
+        if (column === name) indices.push(index);
+      });
+      if (indices.length === 0) {
+        problems.push({ row: 1, column: name, message: `The mapping reads ${FIELD_LABELS[field]} from a column "${name}" that this file does not have.` });
+      }
+      names[field] = name;
+    }
+    columns[field] = indices;
+  }
+  for (const field of REQUIRED_FIELDS) {
+    if (!mapping[field]?.trim()) {
+      problems.push({
+        row: 1,
+        column: FIELD_LABELS[field],
+        message: `No column is mapped to ${FIELD_LABELS[field]}, which every ticket needs. Choose the column that holds it.`,
+      });
+    }
+  }
+  if (problems.length > 0) return { problems };
+  return { compiled: { format, header, columns, names, options } };
+}
+
+function first(cells: string[], indices: number[]): string {
+  for (const index of indices) {
+    const value = cells[index]?.trim();
+    if (value) return value;
+  }
+  return '';
+}
+
+function all(cells: string[], indices: number[], separator: RegExp | null): string[] {
+  const values: string[] = [];
+  for (const index of indices) {
+    const value = cells[index]?.trim();
+    if (!value) continue;
+    if (separator) for (const part of value.split(separator)) {
+      const label = part.trim();
+      if (label && !values.includes(label)) values.push(label);
+    }
+    else values.push(value);
+  }
+  return values;
+}
+
+/** One CSV row under a compiled mapping. `row` is the spreadsheet row (the header is row 1). */
+export function mapCsvRow(mapping: CompiledMapping, cells: string[], row: number): MappedRow {
+  const { columns, names } = mapping;
+  const problems: RowProblem[] = [];
+  const problem = (field: TicketField, message: string) => problems.push({ row, column: names[field], message });
+
+  const externalKey = first(cells, columns.key);
+  if (!externalKey) problem('key', `The key is empty; every ticket needs one (column "${names.key}").`);
+  else if (externalKey.length > MAX_KEY) problem('key', `The key is longer than ${MAX_KEY} characters.`);
+  const title = first(cells, columns.title);
+  if (!title) problem('title', 'The title is empty.');
+  else if (title.length > MAX_TITLE) problem('title', `The title is longer than ${MAX_TITLE} characters.`);
+  const body = columns.body.length ? first(cells, columns.body) : '';
+  if (body.length > MAX_BODY) problem('body', `The body is longer than ${MAX_BODY.toLocaleString('en')} characters.`);
+
+  const readDate = (field: 'created' | 'resolved') => {
+    const text = first(cells, columns[field]);
+    const date = parseExportDate(text, mapping.options);
+    if (date === undefined) problem(field, `"${text}" is not a date this import reads. Use a date like ${DATE_EXAMPLES}.`);
+    return date;
+  };
+  const openedAt = readDate('created');
+  if (openedAt === null) problem('created', 'The created date is empty.');
+  const resolvedAt = columns.resolved.length ? (readDate('resolved') ?? null) : null;
+  if (openedAt && resolvedAt && resolvedAt < openedAt) problem('resolved', 'The ticket is resolved before it was created.');
+
+  if (problems.length > 0 || !openedAt) return { problems };
+  const requester = splitRequester(first(cells, columns.requester) || null, first(cells, columns.requesterEmail) || null);
+  const labels = all(cells, columns.labels, labelSeparator(mapping.format));
+  const category = first(cells, columns.category) || null;
+  return {
+    record: {
+      externalKey,
+      title,
+      body,
+      status: first(cells, columns.status) || null,
+      exportCategory: category,
+      labels,
+      // Jira repeats Component/s; when it is the category column, every component is kept.
+      components: names.category === 'Component/s' ? all(cells, columns.category, null) : [],
+      comments: all(cells, columns.comments, null),
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      openedAt: openedAt.toISOString(),
+      resolvedAt: resolvedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+// ---- GitHub Issues REST JSON --------------------------------------------------------------------
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The repository part of an issue's URL, so issue #12 of two repositories stay two tickets. */
+function repositoryOf(issue: Record<string, unknown>): string | null {
+  for (const key of ['repository_url', 'html_url', 'url']) {
+    const value = issue[key];
+    if (typeof value !== 'string') continue;
+    const match = /github\.com\/(?:repos\/)?([^/]+\/[^/]+)/.exec(value);
+    if (match) return match[1];
+  }
+  return null;
+}
+
+/**
+ * One item of a GitHub issues list (`GET /repos/{owner}/{repo}/issues`). Pull requests, which
+ * the same list returns with a `pull_request` key, are skipped. `row` is the item's number.
+ */
+export function mapGithubIssue(value: unknown, row: number): MappedRow | { isPullRequest: true } {
+  if (!isObject(value)) return { problems: [{ row, message: `Item ${row} is ${typeName(value)}, not an issue object.` }] };
+  if ('pull_request' in value && value.pull_request) return { isPullRequest: true };
+  const problems: RowProblem[] = [];
+  const problem = (column: string, message: string) => problems.push({ row, column, message });
+
+  const number = value.number;
+  if (typeof number !== 'number' || !Number.isInteger(number)) problem('number', 'The issue number is missing or not a whole number.');
+  const title = typeof value.title === 'string' ? value.title.trim() : '';
+  if (!title) problem('title', 'The title is missing.');
+  else if (title.length > MAX_TITLE) problem('title', `The title is longer than ${MAX_TITLE} characters.`);
+  const body = typeof value.body === 'string' ? value.body : '';
+  if (value.body !== undefined && value.body !== null && typeof value.body !== 'string') problem('body', 'The body is not text.');
+  if (body.length > MAX_BODY) problem('body', `The body is longer than ${MAX_BODY.toLocaleString('en')} characters.`);
+
+  const readDate = (column: 'created_at' | 'closed_at') => {
+    const raw = value[column];
+    if (raw === null || raw === undefined) return null;
+    const date = typeof raw === 'string' ? parseExportDate(raw) : undefined;
+    if (date === undefined) problem(column, `${JSON.stringify(raw)} is not a date this import reads. Use a date like ${DATE_EXAMPLES}.`);
+    return date ?? null;
+  };
+  const openedAt = readDate('created_at');
+  if (openedAt === null && !problems.some((p) => p.column === 'created_at')) problem('created_at', 'created_at is missing.');
+  const resolvedAt = readDate('closed_at');
+
+  const labels: string[] = [];
+  if (value.labels !== undefined && !Array.isArray(value.labels)) problem('labels', 'labels is not a list.');
+  for (const label of Array.isArray(value.labels) ? value.labels : []) {
+    const name = typeof label === 'string' ? label : isObject(label) && typeof label.name === 'string' ? label.name : null;
+    if (name?.trim() && !labels.includes(name.trim())) labels.push(name.trim());
+  }
+  if (problems.length > 0 || !openedAt || typeof number !== 'number') return { problems };
+
+  const user = isObject(value.user) ? value.user : {};
+  const login = typeof user.login === 'string' ? user.login : null;
+  const email = typeof user.email === 'string' ? user.email : null;
+  const requester = splitRequester(login, email);
+  const repository = repositoryOf(value);
+  return {
+    record: {
+      externalKey: repository ? `${repository}#${number}` : `#${number}`,
+      title,
+      body,
+      status: typeof value.state === 'string' ? value.state : null,
+      exportCategory: labels[0] ?? null,
+      labels,
+      components: [],
+      comments: [],
+      requesterName: requester.name,
+      requesterEmail: requester.email,
+      openedAt: openedAt.toISOString(),
+      resolvedAt: resolvedAt?.toISOString() ?? null,
+    },
+  };
+}

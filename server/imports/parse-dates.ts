@@ -1,0 +1,88 @@
+// Reads the dates ticket systems write into their exports: ISO 8601, `2025-06-30 09:54:12` (with
+// or without a zone), Jira's `30/Jun/25 9:54 AM`, and day/month/year numbers. A date without a
+// zone is read as UTC. Pure.
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+export const DATE_EXAMPLES = '2025-06-30, 2025-06-30 14:05, 2025-06-30T14:05:00Z or 30/Jun/25 9:54 AM';
+
+export interface DateOptions {
+  /** How to read 03/04/2025: day first (the default, as most of the world writes it) or month first. */
+  isMonthFirst?: boolean;
+}
+
+function build(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, offsetMinutes = 0): Date | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const time = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000;
+  const date = new Date(time);
+  // 31/Feb is not a date: the calendar must give back the same day.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function twoDigitYear(value: string): number {
+  const year = Number(value);
+  if (value.length === 4) return year;
+  return year < 70 ? 2000 + year : 1900 + year;
+}
+
+function hour12(hour: number, meridiem: string | undefined): number | undefined {
+  if (!meridiem) return hour;
+  if (hour < 1 || hour > 12) return undefined;
+  const isPm = meridiem.toLowerCase() === 'pm';
+  return (hour % 12) + (isPm ? 12 : 0);
+}
+
+function zoneOffset(zone: string | undefined): number | undefined {
+  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!match) return undefined;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+const JIRA = /^(\d{1,2})\/([A-Za-z]{3,4})\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+/**
+ * The instant a date cell stands for; null for an empty cell; undefined when the text is not a
+ * date this reader knows (the caller reports the row and column).
+ */
+export function parseExportDate(text: string, options: DateOptions = {}): Date | null | undefined {
+  const value = text.trim();
+  if (value === '') return null;
+
+  const iso = ISO.exec(value);
+  if (iso) {
+    const offset = zoneOffset(iso[7]);
+    if (offset === undefined) return undefined;
+    return build(Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), offset);
+  }
+
+  const jira = JIRA.exec(value);
+  if (jira) {
+    const month = MONTHS[jira[2].toLowerCase()];
+    const hour = hour12(Number(jira[4] ?? 0), jira[7]);
+    if (!month || hour === undefined) return undefined;
+    return build(twoDigitYear(jira[3]), month, Number(jira[1]), hour, Number(jira[5] ?? 0), Number(jira[6] ?? 0));
+  }
+
+  const numeric = NUMERIC.exec(value);
+  if (numeric) {
+    const [first, second] = [Number(numeric[1]), Number(numeric[2])];
+    const [day, month] = options.isMonthFirst ? [second, first] : [first, second];
+    const hour = hour12(Number(numeric[4] ?? 0), numeric[7]);
+    if (hour === undefined) return undefined;
+    return build(twoDigitYear(numeric[3]), month, day, hour, Number(numeric[5] ?? 0), Number(numeric[6] ?? 0));
+  }
+  return undefined;
+}
+
+/** 'YYYY-MM-DD' of an instant, in UTC. */
+export function toIsoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

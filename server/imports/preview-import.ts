@@ -1,0 +1,110 @@
+// The preview the Imports page shows before anything is written: which export the first part of
+// the file looks like, its columns, the mapping to ticket fields (suggested or the person's), and
+// the first rows as tickets with their problems. Pure: a sample of the file in, a preview out.
+import { looksBinary } from '../lib/csv';
+import { compileMapping, mapCsvRow, mapGithubIssue, type RowProblem, type TicketRecord } from './map-ticket-row';
+import { FileError, readCsvRows, readJsonItems, textChunks } from './read-records';
+import {
+  detectCsvFormat,
+  suggestMapping,
+  type ColumnMapping,
+  type CsvTicketFormat,
+  type ImportFormatName,
+  type MappingOptions,
+  type TicketFormat,
+} from './ticket-formats';
+
+export const PREVIEW_ROWS = 8;
+export const MAX_SAMPLE_CHARS = 1_100_000;
+
+export interface ImportPreview {
+  detectedFormat: ImportFormatName | null;
+  format: ImportFormatName | null;
+  /** Column names in file order, each once, with how many columns carry it (Jira repeats some). */
+  columns: { name: string; count: number }[];
+  mapping: ColumnMapping | null;
+  rows: { row: number; record: TicketRecord | null; problems: RowProblem[]; isPullRequest?: boolean }[];
+  problems: RowProblem[];
+}
+
+function detectFromText(fileName: string, sample: string): ImportFormatName | null {
+  if (/\.(md|markdown)$/i.test(fileName)) return 'postmortem-markdown';
+  const start = sample.replace(/^\uFEFF/, '').trimStart()[0];
+  if (start === '[' || start === '{') return 'github';
+  return null;
+}
+
+/** Reads up to `limit` items of a sample; a sample cut off mid-record ends the preview quietly. */
+async function take<T>(items: AsyncIterable<T>, limit: number, isTruncated: boolean): Promise<{ items: T[]; problem: RowProblem | null }> {
+  const out: T[] = [];
+  try {
+    for await (const item of items) {
+      out.push(item);
+      if (out.length >= limit) break;
+    }
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    if (!isTruncated) return { items: out, problem: error.problem };
+  }
+  return { items: out, problem: null };
+}
+
+export async function previewImport(input: {
+  fileName: string;
+  sample: string;
+  isTruncated: boolean;
+  format?: ImportFormatName | null;
+  mapping?: ColumnMapping | null;
+  mappingOptions?: MappingOptions;
+}): Promise<ImportPreview> {
+  const empty = (problem: RowProblem, detectedFormat: ImportFormatName | null = null): ImportPreview => ({
+    detectedFormat,
+    format: input.format ?? detectedFormat,
+    columns: [],
+    mapping: null,
+    rows: [],
+    problems: [problem],
+  });
+  if (input.sample.trim() === '') return empty({ row: 1, message: 'The file is empty.' });
+  if (looksBinary(input.sample)) return empty({ row: 1, message: 'This file is not a CSV or JSON export (it contains binary data).' });
+
+  const fromText = detectFromText(input.fileName, input.sample);
+  if (fromText === 'postmortem-markdown') return { ...empty({ row: 1, message: '' }, fromText), problems: [] };
+  if (fromText === 'github' || input.format === 'github') {
+    const { items, problem } = await take(readJsonItems(textChunks(input.sample)), PREVIEW_ROWS, input.isTruncated);
+    return {
+      detectedFormat: fromText,
+      format: input.format ?? fromText,
+      columns: [],
+      mapping: null,
+      rows: items.map((item) => {
+        const mapped = mapGithubIssue(item.value, item.row);
+        if ('isPullRequest' in mapped) return { row: item.row, record: null, problems: [], isPullRequest: true };
+        return { row: item.row, record: mapped.record ?? null, problems: mapped.problems ?? [] };
+      }),
+      problems: problem ? [problem] : [],
+    };
+  }
+
+  const { items, problem } = await take(readCsvRows(textChunks(input.sample)), PREVIEW_ROWS + 1, input.isTruncated);
+  if (items.length === 0) return empty(problem ?? { row: 1, message: 'The file has no header row.' });
+  const [headerRow, ...dataRows] = items;
+  const header = headerRow.cells.map((cell) => cell.trim());
+  const detectedFormat = detectCsvFormat(header);
+  const format = input.format ?? detectedFormat;
+  const counts = new Map<string, number>();
+  for (const name of header) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const columns = [...counts].map(([name, count]) => ({ name, count }));
+  if (format === 'postmortem-csv' || format === 'postmortem-markdown') {
+    return { detectedFormat, format, columns, mapping: null, rows: [], problems: problem ? [problem] : [] };
+  }
+  const csvFormat = format as CsvTicketFormat;
+  const mapping = input.mapping ?? suggestMapping(csvFormat, header);
+  const compiled = compileMapping(csvFormat as TicketFormat, header, mapping, input.mappingOptions);
+  if (compiled.problems) return { detectedFormat, format, columns, mapping, rows: [], problems: compiled.problems };
+  const rows = dataRows.map(({ row, cells }) => {
+    const mapped = mapCsvRow(compiled.compiled, cells, row);
+    return { row, record: mapped.record ?? null, problems: mapped.problems ?? [] };
+  });
+  return { detectedFormat, format, columns, mapping, rows, problems: problem ? [problem] : [] };
+}

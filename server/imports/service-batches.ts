@@ -1,0 +1,106 @@
+// Import batches: every import runs as one batch with a history row and a report. The work runs
+// in one transaction (all or nothing); a refused or failed import leaves its report in the history
+// and nothing else. A finished batch can be rolled back: what it inserted is removed and what it
+// updated is written back as it was.
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import * as postmortemQueries from '../postmortems/queries';
+import * as ticketQueries from '../tickets/queries';
+import { FileError } from './read-records';
+import * as queries from './queries';
+import { emptyCounts, summarizeReport, addProblems, type ImportCounts, type ImportReport } from './report';
+
+/** Thrown inside a batch's transaction to undo everything and report the problems. */
+export class ImportRefused extends Error {
+  constructor(readonly counts: ImportCounts) {
+    super('import refused');
+    this.name = 'ImportRefused';
+  }
+}
+
+export type BatchMeta = queries.NewBatch;
+
+export async function runBatch(db: Db, meta: BatchMeta, work: (trx: Db, batchId: string, counts: ImportCounts) => Promise<void>): Promise<ImportReport> {
+  const batch = await queries.insertBatch(db, meta);
+  const counts = emptyCounts();
+  counts.fileBytes = meta.fileBytes;
+  const unit = meta.format === 'postmortem-markdown' ? 'file' : 'row';
+  const report = (status: 'completed' | 'failed', final: ImportCounts): ImportReport => ({
+    ...final,
+    batchId: batch.id,
+    kind: meta.kind,
+    format: meta.format,
+    fileName: meta.fileName,
+    status,
+    message: summarizeReport({ status, counts: final, unit }),
+  });
+  try {
+    await db.transaction().execute((trx) => work(trx, batch.id, counts));
+  } catch (error) {
+    let final: ImportCounts;
+    if (error instanceof ImportRefused) final = error.counts;
+    else if (error instanceof FileError) {
+      addProblems(counts, [error.problem]);
+      final = counts;
+    } else if (error instanceof AppError) {
+      // A refusal with its own status (a file over the size limit): recorded, then passed on.
+      await queries.finishBatch(db, { id: batch.id, outcome: { ...counts, inserted: 0, updated: 0, unchanged: 0, participantsCreated: 0, status: 'failed', error: error.message } });
+      throw error;
+    } else {
+      await queries.finishBatch(db, {
+        id: batch.id,
+        outcome: { ...counts, inserted: 0, updated: 0, unchanged: 0, participantsCreated: 0, status: 'failed', error: 'The import stopped on an error on our side.' },
+      });
+      throw error;
+    }
+    const failed = { ...final, inserted: 0, updated: 0, unchanged: 0, participantsCreated: 0 };
+    const result = report('failed', failed);
+    await queries.finishBatch(db, { id: batch.id, outcome: { ...failed, status: 'failed', error: result.message } });
+    return result;
+  }
+  await queries.finishBatch(db, { id: batch.id, outcome: { ...counts, status: 'completed', error: null } });
+  return report('completed', counts);
+}
+
+/** Rolls back a finished import: inserted rows removed, updated rows restored, new requesters removed. */
+export async function rollbackBatch(db: Db, input: { id: string; userId: string }) {
+  return db.transaction().execute(async (trx) => {
+    const batch = await queries.lockBatch(trx, { id: input.id });
+    if (!batch) throw new AppError('NOT_FOUND', 'This import is no longer in the history.');
+    if (batch.status === 'rolled-back') throw new AppError('CONFLICT', 'This import has already been rolled back.');
+    if (batch.status !== 'completed') throw new AppError('CONFLICT', 'Only a finished import can be rolled back; this one wrote nothing.');
+    const isTickets = batch.kind === 'tickets';
+    const changedAfter = isTickets
+      ? await ticketQueries.countTicketsChangedAfter(trx, { batchId: batch.id })
+      : await postmortemQueries.countPostmortemsChangedAfter(trx, { batchId: batch.id });
+    const noun = isTickets ? 'ticket' : 'post-mortem';
+    if (changedAfter > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `A later import changed ${changedAfter} ${noun}${changedAfter === 1 ? '' : 's'} of this one. Roll back the later import first.`,
+      );
+    }
+    const evidence = isTickets
+      ? await ticketQueries.countEvidenceOfTicketsInsertedBy(trx, { batchId: batch.id })
+      : await postmortemQueries.countEvidenceOfPostmortemsInsertedBy(trx, { batchId: batch.id });
+    if (evidence > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${evidence} evidence item${evidence === 1 ? ' was' : 's were'} saved from ${noun}s of this import. Delete that evidence first, or keep the import.`,
+      );
+    }
+    const restored = isTickets ? await ticketQueries.restoreTickets(trx, { batchId: batch.id }) : await postmortemQueries.restorePostmortems(trx, { batchId: batch.id });
+    const removed = isTickets
+      ? await ticketQueries.deleteTicketsInsertedBy(trx, { batchId: batch.id })
+      : await postmortemQueries.deletePostmortemsInsertedBy(trx, { batchId: batch.id });
+    const participantsRemoved = await queries.deleteUnusedBatchParticipants(trx, { batchId: batch.id });
+    await queries.markRolledBack(trx, { id: batch.id, userId: input.userId });
+    return { removed, restored, participantsRemoved };
+  });
+}
+
+export async function getBatchReport(db: Db, input: { id: string }) {
+  const batch = await queries.getBatch(db, input);
+  if (!batch) throw new AppError('NOT_FOUND', 'This import is no longer in the history.');
+  return batch;
+}

@@ -1,0 +1,253 @@
+// Imports a ticket export as it streams in: rows are read, mapped, checked and written in batches
+// of a few thousand inside one transaction, so a file of any size uses the same memory. A second
+// import of the same file changes nothing (tickets are unique per source + key and carry a hash of
+// their content); an updated export updates the tickets that changed.
+import type { Db } from '../db';
+import * as participantQueries from '../participants/queries';
+import { categorize, compileRules, type CompiledRules } from '../tickets/categorize';
+import * as ticketQueries from '../tickets/queries';
+import {
+  compileMapping,
+  hashTicket,
+  mapCsvRow,
+  mapGithubIssue,
+  normalizeQuestion,
+  type MappedRow,
+  type RowProblem,
+  type TicketRecord,
+} from './map-ticket-row';
+import { RequesterMatcher } from './match-requesters';
+import * as queries from './queries';
+import { decodeText, FileError, readCsvRows, readJsonItems } from './read-records';
+import { addProblems, type ImportCounts, type ImportReport } from './report';
+import { ImportRefused, runBatch } from './service-batches';
+import { sourceOf, suggestMapping, type ColumnMapping, type MappingOptions, type TicketFormat } from './ticket-formats';
+
+/** Rows written per statement: large enough to be fast, small enough to keep memory flat. */
+export const WRITE_BATCH_ROWS = 2000;
+
+export interface TicketImportInput {
+  format: TicketFormat;
+  fileName: string;
+  chunks: AsyncIterable<Uint8Array>;
+  mapping?: ColumnMapping | null;
+  mappingOptions?: MappingOptions;
+  /** For "Other CSV": the system the tickets come from (tickets are unique per source + key). */
+  sourceName?: string | null;
+  isSkipBadRows: boolean;
+  via: 'page' | 'api';
+  createdBy: string | null;
+  onProgress?: (progress: { rowsRead: number; rowsWritten: number; bytesRead: number }) => void;
+}
+
+type Mapped = (MappedRow | { isPullRequest: true }) & { row: number };
+
+/** Rows of the file mapped to ticket records, in order. */
+async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>): AsyncGenerator<Mapped> {
+  if (input.format === 'github') {
+    for await (const item of readJsonItems(text)) yield { ...mapGithubIssue(item.value, item.row), row: item.row };
+    return;
+  }
+  let compiled: ReturnType<typeof compileMapping>['compiled'];
+  for await (const { row, cells } of readCsvRows(text)) {
+    if (!compiled) {
+      const header = cells.map((cell) => cell.trim());
+      const mapping = input.mapping ?? (input.format === 'csv' ? {} : suggestMapping(input.format, header));
+      const result = compileMapping(input.format, header, mapping, input.mappingOptions);
+      if (result.problems) throw new ImportHeaderProblem(result.problems);
+      compiled = result.compiled;
+      continue;
+    }
+    yield { ...mapCsvRow(compiled, cells, row), row };
+  }
+  if (!compiled) throw new FileError({ row: 1, message: 'The file is empty: it needs a header row.' });
+}
+
+class ImportHeaderProblem extends Error {
+  constructor(readonly problems: RowProblem[]) {
+    super('header problem');
+  }
+}
+
+interface Prepared {
+  record: TicketRecord;
+  hash: string;
+}
+
+async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+class TicketWriter {
+  private matcher: RequesterMatcher | null = null;
+  private rules: CompiledRules | null = null;
+
+  constructor(
+    private readonly trx: Db,
+    private readonly batchId: string,
+    private readonly source: string,
+    private readonly counts: ImportCounts,
+  ) {}
+
+  async write(rows: Prepared[]): Promise<void> {
+    const { trx } = this;
+    this.matcher ??= new RequesterMatcher(await participantQueries.findParticipantsForMatching(trx));
+    this.rules ??= compileRules((await ticketQueries.listRules(trx)).map((rule) => ({ matchOn: rule.match_on, pattern: rule.pattern, category: rule.category })));
+    const matcher = this.matcher;
+    const links = rows.map(({ record }) => matcher.resolve(record.requesterName, record.requesterEmail));
+    const fresh = matcher.takeNew();
+    if (fresh.length > 0) {
+      const created = await participantQueries.insertParticipants(trx, {
+        values: fresh.map((requester) => ({
+          display_name: requester.displayName,
+          email: requester.email,
+          team_id: null,
+          tenure_band: null,
+          background: null,
+          origin: 'ticket-requester' as const,
+        })),
+      });
+      created.forEach((row, index) => matcher.created(fresh[index], row.id));
+      await queries.recordBatchParticipants(trx, { batchId: this.batchId, participantIds: created.map((row) => row.id) });
+      this.counts.participantsCreated += created.length;
+    }
+
+    const existing = new Map(
+      (await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) })).map((row) => [row.external_key, row]),
+    );
+    const inserts: ticketQueries.TicketRow[] = [];
+    const updates: (ticketQueries.TicketRow & { id: string })[] = [];
+    rows.forEach(({ record, hash }, index) => {
+      const current = existing.get(record.externalKey);
+      if (current && current.content_hash === hash) {
+        this.counts.unchanged += 1;
+        return;
+      }
+      const link = links[index];
+      const participantId = !link ? null : 'participantId' in link ? link.participantId : (matcher.idOf(link.newKey) ?? null);
+      const row: ticketQueries.TicketRow = {
+        external_key: record.externalKey,
+        title: record.title,
+        title_norm: normalizeQuestion(record.title),
+        body: record.body,
+        status: record.status,
+        export_category: record.exportCategory,
+        category: categorize(record, this.rules!),
+        labels: record.labels,
+        components: record.components,
+        comments: record.comments,
+        requester_name: record.requesterName,
+        requester_email: record.requesterEmail,
+        participant_id: participantId,
+        opened_at: record.openedAt,
+        resolved_at: record.resolvedAt,
+        content_hash: hash,
+      };
+      if (current) updates.push({ ...row, id: current.id });
+      else inserts.push(row);
+    });
+    if (updates.length > 0) {
+      await queries.saveRevisions(trx, { batchId: this.batchId, kind: 'ticket', ids: updates.map((row) => row.id) });
+      await ticketQueries.updateTickets(trx, { batchId: this.batchId, rows: updates });
+    }
+    await ticketQueries.insertTickets(trx, { source: this.source, batchId: this.batchId, rows: inserts });
+    this.counts.inserted += inserts.length;
+    this.counts.updated += updates.length;
+  }
+}
+
+export async function importTicketStream(db: Db, input: TicketImportInput): Promise<ImportReport> {
+  const source = sourceOf(input.format, input.sourceName);
+  const byteCounter = { bytes: 0 };
+  return runBatch(
+    db,
+    {
+      kind: 'tickets',
+      format: input.format,
+      source,
+      fileName: input.fileName,
+      fileBytes: 0,
+      isSkipBadRows: input.isSkipBadRows,
+      via: input.via,
+      mapping: input.mapping ? { columns: input.mapping, ...input.mappingOptions } : null,
+      createdBy: input.createdBy,
+    },
+    async (trx, batchId, counts) => {
+      const writer = new TicketWriter(trx, batchId, source, counts);
+      const firstRowOfKey = new Map<string, number>();
+      let pending: Prepared[] = [];
+      let isWriting = true;
+      let pullRequests = 0;
+      let inflight: Promise<void> = Promise.resolve();
+      let writeError: unknown = null;
+      const progress = () =>
+        input.onProgress?.({ rowsRead: counts.rowsRead, rowsWritten: counts.inserted + counts.updated + counts.unchanged, bytesRead: byteCounter.bytes });
+      const flush = async () => {
+        const rows = pending;
+        pending = [];
+        await inflight;
+        if (writeError) throw writeError;
+        // Writing overlaps with reading the next rows; the next flush waits for this one.
+        inflight = writer.write(rows).then(progress, (error: unknown) => {
+          writeError = error;
+        });
+      };
+
+      try {
+        const text = decodeText(countBytes(input.chunks, byteCounter));
+        for await (const mapped of mappedRows(input, text)) {
+          counts.rowsRead += 1;
+          if ('isPullRequest' in mapped) {
+            pullRequests += 1;
+            continue;
+          }
+          if (mapped.problems) {
+            addProblems(counts, mapped.problems);
+            counts.skipped += 1;
+            if (!input.isSkipBadRows) isWriting = false;
+            continue;
+          }
+          const { record } = mapped;
+          const earlier = firstRowOfKey.get(record.externalKey);
+          if (earlier !== undefined) {
+            addProblems(counts, [{ row: mapped.row, column: 'key', message: `The key ${record.externalKey} already appears in row ${earlier}.` }]);
+            counts.skipped += 1;
+            if (!input.isSkipBadRows) isWriting = false;
+            continue;
+          }
+          firstRowOfKey.set(record.externalKey, mapped.row);
+          if (!isWriting) continue;
+          pending.push({ record, hash: hashTicket(record) });
+          if (pending.length >= WRITE_BATCH_ROWS) await flush();
+        }
+        if (isWriting && pending.length > 0) await flush();
+        await inflight;
+        if (writeError) throw writeError;
+      } catch (error) {
+        // Let a write that is still running finish before the transaction is undone.
+        await inflight;
+        if (error instanceof ImportHeaderProblem) {
+          addProblems(counts, error.problems);
+          throw new ImportRefused(counts);
+        }
+        throw error;
+      } finally {
+        counts.fileBytes = byteCounter.bytes;
+      }
+      counts.skipped += pullRequests;
+      if (pullRequests > 0) counts.notes.push(`${pullRequests.toLocaleString('en')} pull request${pullRequests === 1 ? '' : 's'} skipped (GitHub lists them with issues).`);
+      if (counts.problemCount > 0 && !input.isSkipBadRows) throw new ImportRefused(counts);
+      if (counts.rowsRead === 0) {
+        addProblems(counts, [{ row: 2, message: 'The file has a header but no tickets.' }]);
+        throw new ImportRefused(counts);
+      }
+      if (counts.problemCount > 0) {
+        counts.notes.push(`${counts.problemCount.toLocaleString('en')} problem row${counts.problemCount === 1 ? '' : 's'} skipped as asked.`);
+      }
+      progress();
+    },
+  );
+}

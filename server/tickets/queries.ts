@@ -1,0 +1,365 @@
+// Kysely queries for tickets: the writes an import makes (many rows per statement, passed as one
+// JSON parameter), category rules, and the reads of the Tickets page (top categories, weekly
+// volume, repeat questions by pg_trgm similarity).
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '@/db/types';
+import type { Db } from '../db';
+
+export interface TicketRow {
+  external_key: string;
+  title: string;
+  title_norm: string;
+  body: string;
+  status: string | null;
+  export_category: string | null;
+  category: string | null;
+  labels: string[];
+  components: string[];
+  comments: string[];
+  requester_name: string | null;
+  requester_email: string | null;
+  participant_id: string | null;
+  opened_at: string;
+  resolved_at: string | null;
+  content_hash: string;
+}
+
+const RECORD_COLUMNS = sql.raw(`external_key text, title text, title_norm text, body text, status text, export_category text,
+  category text, labels text[], components text[], comments text[], requester_name text, requester_email text,
+  participant_id uuid, opened_at timestamptz, resolved_at timestamptz, content_hash text`);
+
+export async function findTicketsByKeys(db: Db, input: { source: string; keys: string[] }) {
+  if (input.keys.length === 0) return [];
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'external_key', 'content_hash'])
+    .where('source', '=', input.source)
+    .where('external_key', '=', sql<string>`any(${input.keys}::text[])`)
+    .execute();
+}
+
+export async function insertTickets(db: Db, input: { source: string; batchId: string; rows: TicketRow[] }): Promise<void> {
+  if (input.rows.length === 0) return;
+  await sql`
+    insert into tickets (source, external_key, title, title_norm, body, status, export_category, category, labels, components,
+      comments, requester_name, requester_email, participant_id, opened_at, resolved_at, content_hash, inserted_batch_id)
+    select ${input.source}, r.external_key, r.title, r.title_norm, r.body, r.status, r.export_category, r.category,
+      coalesce(r.labels, '{}'), coalesce(r.components, '{}'), coalesce(r.comments, '{}'), r.requester_name, r.requester_email,
+      r.participant_id, r.opened_at, r.resolved_at, r.content_hash, ${input.batchId}::uuid
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(${RECORD_COLUMNS})`.execute(db);
+}
+
+export async function updateTickets(db: Db, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
+  if (input.rows.length === 0) return;
+  await sql`
+    update tickets t set title = r.title, title_norm = r.title_norm, body = r.body, status = r.status,
+      export_category = r.export_category, category = r.category, labels = coalesce(r.labels, '{}'),
+      components = coalesce(r.components, '{}'), comments = coalesce(r.comments, '{}'), requester_name = r.requester_name,
+      requester_email = r.requester_email, participant_id = r.participant_id, opened_at = r.opened_at,
+      resolved_at = r.resolved_at, content_hash = r.content_hash, updated_batch_id = ${input.batchId}::uuid, updated_at = now()
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(id uuid, ${RECORD_COLUMNS})
+    where t.id = r.id`.execute(db);
+}
+
+/** Writes back the tickets a batch updated, as they were before it. */
+export async function restoreTickets(db: Db, input: { batchId: string }): Promise<number> {
+  const result = await sql`
+    update tickets t set title = p.title, title_norm = p.title_norm, body = p.body, status = p.status,
+      export_category = p.export_category, category = p.category, labels = p.labels, components = p.components,
+      comments = p.comments, requester_name = p.requester_name, requester_email = p.requester_email,
+      participant_id = (select id from participants where id = p.participant_id), opened_at = p.opened_at,
+      resolved_at = p.resolved_at, content_hash = p.content_hash, updated_batch_id = p.updated_batch_id, updated_at = now()
+    from import_revisions r cross join lateral jsonb_populate_record(null::tickets, r.previous) p
+    where r.batch_id = ${input.batchId} and r.record_kind = 'ticket' and t.id = r.record_id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export async function deleteTicketsInsertedBy(db: Db, input: { batchId: string }): Promise<number> {
+  const result = await db.deleteFrom('tickets').where('inserted_batch_id', '=', input.batchId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Tickets a batch touched that a later import changed again: rolling it back would undo that too. */
+export async function countTicketsChangedAfter(db: Db, input: { batchId: string }): Promise<number> {
+  const row = await db
+    .selectFrom('tickets')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('inserted_batch_id', '=', input.batchId), eb('updated_batch_id', 'is not', null)]),
+        eb.and([
+          eb('id', 'in', eb.selectFrom('import_revisions').select('record_id').where('batch_id', '=', input.batchId).where('record_kind', '=', 'ticket')),
+          eb.or([eb('updated_batch_id', '!=', input.batchId), eb('updated_batch_id', 'is', null)]),
+        ]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function countEvidenceOfTicketsInsertedBy(db: Db, input: { batchId: string }): Promise<number> {
+  const row = await db
+    .selectFrom('evidence')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('source_kind', '=', 'ticket')
+    .where('source_id', 'in', db.selectFrom('tickets').select('id').where('inserted_batch_id', '=', input.batchId))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+// ---- Category rules ----------------------------------------------------------------------------
+
+export async function listRules(db: Db) {
+  return db
+    .selectFrom('ticket_category_rules')
+    .select(['id', 'match_on', 'pattern', 'category', 'position', 'created_at'])
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function countRules(db: Db): Promise<number> {
+  const row = await db.selectFrom('ticket_category_rules').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function insertRule(db: Db, input: { matchOn: 'keyword' | 'label'; pattern: string; category: string; createdBy: string | null }) {
+  return db
+    .insertInto('ticket_category_rules')
+    .values({
+      match_on: input.matchOn,
+      pattern: input.pattern,
+      category: input.category,
+      created_by: input.createdBy,
+      position: sql<number>`coalesce((select max(position) + 1 from ticket_category_rules), 0)`,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteRule(db: Db, input: { id: string }): Promise<boolean> {
+  const result = await db.deleteFrom('ticket_category_rules').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Tickets in pages of `limit` after a given id, with what categorising needs. */
+export async function listTicketsForCategorizing(db: Db, input: { afterId: string | null; limit: number }) {
+  let query = db
+    .selectFrom('tickets')
+    .select(['id', 'title', 'body', 'labels', 'components', 'export_category', 'category'])
+    .orderBy('id')
+    .limit(input.limit);
+  if (input.afterId) query = query.where('id', '>', input.afterId);
+  return query.execute();
+}
+
+export async function setCategories(db: Db, input: { rows: { id: string; category: string | null }[] }): Promise<void> {
+  if (input.rows.length === 0) return;
+  await sql`
+    update tickets t set category = r.category
+    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(id uuid, category text)
+    where t.id = r.id`.execute(db);
+}
+
+// ---- Reads -------------------------------------------------------------------------------------
+
+export interface TicketFilter {
+  from?: string;
+  to?: string;
+  category?: string;
+  search?: string;
+}
+
+const UNCATEGORIZED = 'Uncategorized';
+
+function where(filter: TicketFilter, alias = 'tickets') {
+  return (eb: ExpressionBuilder<Database, 'tickets'>): Expression<SqlBool> => {
+    const column = (name: string) => sql.ref(`${alias}.${name}`);
+    const conditions: Expression<SqlBool>[] = [];
+    if (filter.from) conditions.push(sql<SqlBool>`${column('opened_at')} >= ${filter.from}::date`);
+    if (filter.to) conditions.push(sql<SqlBool>`${column('opened_at')} < (${filter.to}::date + 1)`);
+    if (filter.category) {
+      conditions.push(
+        filter.category === UNCATEGORIZED ? sql<SqlBool>`${column('category')} is null` : sql<SqlBool>`${column('category')} = ${filter.category}`,
+      );
+    }
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      conditions.push(sql<SqlBool>`(${column('title')} ilike ${pattern} or ${column('external_key')} ilike ${pattern})`);
+    }
+    return eb.and(conditions);
+  };
+}
+
+const requesterKey = sql<string>`coalesce(tickets.participant_id::text, 'email:' || lower(tickets.requester_email), 'name:' || lower(tickets.requester_name))`;
+const waitMinutes = sql<number>`extract(epoch from (coalesce(tickets.resolved_at, now()) - tickets.opened_at)) / 60`;
+
+export async function summarizeTickets(db: Db, filter: TicketFilter) {
+  return db
+    .selectFrom('tickets')
+    .where(where(filter))
+    .select([
+      sql<number>`count(*)::int`.as('ticket_count'),
+      sql<number>`count(distinct ${requesterKey})::int`.as('requester_count'),
+      sql<number>`count(*) filter (where tickets.resolved_at is null)::int`.as('open_count'),
+      sql<string | null>`min(tickets.opened_at)::date::text`.as('first_opened'),
+      sql<string | null>`max(tickets.opened_at)::date::text`.as('last_opened'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+export async function listTopCategories(db: Db, filter: TicketFilter & { limit: number }) {
+  return db
+    .selectFrom('tickets')
+    .where(where({ ...filter, category: undefined }))
+    .select([
+      sql<string>`coalesce(tickets.category, ${UNCATEGORIZED})`.as('category'),
+      sql<number>`count(*)::int`.as('ticket_count'),
+      sql<number>`count(distinct ${requesterKey})::int`.as('requester_count'),
+      sql<number>`round((percentile_cont(0.5) within group (order by ${waitMinutes}))::numeric / 60, 1)`.as('median_wait_hours'),
+    ])
+    .groupBy(sql`1`)
+    .orderBy('ticket_count', 'desc')
+    .orderBy('category')
+    .limit(filter.limit)
+    .execute();
+}
+
+export async function listWeeklyVolume(db: Db, filter: TicketFilter) {
+  return db
+    .selectFrom('tickets')
+    .where(where(filter))
+    .select([
+      sql<string>`date_trunc('week', tickets.opened_at at time zone 'UTC')::date::text`.as('week'),
+      sql<string>`coalesce(tickets.category, ${UNCATEGORIZED})`.as('category'),
+      sql<number>`count(*)::int`.as('ticket_count'),
+    ])
+    .groupBy([sql`1`, sql`2`])
+    .orderBy(sql`1`)
+    .execute();
+}
+
+export async function listTicketCategories(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(sql<string>`coalesce(category, ${UNCATEGORIZED})`.as('category'))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
+  return rows.map((row) => row.category);
+}
+
+const listColumns = [
+  'tickets.id',
+  'tickets.source',
+  'tickets.external_key',
+  'tickets.title',
+  'tickets.status',
+  'tickets.category',
+  'tickets.labels',
+  'tickets.requester_name',
+  'tickets.requester_email',
+  'tickets.participant_id',
+  'participants.display_name as participant_name',
+  'tickets.opened_at',
+  'tickets.resolved_at',
+] as const;
+
+export async function listTickets(db: Db, filter: TicketFilter & { ids?: string[]; limit: number; offset: number }) {
+  let query = db.selectFrom('tickets').leftJoin('participants', 'participants.id', 'tickets.participant_id').where(where(filter));
+  if (filter.ids) {
+    if (filter.ids.length === 0) return { rows: [], total: 0 };
+    query = query.where('tickets.id', 'in', filter.ids);
+  }
+  const [rows, total] = await Promise.all([
+    query.select([...listColumns]).orderBy('tickets.opened_at', 'desc').orderBy('tickets.id').limit(filter.limit).offset(filter.offset).execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.count };
+}
+
+export async function getTicket(db: Db, input: { id: string }) {
+  return db
+    .selectFrom('tickets')
+    .leftJoin('participants', 'participants.id', 'tickets.participant_id')
+    .select([...listColumns, 'tickets.body', 'tickets.comments', 'tickets.components', 'tickets.export_category', 'tickets.created_at', 'tickets.updated_at'])
+    .where('tickets.id', '=', input.id)
+    .executeTakeFirst();
+}
+
+/** What evidence needs of each ticket: its text, developer, date and wait. */
+export async function findTicketsForEvidence(db: Db, input: { ids: string[] }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'title', 'body', 'comments', 'participant_id', 'opened_at', 'resolved_at'])
+    .where('id', 'in', input.ids)
+    .execute();
+}
+
+/** Evidence already saved from these tickets, so a ticket stays one evidence item. */
+export async function findTicketEvidence(db: Db, input: { ticketIds: string[] }) {
+  if (input.ticketIds.length === 0) return [];
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'source_id'])
+    .where('source_kind', '=', 'ticket')
+    .where('source_id', 'in', input.ticketIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Distinct normalised titles with their tickets: the nodes repeat questions are built from. */
+export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: number }) {
+  return db
+    .selectFrom('tickets')
+    .where(where(filter))
+    .where('tickets.title_norm', '!=', '')
+    .select([
+      'tickets.title_norm as norm',
+      sql<string>`mode() within group (order by tickets.title)`.as('title'),
+      sql<string[]>`array_agg(tickets.id::text order by tickets.opened_at)`.as('ticket_ids'),
+      sql<(string | null)[]>`array_agg(distinct ${requesterKey})`.as('requester_keys'),
+      sql<(string | null)[]>`array_agg(tickets.category)`.as('categories'),
+      sql<string>`min(tickets.opened_at)::date::text`.as('first_opened'),
+      sql<string>`max(tickets.opened_at)::date::text`.as('last_opened'),
+    ])
+    .groupBy('tickets.title_norm')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('tickets.title_norm')
+    .limit(filter.limit)
+    .execute();
+}
+
+/**
+ * Pairs of the given normalised titles that pg_trgm finds similar (trigram similarity at least
+ * `threshold`), using the trigram index on tickets.title_norm.
+ */
+export async function findSimilarTitlePairs(db: Db, input: { norms: string[]; threshold: number }): Promise<[string, string][]> {
+  if (input.norms.length < 2) return [];
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.similarity_threshold', ${String(input.threshold)}, true)`.execute(trx);
+    const result = await sql<{ a: string; b: string }>`
+      with q as (select distinct unnest(${input.norms}::text[]) as norm)
+      select distinct q.norm as a, t.title_norm as b
+      from q join tickets t on t.title_norm % q.norm
+      where q.norm < t.title_norm and t.title_norm = any(${input.norms}::text[])`.execute(trx);
+    return result.rows.map((row) => [row.a, row.b] as [string, string]);
+  });
+}
+
+export async function findTicketIdsInThemes(db: Db, input: { ticketIds: string[] }) {
+  if (input.ticketIds.length === 0) return [];
+  return db
+    .selectFrom('evidence')
+    .innerJoin('evidence_themes', 'evidence_themes.evidence_id', 'evidence.id')
+    .select(['evidence.source_id', 'evidence_themes.theme_id'])
+    .where('evidence.source_kind', '=', 'ticket')
+    .where('evidence.source_id', 'in', input.ticketIds)
+    .execute();
+}
+
+export async function listThemeTitles(db: Db, input: { ids: string[] }) {
+  if (input.ids.length === 0) return [];
+  return db.selectFrom('themes').select(['id', 'title']).where('id', 'in', input.ids).execute();
+}

@@ -1,0 +1,15 @@
+// The evidence loader of tickets: an excerpt comes from the ticket's title, body or comments,
+// is attributed to its requester and dated by when the ticket was opened.
+import type { SourceLoader } from '../evidence/service-sources';
+import * as queries from './queries';
+
+export const loadTicketSource: SourceLoader = async (db, input) => {
+  const [row] = await queries.findTicketsForEvidence(db, { ids: [input.sourceId] });
+  if (!row) return null;
+  return {
+    text: [row.title, row.body, ...row.comments].join('\n'),
+    path: `/tickets/${row.id}`,
+    participantId: row.participant_id,
+    observedOn: row.opened_at.toISOString().slice(0, 10),
+  };
+};
