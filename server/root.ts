@@ -5,6 +5,8 @@ import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
 import { participantsRouter, teamsRouter } from './participants/router';
+import { ratingsRouter } from './ratings/router';
+import { surveysRouter } from './surveys/router';
 import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
 
@@ -17,6 +19,8 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  surveys: surveysRouter,
+  ratings: ratingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
