@@ -22,4 +22,11 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/account', label: 'Your account' },
     ],
   },
+  {
+    label: 'Measure',
+    items: [
+      { href: '/surveys', label: 'Surveys' },
+      { href: '/ratings', label: 'Ratings' },
+    ],
+  },
 ];

@@ -284,7 +284,7 @@ const HIGHLIGHT = "StartSel=\u0001, StopSel=\u0002, HighlightAll=true";
  * Free-text answers of the given questions, optionally matching a full-text search; ordered by
  * the random response id, never by when they came in. Matches come back marked with \u0001…\u0002.
  */
-export async function listTextAnswers(db: Db, input: { questionIds: string[]; search?: string; limit: number; offset: number }) {
+export async function listTextAnswers(db: Db, input: { questionIds: string[]; search?: string; responseId?: string; limit: number; offset: number }) {
   if (input.questionIds.length === 0) return { rows: [], total: 0 };
   const query = sql`websearch_to_tsquery('english', ${input.search ?? ''})`;
   let base = db
@@ -293,6 +293,7 @@ export async function listTextAnswers(db: Db, input: { questionIds: string[]; se
     .where('survey_answers.question_id', 'in', input.questionIds)
     .where('survey_answers.text_value', 'is not', null);
   if (input.search) base = base.where(sql<boolean>`to_tsvector('english', survey_answers.text_value) @@ ${query}`);
+  if (input.responseId) base = base.where('survey_answers.response_id', '=', input.responseId);
   const [rows, total] = await Promise.all([
     base
       .select([

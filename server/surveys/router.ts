@@ -81,6 +81,8 @@ export const surveysRouter = createRouter({
       z.object({
         id: fields.id,
         questionId: fields.id.nullish(),
+        /** One answer, for a link back from evidence. */
+        responseId: fields.id.nullish(),
         search: z.string().max(200, 'Keep the search under 200 characters').nullish(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),

@@ -132,7 +132,10 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
 }
 
 /** Free-text answers, searchable by words (stemmed: "deploying" finds "deploy"), never by who wrote them. */
-export async function listFreeTextAnswers(db: Db, input: { id: string; questionId?: string | null; search?: string | null; limit: number; offset: number }) {
+export async function listFreeTextAnswers(
+  db: Db,
+  input: { id: string; questionId?: string | null; responseId?: string | null; search?: string | null; limit: number; offset: number },
+) {
   const survey = await requireSurvey(db, input.id);
   const questions = (await queries.listQuestions(db, { surveyIds: [survey.id] })).filter((question) => question.kind === 'free_text');
   if (input.questionId && !questions.some((question) => question.id === input.questionId)) {
@@ -140,7 +143,7 @@ export async function listFreeTextAnswers(db: Db, input: { id: string; questionI
   }
   const questionIds = input.questionId ? [input.questionId] : questions.map((question) => question.id);
   const search = input.search?.trim() || undefined;
-  const { rows, total } = await queries.listTextAnswers(db, { questionIds, search, limit: input.limit, offset: input.offset });
+  const { rows, total } = await queries.listTextAnswers(db, { questionIds, search, responseId: input.responseId ?? undefined, limit: input.limit, offset: input.offset });
   return {
     total,
     rows: rows.map((row) => ({ responseId: row.response_id, questionId: row.question_id, text: row.text, segments: segmentsOf(row.marked_text) })),
