@@ -26,8 +26,10 @@ async function requireFlow(db: Db, key: string) {
  * without an Origin (a CLI, a CI job) are not browsers and need none.
  */
 export async function submitRating(db: Db, input: { body: RatingBody; origin: string | null; clientKey: string; today: string }) {
-  await enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT });
-  const flow = await requireFlow(db, input.body.flow);
+  const [, flow] = await Promise.all([
+    enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT }),
+    requireFlow(db, input.body.flow),
+  ]);
   if (input.origin !== null && !flow.allowed_origins.includes(input.origin)) {
     throw new AppError(
       'FORBIDDEN',

@@ -1,6 +1,7 @@
 // Kysely queries for surveys, their questions, anonymous responses and answers, invitations and
 // imports. Aggregates are computed here; the numbers built from them live in statistics.ts.
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SurveyAccess, SurveyQuestionKind, TenureBand } from '@/db/types';
 import type { Db } from '../db';
 
@@ -30,6 +31,25 @@ export async function findSurvey(db: Db, input: { id: string }) {
 
 export async function findSurveyBySlug(db: Db, input: { slug: string }) {
   return db.selectFrom('surveys').select([...surveyColumns]).where('surveys.slug', '=', input.slug).executeTakeFirst();
+}
+
+/** A survey and its questions in one round trip: what answering needs, on the hot path. */
+export async function findSurveyToAnswer(db: Db, input: { slug: string }) {
+  return db
+    .selectFrom('surveys')
+    .select([
+      ...surveyColumns,
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('survey_questions')
+            .select(['survey_questions.id', 'survey_questions.kind', 'survey_questions.is_required', 'survey_questions.options'])
+            .whereRef('survey_questions.survey_id', '=', 'surveys.id')
+            .orderBy('survey_questions.position'),
+        ).as('questions'),
+    ])
+    .where('surveys.slug', '=', input.slug)
+    .executeTakeFirst();
 }
 
 /** Every survey with its number of responses, newest quarter first. */

@@ -35,15 +35,17 @@ async function checkTeam(db: Db, survey: { asks_team: boolean }, team: string | 
 
 /** Stores one anonymous response, all of it or nothing; an invitation is used up in the same transaction. */
 export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
-  await enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT });
-  const survey = await queries.findSurveyBySlug(db, { slug: input.slug });
+  // Independent round trips, so one request waits for the slower of the two, not for both.
+  const [, survey] = await Promise.all([
+    enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT }),
+    queries.findSurveyToAnswer(db, { slug: input.slug }),
+  ]);
   if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
   refuseUnlessOpen(survey, input.today);
 
   const { submission } = input;
-  const questions = await queries.listQuestions(db, { surveyIds: [survey.id] });
   const { answers, problems } = checkAnswers(
-    questions.map((question) => ({ id: question.id, kind: question.kind, isRequired: question.is_required, options: question.options })),
+    survey.questions.map((question) => ({ id: question.id, kind: question.kind, isRequired: question.is_required, options: question.options })),
     submission.answers,
   );
   if (problems.length > 0) {

@@ -91,13 +91,18 @@ export type GroupResult =
   | { key: string; isHidden: true }
   | { key: string; isHidden: false; count: number; mean: number | null; enps: Enps | null };
 
-/** A breakdown of one score question by group, with small groups and their giveaways hidden. */
+/**
+ * A breakdown of one score question by group, with small groups and their giveaways hidden. A
+ * hidden group is listed by name without numbers, except when it is the only group: then its
+ * numbers are the total's, so it is left out altogether.
+ */
 export function breakdownOf(groups: GroupScores[], options: { isEnps: boolean; minimum?: number }): GroupResult[] {
   const present = groups.filter((group) => totalOf(group.counts) > 0);
   const hidden = hiddenGroupsOf(
     present.map((group) => ({ key: group.key, count: totalOf(group.counts) })),
     options.minimum,
   );
+  if (present.length === 1 && hidden.size === 1) return [];
   return present.map((group) =>
     hidden.has(group.key)
       ? { key: group.key, isHidden: true as const }

@@ -9,7 +9,7 @@ import { runRest } from '@/server/rest';
 import { todayOf } from '@/server/surveys/rules';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { rejection, untilRefused } from '../helpers/errors';
 
 let handle: DbHandle;
 let admin: Awaited<ReturnType<typeof callerWithRole>>;
@@ -126,9 +126,9 @@ describe('POST /api/v1/ratings', () => {
 
   it('rate limits one client', async () => {
     const body = { flow: 'first-deploy', score: 3, comment: null };
-    for (let index = 0; index < 60; index += 1) await submitRating(handle.db, { body, origin: null, clientKey: 'busy-ci', today });
-    const error = await submitRating(handle.db, { body, origin: null, clientKey: 'busy-ci', today }).catch((caught: unknown) => caught);
+    const { accepted, error } = await untilRefused(() => submitRating(handle.db, { body, origin: null, clientKey: 'busy-ci', today }), 130);
     expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(accepted).toBeGreaterThanOrEqual(60);
   });
 
   it('stores no account, address, user agent or time of day', async () => {

@@ -168,6 +168,13 @@ function Breakdowns({ results }: { results: Results }) {
         {breakdown!.map((entry) => {
           const question = results.questions.find((candidate) => candidate.id === entry.questionId)!;
           const isEnps = question.kind === 'enps';
+          if (entry.groups.length === 0) {
+            return (
+              <p key={entry.questionId} className="text-sm text-slate-700">
+                {question.prompt}: every answer comes from one {label.toLowerCase()} group, so a breakdown would show the total. Nothing to break down yet.
+              </p>
+            );
+          }
           return (
             <Table key={entry.questionId} caption={`${question.prompt}, by ${label.toLowerCase()}`}>
               <thead>
