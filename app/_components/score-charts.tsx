@@ -122,11 +122,25 @@ export function TrendChart({
           <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
             {bands && (
               <>
-                <ReferenceArea y1={bands.healthy} y2={domain[1]} fill="#16a34a" fillOpacity={0.08} ifOverflow="hidden" />
-                <ReferenceArea y1={bands.warning} y2={bands.healthy} fill="#f59e0b" fillOpacity={0.08} ifOverflow="hidden" />
-                <ReferenceArea y1={domain[0]} y2={bands.warning} fill="#dc2626" fillOpacity={0.08} ifOverflow="hidden" />
-                <ReferenceLine y={bands.healthy} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `healthy above ${bands.healthy}`, position: 'insideTopLeft', fontSize: 11, fill: '#166534' }} />
-                <ReferenceLine y={bands.warning} stroke="#dc2626" strokeDasharray="4 4" label={{ value: `warning below ${bands.warning}`, position: 'insideBottomLeft', fontSize: 11, fill: '#991b1b' }} />
+                <ReferenceArea
+                  y1={bands.healthy}
+                  y2={domain[1]}
+                  fill="#16a34a"
+                  fillOpacity={0.08}
+                  ifOverflow="hidden"
+                  label={{ value: `healthy above ${bands.healthy}`, position: 'insideTopLeft', fontSize: 11, fill: '#166534' }}
+                />
+                <ReferenceArea y1={bands.warning} y2={bands.healthy} fill="#f59e0b" fillOpacity={0.1} ifOverflow="hidden" />
+                <ReferenceArea
+                  y1={domain[0]}
+                  y2={bands.warning}
+                  fill="#dc2626"
+                  fillOpacity={0.08}
+                  ifOverflow="hidden"
+                  label={{ value: `warning below ${bands.warning}`, position: 'insideBottomLeft', fontSize: 11, fill: '#991b1b' }}
+                />
+                <ReferenceLine y={bands.healthy} stroke="#16a34a" strokeDasharray="4 4" />
+                <ReferenceLine y={bands.warning} stroke="#dc2626" strokeDasharray="4 4" />
               </>
             )}
             <CartesianGrid vertical={false} stroke="#e2e8f0" />

@@ -3,17 +3,17 @@
 // the flow does not allow cannot, and the rating shows on the flow's Ratings page, where its
 // comment becomes evidence. axe-core runs on the widget and every page.
 import http from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/net';
 import { startApp, type RunningApp } from './helpers/app';
-import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { checkPage, launchBrowser, screenshot } from './helpers/browser';
+import { openPage, setUpFirstAdmin } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
 let admin: BrowserContext;
 const servers: http.Server[] = [];
-const WAIT = 60_000;
 
 /** A plain page of some internal tool, on its own port, whose CSS tries hard to restyle everything. */
 async function servePage(flow: string): Promise<string> {
@@ -56,25 +56,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function newPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT);
-  return { page, problems: watchPage(page) };
-}
-
 let toolOrigin = '';
 let otherOrigin = '';
 
 describe('the in-flow rating widget', () => {
   it('starts with an admin registering the flow and the page allowed to embed it', async () => {
     [toolOrigin, otherOrigin] = await Promise.all([servePage('create-service'), servePage('create-service')]);
-    const { page, problems } = await newPage(admin);
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByLabel('Your name').fill('Ada Admin');
-    await page.getByLabel('Work email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('admin password 1');
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.waitForURL(`${app.baseUrl}/`);
+    const { page, problems } = await openPage(admin);
+    await setUpFirstAdmin(page, app.baseUrl, { name: 'Ada Admin', email: 'ada@example.com', password: 'admin password 1' });
 
     await page.getByRole('link', { name: 'Ratings' }).first().click();
     await page.getByRole('heading', { name: 'No flows yet' }).waitFor();
@@ -103,7 +92,7 @@ describe('the in-flow rating widget', () => {
 
   it('is embedded with one script tag, untouched by the page’s CSS, and rates the flow', async () => {
     const developer = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-    const { page, problems } = await newPage(developer);
+    const { page, problems } = await openPage(developer);
     await page.goto(toolOrigin);
     const widget = page.locator('frictionlog-rating');
     await widget.getByRole('group', { name: 'Was this easier than before?' }).waitFor();
@@ -131,7 +120,7 @@ describe('the in-flow rating widget', () => {
 
   it('cannot rate from a page on an origin the flow does not allow', async () => {
     const developer = await browser.newContext();
-    const { page } = await newPage(developer);
+    const { page } = await openPage(developer);
     await page.goto(otherOrigin);
     const widget = page.locator('frictionlog-rating');
     await widget.getByRole('radio', { name: '5 (much easier)' }).check();
@@ -141,7 +130,7 @@ describe('the in-flow rating widget', () => {
   });
 
   it('shows the rating on the flow’s Ratings page, and its comment becomes evidence', async () => {
-    const { page, problems } = await newPage(admin);
+    const { page, problems } = await openPage(admin);
     await page.goto(`${app.baseUrl}/ratings`);
     const row = page.getByRole('row', { name: /Create a new service/ });
     await expect.poll(() => row.getByRole('cell').allInnerTexts()).toEqual(['Create a new service', 'create-service', '1', '4.0', '4.0 (1)', '1']);

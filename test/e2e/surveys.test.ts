@@ -6,12 +6,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf, quarterStart } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
-import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { checkPage, launchBrowser, screenshot } from './helpers/browser';
+import { openPage, setUpFirstAdmin } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
 let editor: BrowserContext;
-const WAIT = 60_000;
 const ADMIN = { name: 'Priya Platform', email: 'priya@example.com', password: 'admin password 1' };
 
 beforeAll(async () => {
@@ -22,12 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function newPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT);
-  return { page, problems: watchPage(page) };
-}
 
 /** Calls a tRPC mutation as the signed-in page would (setup data the test is not about). */
 async function trpcMutation(page: Page, path: string, input: unknown) {
@@ -51,13 +45,8 @@ let surveyPath = '';
 
 describe('the quarterly survey', () => {
   it('is built from the template by an editor', async () => {
-    const { page, problems } = await newPage(editor);
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Work email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.waitForURL(`${app.baseUrl}/`);
+    const { page, problems } = await openPage(editor);
+    await setUpFirstAdmin(page, app.baseUrl, ADMIN);
     for (const name of ['Payments', 'Search', 'Mobile']) await trpcMutation(page, 'teams.create', { name });
 
     await page.getByRole('link', { name: 'Surveys' }).first().click();
@@ -96,7 +85,7 @@ describe('the quarterly survey', () => {
 
   it('is answered anonymously on a phone, keyboard and touch alike', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const { page, problems } = await newPage(phone);
+    const { page, problems } = await openPage(phone);
     await page.goto(surveyUrl);
     await page.getByRole('heading', { name: 'Quarterly platform satisfaction' }).waitFor();
     await checkPage(page, 'surveys-06-form-phone');
@@ -148,7 +137,7 @@ describe('the quarterly survey', () => {
   });
 
   it('takes last quarter’s results from a survey export into the trend', async () => {
-    const { page, problems } = await newPage(editor);
+    const { page, problems } = await openPage(editor);
     await page.goto(`${app.baseUrl}/surveys/import`);
     await checkPage(page, 'surveys-09-import');
     const csv = [
@@ -169,7 +158,7 @@ describe('the quarterly survey', () => {
   });
 
   it('shows the score, the trend with its bands, breakdowns and searchable feedback that becomes evidence', async () => {
-    const { page, problems } = await newPage(editor);
+    const { page, problems } = await openPage(editor);
     await page.goto(`${app.baseUrl}${surveyPath}`);
     await page.getByText('Platform score (1-10)').waitFor();
     // 8, 7, 9, 8, 6, 7, 3: mean 6.86, in the "watch" band.
@@ -178,7 +167,8 @@ describe('the quarterly survey', () => {
     await trendPanel.getByText('Show the numbers').click();
     const rows = await trendPanel.locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([`${pastQuarter} 6.00 6`, `${currentQuarter} 6.86 7`]);
-    await page.getByText('healthy 7.5').waitFor();
+    await trendPanel.getByText('healthy above 7.5', { exact: true }).waitFor();
+    await trendPanel.getByText('warning below 6.5', { exact: true }).waitFor();
 
     const breakdown = page.locator('section', { has: page.getByRole('heading', { name: 'Breakdowns' }) });
     await breakdown.getByText('Too few responses to show').first().waitFor();
@@ -203,13 +193,13 @@ describe('the quarterly survey', () => {
   });
 
   it('says when it is closed, and its next run says when it opens', async () => {
-    const { page, problems } = await newPage(editor);
+    const { page, problems } = await openPage(editor);
     await page.goto(`${app.baseUrl}${surveyPath}?tab=results`);
     await page.getByRole('button', { name: 'Close now' }).click();
     await page.getByRole('button', { name: 'Open again' }).waitFor();
 
     const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const { page: anonymous, problems: anonymousProblems } = await newPage(visitor);
+    const { page: anonymous, problems: anonymousProblems } = await openPage(visitor);
     await anonymous.goto(surveyUrl);
     await anonymous.getByText('This survey is closed and no longer takes answers.').waitFor();
     await checkPage(anonymous, 'surveys-13-closed');

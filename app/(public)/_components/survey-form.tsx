@@ -225,12 +225,12 @@ export function SurveyForm({ slug, invitation, survey, isPreview = false }: { sl
           onChange={(value) => setAnswers((current) => ({ ...current, [question.id]: value }))}
         />
       ))}
-      {(survey.asksTeam || survey.asksTenure) && (
+      {((survey.asksTeam && survey.teams.length > 0) || survey.asksTenure) && (
         <fieldset className="rounded-lg border border-slate-200 bg-slate-50 p-4">
           <legend className="px-1 text-sm font-medium text-slate-900">About you (optional)</legend>
           <p className="text-sm text-slate-600">Results by team or tenure are only shown for groups of five or more answers.</p>
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            {survey.asksTeam && (
+            {survey.asksTeam && survey.teams.length > 0 && (
               <label className="text-sm text-slate-800">
                 <span className="mb-1 block font-medium">Your team</span>
                 <select className={controlClass} value={team} onChange={(event) => setTeam(event.target.value)}>

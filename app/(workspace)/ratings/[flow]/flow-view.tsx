@@ -3,15 +3,15 @@
 // each of which can be saved as evidence (unattributed) for a pain theme.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
-import { Button, ButtonLink } from '../../../_components/button';
+import { useEffect, useState } from 'react';
+import { ButtonLink } from '../../../_components/button';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
 import { DistributionChart, TrendChart } from '../../../_components/score-charts';
 import { useCanEdit, useIsAdmin } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { selectedTextWithin } from '../../surveys/selected-text';
+import { EvidenceQuote, Pager } from '../../surveys/evidence-quote';
 import { formatDay, formatScore } from '../../surveys/survey-format';
 
 const PAGE = 20;
@@ -21,8 +21,6 @@ function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) 
   const canEdit = useCanEdit();
   const [offset, setOffset] = useState(0);
   const [source, setSource] = useState<EvidenceSourceRef | null>(null);
-  const refs = useRef(new Map<string, HTMLElement>());
-  const selections = useRef(new Map<string, string>());
   const comments = useQuery({ ...trpc.ratings.comments.queryOptions({ key: flowKey, limit: PAGE, offset }), placeholderData: keepPreviousData });
 
   // A link back from evidence (#rating-<id>) scrolls to that comment when it is on this page.
@@ -45,53 +43,15 @@ function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) 
             <p className="mb-1 text-xs font-medium text-slate-600">
               Rated {row.score} of 5 · {formatDay(row.ratedOn)}
             </p>
-            <blockquote
-              ref={(element) => {
-                if (element) refs.current.set(row.id, element);
-                else refs.current.delete(row.id);
-              }}
-              className="whitespace-pre-line text-slate-900"
-            >
-              {row.comment}
-            </blockquote>
-            {canEdit && (
-              <div className="mt-2">
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onMouseDown={() => selections.current.set(row.id, selectedTextWithin(refs.current.get(row.id) ?? null, row.comment))}
-                  onClick={() => {
-                    const selected = selections.current.get(row.id);
-                    selections.current.delete(row.id);
-                    setSource({
-                      kind: 'rating',
-                      id: row.id,
-                      label: `a rating of “${flowName}”`,
-                      excerpt: selected ?? selectedTextWithin(refs.current.get(row.id) ?? null, row.comment),
-                      participant: null,
-                    });
-                  }}
-                >
-                  Save as evidence
-                </Button>
-              </div>
-            )}
+            <EvidenceQuote
+              text={row.comment}
+              canSave={canEdit}
+              onSave={(excerpt) => setSource({ kind: 'rating', id: row.id, label: `a rating of “${flowName}”`, excerpt, participant: null })}
+            />
           </li>
         ))}
       </ul>
-      {total > PAGE && (
-        <nav aria-label="Pages of comments" className="mt-4 flex items-center justify-between text-sm">
-          <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Newer
-          </Button>
-          <span className="text-slate-600">
-            {offset + 1}-{Math.min(total, offset + PAGE)} of {total}
-          </span>
-          <Button variant="secondary" size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            Older
-          </Button>
-        </nav>
-      )}
+      <Pager label="Pages of comments" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} labels={['Newer', 'Older']} />
       <SaveEvidenceDialog source={source} onClose={() => setSource(null)} />
     </>
   );

@@ -2,7 +2,7 @@
 // Free-text answers of a survey: full-text search (stemmed, so "deploying" finds "deploy"), and
 // "Save as evidence" on the whole answer or the words selected in it, always unattributed.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '../../../_components/button';
 import { SelectField, TextField } from '../../../_components/field';
 import { Panel } from '../../../_components/page-header';
@@ -10,7 +10,7 @@ import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { selectedTextWithin } from '../selected-text';
+import { EvidenceQuote, Pager } from '../evidence-quote';
 import { useHash } from '../use-location';
 
 const PAGE = 20;
@@ -28,8 +28,6 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
   const [isAnchorDismissed, setAnchorDismissed] = useState(false);
   const responseId = isAnchorDismissed ? null : (ANSWER_ANCHOR.exec(hash)?.[1] ?? null);
   const [source, setSource] = useState<EvidenceSourceRef | null>(null);
-  const answerRefs = useRef(new Map<string, HTMLElement>());
-  const selections = useRef(new Map<string, string>());
 
   const answers = useQuery({
     ...trpc.surveys.freeText.queryOptions({ id: surveyId, questionId: questionId || null, responseId, search: search || null, limit: PAGE, offset }),
@@ -90,69 +88,30 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
             {search ? ` mention${total === 1 ? 's' : ''} “${search}”` : ''}
           </p>
           <ul className="flex flex-col gap-3">
-            {answers.data.rows.map((row) => {
-              const key = `${row.responseId}:${row.questionId}`;
-              return (
-                <li key={key} id={`answer-${row.responseId}`} className="rounded-md border border-slate-200 bg-slate-50 p-3">
-                  {!questionId && questions.length > 1 && <p className="mb-1 text-xs font-medium text-slate-600">{promptOf(row.questionId)}</p>}
-                  <blockquote
-                    ref={(element) => {
-                      if (element) answerRefs.current.set(key, element);
-                      else answerRefs.current.delete(key);
-                    }}
-                    className="whitespace-pre-line text-slate-900"
-                  >
-                    {row.segments.map((segment, index) =>
-                      segment.isMatch ? (
-                        <mark key={index} className="rounded bg-amber-100 px-0.5 text-slate-900">
-                          {segment.text}
-                        </mark>
-                      ) : (
-                        <span key={index}>{segment.text}</span>
-                      ),
-                    )}
-                  </blockquote>
-                  {canEdit && (
-                    <div className="mt-2">
-                      <Button
-                        variant="secondary"
-                        size="sm"
-                        // The selection must be read before the click moves focus away from it.
-                        onMouseDown={() => selections.current.set(key, selectedTextWithin(answerRefs.current.get(key) ?? null, row.text))}
-                        onClick={() => {
-                          const selected = selections.current.get(key);
-                          selections.current.delete(key);
-                          setSource({
-                            kind: 'survey',
-                            id: row.responseId,
-                            anchor: row.questionId,
-                            label: 'an anonymous survey answer',
-                            excerpt: selected ?? selectedTextWithin(answerRefs.current.get(key) ?? null, row.text),
-                            participant: null,
-                          });
-                        }}
-                      >
-                        Save as evidence
-                      </Button>
-                    </div>
+            {answers.data.rows.map((row) => (
+              <li key={`${row.responseId}:${row.questionId}`} id={`answer-${row.responseId}`} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                {!questionId && questions.length > 1 && <p className="mb-1 text-xs font-medium text-slate-600">{promptOf(row.questionId)}</p>}
+                <EvidenceQuote
+                  text={row.text}
+                  canSave={canEdit}
+                  onSave={(excerpt) =>
+                    setSource({ kind: 'survey', id: row.responseId, anchor: row.questionId, label: 'an anonymous survey answer', excerpt, participant: null })
+                  }
+                >
+                  {row.segments.map((segment, index) =>
+                    segment.isMatch ? (
+                      <mark key={index} className="rounded bg-amber-100 px-0.5 text-slate-900">
+                        {segment.text}
+                      </mark>
+                    ) : (
+                      <span key={index}>{segment.text}</span>
+                    ),
                   )}
-                </li>
-              );
-            })}
+                </EvidenceQuote>
+              </li>
+            ))}
           </ul>
-          {total > PAGE && (
-            <nav aria-label="Pages of answers" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                {offset + 1}-{Math.min(total, offset + PAGE)} of {total}
-              </span>
-              <Button variant="secondary" size="sm" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager label="Pages of answers" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
         </>
       )}
       <SaveEvidenceDialog source={source} onClose={() => setSource(null)} />

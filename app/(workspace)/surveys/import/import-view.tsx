@@ -10,6 +10,7 @@ import type { AppRouter } from '@/server/root';
 import { QUESTION_KIND_LABELS, type QuestionKind } from '@/server/surveys/rules';
 import { Button } from '../../../_components/button';
 import { FileDrop } from '../../../_components/file-drop';
+import { ProblemTable, type FileProblemRow } from '../../../_components/problem-table';
 import { FormError, SelectField, TextField } from '../../../_components/field';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { useCanEdit } from '../../../_components/session-context';
@@ -19,7 +20,7 @@ import { describeError, useTRPC } from '../../../_trpc/client';
 
 type Preview = inferRouterOutputs<AppRouter>['surveys']['previewImport'];
 type Target = inferRouterInputs<AppRouter>['surveys']['import']['mapping'][number]['target'];
-type Problem = { row: number; column?: string; message: string };
+type Problem = FileProblemRow;
 
 const MAX_BYTES = 10_000_000;
 
@@ -49,29 +50,6 @@ const NEW_QUESTION_OPTIONS = [
   ['new:multiple_choice:;', 'Question: multiple choice, semicolon-separated'],
   ['new:free_text', 'Question: free text'],
 ] as const;
-
-function ProblemTable({ problems }: { problems: Problem[] }) {
-  return (
-    <Table caption="Problems in the file">
-      <thead>
-        <tr>
-          <Th>Row</Th>
-          <Th>Column</Th>
-          <Th>Problem</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {problems.map((problem, index) => (
-          <tr key={index}>
-            <Td>{problem.row}</Td>
-            <Td>{problem.column ?? '—'}</Td>
-            <Td>{problem.message}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
-}
 
 function MappingStep({ file, preview }: { file: { name: string; text: string }; preview: Preview }) {
   const trpc = useTRPC();
