@@ -53,8 +53,23 @@ export async function isOriginAllowedByAnyFlow(db: Db, input: { origin: string }
   return Boolean(row);
 }
 
-export async function insertRating(db: Db, input: { flow_id: string; score: number; comment: string | null; rated_on: string }) {
-  return db.insertInto('ratings').values(input).returning('id').executeTakeFirstOrThrow();
+/**
+ * Stores a rating for the flow with this key, if there is one and it allows the browser origin
+ * (null: not a browser); undefined otherwise. One round trip on the hot path.
+ */
+export async function insertRatingForFlow(db: Db, input: { key: string; origin: string | null; score: number; comment: string | null; ratedOn: string }) {
+  const origin = input.origin;
+  let flow = db
+    .selectFrom('rating_flows')
+    .select([
+      'rating_flows.id',
+      sql<number>`${input.score}::smallint`.as('score'),
+      sql<string | null>`${input.comment}::text`.as('comment'),
+      sql<string>`${input.ratedOn}::date`.as('rated_on'),
+    ])
+    .where('rating_flows.key', '=', input.key);
+  if (origin !== null) flow = flow.where(sql<boolean>`${origin} = any(rating_flows.allowed_origins)`);
+  return db.insertInto('ratings').columns(['flow_id', 'score', 'comment', 'rated_on']).expression(flow).returning('id').executeTakeFirst();
 }
 
 /** Ratings per day and score: the distribution, the average and the weekly series come from these. */

@@ -26,19 +26,22 @@ async function requireFlow(db: Db, key: string) {
  * without an Origin (a CLI, a CI job) are not browsers and need none.
  */
 export async function submitRating(db: Db, input: { body: RatingBody; origin: string | null; clientKey: string; today: string }) {
-  const [, flow] = await Promise.all([
-    enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT }),
-    requireFlow(db, input.body.flow),
-  ]);
-  if (input.origin !== null && !flow.allowed_origins.includes(input.origin)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `The flow "${flow.key}" does not take ratings from pages on ${input.origin}. An admin can allow this origin in the flow's settings.`,
-      { field: 'origin' },
-    );
-  }
-  const row = await queries.insertRating(db, { flow_id: flow.id, score: input.body.score, comment: input.body.comment, rated_on: input.today });
-  return { id: row.id, flow: flow.key, score: input.body.score };
+  await enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT });
+  const row = await queries.insertRatingForFlow(db, {
+    key: input.body.flow,
+    origin: input.origin,
+    score: input.body.score,
+    comment: input.body.comment,
+    ratedOn: input.today,
+  });
+  if (row) return { id: row.id, flow: input.body.flow, score: input.body.score };
+  // Nothing stored: say why.
+  const flow = await requireFlow(db, input.body.flow);
+  throw new AppError(
+    'FORBIDDEN',
+    `The flow "${flow.key}" does not take ratings from pages on ${input.origin}. An admin can allow this origin in the flow's settings.`,
+    { field: 'origin' },
+  );
 }
 
 /** Whether a browser page on this origin may call the ratings API at all (for the preflight and errors). */

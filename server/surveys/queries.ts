@@ -33,8 +33,12 @@ export async function findSurveyBySlug(db: Db, input: { slug: string }) {
   return db.selectFrom('surveys').select([...surveyColumns]).where('surveys.slug', '=', input.slug).executeTakeFirst();
 }
 
-/** A survey and its questions in one round trip: what answering needs, on the hot path. */
-export async function findSurveyToAnswer(db: Db, input: { slug: string }) {
+/**
+ * A survey, its questions and the directory's spelling of the team a respondent named, in one
+ * round trip: what answering needs, on the hot path.
+ */
+export async function findSurveyToAnswer(db: Db, input: { slug: string; team: string | null }) {
+  const team = input.team;
   return db
     .selectFrom('surveys')
     .select([
@@ -47,6 +51,9 @@ export async function findSurveyToAnswer(db: Db, input: { slug: string }) {
             .whereRef('survey_questions.survey_id', '=', 'surveys.id')
             .orderBy('survey_questions.position'),
         ).as('questions'),
+      (team ? sql<string | null>`(select teams.name from teams where lower(teams.name) = ${team.toLowerCase()} limit 1)` : sql<string | null>`null`).as(
+        'team_name',
+      ),
     ])
     .where('surveys.slug', '=', input.slug)
     .executeTakeFirst();

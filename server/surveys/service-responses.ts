@@ -7,7 +7,6 @@ import { hashToken, newToken } from '../auth/session-token';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import * as participantQueries from '../participants/queries';
 import { enforceRateLimit } from '../rate-limit/service';
 import { checkAnswers } from './answers';
 import * as queries from './queries';
@@ -24,21 +23,22 @@ function refuseUnlessOpen(survey: { opens_on: string; closes_on: string; closed_
   if (state === 'scheduled') throw new AppError('CONFLICT', `This survey is not open yet: it opens on ${survey.opens_on}.`);
 }
 
-async function checkTeam(db: Db, survey: { asks_team: boolean }, team: string | null | undefined): Promise<string | null> {
+/** The team as the directory spells it; refused when the survey does not ask or the team is unknown. */
+function checkTeam(survey: { asks_team: boolean; team_name: string | null }, team: string | null | undefined): string | null {
   if (!team) return null;
   if (!survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
-  // A control character cannot be in a team name (and NUL cannot even reach the database).
-  const teams = /[\u0000-\u001f]/.test(team) ? [] : await participantQueries.findTeamsByName(db, { names: [team] });
-  if (teams.length === 0) throw new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
-  return teams[0].name;
+  if (!survey.team_name) throw new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
+  return survey.team_name;
 }
 
 /** Stores one anonymous response, all of it or nothing; an invitation is used up in the same transaction. */
 export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
+  // A control character cannot be in a team name (and NUL cannot even reach the database).
+  const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
   // Independent round trips, so one request waits for the slower of the two, not for both.
   const [, survey] = await Promise.all([
     enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT }),
-    queries.findSurveyToAnswer(db, { slug: input.slug }),
+    queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null }),
   ]);
   if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
   refuseUnlessOpen(survey, input.today);
@@ -55,7 +55,7 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
     });
   }
   if (answers.length === 0) throw new AppError('BAD_REQUEST', 'Answer at least one question before sending.', { field: 'answers' });
-  const team = await checkTeam(db, survey, submission.team);
+  const team = checkTeam(survey, submission.team);
   if (submission.tenureBand && !survey.asks_tenure) throw new AppError('BAD_REQUEST', 'This survey does not ask for a tenure band.', { field: 'tenureBand' });
 
   const responseId = randomUUID();
