@@ -18,6 +18,11 @@ const IMPURE_LOCAL = {
   message: 'Pure logic must not reach the database or the procedures; move this into service.ts or queries.ts.',
 };
 
+const WORKSPACE_ONLY = {
+  regex: '(\\(workspace\\)|app-shell|session-context)',
+  message: 'Public pages (no account) never import workspace-only code: no app shell, no session, nothing under (workspace).',
+};
+
 const envOnlyInEnvModule = {
   'no-restricted-properties': [
     'error',
@@ -39,6 +44,11 @@ const config = [
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [DB] }], ...envOnlyInEnvModule },
+  },
+  {
+    // Pages anyone opens without an account (survey forms) stay clear of the workspace.
+    files: ['app/(public)/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [DB, WORKSPACE_ONLY] }] },
   },
   {
     // Migrations are frozen in time: they see the database as it was, untyped (Kysely's advice).

@@ -239,6 +239,106 @@ export interface PostmortemsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
+export type SurveyQuestionKind = 'scale_10' | 'scale_5' | 'enps' | 'single_choice' | 'multiple_choice' | 'free_text';
+export type SurveyAccess = 'link' | 'invitation';
+
+export interface SurveysTable {
+  id: Generated<string>;
+  /** Runs of the same survey (one per quarter) share it; the trend follows a series. */
+  series_id: string;
+  title: string;
+  intro: ColumnType<string, string | undefined, string>;
+  /** The public link is /s/<slug>. */
+  slug: string;
+  /** 'YYYY-Qn': the run's point on the trend. */
+  quarter: string;
+  opens_on: string;
+  closes_on: string;
+  /** Set when someone closed the survey before its closing date. */
+  closed_on: string | null;
+  asks_team: ColumnType<boolean, boolean | undefined, boolean>;
+  asks_tenure: ColumnType<boolean, boolean | undefined, boolean>;
+  access: ColumnType<SurveyAccess, SurveyAccess | undefined, SurveyAccess>;
+  origin: ColumnType<'builder' | 'import', 'builder' | 'import' | undefined, never>;
+  /** For imported runs: how many people received the original survey, when known. */
+  invited_count: number | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SurveyQuestionsTable {
+  id: Generated<string>;
+  survey_id: string;
+  series_key: string;
+  position: number;
+  kind: SurveyQuestionKind;
+  prompt: string;
+  is_required: ColumnType<boolean, boolean | undefined, boolean>;
+  options: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** One anonymous submission: no account, address, user agent or invitation; the day only. */
+export interface SurveyResponsesTable {
+  id: Generated<string>;
+  survey_id: string;
+  submitted_on: string;
+  /** Self-reported team name, as chosen on the form. */
+  team: string | null;
+  tenure_band: TenureBand | null;
+  origin: ColumnType<'form' | 'import', 'form' | 'import' | undefined, never>;
+}
+
+export interface SurveyAnswersTable {
+  response_id: string;
+  question_id: string;
+  score: number | null;
+  choices: string[] | null;
+  text_value: string | null;
+}
+
+export interface SurveyInviteesTable {
+  survey_id: string;
+  participant_id: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  survey_id: string;
+  token_hash: string;
+  is_used: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SurveyImportsTable {
+  id: Generated<string>;
+  survey_id: string;
+  file_name: string;
+  file_sha256: string;
+  row_count: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RatingFlowsTable {
+  id: Generated<string>;
+  /** What the widget's data-flow attribute and the API's "flow" field name, e.g. create-service. */
+  key: string;
+  name: string;
+  /** Origins (scheme://host[:port]) whose pages may post ratings from a browser. */
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** One anonymous rating: no account, address or user agent; the day only. */
+export interface RatingsTable {
+  id: Generated<string>;
+  flow_id: string;
+  score: number;
+  comment: string | null;
+  rated_on: string;
+}
 
 export interface Database {
   users: UsersTable;
@@ -258,4 +358,13 @@ export interface Database {
   tickets: TicketsTable;
   ticket_category_rules: TicketCategoryRulesTable;
   postmortems: PostmortemsTable;
+  surveys: SurveysTable;
+  survey_questions: SurveyQuestionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  survey_invitees: SurveyInviteesTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_imports: SurveyImportsTable;
+  rating_flows: RatingFlowsTable;
+  ratings: RatingsTable;
 }

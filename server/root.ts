@@ -7,6 +7,8 @@ import { evidenceRouter } from './evidence/router';
 import { importsRouter } from './imports/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { postmortemsRouter } from './postmortems/router';
+import { ratingsRouter } from './ratings/router';
+import { surveysRouter } from './surveys/router';
 import { themesRouter } from './themes/router';
 import { ticketsRouter } from './tickets/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
@@ -23,6 +25,8 @@ export const appRouter = createRouter({
   imports: importsRouter,
   tickets: ticketsRouter,
   postmortems: postmortemsRouter,
+  surveys: surveysRouter,
+  ratings: ratingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

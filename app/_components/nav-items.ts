@@ -15,19 +15,26 @@ export const NAV_GROUPS: NavGroup[] = [
   { label: 'Overview', items: [{ href: '/', label: 'Home' }] },
   { label: 'Listen', items: [{ href: '/directory', label: 'Developer directory' }] },
   {
-    label: 'Workspace',
-    items: [
-      { href: '/members', label: 'Members' },
-      { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
-      { href: '/account', label: 'Your account' },
-    ],
-  },
-  {
     label: 'Signals',
     items: [
       { href: '/tickets', label: 'Tickets' },
       { href: '/postmortems', label: 'Post-mortems' },
       { href: '/imports', label: 'Imports' },
+    ],
+  },
+  {
+    label: 'Measure',
+    items: [
+      { href: '/surveys', label: 'Surveys' },
+      { href: '/ratings', label: 'Ratings' },
+    ],
+  },
+  {
+    label: 'Workspace',
+    items: [
+      { href: '/members', label: 'Members' },
+      { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
+      { href: '/account', label: 'Your account' },
     ],
   },
 ];

@@ -4,9 +4,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-evidence-themes';
 import * as m0300 from './0300-imports-tickets-postmortems';
+import * as m0500 from './0500-surveys';
+import * as m0501 from './0501-ratings';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-evidence-themes': m0002,
   '0300-imports-tickets-postmortems': m0300,
+  '0500-surveys': m0500,
+  '0501-ratings': m0501,
 };

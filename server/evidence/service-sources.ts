@@ -4,6 +4,8 @@ import type { EvidenceSourceKind } from '@/db/types';
 import type { Db } from '../db';
 import { loadPostmortemSource } from '../postmortems/service-evidence-source';
 import { loadTicketSource } from '../tickets/service-evidence-source';
+import { loadRatingCommentSource } from '../ratings/service';
+import { loadSurveyAnswerSource } from '../surveys/service';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */
@@ -25,4 +27,6 @@ export type SourceLoader = (db: Db, input: { sourceId: string; anchor: string | 
 export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {
   ticket: loadTicketSource,
   postmortem: loadPostmortemSource,
+  survey: loadSurveyAnswerSource,
+  rating: loadRatingCommentSource,
 };

@@ -41,4 +41,12 @@ describe('layering lint rules', () => {
     expect(await ruleIds('export const x = process.env.SECRET;\n', 'app/page.ts')).toContain('no-restricted-properties');
     expect(await ruleIds('export const x = process.env.SECRET;\n', 'server/env.ts')).toEqual([]);
   });
+
+  it('refuses a public page importing workspace-only code', async () => {
+    for (const source of ['../../(workspace)/surveys/surveys-view', '../../_components/app-shell', '../../_components/session-context']) {
+      const ids = await ruleIds(`import * as m from '${source}';\nexport const x = m;\n`, 'app/(public)/s/example.tsx');
+      expect(ids, source).toContain('@typescript-eslint/no-restricted-imports');
+    }
+    expect(await ruleIds("import { Button } from '../../_components/button';\nexport const x = Button;\n", 'app/(public)/s/example.tsx')).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '../../../_components/button';
 import { FileDrop } from '../../../_components/file-drop';
+import { ProblemTable, type FileProblemRow } from '../../../_components/problem-table';
 import { FormError } from '../../../_components/field';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { useCanEdit } from '../../../_components/session-context';
@@ -16,34 +17,7 @@ import { TENURE_LABELS } from '../tenure-options';
 
 const MAX_BYTES = 10_000_000;
 
-interface Problem {
-  row: number;
-  column?: string;
-  message: string;
-}
-
-function ProblemTable({ problems }: { problems: Problem[] }) {
-  return (
-    <Table caption="Problems in the file">
-      <thead>
-        <tr>
-          <Th>Row</Th>
-          <Th>Column</Th>
-          <Th>Problem</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {problems.map((problem, index) => (
-          <tr key={index}>
-            <Td>{problem.row}</Td>
-            <Td>{problem.column ?? '—'}</Td>
-            <Td>{problem.message}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
-}
+type Problem = FileProblemRow;
 
 export function ImportView() {
   const trpc = useTRPC();

@@ -1,0 +1,72 @@
+// The public form of a survey: /s/<slug>, or /s/<slug>?i=<invitation> for a single-use link.
+// Says so when the survey is not open yet, closed, or the invitation cannot be used.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { getServerCaller } from '../../../_trpc/server';
+import { longDate, PublicCard } from '../../_components/public-card';
+import { SurveyForm } from '../../_components/survey-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Survey' };
+
+async function loadForm(slug: string, invitation: string | null) {
+  try {
+    return await (await getServerCaller()).surveys.publicForm({ slug, invitation });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
+    throw error;
+  }
+}
+
+export default async function SurveyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const { i } = await searchParams;
+  const invitation = typeof i === 'string' && i !== '' ? i : null;
+  const form = await loadForm(slug, invitation);
+
+  switch (form.state) {
+    case 'scheduled':
+      return (
+        <PublicCard title={form.title}>
+          <p>This survey is not open yet: it opens on {longDate(form.opensOn)}. Come back then; this same link will work.</p>
+        </PublicCard>
+      );
+    case 'closed':
+      return (
+        <PublicCard title={form.title}>
+          <p>This survey is closed and no longer takes answers. Thank you for wanting to help.</p>
+        </PublicCard>
+      );
+    case 'invitation-required':
+      return (
+        <PublicCard title={form.title}>
+          <p>This survey is by invitation. Open the personal link from your invitation; each link answers once, and your answer is not linked to you.</p>
+        </PublicCard>
+      );
+    case 'invitation-used':
+      return (
+        <PublicCard title={form.title}>
+          <p>This invitation link has already been used: each link answers once, so an answer from it is in. Thank you!</p>
+        </PublicCard>
+      );
+    case 'invitation-invalid':
+      return (
+        <PublicCard title={form.title}>
+          <p>This invitation link is not valid for this survey. Open the link exactly as you received it, all of it.</p>
+        </PublicCard>
+      );
+    default:
+      return (
+        <PublicCard title={form.title}>
+          {form.intro && <p className="whitespace-pre-line">{form.intro}</p>}
+          <p className="mt-2 text-sm text-slate-600">
+            Open until {longDate(form.closesOn)}. Questions marked <span className="text-red-700">*</span> need an answer.
+          </p>
+          <div className="mt-6">
+            <SurveyForm slug={slug} invitation={invitation} survey={form} />
+          </div>
+        </PublicCard>
+      );
+  }
+}

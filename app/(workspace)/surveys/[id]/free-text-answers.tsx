@@ -1,0 +1,120 @@
+'use client';
+// Free-text answers of a survey: full-text search (stemmed, so "deploying" finds "deploy"), and
+// "Save as evidence" on the whole answer or the words selected in it, always unattributed.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../_components/button';
+import { SelectField, TextField } from '../../../_components/field';
+import { Panel } from '../../../_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
+import { useCanEdit } from '../../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { describeError, useTRPC } from '../../../_trpc/client';
+import { EvidenceQuote, Pager } from '../evidence-quote';
+import { useHash } from '../use-location';
+
+const PAGE = 20;
+const ANSWER_ANCHOR = /^#answer-([0-9a-f-]{36})$/i;
+
+export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; questions: { id: string; prompt: string }[] }) {
+  const trpc = useTRPC();
+  const canEdit = useCanEdit();
+  const [questionId, setQuestionId] = useState('');
+  const [draft, setDraft] = useState('');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  // A link back from evidence (#answer-<id>) opens on that one answer, until the reader searches.
+  const hash = useHash();
+  const [isAnchorDismissed, setAnchorDismissed] = useState(false);
+  const responseId = isAnchorDismissed ? null : (ANSWER_ANCHOR.exec(hash)?.[1] ?? null);
+  const [source, setSource] = useState<EvidenceSourceRef | null>(null);
+
+  const answers = useQuery({
+    ...trpc.surveys.freeText.queryOptions({ id: surveyId, questionId: questionId || null, responseId, search: search || null, limit: PAGE, offset }),
+    placeholderData: keepPreviousData,
+  });
+  const promptOf = (id: string) => questions.find((question) => question.id === id)?.prompt ?? '';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSearch(draft.trim());
+    setAnchorDismissed(true);
+    setOffset(0);
+  }
+
+  const total = answers.data?.total ?? 0;
+  return (
+    <Panel title="Free-text answers" description="Anonymous, in no particular order. Select words in an answer, then save them as evidence for a pain theme.">
+      <form role="search" aria-label="Search free-text answers" onSubmit={submit} className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        {questions.length > 1 ? (
+          <SelectField
+            label="Question"
+            value={questionId}
+            onChange={(event) => {
+              setQuestionId(event.target.value);
+              setOffset(0);
+            }}
+            placeholder="Every free-text question"
+            options={questions.map((question) => ({ value: question.id, label: question.prompt.length > 70 ? `${question.prompt.slice(0, 70)}…` : question.prompt }))}
+          />
+        ) : (
+          <div className="hidden sm:block" />
+        )}
+        <TextField label="Search the answers" type="search" placeholder="e.g. docs, slow builds" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {responseId && (
+        <p className="mb-3 text-sm text-slate-700">
+          Showing the answer this evidence came from.{' '}
+          <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setAnchorDismissed(true)}>
+            Show every answer
+          </button>
+        </p>
+      )}
+      {answers.isPending ? (
+        <LoadingState label="Loading answers…" />
+      ) : answers.isError ? (
+        <ErrorState message={describeError(answers.error).message} onRetry={() => answers.refetch()} />
+      ) : total === 0 ? (
+        <EmptyState title={search ? `No answer mentions “${search}”` : 'No free-text answers yet'}>
+          {search ? 'Search finds words and their forms (deploy, deploying, deployed). Try another word.' : 'Answers appear here as developers send them.'}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+            {total} answer{total === 1 ? '' : 's'}
+            {search ? ` mention${total === 1 ? 's' : ''} “${search}”` : ''}
+          </p>
+          <ul className="flex flex-col gap-3">
+            {answers.data.rows.map((row) => (
+              <li key={`${row.responseId}:${row.questionId}`} id={`answer-${row.responseId}`} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+                {!questionId && questions.length > 1 && <p className="mb-1 text-xs font-medium text-slate-600">{promptOf(row.questionId)}</p>}
+                <EvidenceQuote
+                  text={row.text}
+                  canSave={canEdit}
+                  onSave={(excerpt) =>
+                    setSource({ kind: 'survey', id: row.responseId, anchor: row.questionId, label: 'an anonymous survey answer', excerpt, participant: null })
+                  }
+                >
+                  {row.segments.map((segment, index) =>
+                    segment.isMatch ? (
+                      <mark key={index} className="rounded bg-amber-100 px-0.5 text-slate-900">
+                        {segment.text}
+                      </mark>
+                    ) : (
+                      <span key={index}>{segment.text}</span>
+                    ),
+                  )}
+                </EvidenceQuote>
+              </li>
+            ))}
+          </ul>
+          <Pager label="Pages of answers" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
+        </>
+      )}
+      <SaveEvidenceDialog source={source} onClose={() => setSource(null)} />
+    </Panel>
+  );
+}

@@ -1,0 +1,488 @@
+// Kysely queries for surveys, their questions, anonymous responses and answers, invitations and
+// imports. Aggregates are computed here; the numbers built from them live in statistics.ts.
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { SurveyAccess, SurveyQuestionKind, TenureBand } from '@/db/types';
+import type { Db } from '../db';
+
+// ---- Surveys ---------------------------------------------------------------------------------
+
+const surveyColumns = [
+  'surveys.id',
+  'surveys.series_id',
+  'surveys.title',
+  'surveys.intro',
+  'surveys.slug',
+  'surveys.quarter',
+  'surveys.opens_on',
+  'surveys.closes_on',
+  'surveys.closed_on',
+  'surveys.asks_team',
+  'surveys.asks_tenure',
+  'surveys.access',
+  'surveys.origin',
+  'surveys.invited_count',
+  'surveys.created_at',
+] as const;
+
+export async function findSurvey(db: Db, input: { id: string }) {
+  return db.selectFrom('surveys').select([...surveyColumns]).where('surveys.id', '=', input.id).executeTakeFirst();
+}
+
+export async function findSurveyBySlug(db: Db, input: { slug: string }) {
+  return db.selectFrom('surveys').select([...surveyColumns]).where('surveys.slug', '=', input.slug).executeTakeFirst();
+}
+
+/**
+ * A survey, its questions and the directory's spelling of the team a respondent named, in one
+ * round trip: what answering needs, on the hot path.
+ */
+export async function findSurveyToAnswer(db: Db, input: { slug: string; team: string | null }) {
+  const team = input.team;
+  return db
+    .selectFrom('surveys')
+    .select([
+      ...surveyColumns,
+      (eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('survey_questions')
+            .select(['survey_questions.id', 'survey_questions.kind', 'survey_questions.is_required', 'survey_questions.options'])
+            .whereRef('survey_questions.survey_id', '=', 'surveys.id')
+            .orderBy('survey_questions.position'),
+        ).as('questions'),
+      (team ? sql<string | null>`(select teams.name from teams where lower(teams.name) = ${team.toLowerCase()} limit 1)` : sql<string | null>`null`).as(
+        'team_name',
+      ),
+    ])
+    .where('surveys.slug', '=', input.slug)
+    .executeTakeFirst();
+}
+
+/** Every survey with its number of responses, newest quarter first. */
+export async function listSurveys(db: Db) {
+  return db
+    .selectFrom('surveys')
+    .select([
+      ...surveyColumns,
+      (eb) =>
+        eb
+          .selectFrom('survey_responses')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('survey_responses.survey_id', '=', 'surveys.id')
+          .as('response_count'),
+      (eb) =>
+        eb
+          .selectFrom('survey_invitations')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('survey_invitations.survey_id', '=', 'surveys.id')
+          .as('invitation_count'),
+    ])
+    .orderBy('surveys.quarter', 'desc')
+    .orderBy('surveys.created_at', 'desc')
+    .execute();
+}
+
+export interface SurveyValues {
+  title: string;
+  intro: string;
+  quarter: string;
+  opens_on: string;
+  closes_on: string;
+  asks_team: boolean;
+  asks_tenure: boolean;
+  access: SurveyAccess;
+}
+
+export async function insertSurvey(
+  db: Db,
+  input: SurveyValues & { series_id: string; slug: string; origin?: 'builder' | 'import'; invited_count?: number | null; created_by: string | null },
+) {
+  return db.insertInto('surveys').values(input).returning(['id', 'slug']).executeTakeFirstOrThrow();
+}
+
+export async function updateSurvey(db: Db, input: { id: string; values: Partial<SurveyValues> & { closed_on?: string | null } }) {
+  return db
+    .updateTable('surveys')
+    .set({ ...input.values, updated_at: new Date() })
+    .where('id', '=', input.id)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function deleteSurvey(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('surveys').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The runs of a series, oldest quarter first, with their response counts. */
+export async function listSeriesRuns(db: Db, input: { seriesId: string }) {
+  return db
+    .selectFrom('surveys')
+    .select([
+      'surveys.id',
+      'surveys.title',
+      'surveys.quarter',
+      'surveys.origin',
+      'surveys.invited_count',
+      (eb) =>
+        eb
+          .selectFrom('survey_responses')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('survey_responses.survey_id', '=', 'surveys.id')
+          .as('response_count'),
+    ])
+    .where('surveys.series_id', '=', input.seriesId)
+    .orderBy('surveys.quarter')
+    .execute();
+}
+
+/** One row per series: the latest run's title, for choosing a series to add a run to. */
+export async function listSeries(db: Db) {
+  return db
+    .selectFrom('surveys')
+    .select(['surveys.series_id', 'surveys.id', 'surveys.title', 'surveys.quarter'])
+    .distinctOn('surveys.series_id')
+    .orderBy('surveys.series_id')
+    .orderBy('surveys.quarter', 'desc')
+    .execute();
+}
+
+// ---- Questions -------------------------------------------------------------------------------
+
+const questionColumns = [
+  'survey_questions.id',
+  'survey_questions.survey_id',
+  'survey_questions.series_key',
+  'survey_questions.position',
+  'survey_questions.kind',
+  'survey_questions.prompt',
+  'survey_questions.is_required',
+  'survey_questions.options',
+] as const;
+
+export async function listQuestions(db: Db, input: { surveyIds: string[] }) {
+  if (input.surveyIds.length === 0) return [];
+  return db
+    .selectFrom('survey_questions')
+    .select([...questionColumns])
+    .where('survey_questions.survey_id', 'in', input.surveyIds)
+    .orderBy('survey_questions.survey_id')
+    .orderBy('survey_questions.position')
+    .execute();
+}
+
+export interface QuestionValues {
+  series_key: string;
+  position: number;
+  kind: SurveyQuestionKind;
+  prompt: string;
+  is_required: boolean;
+  options: string[];
+}
+
+export async function insertQuestions(db: Db, input: { surveyId: string; rows: QuestionValues[] }) {
+  if (input.rows.length === 0) return [];
+  return db
+    .insertInto('survey_questions')
+    .values(input.rows.map((row) => ({ ...row, survey_id: input.surveyId })))
+    .returning(['id', 'position'])
+    .execute();
+}
+
+export async function updateQuestion(db: Db, input: { id: string; values: Omit<QuestionValues, 'series_key'> }) {
+  await db.updateTable('survey_questions').set(input.values).where('id', '=', input.id).execute();
+}
+
+export async function deleteQuestions(db: Db, input: { ids: string[] }) {
+  if (input.ids.length === 0) return;
+  await db.deleteFrom('survey_questions').where('id', 'in', input.ids).execute();
+}
+
+// ---- Responses and answers -------------------------------------------------------------------
+
+export interface ResponseValues {
+  id: string;
+  survey_id: string;
+  submitted_on: string;
+  team: string | null;
+  tenure_band: TenureBand | null;
+  origin: 'form' | 'import';
+}
+
+export interface AnswerValues {
+  response_id: string;
+  question_id: string;
+  score: number | null;
+  choices: string[] | null;
+  text_value: string | null;
+}
+
+/** One response and its answers in one statement (so in one implicit transaction, one round trip). */
+export async function insertResponseWithAnswers(db: Db, input: { response: ResponseValues; answers: AnswerValues[] }) {
+  if (input.answers.length === 0) {
+    await db.insertInto('survey_responses').values(input.response).execute();
+    return;
+  }
+  await db
+    .with('response', (qb) => qb.insertInto('survey_responses').values(input.response).returning('id'))
+    .insertInto('survey_answers')
+    .values(input.answers)
+    .execute();
+}
+
+export async function insertResponses(db: Db, input: { rows: ResponseValues[] }) {
+  if (input.rows.length === 0) return;
+  await db.insertInto('survey_responses').values(input.rows).execute();
+}
+
+export async function insertAnswers(db: Db, input: { rows: AnswerValues[] }) {
+  if (input.rows.length === 0) return;
+  await db.insertInto('survey_answers').values(input.rows).execute();
+}
+
+export async function countResponses(db: Db, input: { surveyId: string }): Promise<number> {
+  const row = await db
+    .selectFrom('survey_responses')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('survey_id', '=', input.surveyId)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function countAnswersByQuestion(db: Db, input: { questionIds: string[] }) {
+  if (input.questionIds.length === 0) return [];
+  return db
+    .selectFrom('survey_answers')
+    .select(['question_id', sql<number>`count(*)::int`.as('count')])
+    .where('question_id', 'in', input.questionIds)
+    .groupBy('question_id')
+    .execute();
+}
+
+export async function countScores(db: Db, input: { questionIds: string[] }) {
+  if (input.questionIds.length === 0) return [];
+  return db
+    .selectFrom('survey_answers')
+    .select(['question_id', sql<number>`score`.as('score'), sql<number>`count(*)::int`.as('count')])
+    .where('question_id', 'in', input.questionIds)
+    .where('score', 'is not', null)
+    .groupBy(['question_id', 'score'])
+    .execute();
+}
+
+/** Score counts per self-reported group; a null group is "not reported". */
+export async function countScoresByGroup(db: Db, input: { questionIds: string[]; dimension: 'team' | 'tenure_band' }) {
+  if (input.questionIds.length === 0) return [];
+  const group = input.dimension === 'team' ? sql<string | null>`survey_responses.team` : sql<string | null>`survey_responses.tenure_band`;
+  return db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+    .select([
+      'survey_answers.question_id',
+      group.as('group'),
+      sql<number>`survey_answers.score`.as('score'),
+      sql<number>`count(*)::int`.as('count'),
+    ])
+    .where('survey_answers.question_id', 'in', input.questionIds)
+    .where('survey_answers.score', 'is not', null)
+    .groupBy(['survey_answers.question_id', sql`2`, 'survey_answers.score'])
+    .execute();
+}
+
+export async function countChoices(db: Db, input: { questionIds: string[] }) {
+  if (input.questionIds.length === 0) return [];
+  const picked = db
+    .selectFrom('survey_answers')
+    .select(['question_id', sql<string>`unnest(choices)`.as('choice')])
+    .where('question_id', 'in', input.questionIds)
+    .where('choices', 'is not', null)
+    .as('picked');
+  return db
+    .selectFrom(picked)
+    .select(['picked.question_id', 'picked.choice', sql<number>`count(*)::int`.as('count')])
+    .groupBy(['picked.question_id', 'picked.choice'])
+    .execute();
+}
+
+const HIGHLIGHT = "StartSel=\u0001, StopSel=\u0002, HighlightAll=true";
+
+/**
+ * Free-text answers of the given questions, optionally matching a full-text search; ordered by
+ * the random response id, never by when they came in. Matches come back marked with \u0001…\u0002.
+ */
+export async function listTextAnswers(db: Db, input: { questionIds: string[]; search?: string; responseId?: string; limit: number; offset: number }) {
+  if (input.questionIds.length === 0) return { rows: [], total: 0 };
+  const query = sql`websearch_to_tsquery('english', ${input.search ?? ''})`;
+  let base = db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+    .where('survey_answers.question_id', 'in', input.questionIds)
+    .where('survey_answers.text_value', 'is not', null);
+  if (input.search) base = base.where(sql<boolean>`to_tsvector('english', survey_answers.text_value) @@ ${query}`);
+  if (input.responseId) base = base.where('survey_answers.response_id', '=', input.responseId);
+  const [rows, total] = await Promise.all([
+    base
+      .select([
+        'survey_answers.response_id',
+        'survey_answers.question_id',
+        input.search
+          ? sql<string>`ts_headline('english', survey_answers.text_value, ${query}, ${HIGHLIGHT})`.as('marked_text')
+          : sql<string>`survey_answers.text_value`.as('marked_text'),
+        sql<string>`survey_answers.text_value`.as('text'),
+      ])
+      .orderBy('survey_answers.response_id')
+      .orderBy('survey_answers.question_id')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.count };
+}
+
+export async function findTextAnswer(db: Db, input: { responseId: string; questionId: string }) {
+  return db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+    .select(['survey_answers.text_value', 'survey_responses.submitted_on', 'survey_responses.survey_id'])
+    .where('survey_answers.response_id', '=', input.responseId)
+    .where('survey_answers.question_id', '=', input.questionId)
+    .where('survey_answers.text_value', 'is not', null)
+    .executeTakeFirst();
+}
+
+/** Every response of a survey with its answers, as stored (for the CSV export). */
+export async function listResponsesForExport(db: Db, input: { surveyId: string }) {
+  const [responses, answers] = await Promise.all([
+    db
+      .selectFrom('survey_responses')
+      .select(['id', 'submitted_on', 'team', 'tenure_band'])
+      .where('survey_id', '=', input.surveyId)
+      .orderBy('submitted_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('survey_answers')
+      .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+      .select(['survey_answers.response_id', 'survey_answers.question_id', 'survey_answers.score', 'survey_answers.choices', 'survey_answers.text_value'])
+      .where('survey_responses.survey_id', '=', input.surveyId)
+      .execute(),
+  ]);
+  return { responses, answers };
+}
+
+/** Score counts of one question of a series, per run. */
+export async function countSeriesScores(db: Db, input: { seriesId: string; seriesKey: string }) {
+  return db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_questions', 'survey_questions.id', 'survey_answers.question_id')
+    .innerJoin('surveys', 'surveys.id', 'survey_questions.survey_id')
+    .select(['surveys.id as survey_id', sql<number>`survey_answers.score`.as('score'), sql<number>`count(*)::int`.as('count')])
+    .where('surveys.series_id', '=', input.seriesId)
+    .where('survey_questions.series_key', '=', input.seriesKey)
+    .where('survey_answers.score', 'is not', null)
+    .groupBy(['surveys.id', 'survey_answers.score'])
+    .execute();
+}
+
+/** The questions asked in a series, one per series key, as last worded. */
+export async function listSeriesQuestions(db: Db, input: { seriesIds: string[] }) {
+  if (input.seriesIds.length === 0) return [];
+  return db
+    .selectFrom('survey_questions')
+    .innerJoin('surveys', 'surveys.id', 'survey_questions.survey_id')
+    .select(['surveys.series_id', 'survey_questions.series_key', 'survey_questions.kind', 'survey_questions.prompt', 'survey_questions.options'])
+    .distinctOn(['surveys.series_id', 'survey_questions.series_key'])
+    .where('surveys.series_id', 'in', input.seriesIds)
+    .orderBy('surveys.series_id')
+    .orderBy('survey_questions.series_key')
+    .orderBy('surveys.quarter', 'desc')
+    .execute();
+}
+
+// ---- Invitations -----------------------------------------------------------------------------
+
+/** Marks an unused invitation used; undefined when there is none to use. */
+export async function useInvitation(db: Db, input: { surveyId: string; tokenHash: string }) {
+  return db
+    .updateTable('survey_invitations')
+    .set({ is_used: true })
+    .where('survey_id', '=', input.surveyId)
+    .where('token_hash', '=', input.tokenHash)
+    .where('is_used', '=', false)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function findInvitation(db: Db, input: { surveyId: string; tokenHash: string }) {
+  return db
+    .selectFrom('survey_invitations')
+    .select(['is_used'])
+    .where('survey_id', '=', input.surveyId)
+    .where('token_hash', '=', input.tokenHash)
+    .executeTakeFirst();
+}
+
+export async function countInvitations(db: Db, input: { surveyId: string }) {
+  return db
+    .selectFrom('survey_invitations')
+    .select([sql<number>`count(*)::int`.as('invited'), sql<number>`count(*) filter (where is_used)::int`.as('used')])
+    .where('survey_id', '=', input.surveyId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Active developers not yet invited to this survey, optionally of one team. */
+export async function listUninvitedParticipants(db: Db, input: { surveyId: string; teamId?: string | null }) {
+  let query = db
+    .selectFrom('participants')
+    .select(['participants.id', 'participants.display_name', 'participants.email'])
+    .where('participants.archived_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('survey_invitees')
+            .select('survey_invitees.participant_id')
+            .whereRef('survey_invitees.participant_id', '=', 'participants.id')
+            .where('survey_invitees.survey_id', '=', input.surveyId),
+        ),
+      ),
+    );
+  if (input.teamId) query = query.where('participants.team_id', '=', input.teamId);
+  return query.orderBy(sql`lower(participants.display_name)`).execute();
+}
+
+export async function insertInvitees(db: Db, input: { surveyId: string; participantIds: string[] }) {
+  if (input.participantIds.length === 0) return;
+  await db
+    .insertInto('survey_invitees')
+    .values(input.participantIds.map((participantId) => ({ survey_id: input.surveyId, participant_id: participantId })))
+    .execute();
+}
+
+export async function insertInvitations(db: Db, input: { surveyId: string; tokenHashes: string[] }) {
+  if (input.tokenHashes.length === 0) return;
+  await db
+    .insertInto('survey_invitations')
+    .values(input.tokenHashes.map((tokenHash) => ({ survey_id: input.surveyId, token_hash: tokenHash })))
+    .execute();
+}
+
+// ---- Imports ---------------------------------------------------------------------------------
+
+export async function findImportByHash(db: Db, input: { sha256: string }) {
+  return db
+    .selectFrom('survey_imports')
+    .innerJoin('surveys', 'surveys.id', 'survey_imports.survey_id')
+    .select(['survey_imports.survey_id', 'survey_imports.file_name', 'survey_imports.row_count', 'surveys.title', 'surveys.quarter'])
+    .where('survey_imports.file_sha256', '=', input.sha256)
+    .executeTakeFirst();
+}
+
+export async function insertImport(db: Db, input: { surveyId: string; fileName: string; sha256: string; rowCount: number; createdBy: string | null }) {
+  await db
+    .insertInto('survey_imports')
+    .values({ survey_id: input.surveyId, file_name: input.fileName, file_sha256: input.sha256, row_count: input.rowCount, created_by: input.createdBy })
+    .execute();
+}

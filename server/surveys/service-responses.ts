@@ -1,0 +1,125 @@
+// Answering a survey without an account, and single-use invitations. A response keeps its
+// answers, the day, and the team and tenure band the respondent chose to give; never who they
+// are, their address or their invitation. A used invitation is marked in its own table, which
+// holds no participant, so not even the database links an answer to a person.
+import { randomUUID } from 'node:crypto';
+import { hashToken, newToken } from '../auth/session-token';
+import type { Db } from '../db';
+import { getEnv } from '../env';
+import { AppError } from '../errors';
+import { enforceRateLimit } from '../rate-limit/service';
+import { checkAnswers } from './answers';
+import * as queries from './queries';
+import { surveyStateOf, type Submission } from './rules';
+
+/** Per client and minute. Generous because behind one NAT a whole office shares an address. */
+export const RESPONSE_RATE_LIMIT = { limit: 60, windowSeconds: 60 };
+
+function refuseUnlessOpen(survey: { opens_on: string; closes_on: string; closed_on: string | null }, today: string) {
+  const state = surveyStateOf({ opensOn: survey.opens_on, closesOn: survey.closes_on, closedOn: survey.closed_on }, today);
+  if (state === 'closed') {
+    throw new AppError('CONFLICT', `This survey is closed (it closed on ${survey.closed_on ?? survey.closes_on}); it no longer takes answers.`);
+  }
+  if (state === 'scheduled') throw new AppError('CONFLICT', `This survey is not open yet: it opens on ${survey.opens_on}.`);
+}
+
+/** The team as the directory spells it; refused when the survey does not ask or the team is unknown. */
+function checkTeam(survey: { asks_team: boolean; team_name: string | null }, team: string | null | undefined): string | null {
+  if (!team) return null;
+  if (!survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
+  if (!survey.team_name) throw new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
+  return survey.team_name;
+}
+
+/** Stores one anonymous response, all of it or nothing; an invitation is used up in the same transaction. */
+export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
+  // A control character cannot be in a team name (and NUL cannot even reach the database).
+  const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
+  // Independent round trips, so one request waits for the slower of the two, not for both.
+  const [, survey] = await Promise.all([
+    enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT }),
+    queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null }),
+  ]);
+  if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
+  refuseUnlessOpen(survey, input.today);
+
+  const { submission } = input;
+  const { answers, problems } = checkAnswers(
+    survey.questions.map((question) => ({ id: question.id, kind: question.kind, isRequired: question.is_required, options: question.options })),
+    submission.answers,
+  );
+  if (problems.length > 0) {
+    throw new AppError('BAD_REQUEST', `${problems.length === 1 ? 'One answer needs' : `${problems.length} answers need`} a look: ${problems[0].message}`, {
+      field: `answers.${problems[0].questionId}`,
+      details: { problems },
+    });
+  }
+  if (answers.length === 0) throw new AppError('BAD_REQUEST', 'Answer at least one question before sending.', { field: 'answers' });
+  const team = checkTeam(survey, submission.team);
+  if (submission.tenureBand && !survey.asks_tenure) throw new AppError('BAD_REQUEST', 'This survey does not ask for a tenure band.', { field: 'tenureBand' });
+
+  const responseId = randomUUID();
+  const row = {
+    response: { id: responseId, survey_id: survey.id, submitted_on: input.today, team, tenure_band: submission.tenureBand ?? null, origin: 'form' as const },
+    answers: answers.map((answer) => ({
+      response_id: responseId,
+      question_id: answer.questionId,
+      score: answer.score,
+      choices: answer.choices,
+      text_value: answer.text,
+    })),
+  };
+  if (!submission.invitation) {
+    if (survey.access === 'invitation') {
+      throw new AppError('FORBIDDEN', 'This survey is by invitation: open the personal link you were sent.', { field: 'invitation' });
+    }
+    await queries.insertResponseWithAnswers(db, row);
+    return;
+  }
+  const invitation = submission.invitation;
+  await db.transaction().execute(async (trx) => {
+    const used = await queries.useInvitation(trx, { surveyId: survey.id, tokenHash: hashToken(invitation) });
+    if (!used) {
+      const existing = await queries.findInvitation(trx, { surveyId: survey.id, tokenHash: hashToken(invitation) });
+      if (existing) throw new AppError('CONFLICT', 'This invitation link has already been used: each link answers once.', { field: 'invitation' });
+      throw new AppError('FORBIDDEN', 'This invitation link is not valid for this survey. Open the link exactly as you received it.', { field: 'invitation' });
+    }
+    await queries.insertResponseWithAnswers(trx, row);
+  });
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other], copy[index]];
+  }
+  return copy;
+}
+
+/**
+ * One single-use link for each active developer of the directory (or of one team) not invited
+ * yet. The links are shown once: only their hashes are kept, in an order unrelated to the people.
+ */
+export async function createInvitations(db: Db, input: { surveyId: string; teamId: string | null; today: string }) {
+  return db.transaction().execute(async (trx) => {
+    const survey = await queries.findSurvey(trx, { id: input.surveyId });
+    if (!survey) throw new AppError('NOT_FOUND', 'This survey no longer exists.');
+    if (survey.origin === 'import') throw new AppError('BAD_REQUEST', 'An imported survey took its answers elsewhere; it has no invitations.');
+    if (surveyStateOf({ opensOn: survey.opens_on, closesOn: survey.closes_on, closedOn: survey.closed_on }, input.today) === 'closed') {
+      throw new AppError('CONFLICT', 'This survey is closed. Open it again or run it again next quarter before inviting developers.');
+    }
+    const people = await queries.listUninvitedParticipants(trx, { surveyId: survey.id, teamId: input.teamId });
+    const tokens = people.map(() => newToken());
+    await queries.insertInvitees(trx, { surveyId: survey.id, participantIds: people.map((person) => person.id) });
+    await queries.insertInvitations(trx, { surveyId: survey.id, tokenHashes: shuffled(tokens.map(hashToken)) });
+    const base = getEnv().PUBLIC_URL.replace(/\/+$/, '');
+    return {
+      invitations: people.map((person, index) => ({
+        name: person.display_name,
+        email: person.email,
+        link: `${base}/s/${survey.slug}?i=${tokens[index]}`,
+      })),
+    };
+  });
+}

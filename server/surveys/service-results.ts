@@ -1,0 +1,176 @@
+// A survey's results: per-question numbers, breakdowns by team and tenure with small groups
+// hidden, the quarterly trend across the runs of its series, free-text answers with full-text
+// search, and the CSV export of the responses as stored.
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { TENURE_BANDS } from '../participants/tenure';
+import { csvOf, segmentsOf } from './export-csv';
+import * as queries from './queries';
+import { headlineOf, isChoiceKind, isScaleKind, SATISFACTION_BANDS, SCALE_RANGES, type ScaleKind } from './rules';
+import { breakdownOf, distributionOf, enpsOf, healthOf, meanOf, totalOf, type GroupScores, type ScoreCount } from './statistics';
+
+async function requireSurvey(db: Db, id: string) {
+  const survey = await queries.findSurvey(db, { id });
+  if (!survey) throw new AppError('NOT_FOUND', 'This survey no longer exists.');
+  return survey;
+}
+
+const NOT_REPORTED = '';
+
+function scoresOf<T extends { score: number; count: number }>(rows: T[], test: (row: T) => boolean): ScoreCount[] {
+  return rows.filter(test).map((row) => ({ score: row.score, count: row.count }));
+}
+
+function scaleSummary(kind: ScaleKind, counts: ScoreCount[]) {
+  const mean = meanOf(counts);
+  return {
+    ...SCALE_RANGES[kind],
+    mean,
+    distribution: distributionOf(counts, SCALE_RANGES[kind]),
+    enps: kind === 'enps' ? enpsOf(counts) : null,
+    health: kind === 'scale_10' && mean !== null ? healthOf(mean) : null,
+  };
+}
+
+type Dimension = 'team' | 'tenure_band';
+
+async function breakdownsBy(db: Db, questions: { id: string; kind: ScaleKind }[], dimension: Dimension) {
+  const rows = await queries.countScoresByGroup(db, { questionIds: questions.map((question) => question.id), dimension });
+  if (!rows.some((row) => row.group !== null)) return null;
+  const labels = [...new Set(rows.map((row) => row.group ?? NOT_REPORTED))];
+  const rank = (label: string) =>
+    label === NOT_REPORTED ? Number.MAX_SAFE_INTEGER : dimension === 'tenure_band' ? TENURE_BANDS.indexOf(label as (typeof TENURE_BANDS)[number]) : 0;
+  labels.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return questions.map((question) => {
+    const groups: GroupScores[] = labels.map((label) => ({
+      key: label,
+      counts: scoresOf(rows, (row) => row.question_id === question.id && (row.group ?? NOT_REPORTED) === label),
+    }));
+    return {
+      questionId: question.id,
+      groups: breakdownOf(groups, { isEnps: question.kind === 'enps' }).map((group) => ({
+        ...group,
+        label: group.key === NOT_REPORTED ? 'Not reported' : group.key,
+        isNotReported: group.key === NOT_REPORTED,
+      })),
+    };
+  });
+}
+
+export async function getSurveyResults(db: Db, input: { id: string }) {
+  const survey = await requireSurvey(db, input.id);
+  const questions = await queries.listQuestions(db, { surveyIds: [survey.id] });
+  const scale = questions.filter((question) => isScaleKind(question.kind)) as ((typeof questions)[number] & { kind: ScaleKind })[];
+  const choice = questions.filter((question) => isChoiceKind(question.kind));
+  const ids = (list: { id: string }[]) => list.map((question) => question.id);
+  const [responseCount, answerCounts, scores, choices, byTeam, byTenure] = await Promise.all([
+    queries.countResponses(db, { surveyId: survey.id }),
+    queries.countAnswersByQuestion(db, { questionIds: ids(questions) }),
+    queries.countScores(db, { questionIds: ids(scale) }),
+    queries.countChoices(db, { questionIds: ids(choice) }),
+    breakdownsBy(db, scale, 'team'),
+    breakdownsBy(db, scale, 'tenure_band'),
+  ]);
+  return {
+    responseCount,
+    headlineQuestionId: headlineOf(questions)?.id ?? null,
+    questions: questions.map((question) => {
+      const answerCount = answerCounts.find((row) => row.question_id === question.id)?.count ?? 0;
+      const base = { id: question.id, seriesKey: question.series_key, kind: question.kind, prompt: question.prompt, isRequired: question.is_required, answerCount };
+      if (isScaleKind(question.kind)) {
+        return { ...base, scale: scaleSummary(question.kind, scoresOf(scores, (row) => row.question_id === question.id)), choices: null };
+      }
+      if (isChoiceKind(question.kind)) {
+        const counted = choices.filter((row) => row.question_id === question.id);
+        return {
+          ...base,
+          scale: null,
+          choices: question.options.map((option) => ({ option, count: counted.find((row) => row.choice === option)?.count ?? 0 })),
+        };
+      }
+      return { ...base, scale: null, choices: null };
+    }),
+    breakdowns: { team: byTeam, tenure: byTenure },
+  };
+}
+
+/** The trend of one scale question across the runs of the survey's series, one point per quarter. */
+export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: string | null }) {
+  const survey = await requireSurvey(db, input.id);
+  const [runs, seriesQuestions, ownQuestions] = await Promise.all([
+    queries.listSeriesRuns(db, { seriesId: survey.series_id }),
+    queries.listSeriesQuestions(db, { seriesIds: [survey.series_id] }),
+    queries.listQuestions(db, { surveyIds: [survey.id] }),
+  ]);
+  const scaleQuestions = seriesQuestions.filter((question) => isScaleKind(question.kind));
+  const chosen =
+    scaleQuestions.find((question) => question.series_key === input.seriesKey) ??
+    scaleQuestions.find((question) => question.series_key === headlineOf(ownQuestions)?.series_key) ??
+    headlineOf(scaleQuestions);
+  if (!chosen) return { questions: [], seriesKey: null, kind: null, bands: null, points: [] };
+  const scores = await queries.countSeriesScores(db, { seriesId: survey.series_id, seriesKey: chosen.series_key });
+  const kind = chosen.kind as ScaleKind;
+  return {
+    questions: scaleQuestions.map((question) => ({ seriesKey: question.series_key, kind: question.kind, prompt: question.prompt })),
+    seriesKey: chosen.series_key,
+    kind,
+    bands: kind === 'scale_10' ? SATISFACTION_BANDS : null,
+    points: runs.map((run) => {
+      const counts = scoresOf(scores, (row) => row.survey_id === run.id);
+      return {
+        surveyId: run.id,
+        quarter: run.quarter,
+        title: run.title,
+        origin: run.origin,
+        responseCount: run.response_count ?? 0,
+        answerCount: totalOf(counts),
+        mean: meanOf(counts),
+        enps: kind === 'enps' ? (enpsOf(counts)?.score ?? null) : null,
+      };
+    }),
+  };
+}
+
+/** Free-text answers, searchable by words (stemmed: "deploying" finds "deploy"), never by who wrote them. */
+export async function listFreeTextAnswers(
+  db: Db,
+  input: { id: string; questionId?: string | null; responseId?: string | null; search?: string | null; limit: number; offset: number },
+) {
+  const survey = await requireSurvey(db, input.id);
+  const questions = (await queries.listQuestions(db, { surveyIds: [survey.id] })).filter((question) => question.kind === 'free_text');
+  if (input.questionId && !questions.some((question) => question.id === input.questionId)) {
+    throw new AppError('BAD_REQUEST', 'This question is not a free-text question of this survey.', { field: 'questionId' });
+  }
+  const questionIds = input.questionId ? [input.questionId] : questions.map((question) => question.id);
+  const search = input.search?.trim() || undefined;
+  const { rows, total } = await queries.listTextAnswers(db, { questionIds, search, responseId: input.responseId ?? undefined, limit: input.limit, offset: input.offset });
+  return {
+    total,
+    rows: rows.map((row) => ({ responseId: row.response_id, questionId: row.question_id, text: row.text, segments: segmentsOf(row.marked_text) })),
+  };
+}
+
+/** Every response as stored: the day, the self-reported team and tenure band, the answers. */
+export async function exportSurveyCsv(db: Db, input: { id: string }) {
+  const survey = await requireSurvey(db, input.id);
+  const [questions, { responses, answers }] = await Promise.all([
+    queries.listQuestions(db, { surveyIds: [survey.id] }),
+    queries.listResponsesForExport(db, { surveyId: survey.id }),
+  ]);
+  const byResponse = new Map<string, Map<string, string>>();
+  for (const answer of answers) {
+    const value = answer.score !== null ? String(answer.score) : answer.choices ? answer.choices.join('; ') : (answer.text_value ?? '');
+    const row = byResponse.get(answer.response_id) ?? new Map<string, string>();
+    row.set(answer.question_id, value);
+    byResponse.set(answer.response_id, row);
+  }
+  const header = ['Response date', 'Team', 'Tenure band', ...questions.map((question, index) => `Q${index + 1}. ${question.prompt}`)];
+  const lines = responses.map((response) => [
+    response.submitted_on,
+    response.team ?? '',
+    response.tenure_band ?? '',
+    ...questions.map((question) => byResponse.get(response.id)?.get(question.id) ?? ''),
+  ]);
+  const name = `${survey.title} ${survey.quarter}`.replace(/[^\w -]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'survey';
+  return { fileName: `${name}.csv`, text: csvOf([header, ...lines]) };
+}

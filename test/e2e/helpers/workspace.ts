@@ -1,0 +1,22 @@
+// Shared steps of browser tests: a page with generous waits (the test machine is shared, so
+// nothing is timed tightly) that records page errors, and the first admin of a fresh app.
+import type { BrowserContext, Page } from 'playwright-core';
+import { watchPage } from './browser';
+
+export const WAIT_MS = 60_000;
+
+export async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  return { page, problems: watchPage(page) };
+}
+
+/** Creates the first admin through /setup and leaves the page signed in on the home page. */
+export async function setUpFirstAdmin(page: Page, baseUrl: string, admin: { name: string; email: string; password: string }) {
+  await page.goto(`${baseUrl}/setup`);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Work email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
