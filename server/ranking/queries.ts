@@ -1,9 +1,11 @@
 // The rows the ranking needs, filtered in SQL: live themes, their evidence within the date window,
-// segment and source kinds, and the size of the directory (or segment) for reach.
+// segment and source kinds, and the size of the directory (or segment) for reach. The inventory
+// itself is summed per developer in SQL (summariseRanking), so that a large inventory does not
+// travel to Node.js row by row; rank-themes.ts does everything after that.
 import { sql } from 'kysely';
 import type { EvidenceSourceKind, TenureBand } from '@/db/types';
 import type { Db } from '../db';
-import type { RankingEvidence, RankingTheme } from './rank-themes';
+import { SEVERITY_MINUTES, SOURCE_KIND_ORDER, type RankingEvidence, type RankingTheme, type ThemeEvidenceSummary } from './rank-themes';
 
 export interface InventoryFilter {
   from?: string;
@@ -25,8 +27,11 @@ export async function listRankableThemes(db: Db, filter: InventoryFilter): Promi
   return query.execute();
 }
 
-export async function listRankingEvidence(db: Db, filter: InventoryFilter): Promise<RankingEvidence[]> {
-  if (filter.themeIds && filter.themeIds.length === 0) return [];
+/**
+ * Tags of live themes joined to their evidence, narrowed by the filter: the one place the
+ * inventory's filters become SQL (ranking, quotes, a theme's evidence behind its numbers).
+ */
+export function filteredThemeEvidence(db: Db, filter: InventoryFilter) {
   let query = db
     .selectFrom('evidence_themes')
     .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
@@ -39,9 +44,14 @@ export async function listRankingEvidence(db: Db, filter: InventoryFilter): Prom
   if (filter.sourceKinds?.length) query = query.where('evidence.source_kind', 'in', filter.sourceKinds);
   if (hasSegment(filter)) {
     // A segment is a property of developers: unattributed evidence cannot belong to one.
-    query = query.where('evidence.participant_id', 'in', segmentParticipantIds(db, filter));
+    query = query.where('evidence.participant_id', 'in', segmentParticipants(db, filter).select('participants.id'));
   }
-  const rows = await query
+  return query;
+}
+
+export async function listRankingEvidence(db: Db, filter: InventoryFilter): Promise<RankingEvidence[]> {
+  if (filter.themeIds && filter.themeIds.length === 0) return [];
+  const rows = await filteredThemeEvidence(db, filter)
     .select([
       'evidence_themes.theme_id',
       'evidence.id',
@@ -63,16 +73,58 @@ export async function listRankingEvidence(db: Db, filter: InventoryFilter): Prom
   }));
 }
 
+// The constants below come from rank-themes.ts, written into the SQL as literals.
+const severityMinutes = sql.raw(`array[${[1, 2, 3, 4, 5].map((level) => SEVERITY_MINUTES[level]).join(', ')}]::numeric[]`);
+/** Monthly minutes of one item: minutes (or the severity's minutes) x occurrences per month; null without either. */
+export const monthlyMinutesSql = sql<number | null>`(coalesce(evidence.minutes_lost, (${severityMinutes})[evidence.severity]) * evidence.occurrences_per_month)`;
+const sourceKindBit = sql.raw(`case evidence.source_kind ${SOURCE_KIND_ORDER.map((kind, index) => `when '${kind}' then ${1 << index}`).join(' ')} else 0 end`);
+
+const kindsOfMask = (mask: number) => SOURCE_KIND_ORDER.filter((_kind, index) => (mask & (1 << index)) !== 0);
+
+/** The same summaries summariseEvidence() makes from raw rows, summed per developer in SQL. */
+export async function summariseRanking(db: Db, filter: InventoryFilter): Promise<Map<string, ThemeEvidenceSummary>> {
+  if (filter.themeIds && filter.themeIds.length === 0) return new Map();
+  const perDeveloper = filteredThemeEvidence(db, filter)
+    .select([
+      'evidence_themes.theme_id',
+      'evidence.participant_id',
+      sql<number>`count(*)`.as('items'),
+      // sum() skips items without time data and is null when the developer has none.
+      sql<number | null>`sum(${monthlyMinutesSql})::float8`.as('minutes'),
+      sql<number>`bit_or(${sourceKindBit})`.as('kinds'),
+    ])
+    .groupBy(['evidence_themes.theme_id', 'evidence.participant_id']);
+  const rows = await db
+    .selectFrom(perDeveloper.as('d'))
+    .select([
+      'd.theme_id',
+      sql<number>`sum(d.items)::int`.as('evidence_count'),
+      sql<number>`coalesce(sum(d.items) filter (where d.participant_id is null), 0)::int`.as('unattributed'),
+      sql<(number | null)[] | null>`array_agg(d.minutes) filter (where d.participant_id is not null)`.as('developer_minutes'),
+      sql<number>`bit_or(d.kinds)`.as('kinds'),
+    ])
+    .groupBy('d.theme_id')
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.theme_id,
+      {
+        themeId: row.theme_id,
+        evidenceCount: row.evidence_count,
+        unattributedMentions: row.unattributed,
+        developerMinutes: row.developer_minutes ?? [],
+        sourceKinds: kindsOfMask(row.kinds),
+      },
+    ]),
+  );
+}
+
 function segmentParticipants(db: Db, filter: InventoryFilter) {
   let query = db.selectFrom('participants');
   if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
   if (filter.tenureBand) query = query.where('tenure_band', '=', filter.tenureBand);
   if (filter.background) query = query.where(sql`lower(background)`, '=', filter.background.toLowerCase());
   return query;
-}
-
-function segmentParticipantIds(db: Db, filter: InventoryFilter) {
-  return segmentParticipants(db, filter).select('participants.id');
 }
 
 /** Active developers in the directory, or in the segment when one is chosen. */
