@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
+import { inventoryRouter, sharedInventoryRouter } from './inventory/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
@@ -17,6 +18,8 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  inventory: inventoryRouter,
+  sharedInventory: sharedInventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@
 // itself is summed per developer in SQL (summariseRanking), so that a large inventory does not
 // travel to Node.js row by row; rank-themes.ts does everything after that.
 import { sql } from 'kysely';
-import type { EvidenceSourceKind, TenureBand } from '@/db/types';
+import type { EvidenceSourceKind, TenureBand, ThemeStatus } from '@/db/types';
 import type { Db } from '../db';
 import { SEVERITY_MINUTES, SOURCE_KIND_ORDER, type RankingEvidence, type RankingTheme, type ThemeEvidenceSummary } from './rank-themes';
 
@@ -20,25 +20,30 @@ export interface InventoryFilter {
 
 const hasSegment = (filter: InventoryFilter) => Boolean(filter.teamId || filter.tenureBand || filter.background);
 
-export async function listRankableThemes(db: Db, filter: InventoryFilter): Promise<RankingTheme[]> {
+export interface RankableTheme extends RankingTheme {
+  status: ThemeStatus;
+  isMvpFocus: boolean;
+}
+
+/** Live themes: not archived, not merged into another. */
+export async function listRankableThemes(db: Db, filter: InventoryFilter): Promise<RankableTheme[]> {
   if (filter.themeIds && filter.themeIds.length === 0) return [];
-  let query = db.selectFrom('themes').select(['id', 'title']).where('merged_into_id', 'is', null).where('status', '!=', 'archived');
+  let query = db
+    .selectFrom('themes')
+    .select(['id', 'title', 'status', 'is_mvp_focus as isMvpFocus'])
+    .where('merged_into_id', 'is', null)
+    .where('status', '!=', 'archived');
   if (filter.themeIds) query = query.where('id', 'in', filter.themeIds);
   return query.execute();
 }
 
 /**
- * Tags of live themes joined to their evidence, narrowed by the filter: the one place the
- * inventory's filters become SQL (ranking, quotes, a theme's evidence behind its numbers).
+ * Evidence tags narrowed by the filter, for any theme (archived and merged ones too): the one
+ * place the inventory's filters become SQL.
  */
-export function filteredThemeEvidence(db: Db, filter: InventoryFilter) {
-  let query = db
-    .selectFrom('evidence_themes')
-    .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
-    .innerJoin('evidence', 'evidence.id', 'evidence_themes.evidence_id')
-    .where('themes.merged_into_id', 'is', null)
-    .where('themes.status', '!=', 'archived');
-  if (filter.themeIds) query = query.where('themes.id', 'in', filter.themeIds);
+export function filteredEvidenceTags(db: Db, filter: InventoryFilter) {
+  let query = db.selectFrom('evidence_themes').innerJoin('evidence', 'evidence.id', 'evidence_themes.evidence_id');
+  if (filter.themeIds) query = query.where('evidence_themes.theme_id', 'in', filter.themeIds);
   if (filter.from) query = query.where('evidence.observed_on', '>=', filter.from);
   if (filter.to) query = query.where('evidence.observed_on', '<=', filter.to);
   if (filter.sourceKinds?.length) query = query.where('evidence.source_kind', 'in', filter.sourceKinds);
@@ -47,6 +52,14 @@ export function filteredThemeEvidence(db: Db, filter: InventoryFilter) {
     query = query.where('evidence.participant_id', 'in', segmentParticipants(db, filter).select('participants.id'));
   }
   return query;
+}
+
+/** The filtered evidence tags of live themes (not archived, not merged): what the ranking counts. */
+export function filteredThemeEvidence(db: Db, filter: InventoryFilter) {
+  return filteredEvidenceTags(db, filter)
+    .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
+    .where('themes.merged_into_id', 'is', null)
+    .where('themes.status', '!=', 'archived');
 }
 
 export async function listRankingEvidence(db: Db, filter: InventoryFilter): Promise<RankingEvidence[]> {
@@ -134,4 +147,47 @@ export async function countDirectory(db: Db, filter: InventoryFilter): Promise<n
     .where('archived_at', 'is', null)
     .executeTakeFirstOrThrow();
   return row.count;
+}
+
+/**
+ * The strongest quotes of some themes within the filter: the items that cost the most time per
+ * month, then attributed before unattributed, then the most recent.
+ */
+export async function listStrongestQuotes(db: Db, input: { filter: InventoryFilter; themeIds: string[]; perTheme: number }) {
+  if (input.themeIds.length === 0) return [];
+  const ranked = filteredThemeEvidence(db, { ...input.filter, themeIds: input.themeIds }).select([
+    'evidence_themes.theme_id',
+    'evidence.id',
+    'evidence.excerpt',
+    'evidence.source_kind',
+    'evidence.source_path',
+    'evidence.observed_on',
+    'evidence.participant_id',
+    sql<number | null>`${monthlyMinutesSql}::float8`.as('monthly_minutes'),
+    sql<number>`row_number() over (partition by evidence_themes.theme_id order by ${monthlyMinutesSql} desc nulls last, (evidence.participant_id is null), evidence.observed_on desc, evidence.id)`.as(
+      'position',
+    ),
+  ]);
+  return db
+    .selectFrom(ranked.as('q'))
+    .leftJoin('participants', 'participants.id', 'q.participant_id')
+    .leftJoin('teams', 'teams.id', 'participants.team_id')
+    .select([
+      'q.theme_id',
+      'q.id',
+      'q.excerpt',
+      'q.source_kind',
+      'q.source_path',
+      'q.observed_on',
+      'q.participant_id',
+      'q.monthly_minutes',
+      'participants.display_name as participant_name',
+      'participants.background as participant_background',
+      'participants.tenure_band as participant_tenure_band',
+      'teams.name as team_name',
+    ])
+    .where('q.position', '<=', input.perTheme)
+    .orderBy('q.theme_id')
+    .orderBy('q.position')
+    .execute();
 }
