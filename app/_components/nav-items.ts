@@ -15,6 +15,13 @@ export const NAV_GROUPS: NavGroup[] = [
   { label: 'Overview', items: [{ href: '/', label: 'Home' }] },
   { label: 'Listen', items: [{ href: '/directory', label: 'Developer directory' }] },
   {
+    label: 'Understand',
+    items: [
+      { href: '/inventory', label: 'Pain inventory' },
+      { href: '/themes', label: 'Themes' },
+    ],
+  },
+  {
     label: 'Workspace',
     items: [
       { href: '/members', label: 'Members' },
