@@ -135,17 +135,12 @@ export function InventoryTable({
       <thead>
         <tr>
           <Th className="w-12">Rank</Th>
-          <Th className="min-w-72">Pain theme and strongest quotes</Th>
-          <HeaderCell label="Affected developers" sort={sorts?.affected} className="text-right" />
-          <HeaderCell label="Reach" sort={sorts?.reach} className="text-right" />
-          <HeaderCell label="Hours lost / developer / month" sort={sorts?.severity} className="text-right" />
-          <HeaderCell label="Score (dev-hours / month)" sort={sorts?.score} className="text-right" />
-          <HeaderCell label="Confidence" sort={sorts?.confidence} />
-          {renderActions && (
-            <Th className="no-print">
-              <span className="sr-only">Actions</span>
-            </Th>
-          )}
+          <Th className="sm:min-w-72">Pain theme and strongest quotes</Th>
+          <HeaderCell label="Affected developers" sort={sorts?.affected} className="hidden text-right sm:table-cell" />
+          <HeaderCell label="Reach" sort={sorts?.reach} className="hidden text-right sm:table-cell" />
+          <HeaderCell label="Hours lost per developer a month" sort={sorts?.severity} className="hidden text-right sm:table-cell" />
+          <HeaderCell label="Score: dev-hours a month" sort={sorts?.score} className="hidden text-right sm:table-cell" />
+          <HeaderCell label="Confidence" sort={sorts?.confidence} className="hidden sm:table-cell" />
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -163,7 +158,15 @@ export function InventoryTable({
                 )}
                 {theme.isMvpFocus && <Badge tone="green">MVP focus</Badge>}
                 {theme.quadrant === 'do-first' && <Badge tone="red">{QUADRANT_LABELS['do-first']}</Badge>}
+                {renderActions && <span className="no-print ml-auto">{renderActions(theme)}</span>}
               </div>
+              <p className="mt-1 text-sm text-slate-700 sm:hidden">
+                {plural(theme.affectedDevelopers, 'affected developer')}
+                {theme.unattributedMentions > 0 && ` (+${theme.unattributedMentions} unattributed)`} · reach {formatReach(theme.reach)} ·{' '}
+                {formatHours(theme.hoursPerDeveloperPerMonth)} h per developer a month · score{' '}
+                <strong>{theme.score === null ? 'unknown' : formatHours(theme.score)}</strong>
+                {theme.isSingleSource && ' · single source'}
+              </p>
               {theme.quotes.length > 0 && (
                 <div className="mt-2 flex flex-col gap-2">
                   {theme.quotes.map((quote, index) => (
@@ -172,7 +175,7 @@ export function InventoryTable({
                 </div>
               )}
             </Td>
-            <Td className="text-right whitespace-nowrap">
+            <Td className="hidden text-right whitespace-nowrap sm:table-cell">
               <MaybeLink href={links?.developers(theme)} label={`${plural(theme.affectedDevelopers, 'affected developer')}: open their evidence`} className="text-base">
                 {theme.affectedDevelopers}
               </MaybeLink>
@@ -186,12 +189,12 @@ export function InventoryTable({
                 </div>
               )}
             </Td>
-            <Td className="text-right whitespace-nowrap">
+            <Td className="hidden text-right whitespace-nowrap sm:table-cell">
               <MaybeLink href={links?.developers(theme)} label={`Reach ${formatReach(theme.reach)}: open the affected developers`}>
                 {formatReach(theme.reach)}
               </MaybeLink>
             </Td>
-            <Td className="text-right whitespace-nowrap">
+            <Td className="hidden text-right whitespace-nowrap sm:table-cell">
               <MaybeLink href={links?.developers(theme)} label={`${formatHours(theme.hoursPerDeveloperPerMonth)} hours lost per affected developer per month: open each developer's hours`}>
                 {formatHours(theme.hoursPerDeveloperPerMonth)}
               </MaybeLink>
@@ -199,16 +202,15 @@ export function InventoryTable({
                 <div className="text-xs text-slate-600">median of {theme.developersWithTimeData}</div>
               )}
             </Td>
-            <Td className="text-right whitespace-nowrap">
+            <Td className="hidden text-right whitespace-nowrap sm:table-cell">
               <MaybeLink href={links?.numbers(theme)} label={`Score ${formatHours(theme.score)}: open how it is computed`} className="text-base">
                 {theme.score === null ? 'unknown' : formatHours(theme.score)}
               </MaybeLink>
             </Td>
-            <Td>
+            <Td className="hidden sm:table-cell">
               <SourceKindBadges theme={theme} links={links} />
               <div className="mt-1 text-xs text-slate-600">{plural(theme.evidenceCount, 'evidence item')}</div>
             </Td>
-            {renderActions && <Td className="no-print text-right">{renderActions(theme)}</Td>}
           </tr>
         ))}
       </tbody>

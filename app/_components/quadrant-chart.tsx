@@ -98,19 +98,26 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
         }
       : { role: 'img' };
     return (
-      <g
-        {...interactive}
-        aria-label={describe(payload)}
-        className="outline-none [&:focus-visible>circle]:stroke-brand-600 [&:focus-visible>circle]:stroke-[3]"
-        onMouseEnter={() => show(payload, cx, cy)}
-        onMouseLeave={() => setActive(null)}
-      >
-        <circle cx={cx} cy={cy} r={11} fill={color} stroke="white" strokeWidth={1.5} />
-        <text x={cx} y={cy + 4} textAnchor="middle" fontSize={11} fontWeight={700} fill="white" aria-hidden>
+      <g onMouseEnter={() => show(payload, cx, cy)} onMouseLeave={() => setActive(null)}>
+        <g {...interactive} aria-label={describe(payload)} className="outline-none [&:focus-visible>circle]:stroke-brand-600 [&:focus-visible>circle]:stroke-[3]">
+          <circle cx={cx} cy={cy} r={11} fill={color} stroke="white" strokeWidth={1.5} />
+        </g>
+        <text x={cx} y={cy + 4} textAnchor="middle" fontSize={11} fontWeight={700} fill="white" aria-hidden pointerEvents="none">
           {payload.rank}
         </text>
         {payload.rank <= TITLED_POINTS && (
-          <text x={cx + 15} y={cy + 4} fontSize={12} fill="#0f172a" stroke="white" strokeWidth={3} paintOrder="stroke" aria-hidden>
+          <text
+            x={payload.developers > maxX * 0.55 ? cx - 15 : cx + 15}
+            y={cy + 4}
+            textAnchor={payload.developers > maxX * 0.55 ? 'end' : 'start'}
+            fontSize={12}
+            fill="#0f172a"
+            stroke="white"
+            strokeWidth={3}
+            paintOrder="stroke"
+            aria-hidden
+            pointerEvents="none"
+          >
             {shorten(payload.title)}
           </text>
         )}
@@ -142,6 +149,7 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
             type="number"
             dataKey="developers"
             domain={[0, maxX]}
+            allowDataOverflow
             allowDecimals={false}
             tick={{ fill: '#334155', fontSize: 12 }}
             label={{ value: 'Affected developers (frequency) →', position: 'insideBottom', offset: -16, fill: '#334155', fontSize: 12 }}
@@ -150,6 +158,7 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
             type="number"
             dataKey="hours"
             domain={[0, maxY]}
+            allowDataOverflow
             tick={{ fill: '#334155', fontSize: 12 }}
             label={{ value: 'Hours lost per developer per month (severity) →', angle: -90, position: 'insideLeft', offset: 8, dy: 150, fill: '#334155', fontSize: 12 }}
           />

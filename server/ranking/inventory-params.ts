@@ -10,11 +10,11 @@ export type InventorySort = (typeof INVENTORY_SORTS)[number];
 export const MAX_BACKGROUND_FILTER = 60;
 
 export const SORT_LABELS: Record<InventorySort, string> = {
-  score: 'Score (developer-hours lost per month)',
+  score: 'Score',
   affected: 'Affected developers',
   reach: 'Reach',
-  severity: 'Hours lost per affected developer',
-  confidence: 'Confidence (source kinds)',
+  severity: 'Severity (hours each)',
+  confidence: 'Confidence',
 };
 
 const isoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });

@@ -40,7 +40,7 @@ export function InventoryFilters({
 
   return (
     <form role="search" aria-label="Filter the inventory" className="no-print mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" onSubmit={(event) => event.preventDefault()}>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
         <TextField label="From" type="date" value={filter.from ?? ''} max={filter.to} onChange={(event) => apply({ from: event.target.value || undefined })} />
         <TextField label="To" type="date" value={filter.to ?? ''} min={filter.from} onChange={(event) => apply({ to: event.target.value || undefined })} />
         <SelectField label="Team" value={filter.teamId ?? ''} placeholder="All teams" options={teams} onChange={(event) => apply({ teamId: event.target.value || undefined })} />

@@ -33,7 +33,7 @@ export function MvpToggle({ themeId, title, isFocus }: { themeId: string; title:
       aria-label={`MVP focus: ${title}`}
       onClick={() => toggle.mutate({ id: themeId, isFocus: !isFocus })}
     >
-      {isFocus ? '★ MVP focus' : '☆ MVP'}
+      <span aria-hidden>{isFocus ? '★' : '☆'}</span> MVP focus
     </Button>
   );
 }

@@ -63,9 +63,6 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           How the ranking works
         </Link>
       </nav>
-      <p className="mb-4 hidden text-sm text-slate-700 print:block">
-        {inventory.filterLabel} · {inventory.directorySize} developers in the directory · generated {generated}
-      </p>
 
       {problems.length > 0 && (
         <div role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -109,10 +106,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-slate-600" aria-live="polite">
             {inventory.themes.length} pain theme{inventory.themes.length === 1 ? '' : 's'} ranked · {inventory.filterLabel} ·{' '}
             {inventory.directorySize} developer{inventory.directorySize === 1 ? '' : 's'} in the {filter.teamId || filter.tenureBand || filter.background ? 'segment' : 'directory'}
+            <span className="hidden print:inline"> · as of {generated}</span>
             {inventory.themesWithoutEvidence > 0 && (
               <>
                 {' · '}
-                <Link href="/themes" className="text-brand-700 hover:underline">
+                <Link href="/themes" className="text-brand-700 underline">
                   {inventory.themesWithoutEvidence} without evidence here
                 </Link>
               </>

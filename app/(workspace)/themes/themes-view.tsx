@@ -55,7 +55,7 @@ function CreateThemeForm() {
       <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
       <TextAreaField
         label="Pain statement"
-        rows={2}
+        rows={3}
         placeholder="Setting up a new service takes two days and needs manual steps from four teams"
         hint="Say what hurts, in the developers’ terms, not the fix."
         value={title}
@@ -179,7 +179,7 @@ export function ThemesView() {
                               <button
                                 type="button"
                                 className="font-medium text-brand-700 underline"
-                                aria-label={`Undo the merge of ${theme.title}`}
+                                aria-label={`Undo merge of ${theme.title}`}
                                 onClick={() => undo.mutate({ mergeId: theme.active_merge_id! })}
                               >
                                 Undo merge

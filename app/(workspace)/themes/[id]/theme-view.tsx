@@ -206,7 +206,7 @@ export function ThemeView({ id }: { id: string }) {
       {isFiltered(filter) && (
         <div className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
           Numbers and evidence for: <strong>{describeFilter(filter, { teamName })}</strong>
-          <Link href={`/themes/${id}`} className="font-medium text-brand-700 hover:underline">
+          <Link href={`/themes/${id}`} className="font-medium text-brand-700 underline">
             Show all evidence
           </Link>
         </div>
@@ -431,7 +431,7 @@ export function ThemeView({ id }: { id: string }) {
                     </span>
                   </span>
                   {canEdit && (
-                    <Button variant="secondary" size="sm" aria-label={`Undo the merge of ${merge.source_title}`} isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: merge.id })}>
+                    <Button variant="secondary" size="sm" aria-label={`Undo merge of ${merge.source_title}`} isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: merge.id })}>
                       Undo merge
                     </Button>
                   )}

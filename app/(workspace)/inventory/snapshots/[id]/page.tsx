@@ -89,12 +89,12 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
                     </Td>
                     <Td className="text-right">{row.rankThen}</Td>
                     <Td className="text-right">{row.rankNow}</Td>
-                    <Td>
+                    <Td className="whitespace-nowrap">
                       <Move move={row.rankMove} />
                     </Td>
                     <Td className="text-right">{score(row.scoreThen)}</Td>
                     <Td className="text-right">{score(row.scoreNow)}</Td>
-                    <Td>
+                    <Td className="whitespace-nowrap">
                       <Change change={row.scoreChange} />
                     </Td>
                   </tr>
