@@ -49,6 +49,7 @@ function describe(point: Point): string {
 export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[]; splits: QuadrantSplits | null; caption: string }) {
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
+  const [isTableOpen, setTableOpen] = useState(false);
   const [active, setActive] = useState<{ point: Point; x: number; y: number; isLeft: boolean } | null>(null);
   const points: Point[] = themes
     .filter((theme) => theme.hoursPerDeveloperPerMonth !== null && theme.affectedDevelopers > 0)
@@ -190,8 +191,10 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
         {unplotted.length > 0 &&
           ` Not plotted (no time data yet): ${unplotted.map((theme) => `#${theme.rank} ${shorten(theme.title, 40)}`).join('; ')}.`}
       </p>
-      <details className="no-print text-sm">
+      <details className="no-print text-sm" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-brand-700">The chart as a table</summary>
+        {/* Rendered once opened: a large inventory would otherwise weigh on every page load. */}
+        {isTableOpen && (
         <div className="mt-2 overflow-x-auto">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Themes by affected developers and hours lost per developer</caption>
@@ -219,6 +222,7 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
             </tbody>
           </table>
         </div>
+        )}
       </details>
     </figure>
   );

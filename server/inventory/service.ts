@@ -32,7 +32,7 @@ import { json, parseQuery, type RestContext } from '../rest';
 import { rankThemeSummaries } from '../ranking/rank-themes';
 import * as queries from './queries';
 
-export const INVENTORY_PAGE_SIZE = 50;
+export const INVENTORY_PAGE_SIZE = 25;
 const QUOTES_PER_THEME = 2;
 
 /** The ranked inventory without quotes: every live theme with evidence in the filter. */

@@ -151,18 +151,14 @@ export async function countDirectory(db: Db, filter: InventoryFilter): Promise<n
 
 /**
  * The strongest quotes of some themes within the filter: the items that cost the most time per
- * month, then attributed before unattributed, then the most recent.
+ * month, then attributed before unattributed, then the most recent. Only narrow rows go through
+ * the window's sort; the texts are joined for the winners alone.
  */
 export async function listStrongestQuotes(db: Db, input: { filter: InventoryFilter; themeIds: string[]; perTheme: number }) {
   if (input.themeIds.length === 0) return [];
   const ranked = filteredThemeEvidence(db, { ...input.filter, themeIds: input.themeIds }).select([
     'evidence_themes.theme_id',
     'evidence.id',
-    'evidence.excerpt',
-    'evidence.source_kind',
-    'evidence.source_path',
-    'evidence.observed_on',
-    'evidence.participant_id',
     sql<number | null>`${monthlyMinutesSql}::float8`.as('monthly_minutes'),
     sql<number>`row_number() over (partition by evidence_themes.theme_id order by ${monthlyMinutesSql} desc nulls last, (evidence.participant_id is null), evidence.observed_on desc, evidence.id)`.as(
       'position',
@@ -170,16 +166,17 @@ export async function listStrongestQuotes(db: Db, input: { filter: InventoryFilt
   ]);
   return db
     .selectFrom(ranked.as('q'))
-    .leftJoin('participants', 'participants.id', 'q.participant_id')
+    .innerJoin('evidence', 'evidence.id', 'q.id')
+    .leftJoin('participants', 'participants.id', 'evidence.participant_id')
     .leftJoin('teams', 'teams.id', 'participants.team_id')
     .select([
       'q.theme_id',
-      'q.id',
-      'q.excerpt',
-      'q.source_kind',
-      'q.source_path',
-      'q.observed_on',
-      'q.participant_id',
+      'evidence.id',
+      'evidence.excerpt',
+      'evidence.source_kind',
+      'evidence.source_path',
+      'evidence.observed_on',
+      'evidence.participant_id',
       'q.monthly_minutes',
       'participants.display_name as participant_name',
       'participants.background as participant_background',

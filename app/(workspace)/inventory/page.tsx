@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { ButtonLink } from '../../_components/button';
 import { InventoryTable } from '../../_components/inventory-table';
 import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { toChartTheme } from '../../_components/chart-themes';
 import { QuadrantChart } from '../../_components/quadrant-chart';
 import { EmptyState } from '../../_components/states';
 import { getServerCaller } from '../../_trpc/server';
@@ -151,7 +152,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <QuadrantChart
               caption={`Affected developers against hours lost per affected developer per month · ${inventory.filterLabel}`}
               splits={inventory.splits}
-              themes={inventory.themes.map((theme) => ({ ...theme, href: links.theme(theme) }))}
+              themes={inventory.themes.map((theme) => toChartTheme({ ...theme, href: links.theme(theme) }))}
             />
           </Panel>
 

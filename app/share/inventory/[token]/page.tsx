@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { InventoryTable } from '../../../_components/inventory-table';
 import { Badge } from '../../../_components/page-header';
 import { PrintButton } from '../../../_components/print-button';
+import { toChartTheme } from '../../../_components/chart-themes';
 import { QuadrantChart } from '../../../_components/quadrant-chart';
 import { getServerCaller } from '../../../_trpc/server';
 import { formatHours } from '@/server/ranking/inventory-model';
@@ -92,7 +93,7 @@ export default async function SharedInventoryPage({ params }: { params: Promise<
               <h2 id="chart" className="mb-2 text-base font-semibold text-slate-900">
                 Frequency × severity
               </h2>
-              <QuadrantChart caption="Affected developers against hours lost per affected developer per month; each point is a theme, numbered by rank." splits={inventory.splits} themes={inventory.themes} />
+              <QuadrantChart caption="Affected developers against hours lost per affected developer per month; each point is a theme, numbered by rank." splits={inventory.splits} themes={inventory.themes.map(toChartTheme)} />
             </section>
             <section aria-labelledby="ranking">
               <h2 id="ranking" className="mb-2 text-base font-semibold text-slate-900">
