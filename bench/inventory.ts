@@ -4,8 +4,9 @@
 // against a bare hand-written SQL aggregation of the same numbers measured in the same run; then
 // the /inventory page rendered by the production server, against the same bare SQL.
 // Run after `npm run build`:  npx tsx bench/inventory.ts
-//   BENCH_DATABASE_URL  an existing database to create the bench database next to (default: local postgres)
-//   BENCH_RUNS          runs per case (default 30)
+//   BENCH_DATABASE_URL        an existing database to create the bench database next to (default: local postgres)
+//   BENCH_INVENTORY_DATABASE  the bench database's name, created and dropped (default frictionlog_bench_inventory)
+//   BENCH_RUNS                runs per case (default 30)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ import { BENCH_SIZE, seedInventory } from './seed-inventory';
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'frictionlog_bench_4';
+const BENCH_DB = process.env.BENCH_INVENTORY_DATABASE ?? 'frictionlog_bench_inventory';
 const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
 
 /** The same numbers as the inventory, in one hand-written statement: the baseline. */

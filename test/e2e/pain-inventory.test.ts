@@ -12,8 +12,10 @@ import { createDb, type DbHandle } from '@/db/create-db';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
 
+// This file runs the app on PostgreSQL (production's database): a throwaway database is created
+// next to E2E_ADMIN_DATABASE_URL and dropped afterwards.
 const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = process.env.E2E_INVENTORY_DATABASE ?? 'frictionlog_e2e_4';
+const DATABASE = process.env.E2E_INVENTORY_DATABASE ?? 'frictionlog_e2e_inventory';
 const databaseUrl = (() => {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DATABASE}`;
