@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SOURCE_KINDS } from '@/server/evidence/rules';
 import { formatHours, formatReach, QUADRANT_LABELS, type Quadrant } from '@/server/ranking/inventory-model';
+import type { RankedTheme } from '@/server/ranking/rank-themes';
 import { SOURCE_KIND_LABELS } from '@/server/ranking/inventory-params';
 import { Badge } from './page-header';
 import { Table, Td, Th } from './table';
@@ -19,27 +20,19 @@ export interface TableQuote {
   sourcePath?: string;
 }
 
-export interface TableTheme {
-  rank: number;
+export type TableTheme = Omit<RankedTheme, 'themeId' | 'sourceKinds'> & {
+  /** Absent on the public share page, which shows no ids. */
   themeId?: string;
-  title: string;
-  isMvpFocus: boolean;
-  evidenceCount: number;
-  affectedDevelopers: number;
-  unattributedMentions: number;
-  reach: number | null;
-  hoursPerDeveloperPerMonth: number | null;
-  score: number | null;
-  developersWithTimeData: number;
   sourceKinds: EvidenceSourceKind[];
-  isSingleSource: boolean;
+  isMvpFocus: boolean;
   quadrant: Quadrant | null;
   quotes: TableQuote[];
-}
+};
 
 /** Where each number leads: the theme's page, narrowed to the evidence behind that number. */
 export interface NumberLinks {
   theme: (theme: TableTheme) => string;
+  evidence: (theme: TableTheme) => string;
   developers: (theme: TableTheme) => string;
   unattributed: (theme: TableTheme) => string;
   numbers: (theme: TableTheme) => string;
@@ -79,6 +72,44 @@ export function SourceKindBadges({ theme, links }: { theme: TableTheme; links?: 
       )}
       {theme.isSingleSource && <Badge tone="amber">Single source</Badge>}
     </div>
+  );
+}
+
+/** The one or two themes the MVP is scoped to, with the evidence that justifies them. */
+export function MvpFocusPanel({ themes, links }: { themes: TableTheme[]; links?: NumberLinks }) {
+  if (themes.length === 0) return null;
+  return (
+    <section aria-labelledby="mvp-focus" className="rounded-lg border border-green-200 bg-green-50 p-4">
+      <h2 id="mvp-focus" className="text-base font-semibold text-green-900">
+        MVP focus
+      </h2>
+      <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+        {themes.map((theme) => (
+          <li key={theme.rank} className="rounded-md border border-green-200 bg-white p-3 text-sm">
+            <p className="text-slate-600">Rank #{theme.rank}</p>
+            {links ? (
+              <Link href={links.theme(theme)} className="text-base font-medium text-slate-900 hover:underline">
+                {theme.title}
+              </Link>
+            ) : (
+              <p className="text-base font-medium text-slate-900">{theme.title}</p>
+            )}
+            <p className="mt-1 text-slate-700">
+              <MaybeLink href={links?.evidence(theme)} label={`${plural(theme.evidenceCount, 'evidence item')}: open them`}>
+                {plural(theme.evidenceCount, 'evidence item')}
+              </MaybeLink>{' '}
+              from {plural(theme.affectedDevelopers, 'developer')}
+              {theme.score !== null && ` · ${formatHours(theme.score)} developer-hours lost per month`}
+              {theme.isSingleSource && (
+                <span className="ml-1">
+                  <Badge tone="amber">Single source</Badge>
+                </span>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

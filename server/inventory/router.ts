@@ -2,6 +2,7 @@
 // public view behind a share link (its output schema is the privacy guard: no names, no ids).
 import { z } from 'zod';
 import * as fields from '../fields';
+import { snapshotThemeSchema } from '../ranking/compare-snapshot';
 import { INVENTORY_SORTS, inventoryFilterSchema } from '../ranking/inventory-params';
 import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
@@ -32,19 +33,7 @@ const publicQuote = z.object({
   observedOn: z.string(),
 });
 
-const publicTheme = z.object({
-  rank: z.number(),
-  title: z.string(),
-  isMvpFocus: z.boolean(),
-  evidenceCount: z.number(),
-  affectedDevelopers: z.number(),
-  unattributedMentions: z.number(),
-  reach: z.number().nullable(),
-  hoursPerDeveloperPerMonth: z.number().nullable(),
-  score: z.number().nullable(),
-  developersWithTimeData: z.number(),
-  sourceKinds: z.array(z.enum(SOURCE_KINDS)),
-  isSingleSource: z.boolean(),
+const publicTheme = snapshotThemeSchema.omit({ themeId: true, status: true }).extend({
   quadrant: z.enum(['do-first', 'severe-for-few', 'widespread', 'watch']).nullable(),
   quotes: z.array(publicQuote),
 });

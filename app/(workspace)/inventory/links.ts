@@ -11,6 +11,7 @@ export function themeHref(themeId: string, filter: InventoryFilterInput, extra: 
 export function numberLinks(filter: InventoryFilterInput): NumberLinks {
   return {
     theme: (theme) => themeHref(theme.themeId!, filter),
+    evidence: (theme) => themeHref(theme.themeId!, filter, {}, '#evidence'),
     developers: (theme) => themeHref(theme.themeId!, filter, {}, '#developers'),
     unattributed: (theme) => themeHref(theme.themeId!, filter, { who: 'unattributed' }, '#evidence'),
     numbers: (theme) => themeHref(theme.themeId!, filter, {}, '#numbers'),

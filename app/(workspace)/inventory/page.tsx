@@ -3,18 +3,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '../../_components/button';
-import { InventoryTable } from '../../_components/inventory-table';
-import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { InventoryTable, MvpFocusPanel } from '../../_components/inventory-table';
+import { PageHeader, Panel } from '../../_components/page-header';
 import { toChartTheme } from '../../_components/chart-themes';
 import { QuadrantChart } from '../../_components/quadrant-chart';
 import { EmptyState } from '../../_components/states';
 import { getServerCaller } from '../../_trpc/server';
-import { formatHours } from '@/server/ranking/inventory-model';
 import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/ranking/inventory-params';
 import { InventoryActions } from './inventory-actions';
 import { InventoryFilters } from './inventory-filters';
 import { MvpToggle } from './mvp-toggle';
-import { numberLinks, themeHref } from './links';
+import { numberLinks } from './links';
 
 export const metadata: Metadata = { title: 'Pain inventory' };
 
@@ -118,35 +117,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             )}
           </p>
 
-          {focus.length > 0 && (
-            <section aria-labelledby="mvp-focus" className="rounded-lg border border-green-200 bg-green-50 p-4">
-              <h2 id="mvp-focus" className="text-base font-semibold text-green-900">
-                MVP focus
-              </h2>
-              <ul className="mt-2 grid gap-3 sm:grid-cols-2">
-                {focus.map((theme) => (
-                  <li key={theme.themeId} className="rounded-md border border-green-200 bg-white p-3">
-                    <p className="text-sm text-slate-600">Rank #{theme.rank}</p>
-                    <Link href={links.theme(theme)} className="font-medium text-slate-900 hover:underline">
-                      {theme.title}
-                    </Link>
-                    <p className="mt-1 text-sm text-slate-700">
-                      <Link href={themeHref(theme.themeId, filter, {}, '#evidence')} className="font-medium text-brand-700 underline">
-                        {theme.evidenceCount} evidence item{theme.evidenceCount === 1 ? '' : 's'}
-                      </Link>{' '}
-                      from {theme.affectedDevelopers} developer{theme.affectedDevelopers === 1 ? '' : 's'}
-                      {theme.score !== null && <> · {formatHours(theme.score)} developer-hours lost per month</>}
-                      {theme.isSingleSource && (
-                        <span className="ml-1">
-                          <Badge tone="amber">Single source</Badge>
-                        </span>
-                      )}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <MvpFocusPanel themes={focus} links={links} />
 
           <Panel title="Frequency × severity" description="Each point is a theme, numbered by rank. Click a point to open its evidence.">
             <QuadrantChart

@@ -3,7 +3,6 @@
 // undo merges. Filters live in the URL.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonLink } from '../../_components/button';
 import { FormError, SelectField, TextAreaField, TextField } from '../../_components/field';
@@ -12,6 +11,7 @@ import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
+import { useUrlParams } from '../../_components/use-url-params';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 
@@ -77,20 +77,9 @@ export function ThemesView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams } = useUrlParams();
   const status = (STATUS_FILTERS.some((option) => option.value === params.get('status')) ? params.get('status') : 'active') as StatusFilter;
   const search = params.get('q') ?? '';
-
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const themes = useQuery(trpc.themes.list.queryOptions({ status, search: search || undefined }));
   const inbox = useQuery(trpc.evidence.list.queryOptions({ isUntagged: true, limit: 1 }));

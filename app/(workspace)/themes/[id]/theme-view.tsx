@@ -4,16 +4,17 @@
 // focus, merge, split, add or remove evidence, undo a merge into it.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { Button } from '../../../_components/button';
 import { Dialog } from '../../../_components/dialog';
 import { SourceKindBadges } from '../../../_components/inventory-table';
 import { Badge, PageHeader, Panel } from '../../../_components/page-header';
+import { Pager } from '../../../_components/pager';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
+import { useUrlParams } from '../../../_components/use-url-params';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { formatHours, formatReach } from '@/server/ranking/inventory-model';
@@ -51,9 +52,7 @@ export function ThemeView({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams: setUrlParams } = useUrlParams();
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string[]>([]);
 
@@ -106,14 +105,8 @@ export function ThemeView({ id }: { id: string }) {
   );
 
   function setParams(changes: Record<string, string | null>, hash = '') {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
     setSelected([]);
-    router.replace(`${pathname}?${next.toString()}${hash}`, { scroll: false });
+    setUrlParams(changes, hash);
   }
 
   if (detail.isPending) return <LoadingState label="Loading the theme…" />;
@@ -253,6 +246,7 @@ export function ThemeView({ id }: { id: string }) {
                       theme={{ ...numbers, isMvpFocus: false, quadrant: null, quotes: [] }}
                       links={{
                         theme: () => '#',
+                        evidence: () => '#evidence',
                         developers: () => '#developers',
                         unattributed: () => '#evidence',
                         numbers: () => '#numbers',
@@ -400,19 +394,7 @@ export function ThemeView({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-              {pages > 1 && (
-                <nav aria-label="Evidence pages" className="mt-4 flex items-center justify-between text-sm">
-                  <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) }, '#evidence')}>
-                    Previous
-                  </Button>
-                  <span className="text-slate-600">
-                    Page {page} of {pages}
-                  </span>
-                  <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) }, '#evidence')}>
-                    Next
-                  </Button>
-                </nav>
-              )}
+              <Pager label="Evidence pages" page={page} pages={pages} onPage={(next) => setParams({ page: String(next) }, '#evidence')} />
             </>
           )}
         </section>

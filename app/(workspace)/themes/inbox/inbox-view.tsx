@@ -3,12 +3,13 @@
 // forgotten. Tag one item, or select several and tag them together.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Button, ButtonLink } from '../../../_components/button';
 import { PageHeader } from '../../../_components/page-header';
+import { Pager } from '../../../_components/pager';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { useUrlParams } from '../../../_components/use-url-params';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { EvidenceItem } from '../evidence-item';
 import { TagDialog } from '../tag-dialog';
@@ -18,9 +19,7 @@ const PAGE_SIZE = 50;
 export function InboxView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams } = useUrlParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [selected, setSelected] = useState<string[]>([]);
   const [tagging, setTagging] = useState<string[] | null>(null);
@@ -35,7 +34,7 @@ export function InboxView() {
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
   const goTo = (next: number) => {
     setSelected([]);
-    router.replace(`${pathname}?page=${next}`, { scroll: false });
+    setParams({ page: String(next) });
   };
 
   return (
@@ -103,19 +102,7 @@ export function InboxView() {
               </li>
             ))}
           </ul>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={goTo} />
         </>
       )}
       <TagDialog evidenceIds={tagging} onClose={() => setTagging(null)} onTagged={() => setSelected([])} />

@@ -4,13 +4,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
-import { InventoryTable } from '../../../_components/inventory-table';
-import { Badge } from '../../../_components/page-header';
+import { InventoryTable, MvpFocusPanel } from '../../../_components/inventory-table';
 import { PrintButton } from '../../../_components/print-button';
 import { toChartTheme } from '../../../_components/chart-themes';
 import { QuadrantChart } from '../../../_components/quadrant-chart';
 import { getServerCaller } from '../../../_trpc/server';
-import { formatHours } from '@/server/ranking/inventory-model';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pain inventory (shared)', robots: { index: false, follow: false }, referrer: 'no-referrer' };
@@ -65,30 +63,7 @@ export default async function SharedInventoryPage({ params }: { params: Promise<
           </p>
         ) : (
           <>
-            {focus.length > 0 && (
-              <section aria-labelledby="mvp-focus" className="rounded-lg border border-green-200 bg-green-50 p-4">
-                <h2 id="mvp-focus" className="text-base font-semibold text-green-900">
-                  MVP focus
-                </h2>
-                <ul className="mt-2 grid gap-3 sm:grid-cols-2">
-                  {focus.map((theme) => (
-                    <li key={theme.rank} className="rounded-md border border-green-200 bg-white p-3 text-sm">
-                      <p className="text-slate-600">Rank #{theme.rank}</p>
-                      <p className="font-medium text-slate-900">{theme.title}</p>
-                      <p className="mt-1 text-slate-700">
-                        {theme.evidenceCount} evidence items from {theme.affectedDevelopers} developers
-                        {theme.score !== null && ` · ${formatHours(theme.score)} developer-hours lost per month`}
-                        {theme.isSingleSource && (
-                          <span className="ml-1">
-                            <Badge tone="amber">Single source</Badge>
-                          </span>
-                        )}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <MvpFocusPanel themes={focus} />
             <section aria-labelledby="chart" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <h2 id="chart" className="mb-2 text-base font-semibold text-slate-900">
                 Frequency × severity
