@@ -1,10 +1,31 @@
-// Previous / next through the pages of a long list.
+'use client';
+// Filters kept in the URL (so a filtered list can be bookmarked or shared) and the
+// previous/next pager under a long list.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Button } from './button';
 
-export function Pager({ page, pages, onPage, label = 'Pages' }: { page: number; pages: number; onPage: (page: number) => void; label?: string }) {
+/** The page's query string and a setter that keeps the rest; changing a filter goes back to page 1. */
+export function useUrlParams() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  function setParams(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  return { params, setParams, page };
+}
+
+export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
   if (pages <= 1) return null;
   return (
-    <nav aria-label={label} className="no-print mt-4 flex items-center justify-between text-sm">
+    <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
       <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         Previous
       </Button>

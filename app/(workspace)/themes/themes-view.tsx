@@ -10,8 +10,8 @@ import { Badge, PageHeader, Panel } from '../../_components/page-header';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
+import { useUrlParams } from '../../_components/pager';
 import { useToast } from '../../_components/toast';
-import { useUrlParams } from '../../_components/use-url-params';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 

@@ -9,12 +9,11 @@ import { Button } from '../../../_components/button';
 import { Dialog } from '../../../_components/dialog';
 import { SourceKindBadges } from '../../../_components/inventory-table';
 import { Badge, PageHeader, Panel } from '../../../_components/page-header';
-import { Pager } from '../../../_components/pager';
+import { Pager, useUrlParams } from '../../../_components/pager';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
-import { useUrlParams } from '../../../_components/use-url-params';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { formatHours, formatReach } from '@/server/ranking/inventory-model';
@@ -104,9 +103,9 @@ export function ThemeView({ id }: { id: string }) {
     }),
   );
 
-  function setParams(changes: Record<string, string | null>, hash = '') {
+  function setParams(changes: Record<string, string | null>) {
     setSelected([]);
-    setUrlParams(changes, hash);
+    setUrlParams(changes);
   }
 
   if (detail.isPending) return <LoadingState label="Loading the theme…" />;
@@ -303,7 +302,10 @@ export function ThemeView({ id }: { id: string }) {
                         type="button"
                         className="font-medium text-brand-700 underline"
                         aria-label={`${row.evidence_count} evidence items from ${row.display_name}`}
-                        onClick={() => setParams({ participant: row.id, who: null }, '#evidence')}
+                        onClick={() => {
+                          setParams({ participant: row.id, who: null });
+                          document.getElementById('evidence')?.scrollIntoView();
+                        }}
                       >
                         {row.evidence_count}
                       </button>
@@ -346,7 +348,7 @@ export function ThemeView({ id }: { id: string }) {
               {narrowing.map((item) => (
                 <span key={item.label} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2.5 py-0.5 text-slate-800">
                   {item.label}
-                  <button type="button" className="ml-1 font-medium text-brand-700 underline" onClick={() => setParams(item.clear, '#evidence')}>
+                  <button type="button" className="ml-1 font-medium text-brand-700 underline" onClick={() => setParams(item.clear)}>
                     Show all
                   </button>
                 </span>
@@ -394,7 +396,7 @@ export function ThemeView({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-              <Pager label="Evidence pages" page={page} pages={pages} onPage={(next) => setParams({ page: String(next) }, '#evidence')} />
+              <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
             </>
           )}
         </section>
