@@ -90,6 +90,8 @@ export interface ThemesTable {
   description: ColumnType<string, string | undefined, string>;
   status: ColumnType<ThemeStatus, ThemeStatus | undefined, ThemeStatus>;
   merged_into_id: string | null;
+  /** One of the one or two themes the MVP is scoped to; the inventory shows them first. */
+  is_mvp_focus: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -340,6 +342,52 @@ export interface RatingsTable {
   rated_on: string;
 }
 
+/** JSON stored as jsonb: written as a JSON string, read back parsed (validate it before use). */
+export type JsonColumn = ColumnType<unknown, string, never>;
+
+export interface ThemeMergesTable {
+  id: Generated<string>;
+  /** The theme merged away (B); it forwards to the target while the merge is in effect. */
+  source_theme_id: string;
+  target_theme_id: string;
+  merged_by: string | null;
+  merged_at: CreatedAt;
+  undone_at: Date | null;
+  undone_by: string | null;
+}
+
+export interface ThemeMergeEvidenceTable {
+  merge_id: string;
+  evidence_id: string;
+  /** The target theme did not have this evidence before the merge: undoing takes it back. */
+  is_new_to_target: boolean;
+}
+
+export interface InventorySnapshotsTable {
+  id: Generated<string>;
+  title: string;
+  /** The inventory filter the ranking was taken with. */
+  filter: JsonColumn;
+  /** The frozen ranked themes; a trigger refuses every update of a snapshot row. */
+  ranking: JsonColumn;
+  directory_size: number;
+  taken_by: string | null;
+  taken_at: CreatedAt;
+}
+
+export interface InventorySharesTable {
+  id: Generated<string>;
+  label: string;
+  /** SHA-256 of the link's token: the link itself is shown once. */
+  token_hash: string;
+  token_prefix: string;
+  filter: JsonColumn;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_viewed_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -367,4 +415,8 @@ export interface Database {
   survey_imports: SurveyImportsTable;
   rating_flows: RatingFlowsTable;
   ratings: RatingsTable;
+  theme_merges: ThemeMergesTable;
+  theme_merge_evidence: ThemeMergeEvidenceTable;
+  inventory_snapshots: InventorySnapshotsTable;
+  inventory_shares: InventorySharesTable;
 }

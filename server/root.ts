@@ -5,6 +5,7 @@ import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
 import { importsRouter } from './imports/router';
+import { inventoryRouter, sharedInventoryRouter } from './inventory/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { postmortemsRouter } from './postmortems/router';
 import { ratingsRouter } from './ratings/router';
@@ -27,6 +28,8 @@ export const appRouter = createRouter({
   postmortems: postmortemsRouter,
   surveys: surveysRouter,
   ratings: ratingsRouter,
+  inventory: inventoryRouter,
+  sharedInventory: sharedInventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

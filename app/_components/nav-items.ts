@@ -23,6 +23,13 @@ export const NAV_GROUPS: NavGroup[] = [
     ],
   },
   {
+    label: 'Understand',
+    items: [
+      { href: '/inventory', label: 'Pain inventory' },
+      { href: '/themes', label: 'Themes' },
+    ],
+  },
+  {
     label: 'Measure',
     items: [
       { href: '/surveys', label: 'Surveys' },

@@ -6,6 +6,7 @@ import * as m0002 from './0002-evidence-themes';
 import * as m0300 from './0300-imports-tickets-postmortems';
 import * as m0500 from './0500-surveys';
 import * as m0501 from './0501-ratings';
+import * as m0200 from './0200-pain-inventory';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0300-imports-tickets-postmortems': m0300,
   '0500-surveys': m0500,
   '0501-ratings': m0501,
+  '0200-pain-inventory': m0200,
 };

@@ -55,10 +55,11 @@ export const evidenceRouter = createRouter({
     .input(
       z.object({
         evidenceIds: z.array(fields.id).min(1, 'Select at least one evidence item').max(1000, 'Tag at most 1,000 items at once'),
-        themeIds: z.array(fields.id).min(1, 'Choose at least one theme').max(20),
+        themeIds: z.array(fields.id).max(20, 'Tag into at most 20 themes at once').default([]),
+        newThemeTitle: themeTitleSchema.nullish(),
       }),
     )
-    .mutation(({ ctx, input }) => service.tagEvidence(ctx.db, input)),
+    .mutation(({ ctx, input }) => service.tagEvidence(ctx.db, { ...input, createdBy: ctx.user.id })),
 
   untag: editorProcedure
     .input(z.object({ evidenceId: fields.id, themeId: fields.id }))

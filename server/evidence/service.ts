@@ -75,8 +75,17 @@ export async function createEvidence(db: Db, input: NewEvidence & { createdBy: s
   return { id: result.ids[0], themeIds: result.themeIds };
 }
 
-/** Tags evidence into themes; already-tagged pairs stay as they are. Refuses evidence that is gone. */
-export async function tagEvidence(db: Db, input: { evidenceIds: string[]; themeIds: string[] }) {
+/**
+ * Tags evidence into themes (and into a new theme when a statement is given); already-tagged
+ * pairs stay as they are. Refuses evidence that is gone, writing nothing.
+ */
+export async function tagEvidence(
+  db: Db,
+  input: { evidenceIds: string[]; themeIds: string[]; newThemeTitle?: string | null; createdBy?: string | null },
+) {
+  if (input.themeIds.length === 0 && !input.newThemeTitle) {
+    throw new AppError('BAD_REQUEST', 'Choose at least one theme, or write the statement of a new one.', { field: 'themeIds' });
+  }
   return db.transaction().execute(async (trx) => {
     const evidenceIds = [...new Set(input.evidenceIds)];
     const existing = new Set(await queries.findExistingEvidenceIds(trx, { ids: evidenceIds }));
@@ -87,7 +96,7 @@ export async function tagEvidence(db: Db, input: { evidenceIds: string[]; themeI
         details: { missing },
       });
     }
-    const themeIds = await resolveThemeIds(trx, { ids: input.themeIds });
+    const themeIds = await themeIdsFor(trx, input, input.createdBy ?? null);
     const added = await queries.insertTags(trx, {
       pairs: evidenceIds.flatMap((evidenceId) => themeIds.map((themeId) => ({ evidence_id: evidenceId, theme_id: themeId }))),
     });

@@ -1,5 +1,6 @@
 // The pain inventory's ranking, exactly as DESIGN.md defines it ("Ranking: frequency x severity").
-// Pure: evidence rows in, ranked themes out. The SQL only filters and collects the rows.
+// Pure: evidence rows (or their per-developer sums) in, ranked themes out. The SQL only filters
+// and sums per developer, which summariseEvidence() would otherwise repeat.
 //
 //   affected developers  = distinct participants among a theme's evidence (unattributed evidence
 //                          is counted beside, never added in)
@@ -61,37 +62,76 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const SOURCE_ORDER: EvidenceSourceKind[] = ['interview', 'shadowing', 'ticket', 'postmortem', 'survey', 'rating', 'request'];
+/** Source kinds in the order they are listed everywhere (badges, exports, the API). */
+export const SOURCE_KIND_ORDER: readonly EvidenceSourceKind[] = ['interview', 'shadowing', 'ticket', 'postmortem', 'survey', 'rating', 'request'];
 
-function summarise(theme: RankingTheme, items: RankingEvidence[], directorySize: number): Omit<RankedTheme, 'rank'> {
+/**
+ * What the ranking needs to know about one theme's evidence, aggregated per developer. The SQL
+ * can produce it directly (see queries.ts) so that 200,000 rows need not travel to Node.js;
+ * summariseEvidence() produces the same from raw rows.
+ */
+export interface ThemeEvidenceSummary {
+  themeId: string;
+  evidenceCount: number;
+  unattributedMentions: number;
+  /** One entry per affected developer: their monthly minutes, or null when none of their items has time data. */
+  developerMinutes: (number | null)[];
+  sourceKinds: EvidenceSourceKind[];
+}
+
+/** Each developer's monthly minutes over their items (null when no item has time data). */
+export function minutesByDeveloper(items: RankingEvidence[]): Map<string, number | null> {
+  const byDeveloper = new Map<string, number | null>();
   const seen = new Set<string>();
-  const minutesByDeveloper = new Map<string, number>();
-  let unattributedMentions = 0;
   for (const item of items) {
     // One evidence row can reach the function once per theme; count it once.
-    if (seen.has(item.evidenceId)) continue;
+    if (seen.has(item.evidenceId) || !item.participantId) continue;
     seen.add(item.evidenceId);
-    if (!item.participantId) {
-      unattributedMentions += 1;
-      continue;
-    }
     const minutes = monthlyMinutes(item);
-    const known = minutesByDeveloper.get(item.participantId);
-    if (minutes !== null) minutesByDeveloper.set(item.participantId, (known ?? 0) + minutes);
-    else if (known === undefined) minutesByDeveloper.set(item.participantId, Number.NaN);
+    const known = byDeveloper.get(item.participantId);
+    if (minutes !== null) byDeveloper.set(item.participantId, (known ?? 0) + minutes);
+    else if (known === undefined) byDeveloper.set(item.participantId, null);
   }
-  const affectedDevelopers = minutesByDeveloper.size;
-  const timed = [...minutesByDeveloper.values()].filter((minutes) => !Number.isNaN(minutes));
+  return byDeveloper;
+}
+
+/** Groups raw evidence rows by theme into the summaries rankThemeSummaries() ranks. */
+export function summariseEvidence(evidence: RankingEvidence[]): Map<string, ThemeEvidenceSummary> {
+  const byTheme = new Map<string, RankingEvidence[]>();
+  for (const item of evidence) {
+    const list = byTheme.get(item.themeId);
+    if (list) list.push(item);
+    else byTheme.set(item.themeId, [item]);
+  }
+  const summaries = new Map<string, ThemeEvidenceSummary>();
+  for (const [themeId, items] of byTheme) {
+    const ids = new Set(items.map((item) => item.evidenceId));
+    const unattributed = new Set(items.filter((item) => !item.participantId).map((item) => item.evidenceId));
+    const kinds = new Set(items.map((item) => item.sourceKind));
+    summaries.set(themeId, {
+      themeId,
+      evidenceCount: ids.size,
+      unattributedMentions: unattributed.size,
+      developerMinutes: [...minutesByDeveloper(items).values()],
+      sourceKinds: SOURCE_KIND_ORDER.filter((kind) => kinds.has(kind)),
+    });
+  }
+  return summaries;
+}
+
+function summarise(theme: RankingTheme, summary: ThemeEvidenceSummary | undefined, directorySize: number): Omit<RankedTheme, 'rank'> {
+  const developerMinutes = summary?.developerMinutes ?? [];
+  const affectedDevelopers = developerMinutes.length;
+  const timed = developerMinutes.filter((minutes): minutes is number => minutes !== null);
   const medianMinutes = median(timed);
   const hours = medianMinutes === null ? null : medianMinutes / 60;
-  const kinds = new Set(items.map((item) => item.sourceKind));
-  const sourceKinds = SOURCE_ORDER.filter((kind) => kinds.has(kind));
+  const sourceKinds = SOURCE_KIND_ORDER.filter((kind) => summary?.sourceKinds.includes(kind));
   return {
     themeId: theme.id,
     title: theme.title,
-    evidenceCount: seen.size,
+    evidenceCount: summary?.evidenceCount ?? 0,
     affectedDevelopers,
-    unattributedMentions,
+    unattributedMentions: summary?.unattributedMentions ?? 0,
     reach: directorySize > 0 ? affectedDevelopers / directorySize : null,
     hoursPerDeveloperPerMonth: hours,
     score: hours === null ? null : affectedDevelopers * hours,
@@ -106,15 +146,13 @@ function summarise(theme: RankingTheme, items: RankingEvidence[], directorySize:
  * theme, ordered by affected developers. Ties are broken by affected developers, then evidence
  * count, then title, then id, so the same rows always give the same order.
  */
-export function rankThemes(input: { themes: RankingTheme[]; evidence: RankingEvidence[]; directorySize: number }): RankedTheme[] {
-  const byTheme = new Map<string, RankingEvidence[]>();
-  for (const item of input.evidence) {
-    const list = byTheme.get(item.themeId);
-    if (list) list.push(item);
-    else byTheme.set(item.themeId, [item]);
-  }
-  const summaries = input.themes.map((theme) => summarise(theme, byTheme.get(theme.id) ?? [], input.directorySize));
-  summaries.sort(
+export function rankThemeSummaries(input: {
+  themes: RankingTheme[];
+  summaries: Map<string, ThemeEvidenceSummary>;
+  directorySize: number;
+}): RankedTheme[] {
+  const ranked = input.themes.map((theme) => summarise(theme, input.summaries.get(theme.id), input.directorySize));
+  ranked.sort(
     (a, b) =>
       Number(a.score === null) - Number(b.score === null) ||
       (b.score ?? 0) - (a.score ?? 0) ||
@@ -123,5 +161,10 @@ export function rankThemes(input: { themes: RankingTheme[]; evidence: RankingEvi
       a.title.localeCompare(b.title) ||
       (a.themeId < b.themeId ? -1 : a.themeId > b.themeId ? 1 : 0),
   );
-  return summaries.map((summary, index) => ({ rank: index + 1, ...summary }));
+  return ranked.map((summary, index) => ({ rank: index + 1, ...summary }));
+}
+
+/** Ranks themes from raw evidence rows: summariseEvidence() then rankThemeSummaries(). */
+export function rankThemes(input: { themes: RankingTheme[]; evidence: RankingEvidence[]; directorySize: number }): RankedTheme[] {
+  return rankThemeSummaries({ themes: input.themes, summaries: summariseEvidence(input.evidence), directorySize: input.directorySize });
 }

@@ -1,15 +1,16 @@
-// The ranked pain inventory: SQL collects the filtered rows, rankThemes() computes every number.
+// The ranked pain inventory: SQL filters the evidence and sums it per developer, rankThemes'
+// rankThemeSummaries() computes every number from there.
 import type { Db } from '../db';
 import * as queries from './queries';
-import { rankThemes, type RankedTheme } from './rank-themes';
+import { rankThemeSummaries, type RankedTheme } from './rank-themes';
 
 export async function rankInventory(db: Db, filter: queries.InventoryFilter): Promise<{ themes: RankedTheme[]; directorySize: number }> {
-  const [themes, evidence, directorySize] = await Promise.all([
+  const [themes, summaries, directorySize] = await Promise.all([
     queries.listRankableThemes(db, filter),
-    queries.listRankingEvidence(db, filter),
+    queries.summariseRanking(db, filter),
     queries.countDirectory(db, filter),
   ]);
-  return { themes: rankThemes({ themes, evidence, directorySize }), directorySize };
+  return { themes: rankThemeSummaries({ themes, summaries, directorySize }), directorySize };
 }
 
 /**

@@ -1,14 +1,87 @@
-// Procedures for pain themes.
+// Procedures for pain themes: list, detail with the evidence behind its numbers, edit, MVP focus,
+// merge (with undo) and split.
 import { z } from 'zod';
+import * as fields from '../fields';
+import { inventoryFilterSchema } from '../ranking/inventory-params';
+import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
-import { themeDescriptionSchema, themeTitleSchema } from './rules';
+import { THEME_STATUSES, themeDescriptionSchema, themeTitleSchema } from './rules';
 import * as service from './service';
+
+const filter = inventoryFilterSchema.default({});
+const status = z.enum(THEME_STATUSES, { message: 'Choose candidate, confirmed or archived' });
+const page = { limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) };
 
 export const themesRouter = createRouter({
   options: memberProcedure.query(({ ctx }) => queries.listThemeOptions(ctx.db)),
 
+  list: memberProcedure
+    .input(
+      z.object({
+        status: z.enum(['active', ...THEME_STATUSES, 'merged', 'all']).default('active'),
+        search: z.string().trim().max(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => queries.listThemes(ctx.db, input)),
+
+  get: memberProcedure
+    .input(z.object({ id: fields.id, filter }))
+    .query(({ ctx, input }) => service.getThemeDetail(ctx.db, input)),
+
+  /** The live theme an id stands for: a merged theme's page forwards to it. */
+  live: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => service.findLiveTheme(ctx.db, input)),
+
+  evidence: memberProcedure
+    .input(
+      z.object({
+        id: fields.id,
+        filter,
+        who: z.enum(['attributed', 'unattributed']).optional(),
+        sourceKind: z.enum(SOURCE_KINDS).optional(),
+        participantId: fields.id.optional(),
+        ...page,
+      }),
+    )
+    .query(({ ctx, input }) => queries.listThemeEvidence(ctx.db, { ...input, themeId: input.id })),
+
+  developers: memberProcedure
+    .input(z.object({ id: fields.id, filter }))
+    .query(({ ctx, input }) => queries.listThemeDevelopers(ctx.db, { themeId: input.id, filter: input.filter })),
+
+  /** Evidence not in this theme yet, to tag into it from the theme's page. */
+  evidenceOutside: memberProcedure
+    .input(z.object({ id: fields.id, isUntaggedOnly: z.boolean().default(true), ...page }))
+    .query(({ ctx, input }) => service.listEvidenceOutsideTheme(ctx.db, { ...input, themeId: input.id })),
+
   create: editorProcedure
     .input(z.object({ title: themeTitleSchema, description: themeDescriptionSchema.optional() }))
     .mutation(({ ctx, input }) => service.createTheme(ctx.db, { ...input, createdBy: ctx.user.id })),
+
+  update: editorProcedure
+    .input(z.object({ id: fields.id, title: themeTitleSchema, description: themeDescriptionSchema, status }))
+    .mutation(({ ctx, input }) => service.updateTheme(ctx.db, input)),
+
+  setMvpFocus: editorProcedure
+    .input(z.object({ id: fields.id, isFocus: z.boolean() }))
+    .mutation(({ ctx, input }) => service.setMvpFocus(ctx.db, input)),
+
+  merge: editorProcedure
+    .input(z.object({ sourceId: fields.id, targetId: z.uuid({ message: 'Choose the theme to merge into' }) }))
+    .mutation(({ ctx, input }) => service.mergeThemes(ctx.db, { ...input, mergedBy: ctx.user.id })),
+
+  undoMerge: editorProcedure
+    .input(z.object({ mergeId: fields.id }))
+    .mutation(({ ctx, input }) => service.undoMerge(ctx.db, { mergeId: input.mergeId, undoneBy: ctx.user.id })),
+
+  split: editorProcedure
+    .input(
+      z.object({
+        themeId: fields.id,
+        evidenceIds: z.array(fields.id).min(1, 'Select the evidence to move into the new theme').max(1000, 'Move at most 1,000 items at once'),
+        title: themeTitleSchema,
+        description: themeDescriptionSchema.default(''),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.splitTheme(ctx.db, { ...input, createdBy: ctx.user.id })),
 });

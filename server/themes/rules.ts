@@ -14,3 +14,14 @@ export const themeDescriptionSchema = z
   .string()
   .trim()
   .max(MAX_THEME_DESCRIPTION, `Keep the description under ${MAX_THEME_DESCRIPTION} characters`);
+
+/** The MVP is scoped to the top one or two themes; more would not be a focus. */
+export const MAX_MVP_FOCUS = 2;
+
+export const THEME_STATUSES = ['candidate', 'confirmed', 'archived'] as const;
+
+export const THEME_STATUS_LABELS: Record<(typeof THEME_STATUSES)[number], string> = {
+  candidate: 'Candidate',
+  confirmed: 'Confirmed',
+  archived: 'Archived',
+};

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { median, monthlyMinutes, rankThemes, type RankingEvidence } from '@/server/ranking/rank-themes';
+import {
+  median,
+  minutesByDeveloper,
+  monthlyMinutes,
+  rankThemes,
+  rankThemeSummaries,
+  summariseEvidence,
+  type RankingEvidence,
+} from '@/server/ranking/rank-themes';
 
 let counter = 0;
 function item(themeId: string, participantId: string | null, overrides: Partial<RankingEvidence> = {}): RankingEvidence {
@@ -165,5 +173,59 @@ describe('rankThemes', () => {
     const duplicate = item('a', 'ana', { minutesLost: 60 });
     const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 1, evidence: [duplicate, { ...duplicate }] });
     expect(ranked).toMatchObject({ evidenceCount: 1, hoursPerDeveloperPerMonth: 1 });
+  });
+});
+
+describe('rankThemeSummaries (the per-developer sums the SQL makes)', () => {
+  it('gives the same ranking from summaries as from raw rows', () => {
+    const evidence = [
+      item('a', 'ana', { minutesLost: 60, sourceKind: 'ticket' }),
+      item('a', 'bo', { severity: 3 }),
+      item('a', null, { minutesLost: 999, sourceKind: 'survey' }),
+      item('b', 'ana', { minutesLost: 30, occurrencesPerMonth: 8 }),
+      item('c', 'cy'),
+    ];
+    const summaries = summariseEvidence(evidence);
+    expect(summaries.get('a')).toEqual({
+      themeId: 'a',
+      evidenceCount: 3,
+      unattributedMentions: 1,
+      developerMinutes: [60, 240],
+      sourceKinds: ['interview', 'ticket', 'survey'],
+    });
+    expect(summaries.get('c')?.developerMinutes).toEqual([null]);
+    expect(rankThemeSummaries({ themes, summaries, directorySize: 5 })).toEqual(rankThemes({ themes, evidence, directorySize: 5 }));
+  });
+
+  it('sums a developer’s items, keeping null only when none has time data', () => {
+    const sums = minutesByDeveloper([item('a', 'ana'), item('a', 'ana', { minutesLost: 10, occurrencesPerMonth: 3 }), item('a', 'bo'), item('a', null, { minutesLost: 5 })]);
+    expect([...sums.entries()]).toEqual([
+      ['ana', 30],
+      ['bo', null],
+    ]);
+  });
+
+  it('computes the worked example of the help page', () => {
+    // Ana 960 + severity 2 (60) = 1,020 min; Bo 480; Cy no time; one anonymous survey answer.
+    const [ranked] = rankThemes({
+      themes: [themes[0]],
+      directorySize: 30,
+      evidence: [
+        item('a', 'ana', { minutesLost: 960 }),
+        item('a', 'ana', { severity: 2, sourceKind: 'ticket' }),
+        item('a', 'bo', { minutesLost: 480, sourceKind: 'ticket' }),
+        item('a', 'cy', { sourceKind: 'shadowing' }),
+        item('a', null, { severity: 4, sourceKind: 'survey' }),
+      ],
+    });
+    expect(ranked).toMatchObject({
+      affectedDevelopers: 3,
+      unattributedMentions: 1,
+      hoursPerDeveloperPerMonth: 12.5,
+      score: 37.5,
+      reach: 0.1,
+      developersWithTimeData: 2,
+      sourceKinds: ['interview', 'shadowing', 'ticket', 'survey'],
+    });
   });
 });

@@ -1,0 +1,155 @@
+// How the pain inventory ranks themes: the formula of DESIGN.md ("Ranking: frequency x
+// severity") in the platform PM's words, with a worked example. The numbers in the tables come
+// from the same constants the ranking code uses.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { PageHeader, Panel } from '../../../_components/page-header';
+import { QUADRANT_HINTS, QUADRANT_LABELS, type Quadrant } from '@/server/ranking/inventory-model';
+import { SEVERITY_MINUTES } from '@/server/ranking/rank-themes';
+
+export const metadata: Metadata = { title: 'How the ranking works' };
+
+const SEVERITY_NAMES: Record<number, string> = { 1: 'minor', 2: 'an hour or so', 3: 'half a day', 4: 'two days', 5: 'blocked, more than two days' };
+
+function Term({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div className="py-3">
+      <dt className="font-semibold text-slate-900">{name}</dt>
+      <dd className="mt-1 text-slate-700">{children}</dd>
+    </div>
+  );
+}
+
+const code = 'rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-900';
+
+export default function RankingHelpPage() {
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/inventory" className="hover:underline">
+            Pain inventory
+          </Link>
+        }
+        title="How the ranking works"
+        description="The pain inventory ranks pain themes by frequency (how many developers hit them) times severity (how much time each of them loses). Every number is computed from the evidence tagged into a theme, at the moment you look."
+      />
+      <div className="flex max-w-4xl flex-col gap-6 text-sm leading-relaxed">
+        <Panel title="The numbers, for one theme">
+          <p className="text-slate-700">Within the chosen date window, segment (team, tenure band, background) and sources:</p>
+          <dl className="mt-2 divide-y divide-slate-100">
+            <Term name="Affected developers (frequency)">
+              The number of distinct developers among the theme’s evidence. A developer who gave five quotes counts once. Evidence with no
+              developer (an anonymous survey answer, a ticket without a known requester) is an <em>unattributed mention</em>: shown beside
+              the count, never added to it.
+            </Term>
+            <Term name="Reach">
+              Affected developers divided by the developers in the directory, or in the segment when you filter by team, tenure or
+              background. Archived developers are not counted.
+            </Term>
+            <Term name="Hours lost per affected developer per month (severity)">
+              For each affected developer, add up over their evidence: <span className={code}>minutes lost × occurrences per month</span>.
+              The theme’s severity is the <strong>median</strong> of those per-developer sums, in hours. The median keeps one extreme
+              story from dominating. Evidence with neither minutes nor a severity counts for frequency only; a developer whose evidence
+              all lacks time data is left out of the median.
+            </Term>
+            <Term name="Score">
+              <span className={code}>affected developers × hours lost per affected developer per month</span> = developer-hours lost per
+              month. It is the number the ranking sorts by.
+            </Term>
+            <Term name="Confidence">
+              How many independent kinds of source back the theme: interview, shadowing, ticket, post-mortem, survey, rating, request. A
+              theme backed by a single kind is flagged “Single source”: confirm it elsewhere before you build for it.
+            </Term>
+          </dl>
+        </Panel>
+
+        <Panel title="When there are no minutes: the severity scale" description="An item with a severity but no minutes lost counts as these minutes per occurrence.">
+          <table className="min-w-full text-left">
+            <caption className="sr-only">Minutes per occurrence for each severity</caption>
+            <thead>
+              <tr className="text-slate-700">
+                <th scope="col" className="py-1 pr-4">Severity</th>
+                <th scope="col" className="py-1 pr-4">Means</th>
+                <th scope="col" className="py-1 text-right">Minutes per occurrence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[1, 2, 3, 4, 5].map((level) => (
+                <tr key={level} className="border-t border-slate-100">
+                  <td className="py-1 pr-4">{level}</td>
+                  <td className="py-1 pr-4">{SEVERITY_NAMES[level]}</td>
+                  <td className="py-1 text-right">{SEVERITY_MINUTES[level].toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+
+        <Panel title="A worked example">
+          <p className="text-slate-700">“Setting up a new service takes two days” has this evidence:</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
+            <li>Ana (interview): 960 minutes, once a month; and (ticket) severity 2, once a month → 960 + 60 = 1,020 minutes.</li>
+            <li>Bo (ticket): 480 minutes, once a month → 480 minutes.</li>
+            <li>Cy (shadowing): no time estimate → counts as affected, left out of the median.</li>
+            <li>An anonymous survey answer → 1 unattributed mention.</li>
+          </ul>
+          <p className="mt-2 text-slate-700">
+            Affected developers: 3 (plus 1 unattributed mention). Severity: median of 1,020 and 480 minutes = 750 minutes = 12.5 hours per
+            affected developer per month. Score: 3 × 12.5 = <strong>37.5 developer-hours lost per month</strong>. With 30 developers in the
+            directory, reach is 10%. Sources: interview, ticket, shadowing → confidence 3.
+          </p>
+        </Panel>
+
+        <Panel title="Order and ties">
+          <ul className="list-disc space-y-1 pl-5 text-slate-700">
+            <li>Themes are ranked by score, highest first.</li>
+            <li>A theme with no time data at all has severity “unknown” and no score; such themes come after every scored theme, ordered by affected developers.</li>
+            <li>Equal scores are ordered by affected developers, then by the number of evidence items, then alphabetically, so the same evidence always gives the same order.</li>
+            <li>You can sort the table by affected developers, reach, severity or confidence; the rank number stays the score’s rank.</li>
+            <li>Archived themes and themes merged into another are not ranked. Themes with no evidence in the chosen view are counted but not listed.</li>
+            <li>The two strongest quotes of a theme are its items that cost the most time per month (attributed items before unattributed ones on a tie, then the most recent).</li>
+          </ul>
+        </Panel>
+
+        <Panel title="The frequency × severity chart">
+          <p className="text-slate-700">
+            Each theme with time data is a point: affected developers across, hours lost per affected developer per month up. The chart is
+            split at the median of each axis over the plotted themes, so the quadrants are relative to your own inventory:
+          </p>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
+            {(['do-first', 'severe-for-few', 'widespread', 'watch'] as Quadrant[]).map((quadrant) => (
+              <li key={quadrant}>
+                <strong>{QUADRANT_LABELS[quadrant]}</strong>: {QUADRANT_HINTS[quadrant]}.
+              </li>
+            ))}
+          </ul>
+        </Panel>
+
+        <Panel title="Snapshots, sharing and the API">
+          <ul className="list-disc space-y-1 pl-5 text-slate-700">
+            <li>
+              <strong>Freeze this ranking</strong> stores the ranking as a snapshot that never changes. Compare today’s ranking with it
+              (same filters) to see rank moves, score changes, new themes and resolved ones.
+            </li>
+            <li>
+              <strong>Share</strong> makes a read-only link anyone can open without an account, until you revoke it. Developer names are
+              never shown there; quotes are attributed like “backend developer, 1-3 years, Team Payments”.
+            </li>
+            <li>
+              <strong>Export</strong> downloads Markdown or CSV; names are left out unless you tick “Include developer names”.
+            </li>
+            <li>
+              Other tools read the same ranking from <span className={code}>GET /api/v1/inventory</span> with an API token (an admin makes
+              one under API tokens). Query parameters: <span className={code}>from</span>, <span className={code}>to</span> (dates like
+              2026-03-31), <span className={code}>teamId</span>, <span className={code}>tenureBand</span> (&lt;1y, 1-3y, 3-5y, 5y+),{' '}
+              <span className={code}>background</span>, <span className={code}>sourceKinds</span> (comma-separated) and{' '}
+              <span className={code}>sort</span> (score, affected, reach, severity, confidence).
+            </li>
+          </ul>
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+// Read-only links to the pain inventory for stakeholders without an account: who each is for,
+// what it shows, when it was last opened; revoke one and it stops working at once.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Button, ButtonLink } from '../../../_components/button';
+import { Badge, PageHeader } from '../../../_components/page-header';
+import { useCanEdit } from '../../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { Table, Td, Th } from '../../../_components/table';
+import { useToast } from '../../../_components/toast';
+import { describeError, useTRPC } from '../../../_trpc/client';
+
+const formatDate = (date: Date | null) => (date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never');
+
+export function SharesView() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const canEdit = useCanEdit();
+  const shares = useQuery({ ...trpc.inventory.shares.queryOptions(), enabled: canEdit });
+  const revoke = useMutation(
+    trpc.inventory.revokeShare.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.inventory.shares.queryKey() });
+        toast('Link revoked: it no longer opens the inventory');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+
+  const header = (
+    <PageHeader
+      eyebrow={
+        <Link href="/inventory" className="hover:underline">
+          Pain inventory
+        </Link>
+      }
+      title="Share links"
+      description="Read-only links to the pain inventory for stakeholders without an account. Developer names are never shown on them. Each link is shown once, when it is made."
+    />
+  );
+  if (!canEdit) {
+    return (
+      <>
+        {header}
+        <EmptyState title="Editors manage share links">Ask an editor of this workspace for a link to share the inventory.</EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      {shares.isPending ? (
+        <LoadingState label="Loading share links…" />
+      ) : shares.isError ? (
+        <ErrorState message={describeError(shares.error).message} onRetry={() => shares.refetch()} />
+      ) : shares.data.length === 0 ? (
+        <EmptyState title="No share link yet" action={<ButtonLink href="/inventory">Open the pain inventory</ButtonLink>}>
+          On the pain inventory, set the filters your audience cares about and choose “Share”. You get a link anyone can open without
+          signing in, until you revoke it here.
+        </EmptyState>
+      ) : (
+        <Table caption="Share links of the pain inventory">
+          <thead>
+            <tr>
+              <Th>For</Th>
+              <Th>Shows</Th>
+              <Th>Created</Th>
+              <Th>Last opened</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {shares.data.map((share) => (
+              <tr key={share.id} className={share.revoked_at ? 'text-slate-600' : undefined}>
+                <Td className="font-medium">
+                  {share.label} {share.revoked_at && <Badge tone="red">Revoked</Badge>}
+                  <span className="block font-mono text-xs font-normal text-slate-600">…/share/inventory/{share.token_prefix}…</span>
+                </Td>
+                <Td>{share.filterLabel}</Td>
+                <Td className="whitespace-nowrap">
+                  {formatDate(share.created_at)}
+                  {share.created_by_name && <span className="block text-slate-600">by {share.created_by_name}</span>}
+                </Td>
+                <Td className="whitespace-nowrap">{formatDate(share.last_viewed_at)}</Td>
+                <Td className="text-right">
+                  {!share.revoked_at && (
+                    <Button
+                      variant="danger"
+                      size="sm"
+                      aria-label={`Revoke the link for ${share.label}`}
+                      onClick={() => {
+                        if (window.confirm(`Revoke the link for “${share.label}”? It stops working at once.`)) revoke.mutate({ id: share.id });
+                      }}
+                    >
+                      Revoke
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}

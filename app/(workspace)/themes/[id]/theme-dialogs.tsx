@@ -1,0 +1,259 @@
+'use client';
+// The theme page's forms: edit the statement and status, merge into another theme, split the
+// selected evidence into a new theme, and add evidence to the theme.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../_components/button';
+import { FormError, SelectField, TextAreaField } from '../../../_components/field';
+import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { useToast } from '../../../_components/toast';
+import { describeError, useTRPC } from '../../../_trpc/client';
+import { THEME_STATUSES, THEME_STATUS_LABELS } from '@/server/themes/rules';
+import { EvidenceItem } from '../evidence-item';
+
+type Status = (typeof THEME_STATUSES)[number];
+
+function useRefreshThemes() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+  };
+}
+
+export function EditThemeForm({ theme, onDone }: { theme: { id: string; title: string; description: string; status: Status }; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshThemes();
+  const toast = useToast();
+  const [title, setTitle] = useState(theme.title);
+  const [description, setDescription] = useState(theme.description);
+  const [status, setStatus] = useState<Status>(theme.status);
+  const update = useMutation(
+    trpc.themes.update.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        toast('Theme saved');
+        onDone();
+      },
+    }),
+  );
+  const error = update.error ? describeError(update.error) : null;
+  return (
+    <form
+      noValidate
+      aria-label="Edit theme"
+      className="flex flex-col gap-3"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        update.mutate({ id: theme.id, title, description, status });
+      }}
+    >
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <TextAreaField label="Pain statement" rows={2} value={title} onChange={(event) => setTitle(event.target.value)} error={error?.fieldErrors.title} />
+      <TextAreaField label="Description" rows={4} value={description} onChange={(event) => setDescription(event.target.value)} error={error?.fieldErrors.description} />
+      <SelectField
+        label="Status"
+        value={status}
+        hint="Candidate: still checking. Confirmed: enough evidence. Archived: solved or dropped (not ranked)."
+        options={THEME_STATUSES.map((value) => ({ value, label: THEME_STATUS_LABELS[value] }))}
+        onChange={(event) => setStatus(event.target.value as Status)}
+        error={error?.fieldErrors.status}
+      />
+      <div>
+        <Button type="submit" isBusy={update.isPending}>
+          Save theme
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function MergeForm({ theme }: { theme: { id: string; title: string } }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshThemes();
+  const router = useRouter();
+  const toast = useToast();
+  const options = useQuery(trpc.themes.options.queryOptions());
+  const [targetId, setTargetId] = useState('');
+  const merge = useMutation(
+    trpc.themes.merge.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        toast('Themes merged');
+        router.push(`/themes/${result.targetId}?mergedFrom=${theme.id}`);
+      },
+    }),
+  );
+  const error = merge.error ? describeError(merge.error) : null;
+  const targets = (options.data ?? []).filter((option) => option.id !== theme.id);
+  return (
+    <form
+      noValidate
+      aria-label="Merge theme"
+      className="flex flex-col gap-3"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        merge.mutate({ sourceId: theme.id, targetId });
+      }}
+    >
+      <p className="text-sm text-slate-700">
+        “{theme.title}” moves all its evidence into the theme you choose (each item once) and then forwards to it. You can undo the merge
+        from the other theme’s page.
+      </p>
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <SelectField
+        label="Merge into"
+        value={targetId}
+        placeholder={options.isPending ? 'Loading themes…' : 'Choose a theme'}
+        options={targets.map((option) => ({ value: option.id, label: option.title }))}
+        onChange={(event) => setTargetId(event.target.value)}
+        error={error?.fieldErrors.targetId}
+      />
+      <div>
+        <Button type="submit" isBusy={merge.isPending}>
+          Merge
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function SplitForm({ themeId, evidenceIds, onDone }: { themeId: string; evidenceIds: string[]; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshThemes();
+  const router = useRouter();
+  const toast = useToast();
+  const [title, setTitle] = useState('');
+  const split = useMutation(
+    trpc.themes.split.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        toast(`${result.moved} item${result.moved === 1 ? '' : 's'} moved to “${result.title}”`);
+        onDone();
+        router.push(`/themes/${result.id}`);
+      },
+    }),
+  );
+  const error = split.error ? describeError(split.error) : null;
+  return (
+    <form
+      noValidate
+      aria-label="Split into a new theme"
+      className="flex flex-col gap-3"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        split.mutate({ themeId, evidenceIds, title });
+      }}
+    >
+      <p className="text-sm text-slate-700">
+        The {evidenceIds.length} selected item{evidenceIds.length === 1 ? '' : 's'} leave this theme and form a new one.
+      </p>
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <TextAreaField label="Statement of the new theme" rows={2} value={title} onChange={(event) => setTitle(event.target.value)} error={error?.fieldErrors.title} />
+      <div>
+        <Button type="submit" isBusy={split.isPending}>
+          Split
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+const ADD_PAGE = 25;
+
+export function AddEvidenceForm({ themeId, onDone }: { themeId: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshThemes();
+  const toast = useToast();
+  const [isUntaggedOnly, setUntaggedOnly] = useState(true);
+  const [offset, setOffset] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const list = useQuery({
+    ...trpc.themes.evidenceOutside.queryOptions({ id: themeId, isUntaggedOnly, limit: ADD_PAGE, offset }),
+    placeholderData: keepPreviousData,
+  });
+  const tag = useMutation(
+    trpc.evidence.tag.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        toast(`${result.added} item${result.added === 1 ? '' : 's'} added to this theme`);
+        onDone();
+      },
+    }),
+  );
+  const error = tag.error ? describeError(tag.error) : null;
+  const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
+  return (
+    <form
+      noValidate
+      aria-label="Add evidence to this theme"
+      className="flex flex-col gap-3"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        tag.mutate({ evidenceIds: selected, themeIds: [themeId] });
+      }}
+    >
+      <FormError message={error?.message} />
+      <fieldset className="flex flex-wrap gap-4 text-sm text-slate-800">
+        <legend className="sr-only">Which evidence</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="scope" checked={isUntaggedOnly} onChange={() => { setUntaggedOnly(true); setOffset(0); }} />
+          Untagged evidence
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="scope" checked={!isUntaggedOnly} onChange={() => { setUntaggedOnly(false); setOffset(0); }} />
+          All evidence not in this theme
+        </label>
+      </fieldset>
+      {list.isPending ? (
+        <LoadingState label="Loading evidence…" />
+      ) : list.isError ? (
+        <ErrorState message={describeError(list.error).message} onRetry={() => list.refetch()} />
+      ) : list.data.total === 0 ? (
+        <EmptyState title={isUntaggedOnly ? 'No untagged evidence' : 'No other evidence'}>
+          {isUntaggedOnly ? 'Every item is in a theme already. Look at all evidence instead.' : 'All evidence is in this theme already.'}
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="flex max-h-96 flex-col divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+            {list.data.rows.map((row) => (
+              <li key={row.id} className="flex items-start gap-3 p-2">
+                <input
+                  type="checkbox"
+                  className="mt-1"
+                  aria-label={`Add “${row.excerpt.slice(0, 60)}”`}
+                  checked={selected.includes(row.id)}
+                  onChange={() => toggle(row.id)}
+                />
+                <div className="min-w-0">
+                  <EvidenceItem item={row} />
+                  {row.themes.length > 0 && <p className="mt-1 text-xs text-slate-600">In: {row.themes.map((theme) => theme.title).join('; ')}</p>}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {list.data.total} item{list.data.total === 1 ? '' : 's'} · {selected.length} selected
+            </span>
+            <span className="flex gap-2">
+              <Button variant="ghost" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ADD_PAGE))}>
+                Previous
+              </Button>
+              <Button variant="ghost" size="sm" disabled={offset + ADD_PAGE >= list.data.total} onClick={() => setOffset(offset + ADD_PAGE)}>
+                Next
+              </Button>
+            </span>
+          </div>
+        </>
+      )}
+      <div>
+        <Button type="submit" isBusy={tag.isPending} disabled={selected.length === 0}>
+          Add {selected.length || ''} to this theme
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,443 @@
+'use client';
+// One pain theme: its numbers in the inventory, the developers and evidence behind them (narrowed
+// by the inventory's filters when it was opened from there), and the editor's tools: edit, MVP
+// focus, merge, split, add or remove evidence, undo a merge into it.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState, type ReactNode } from 'react';
+import { Button } from '../../../_components/button';
+import { Dialog } from '../../../_components/dialog';
+import { SourceKindBadges } from '../../../_components/inventory-table';
+import { Badge, PageHeader, Panel } from '../../../_components/page-header';
+import { Pager, useUrlParams } from '../../../_components/pager';
+import { useCanEdit } from '../../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { Table, Td, Th } from '../../../_components/table';
+import { useToast } from '../../../_components/toast';
+import { describeError, useTRPC } from '../../../_trpc/client';
+import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
+import { formatHours, formatReach } from '@/server/ranking/inventory-model';
+import { describeFilter, inventorySearchParams, isFiltered, parseInventoryParams } from '@/server/ranking/inventory-params';
+import { median } from '@/server/ranking/rank-themes';
+import { THEME_STATUS_LABELS } from '@/server/themes/rules';
+import { TENURE_LABELS } from '../../directory/tenure-options';
+import { EvidenceItem } from '../evidence-item';
+import { AddEvidenceForm, EditThemeForm, MergeForm, SplitForm } from './theme-dialogs';
+
+const PAGE_SIZE = 50;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Open = 'edit' | 'merge' | 'split' | 'add' | null;
+
+function Stat({ label, value, detail, href }: { label: string; value: string; detail?: ReactNode; href?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+      <dd className="mt-1">
+        {href ? (
+          <a href={href} className="text-2xl font-semibold text-brand-700 hover:underline">
+            {value}
+          </a>
+        ) : (
+          <span className="text-2xl font-semibold text-slate-900">{value}</span>
+        )}
+        {detail && <div className="mt-0.5 text-xs text-slate-600">{detail}</div>}
+      </dd>
+    </div>
+  );
+}
+
+export function ThemeView({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const canEdit = useCanEdit();
+  const { params, setParams: setUrlParams } = useUrlParams();
+  const [open, setOpen] = useState<Open>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+
+  const { filter } = parseInventoryParams(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])));
+  const who = params.get('who') === 'unattributed' || params.get('who') === 'attributed' ? (params.get('who') as 'attributed' | 'unattributed') : undefined;
+  const source = SOURCE_KINDS.find((kind) => kind === params.get('source'));
+  const participantId = UUID.test(params.get('participant') ?? '') ? params.get('participant')! : undefined;
+  const mergedFrom = params.get('mergedFrom');
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const detail = useQuery(trpc.themes.get.queryOptions({ id, filter }));
+  const developers = useQuery(trpc.themes.developers.queryOptions({ id, filter }));
+  const evidence = useQuery({
+    ...trpc.themes.evidence.queryOptions({ id, filter, who, sourceKind: source, participantId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: Boolean(filter.teamId) });
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+  };
+  const focus = useMutation(
+    trpc.themes.setMvpFocus.mutationOptions({
+      onSuccess: async (_data, variables) => {
+        await refresh();
+        toast(variables.isFocus ? 'Marked as MVP focus' : 'Removed from the MVP focus');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+  const untag = useMutation(
+    trpc.evidence.untag.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        toast('Evidence removed from this theme');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+  const undo = useMutation(
+    trpc.themes.undoMerge.mutationOptions({
+      onSuccess: async (result) => {
+        await refresh();
+        toast('Merge undone: both themes have their evidence back');
+        if (mergedFrom === result.sourceId) setParams({ mergedFrom: null });
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+
+  function setParams(changes: Record<string, string | null>) {
+    setSelected([]);
+    setUrlParams(changes);
+  }
+
+  if (detail.isPending) return <LoadingState label="Loading the theme…" />;
+  if (detail.isError) return <ErrorState message={describeError(detail.error).message} onRetry={() => detail.refetch()} />;
+  if (!detail.data) {
+    return (
+      <EmptyState title="This theme no longer exists" action={<Link href="/themes" className="font-medium text-brand-700 underline">All pain themes</Link>}>
+        It may have been deleted.
+      </EmptyState>
+    );
+  }
+
+  const { theme, numbers, mergesIn, rankedCount, directorySize } = detail.data;
+  const isArchived = theme.status === 'archived';
+  const teamName = teams.data?.find((team) => team.id === filter.teamId)?.name;
+  const filterQuery = inventorySearchParams(filter).toString();
+  const mergedHere = mergesIn.find((merge) => merge.source_theme_id === mergedFrom);
+  const rows = evidence.data?.rows ?? [];
+  const total = evidence.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const isAllSelected = rows.length > 0 && rows.every((row) => selected.includes(row.id));
+  const timedMinutes = (developers.data ?? []).map((row) => row.monthly_minutes).filter((value): value is number => value !== null);
+  const medianMinutes = median(timedMinutes);
+  const narrowing: { label: string; clear: Record<string, null> }[] = [];
+  if (who === 'unattributed') narrowing.push({ label: 'Unattributed mentions only', clear: { who: null } });
+  if (who === 'attributed') narrowing.push({ label: 'From developers only', clear: { who: null } });
+  if (source) narrowing.push({ label: `${SOURCE_LABELS[source]} only`, clear: { source: null } });
+  if (participantId) {
+    const name = developers.data?.find((row) => row.id === participantId)?.display_name ?? 'one developer';
+    narrowing.push({ label: `From ${name} only`, clear: { participant: null } });
+  }
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className="flex flex-wrap gap-x-3">
+            <Link href="/themes" className="hover:underline">
+              Pain themes
+            </Link>
+            <Link href={`/inventory${filterQuery ? `?${filterQuery}` : ''}`} className="hover:underline">
+              Pain inventory
+            </Link>
+          </span>
+        }
+        title={theme.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone={theme.status === 'confirmed' ? 'green' : theme.status === 'archived' ? 'slate' : 'amber'}>{THEME_STATUS_LABELS[theme.status]}</Badge>
+            {theme.is_mvp_focus && <Badge tone="green">MVP focus</Badge>}
+            {numbers && numbers.evidenceCount > 0 && (
+              <span className="text-sm">
+                Rank #{numbers.rank} of {rankedCount}
+              </span>
+            )}
+          </span>
+        }
+        actions={
+          canEdit && (
+            <>
+              <Button variant="secondary" onClick={() => setOpen('edit')}>
+                Edit
+              </Button>
+              {!isArchived && (
+                <Button variant="secondary" aria-pressed={theme.is_mvp_focus} isBusy={focus.isPending} onClick={() => focus.mutate({ id, isFocus: !theme.is_mvp_focus })}>
+                  {theme.is_mvp_focus ? 'Remove MVP focus' : 'Mark as MVP focus'}
+                </Button>
+              )}
+              <Button variant="secondary" onClick={() => setOpen('merge')}>
+                Merge into…
+              </Button>
+              <Button onClick={() => setOpen('add')}>Add evidence</Button>
+            </>
+          )
+        }
+      />
+      {theme.description && <p className="-mt-3 mb-5 max-w-3xl whitespace-pre-line text-slate-700">{theme.description}</p>}
+
+      {mergedHere && (
+        <div role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          “{mergedHere.source_title}” was merged into this theme.
+          {canEdit && (
+            <Button variant="secondary" size="sm" isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: mergedHere.id })}>
+              Undo merge
+            </Button>
+          )}
+        </div>
+      )}
+
+      {isFiltered(filter) && (
+        <div className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
+          Numbers and evidence for: <strong>{describeFilter(filter, { teamName })}</strong>
+          <Link href={`/themes/${id}`} className="font-medium text-brand-700 underline">
+            Show all evidence
+          </Link>
+        </div>
+      )}
+
+      <div className="flex flex-col gap-6">
+        <section id="numbers" aria-labelledby="numbers-title" className="scroll-mt-4">
+          <h2 id="numbers-title" className="mb-2 text-base font-semibold text-slate-900">
+            In the pain inventory
+          </h2>
+          {isArchived ? (
+            <p className="text-sm text-slate-600">Archived themes are not ranked. Set the status back to candidate or confirmed to rank it again.</p>
+          ) : !numbers || numbers.evidenceCount === 0 ? (
+            <p className="text-sm text-slate-600">No evidence in this view yet, so the theme is not ranked{isFiltered(filter) ? ' with these filters' : ''}.</p>
+          ) : (
+            <>
+              <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+                <Stat
+                  label="Affected developers"
+                  value={String(numbers.affectedDevelopers)}
+                  href="#developers"
+                  detail={numbers.unattributedMentions > 0 ? `plus ${numbers.unattributedMentions} unattributed mention${numbers.unattributedMentions === 1 ? '' : 's'}` : 'no unattributed mentions'}
+                />
+                <Stat label="Reach" value={formatReach(numbers.reach)} detail={`of ${directorySize} developer${directorySize === 1 ? '' : 's'}`} />
+                <Stat
+                  label="Hours lost / developer / month"
+                  value={formatHours(numbers.hoursPerDeveloperPerMonth)}
+                  href="#developers"
+                  detail={numbers.hoursPerDeveloperPerMonth === null ? 'no time data yet' : `median over ${numbers.developersWithTimeData} developer${numbers.developersWithTimeData === 1 ? '' : 's'} with time data`}
+                />
+                <Stat
+                  label="Score"
+                  value={numbers.score === null ? 'unknown' : formatHours(numbers.score)}
+                  detail={
+                    numbers.score === null
+                      ? 'needs time data'
+                      : `${numbers.affectedDevelopers} × ${formatHours(numbers.hoursPerDeveloperPerMonth)} h = developer-hours lost per month`
+                  }
+                />
+                <div className="rounded-lg border border-slate-200 bg-white p-3">
+                  <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Confidence</dt>
+                  <dd className="mt-2">
+                    <SourceKindBadges
+                      theme={{ ...numbers, isMvpFocus: false, quadrant: null, quotes: [] }}
+                      links={{
+                        theme: () => '#',
+                        evidence: () => '#evidence',
+                        developers: () => '#developers',
+                        unattributed: () => '#evidence',
+                        numbers: () => '#numbers',
+                        sourceKind: (_theme, kind) => `?${inventorySearchParams(filter, { source: kind }).toString()}#evidence`,
+                      }}
+                    />
+                    <p className="mt-1 text-xs text-slate-600">
+                      {numbers.sourceKinds.length} kind{numbers.sourceKinds.length === 1 ? '' : 's'} of source, {numbers.evidenceCount} evidence item
+                      {numbers.evidenceCount === 1 ? '' : 's'}
+                    </p>
+                  </dd>
+                </div>
+              </dl>
+              <p className="mt-2 text-xs text-slate-600">
+                <Link href="/help/ranking" className="text-brand-700 underline">
+                  How these numbers are computed
+                </Link>
+              </p>
+            </>
+          )}
+        </section>
+
+        <section id="developers" aria-labelledby="developers-title" className="scroll-mt-4">
+          <h2 id="developers-title" className="mb-2 text-base font-semibold text-slate-900">
+            Affected developers
+          </h2>
+          {developers.isPending ? (
+            <LoadingState label="Loading developers…" />
+          ) : developers.isError ? (
+            <ErrorState message={describeError(developers.error).message} onRetry={() => developers.refetch()} />
+          ) : developers.data.length === 0 ? (
+            <p className="text-sm text-slate-600">No evidence from a known developer{isFiltered(filter) ? ' in this view' : ''} yet.</p>
+          ) : (
+            <Table caption="Affected developers and the hours each loses per month">
+              <thead>
+                <tr>
+                  <Th>Developer</Th>
+                  <Th>Team</Th>
+                  <Th>Tenure</Th>
+                  <Th>Background</Th>
+                  <Th className="text-right">Evidence</Th>
+                  <Th className="text-right">Hours lost per month</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {developers.data.map((row) => (
+                  <tr key={row.id}>
+                    <Td className="font-medium">{row.display_name}</Td>
+                    <Td>{row.team_name ?? '—'}</Td>
+                    <Td>{row.tenure_band ? TENURE_LABELS[row.tenure_band] : '—'}</Td>
+                    <Td>{row.background ?? '—'}</Td>
+                    <Td className="text-right">
+                      <button
+                        type="button"
+                        className="font-medium text-brand-700 underline"
+                        aria-label={`${row.evidence_count} evidence items from ${row.display_name}`}
+                        onClick={() => {
+                          setParams({ participant: row.id, who: null });
+                          document.getElementById('evidence')?.scrollIntoView();
+                        }}
+                      >
+                        {row.evidence_count}
+                      </button>
+                    </Td>
+                    <Td className="text-right">{row.monthly_minutes === null ? <span className="text-slate-600">no time data (not in the median)</span> : formatHours(row.monthly_minutes / 60)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t border-slate-200 bg-slate-50">
+                  <Td className="font-medium" colSpan={5}>
+                    Median over {timedMinutes.length} developer{timedMinutes.length === 1 ? '' : 's'} with time data
+                  </Td>
+                  <Td className="text-right font-semibold">{medianMinutes === null ? 'unknown' : `${formatHours(medianMinutes / 60)} h`}</Td>
+                </tr>
+              </tfoot>
+            </Table>
+          )}
+        </section>
+
+        <section id="evidence" aria-labelledby="evidence-title" className="scroll-mt-4">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="evidence-title" className="text-base font-semibold text-slate-900">
+              Evidence <span className="font-normal text-slate-600">({total}, costliest first)</span>
+            </h2>
+            {canEdit && rows.length > 0 && (
+              <div className="flex flex-wrap items-center gap-3">
+                <label className="flex items-center gap-2 text-sm text-slate-800">
+                  <input type="checkbox" checked={isAllSelected} onChange={() => setSelected(isAllSelected ? [] : rows.map((row) => row.id))} />
+                  Select all on this page
+                </label>
+                <Button size="sm" variant="secondary" disabled={selected.length === 0 || isArchived} onClick={() => setOpen('split')}>
+                  Split {selected.length || ''} into a new theme…
+                </Button>
+              </div>
+            )}
+          </div>
+          {narrowing.length > 0 && (
+            <div className="mb-2 flex flex-wrap items-center gap-2 text-sm" aria-label="Showing only">
+              {narrowing.map((item) => (
+                <span key={item.label} className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2.5 py-0.5 text-slate-800">
+                  {item.label}
+                  <button type="button" className="ml-1 font-medium text-brand-700 underline" onClick={() => setParams(item.clear)}>
+                    Show all
+                  </button>
+                </span>
+              ))}
+            </div>
+          )}
+          {evidence.isPending ? (
+            <LoadingState label="Loading evidence…" />
+          ) : evidence.isError ? (
+            <ErrorState message={describeError(evidence.error).message} onRetry={() => evidence.refetch()} />
+          ) : total === 0 ? (
+            <EmptyState
+              title={narrowing.length > 0 || isFiltered(filter) ? 'No evidence in this view' : 'No evidence in this theme yet'}
+              action={canEdit && <Button onClick={() => setOpen('add')}>Add evidence</Button>}
+            >
+              Tag quotes from interviews, shadowing sessions, tickets and survey answers into this theme: its numbers come from them.
+            </EmptyState>
+          ) : (
+            <>
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+                {rows.map((row) => (
+                  <li key={row.id} className="flex items-start gap-3 px-3 py-3">
+                    {canEdit && (
+                      <input
+                        type="checkbox"
+                        className="mt-1"
+                        aria-label={`Select “${row.excerpt.slice(0, 60)}”`}
+                        checked={selected.includes(row.id)}
+                        onChange={() => setSelected((current) => (current.includes(row.id) ? current.filter((other) => other !== row.id) : [...current, row.id]))}
+                      />
+                    )}
+                    <div className="min-w-0 flex-1">
+                      <EvidenceItem item={row} />
+                    </div>
+                    {canEdit && (
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`Remove “${row.excerpt.slice(0, 60)}” from this theme`}
+                        onClick={() => untag.mutate({ evidenceId: row.id, themeId: id })}
+                      >
+                        Remove
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
+            </>
+          )}
+        </section>
+
+        {mergesIn.length > 0 && (
+          <Panel title="Merged into this theme" description="Undo a merge to give the other theme its evidence back.">
+            <ul className="divide-y divide-slate-100 text-sm">
+              {mergesIn.map((merge) => (
+                <li key={merge.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium text-slate-900">{merge.source_title}</span>
+                    <span className="text-slate-600">
+                      {' '}
+                      · {merge.evidence_count} item{merge.evidence_count === 1 ? '' : 's'} · {merge.merged_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                      {merge.merged_by_name && ` by ${merge.merged_by_name}`}
+                    </span>
+                  </span>
+                  {canEdit && (
+                    <Button variant="secondary" size="sm" aria-label={`Undo merge of ${merge.source_title}`} isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: merge.id })}>
+                      Undo merge
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        )}
+      </div>
+
+      <Dialog title="Edit theme" isOpen={open === 'edit'} onClose={() => setOpen(null)}>
+        <EditThemeForm theme={theme} onDone={() => setOpen(null)} />
+      </Dialog>
+      <Dialog title="Merge into another theme" isOpen={open === 'merge'} onClose={() => setOpen(null)}>
+        <MergeForm theme={theme} />
+      </Dialog>
+      <Dialog title="Split into a new theme" isOpen={open === 'split'} onClose={() => setOpen(null)}>
+        <SplitForm themeId={id} evidenceIds={selected} onDone={() => setOpen(null)} />
+      </Dialog>
+      <Dialog title="Add evidence to this theme" isOpen={open === 'add'} onClose={() => setOpen(null)}>
+        <AddEvidenceForm themeId={id} onDone={() => setOpen(null)} />
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+// The pain inventory at scale: 2,000 developers, 300 themes, 200,000 evidence rows (see
+// seed-inventory.ts). Measures, on PostgreSQL and on PGlite, the inventory's ranking (what the
+// page and GET /api/v1/inventory compute) with no filter and with a team filter, 30 runs each,
+// against a bare hand-written SQL aggregation of the same numbers measured in the same run; then
+// the /inventory page rendered by the production server, against the same bare SQL.
+// Run after `npm run build`:  npx tsx bench/inventory.ts
+//   BENCH_DATABASE_URL        an existing database to create the bench database next to (default: local postgres)
+//   BENCH_INVENTORY_DATABASE  the bench database's name, created and dropped (default frictionlog_bench_inventory)
+//   BENCH_RUNS                runs per case (default 30)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { createDb, type DbHandle } from '@/db/create-db';
+import { migrateToLatest } from '@/db/migrator';
+import type { Database } from '@/db/types';
+import { hashToken, newToken } from '@/server/auth/session-token';
+import { SESSION_COOKIE } from '@/server/auth/service';
+import { rankForInventory } from '@/server/inventory/service';
+import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
+import { BENCH_SIZE, seedInventory } from './seed-inventory';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 3;
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = process.env.BENCH_INVENTORY_DATABASE ?? 'frictionlog_bench_inventory';
+const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
+
+/** The same numbers as the inventory, in one hand-written statement: the baseline. */
+function bareInventorySql(teamId: string | null) {
+  const segment = teamId ? sql`and e.participant_id in (select id from participants where team_id = ${teamId})` : sql``;
+  const directory = teamId ? sql`and team_id = ${teamId}` : sql``;
+  return sql`
+    with per_dev as (
+      select et.theme_id, e.participant_id, count(*) as n,
+             sum(coalesce(e.minutes_lost, (array[15, 60, 240, 960, 1920]::numeric[])[e.severity]) * e.occurrences_per_month) as minutes,
+             bit_or(case e.source_kind when 'interview' then 1 when 'shadowing' then 2 when 'ticket' then 4 when 'postmortem' then 8
+                                       when 'survey' then 16 when 'rating' then 32 else 64 end) as kinds
+      from evidence_themes et
+      join themes t on t.id = et.theme_id and t.merged_into_id is null and t.status <> 'archived'
+      join evidence e on e.id = et.evidence_id
+      where true ${segment}
+      group by et.theme_id, e.participant_id
+    ), directory as (select count(*) as size from participants where archived_at is null ${directory})
+    select d.theme_id,
+           sum(d.n)::int as evidence_count,
+           count(d.participant_id)::int as affected_developers,
+           coalesce(sum(d.n) filter (where d.participant_id is null), 0)::int as unattributed,
+           count(d.participant_id)::float / nullif((select size from directory), 0) as reach,
+           percentile_cont(0.5) within group (order by d.minutes) filter (where d.participant_id is not null) / 60 as hours,
+           count(d.participant_id) * percentile_cont(0.5) within group (order by d.minutes) filter (where d.participant_id is not null) / 60 as score,
+           bit_or(d.kinds) as kinds
+    from per_dev d
+    group by d.theme_id
+    order by score desc nulls last, affected_developers desc`;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+interface Row {
+  case: string;
+  samples: number[];
+  baseline: number[];
+}
+
+async function measureQueries(db: Kysely<Database>, label: string): Promise<Row[]> {
+  const team = await db.selectFrom('teams').select('id').orderBy('name').executeTakeFirstOrThrow();
+  const cases = [
+    { name: 'no filter', teamId: null },
+    { name: 'team filter', teamId: team.id },
+  ];
+  // Same numbers both ways, or the comparison means nothing.
+  for (const item of cases) {
+    const bare = await bareInventorySql(item.teamId).execute(db);
+    const ours = await rankForInventory(db, { filter: item.teamId ? { teamId: item.teamId } : {}, sort: 'score' });
+    const scoreOf = new Map((bare.rows as { theme_id: string; score: number | null }[]).map((row) => [row.theme_id, row.score]));
+    const mismatched = ours.themes.filter((theme) => Math.abs((theme.score ?? 0) - (scoreOf.get(theme.themeId) ?? 0)) > 1e-6);
+    if (mismatched.length > 0 || bare.rows.length !== ours.themes.length) throw new Error(`${label} ${item.name}: the bare SQL and the inventory disagree`);
+  }
+  const rows: Row[] = cases.map((item) => ({ case: `${label}: inventory query, ${item.name}`, samples: [], baseline: [] }));
+  for (let run = 0; run < WARMUP + RUNS; run += 1) {
+    for (const [index, item] of cases.entries()) {
+      const baseline = await time(() => bareInventorySql(item.teamId).execute(db));
+      const sample = await time(() => rankForInventory(db, { filter: item.teamId ? { teamId: item.teamId } : {}, sort: 'score' }));
+      if (run >= WARMUP) {
+        rows[index].baseline.push(baseline);
+        rows[index].samples.push(sample);
+      }
+    }
+  }
+  return rows;
+}
+
+/** Server-rendered /inventory through the production server, signed in as a seeded admin. */
+async function measurePage(db: Kysely<Database>, env: Record<string, string>, label: string, closeFirst?: () => Promise<void>): Promise<Row[]> {
+  const user = await db
+    .insertInto('users')
+    .values({ name: 'Bench', email: `bench-${Date.now()}@example.com`, password_hash: 'unused', role: 'admin' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const token = newToken();
+  await db.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + 86_400_000) }).execute();
+  const team = await db.selectFrom('teams').select('id').orderBy('name').executeTakeFirstOrThrow();
+  // PostgreSQL: the baseline is interleaved with the page requests. PGlite serves one process, so
+  // its baseline is measured just before the server takes the database.
+  const baseline: number[][] = [[], []];
+  const bare = async (index: number, run: number) => {
+    const elapsed = await time(() => bareInventorySql(index === 0 ? null : team.id).execute(db));
+    if (run >= WARMUP) baseline[index].push(elapsed);
+  };
+  if (closeFirst) {
+    for (let run = 0; run < WARMUP + RUNS; run += 1) for (const index of [0, 1]) await bare(index, run);
+  }
+  await closeFirst?.();
+  const port = await freePort();
+  const server = spawnServer(NEXT, { ...env, NODE_ENV: 'production' }, port);
+  try {
+    await waitForOk(`${server.baseUrl}/api/trpc/health`, 180_000);
+    const headers = { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` };
+    const rows: Row[] = [
+      { case: `${label}: /inventory page, no filter`, samples: [], baseline: baseline[0] },
+      { case: `${label}: /inventory page, team filter`, samples: [], baseline: baseline[1] },
+    ];
+    for (let run = 0; run < WARMUP + RUNS; run += 1) {
+      for (const [index, query] of ['', `?teamId=${team.id}`].entries()) {
+        if (!closeFirst) await bare(index, run);
+        const started = performance.now();
+        const response = await fetch(`${server.baseUrl}/inventory${query}`, { headers, redirect: 'manual' });
+        const body = await response.text();
+        const elapsed = performance.now() - started;
+        if (response.status !== 200 || !body.includes('Pain theme 0001')) throw new Error(`${label}: /inventory answered ${response.status}`);
+        if (run >= WARMUP) rows[index].samples.push(elapsed);
+      }
+    }
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function prepare(handle: DbHandle, label: string) {
+  const started = performance.now();
+  await migrateToLatest(handle.db);
+  await seedInventory(handle.db);
+  const counts = await sql<{ evidence: number; tags: number }>`select (select count(*) from evidence)::int as evidence, (select count(*) from evidence_themes)::int as tags`.execute(handle.db);
+  console.log(`${label}: seeded ${BENCH_SIZE.developers} developers, ${BENCH_SIZE.themes} themes, ${counts.rows[0].evidence} evidence rows, ${counts.rows[0].tags} tags in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
+  const results: Row[] = [];
+
+  await adminQuery(`drop database if exists ${BENCH_DB} with (force)`);
+  await adminQuery(`create database ${BENCH_DB}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${BENCH_DB}`;
+  const postgres = await createDb({ kind: 'postgres', url: url.toString() });
+  try {
+    await prepare(postgres, 'PostgreSQL');
+    results.push(...(await measureQueries(postgres.db, 'PostgreSQL')));
+    results.push(...(await measurePage(postgres.db, { DATABASE_URL: url.toString() }, 'PostgreSQL')));
+  } finally {
+    await postgres.close();
+    await adminQuery(`drop database if exists ${BENCH_DB} with (force)`);
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-inventory-'));
+  const dataDir = path.join(dir, 'pglite');
+  let pglite: DbHandle | null = await createDb({ kind: 'pglite', dataDir });
+  try {
+    await prepare(pglite, 'PGlite');
+    results.push(...(await measureQueries(pglite.db, 'PGlite')));
+    const handle = pglite;
+    results.push(
+      ...(await measurePage(handle.db, { DATABASE_URL: '', FRICTIONLOG_DATA_DIR: dataDir }, 'PGlite', async () => {
+        await handle.close();
+        pglite = null;
+      })),
+    );
+  } finally {
+    await pglite?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const round = (value: number) => Math.round(value * 10) / 10;
+  printTable(
+    results.map((row) => ({
+      case: row.case,
+      'median ms': round(median(row.samples)),
+      'p95 ms': round(percentile(row.samples, 95)),
+      'bare SQL median ms': round(median(row.baseline)),
+      'bare SQL p95 ms': round(percentile(row.baseline, 95)),
+      'x bare (median)': Number((median(row.samples) / median(row.baseline)).toFixed(2)),
+      'x bare (p95)': Number((percentile(row.samples, 95) / percentile(row.baseline, 95)).toFixed(2)),
+    })),
+  );
+  console.log(
+    `${RUNS} runs per case after ${WARMUP} warm-up runs; the bare SQL is measured in the same run, interleaved with each measurement (for the PGlite page: just before the server starts, as PGlite serves one process).`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

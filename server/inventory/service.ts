@@ -1,0 +1,261 @@
+// The pain inventory as people read it: the ranked themes with status, MVP focus, quadrant and
+// strongest quotes; exports; frozen snapshots and how the ranking moved since one; read-only
+// share links. Every number comes from rankThemeSummaries() in server/ranking/.
+import { hashToken, newToken } from '../auth/session-token';
+import type { Db } from '../db';
+import { getEnv } from '../env';
+import { AppError } from '../errors';
+import { enforceRateLimit } from '../rate-limit/service';
+import { findThemes } from '../themes/queries';
+import { findLiveTheme } from '../themes/service';
+import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from '../ranking/compare-snapshot';
+import { inventoryToCsv, inventoryToMarkdown } from '../ranking/inventory-export';
+import {
+  quadrantOf,
+  quadrantSplits,
+  sortInventory,
+  type Inventory,
+  type InventoryQuote,
+  type InventoryTheme,
+} from '../ranking/inventory-model';
+import {
+  describeDeveloper,
+  describeFilter,
+  INVENTORY_QUERY_PARAMETERS,
+  inventoryFilterSchema,
+  inventoryQuerySchema,
+  type InventoryFilterInput,
+  type InventorySort,
+} from '../ranking/inventory-params';
+import * as rankingQueries from '../ranking/queries';
+import { json, parseQuery, type RestContext } from '../rest';
+import { rankThemeSummaries } from '../ranking/rank-themes';
+import * as queries from './queries';
+
+export const INVENTORY_PAGE_SIZE = 25;
+const QUOTES_PER_THEME = 2;
+
+/** The ranked inventory without quotes: every live theme with evidence in the filter. */
+export async function rankForInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
+  const [themes, summaries, directorySize, teamName] = await Promise.all([
+    rankingQueries.listRankableThemes(db, input.filter),
+    rankingQueries.summariseRanking(db, input.filter),
+    rankingQueries.countDirectory(db, input.filter),
+    input.filter.teamId ? queries.findTeamName(db, { id: input.filter.teamId }) : null,
+  ]);
+  const flags = new Map(themes.map((theme) => [theme.id, theme]));
+  const ranked = rankThemeSummaries({ themes, summaries, directorySize }).filter((theme) => theme.evidenceCount > 0);
+  const splits = quadrantSplits(ranked);
+  const rows: InventoryTheme[] = ranked.map((theme) => ({
+    ...theme,
+    status: flags.get(theme.themeId)!.status,
+    isMvpFocus: flags.get(theme.themeId)!.isMvpFocus,
+    quadrant: quadrantOf(theme, splits),
+    quotes: [],
+  }));
+  return {
+    filter: input.filter,
+    filterLabel: describeFilter(input.filter, { teamName }),
+    sort: input.sort,
+    directorySize,
+    themes: sortInventory(rows, input.sort),
+    themesWithoutEvidence: themes.length - ranked.length,
+    splits,
+    generatedAt: new Date(),
+  };
+}
+
+/** Fills in the strongest quotes of the given themes; names only when asked for. */
+async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: string[]; hasNames: boolean }): Promise<Inventory> {
+  const rows = await rankingQueries.listStrongestQuotes(db, { filter: inventory.filter, themeIds: input.themeIds, perTheme: QUOTES_PER_THEME });
+  const byTheme = new Map<string, InventoryQuote[]>();
+  for (const row of rows) {
+    const developer = row.participant_id
+      ? { background: row.participant_background, tenureBand: row.participant_tenure_band, teamName: row.team_name }
+      : null;
+    const list = byTheme.get(row.theme_id) ?? [];
+    list.push({
+      evidenceId: row.id,
+      excerpt: row.excerpt,
+      sourceKind: row.source_kind,
+      sourcePath: row.source_path,
+      observedOn: row.observed_on,
+      attribution: describeDeveloper(developer),
+      participantName: input.hasNames ? row.participant_name : null,
+      monthlyMinutes: row.monthly_minutes,
+    });
+    byTheme.set(row.theme_id, list);
+  }
+  return { ...inventory, themes: inventory.themes.map((theme) => ({ ...theme, quotes: byTheme.get(theme.themeId) ?? theme.quotes })) };
+}
+
+/** One page of the inventory page: every ranked theme (for the chart), quotes for those shown. */
+export async function getInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {
+  const ranked = await rankForInventory(db, input);
+  const pageCount = Math.max(1, Math.ceil(ranked.themes.length / INVENTORY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, input.page), pageCount);
+  const shown = ranked.themes.slice((page - 1) * INVENTORY_PAGE_SIZE, page * INVENTORY_PAGE_SIZE);
+  const themeIds = [...new Set([...shown, ...ranked.themes.filter((theme) => theme.isMvpFocus)].map((theme) => theme.themeId))];
+  const inventory = await attachQuotes(db, ranked, { themeIds, hasNames: true });
+  return { ...inventory, page, pageCount, pageSize: INVENTORY_PAGE_SIZE };
+}
+
+/** The whole inventory with quotes: exports and share links. */
+export async function getInventoryDocument(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; hasNames: boolean }) {
+  const ranked = await rankForInventory(db, input);
+  return attachQuotes(db, ranked, { themeIds: ranked.themes.map((theme) => theme.themeId), hasNames: input.hasNames });
+}
+
+export async function exportInventory(
+  db: Db,
+  input: { filter: InventoryFilterInput; sort: InventorySort; format: 'markdown' | 'csv'; hasNames: boolean },
+): Promise<{ filename: string; contentType: string; body: string }> {
+  const inventory = await getInventoryDocument(db, input);
+  const date = inventory.generatedAt.toISOString().slice(0, 10);
+  if (input.format === 'csv') {
+    return { filename: `pain-inventory-${date}.csv`, contentType: 'text/csv; charset=utf-8', body: inventoryToCsv(inventory) };
+  }
+  return {
+    filename: `pain-inventory-${date}.md`,
+    contentType: 'text/markdown; charset=utf-8',
+    body: inventoryToMarkdown(inventory, { hasNames: input.hasNames }),
+  };
+}
+
+// ---- Snapshots -----------------------------------------------------------------------------
+
+/** Freezes the ranking as it is now (with this filter) under a name. Snapshots never change. */
+export async function freezeSnapshot(db: Db, input: { title: string; filter: InventoryFilterInput; takenBy: string | null }) {
+  const inventory = await rankForInventory(db, { filter: input.filter, sort: 'score' });
+  const ranking = inventory.themes.map(toSnapshotTheme);
+  return queries.insertSnapshot(db, { title: input.title, filter: input.filter, ranking, directorySize: inventory.directorySize, takenBy: input.takenBy });
+}
+
+function storedFilter(value: unknown): InventoryFilterInput {
+  return inventoryFilterSchema.parse(value);
+}
+
+export async function listSnapshots(db: Db) {
+  const rows = await queries.listSnapshots(db);
+  const teamNames = await teamNamesOf(db, rows.map((row) => storedFilter(row.filter)));
+  return rows.map(({ filter, ...row }) => {
+    const parsed = storedFilter(filter);
+    return { ...row, filter: parsed, filterLabel: describeFilter(parsed, { teamName: teamNames.get(parsed.teamId ?? '') }) };
+  });
+}
+
+async function teamNamesOf(db: Db, filters: InventoryFilterInput[]) {
+  const names = new Map<string, string | null>();
+  for (const id of new Set(filters.map((filter) => filter.teamId).filter((id): id is string => Boolean(id)))) {
+    names.set(id, await queries.findTeamName(db, { id }));
+  }
+  return names;
+}
+
+/** A snapshot as frozen, and how today's ranking (same filter) moved since. */
+export async function compareSnapshot(db: Db, input: { id: string }) {
+  const snapshot = await queries.getSnapshot(db, input);
+  if (!snapshot) throw new AppError('NOT_FOUND', 'This snapshot does not exist.');
+  const filter = storedFilter(snapshot.filter);
+  const then = snapshotRankingSchema.parse(snapshot.ranking);
+  const now = await rankForInventory(db, { filter, sort: 'score' });
+  const live = new Set(now.themes.map((theme) => theme.themeId));
+  const gone = then.filter((theme) => !live.has(theme.themeId)).map((theme) => theme.themeId);
+  const fates = new Map<string, ThemeFate>();
+  for (const theme of await findThemes(db, { ids: gone })) {
+    fates.set(theme.id, { status: theme.status, mergedInto: theme.merged_into_id ? await findLiveTheme(db, { id: theme.id }) : null });
+  }
+  return {
+    id: snapshot.id,
+    title: snapshot.title,
+    takenAt: snapshot.taken_at,
+    takenByName: snapshot.taken_by_name,
+    filter,
+    filterLabel: now.filterLabel,
+    directorySizeThen: snapshot.directory_size,
+    directorySizeNow: now.directorySize,
+    frozen: then,
+    comparison: compareRankings({ then, now: now.themes, fates }),
+  };
+}
+
+// ---- Share links ---------------------------------------------------------------------------
+
+const SHARE_PATH = '/share/inventory/';
+// last_viewed_at is written at most this often, so that a busy link does not cost a write per view.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function createShare(db: Db, input: { label: string; filter: InventoryFilterInput; createdBy: string | null }) {
+  const token = newToken();
+  const row = await queries.insertShare(db, {
+    label: input.label,
+    tokenHash: hashToken(token),
+    tokenPrefix: token.slice(0, 6),
+    filter: input.filter,
+    createdBy: input.createdBy,
+  });
+  return { ...row, path: `${SHARE_PATH}${token}` };
+}
+
+export async function listShares(db: Db) {
+  const rows = await queries.listShares(db);
+  const teamNames = await teamNamesOf(db, rows.map((row) => storedFilter(row.filter)));
+  return rows.map(({ filter, ...row }) => {
+    const parsed = storedFilter(filter);
+    return { ...row, filterLabel: describeFilter(parsed, { teamName: teamNames.get(parsed.teamId ?? '') }) };
+  });
+}
+
+export async function revokeShare(db: Db, input: { id: string }) {
+  if (!(await queries.revokeShare(db, input))) throw new AppError('NOT_FOUND', 'This share link does not exist or is already revoked.');
+}
+
+/** The inventory behind a share link, names always hidden; a revoked or unknown link is not found. */
+export async function viewSharedInventory(db: Db, input: { token: string; clientKey: string }) {
+  await enforceRateLimit(db, { bucket: `share-view:${input.clientKey}`, limit: 120, windowSeconds: 60 });
+  const share = await queries.findShareByHash(db, { tokenHash: hashToken(input.token) });
+  if (!share || share.revoked_at) throw new AppError('NOT_FOUND', 'This link is not valid or has been revoked.');
+  if (!share.last_viewed_at || Date.now() - share.last_viewed_at.getTime() > TOUCH_EVERY_MS) await queries.touchShare(db, { id: share.id });
+  const inventory = await getInventoryDocument(db, { filter: storedFilter(share.filter), sort: 'score', hasNames: false });
+  return { label: share.label, inventory };
+}
+
+// ---- REST: GET /api/v1/inventory -----------------------------------------------------------
+
+/** The ranked inventory as JSON for other tools; the same filters as the page, as query parameters. */
+export async function handleInventoryApi(ctx: RestContext): Promise<Response> {
+  const known = new Set<string>(INVENTORY_QUERY_PARAMETERS);
+  for (const key of ctx.url.searchParams.keys()) {
+    if (!known.has(key)) {
+      throw new AppError('BAD_REQUEST', `Query parameter "${key}" is not known. Use: ${INVENTORY_QUERY_PARAMETERS.join(', ')}.`, { field: key });
+    }
+  }
+  const { sort, ...filter } = parseQuery(inventoryQuerySchema, ctx.url);
+  const inventory = await rankForInventory(ctx.db, { filter, sort });
+  const baseUrl = getEnv().PUBLIC_URL.replace(/\/$/, '');
+  return json({
+    generatedAt: inventory.generatedAt.toISOString(),
+    filter: inventory.filter,
+    filterLabel: inventory.filterLabel,
+    sort: inventory.sort,
+    directorySize: inventory.directorySize,
+    themesWithoutEvidence: inventory.themesWithoutEvidence,
+    themes: inventory.themes.map((theme) => ({
+      rank: theme.rank,
+      id: theme.themeId,
+      statement: theme.title,
+      status: theme.status,
+      isMvpFocus: theme.isMvpFocus,
+      affectedDevelopers: theme.affectedDevelopers,
+      unattributedMentions: theme.unattributedMentions,
+      reach: theme.reach,
+      hoursLostPerAffectedDeveloperPerMonth: theme.hoursPerDeveloperPerMonth,
+      score: theme.score,
+      developersWithTimeData: theme.developersWithTimeData,
+      evidenceCount: theme.evidenceCount,
+      confidence: { sourceKinds: theme.sourceKinds, isSingleSource: theme.isSingleSource },
+      quadrant: theme.quadrant,
+      url: `${baseUrl}/themes/${theme.themeId}`,
+    })),
+  });
+}
