@@ -5,8 +5,11 @@ import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
 import { participantsRouter, teamsRouter } from './participants/router';
+import { requestsRouter } from './requests/router';
+import { roadmapRouter } from './roadmap/router';
 import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
+import { webhooksRouter } from './webhooks/router';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -17,6 +20,9 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  roadmap: roadmapRouter,
+  requests: requestsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

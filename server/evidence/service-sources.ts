@@ -2,6 +2,7 @@
 // the text an excerpt may be taken from at the given spot, and the link back to that spot.
 import type { EvidenceSourceKind } from '@/db/types';
 import type { Db } from '../db';
+import { loadRequestSource } from '../requests/service';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */
@@ -20,4 +21,6 @@ export type SourceLoader = (db: Db, input: { sourceId: string; anchor: string | 
  * One loader per source kind. A domain that produces evidence adds its loader here
  * (interviews, shadowing sessions, tickets, post-mortems, surveys, ratings, requests).
  */
-export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {};
+export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {
+  request: loadRequestSource,
+};
