@@ -201,7 +201,7 @@ describe('publishing', () => {
 
   it('shows the editor votes beside the pain score of the linked themes', async () => {
     const popular = await create('Popular but mild', 'planned', { themeIds: [themes.ci] });
-    const painful = await create('Painful', 'planned', { themeIds: [themes.setup, themes.ci] });
+    await create('Painful', 'planned', { themeIds: [themes.setup, themes.ci] });
     await editor.roadmap.publish();
     for (let i = 0; i < 3; i += 1) await visitor(handle).roadmap.vote({ target: { kind: 'item', id: popular.id } });
     const board = await editor.roadmap.board();
