@@ -22,4 +22,13 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/account', label: 'Your account' },
     ],
   },
+  {
+    label: 'Act',
+    items: [
+      { href: '/manage/roadmap', label: 'Roadmap' },
+      { href: '/manage/requests', label: 'Request inbox' },
+      { href: '/roadmap', label: 'Public roadmap' },
+      { href: '/settings/webhooks', label: 'Webhooks', roles: ['admin'] },
+    ],
+  },
 ];

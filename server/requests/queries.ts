@@ -59,9 +59,10 @@ export type RequestFilter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'decl
 
 const hasEvidence = sql<boolean>`exists (select 1 from evidence where evidence.source_kind = 'request' and evidence.source_id = roadmap_requests.id)`;
 
-export async function listRequests(db: Db, input: { filter: RequestFilter; search?: string; limit: number; offset: number }) {
+export async function listRequests(db: Db, input: { filter: RequestFilter; search?: string; id?: string; limit: number; offset: number }) {
   let query = db.selectFrom('roadmap_requests');
-  if (input.filter === 'untriaged') query = query.where('roadmap_requests.status', '=', 'open').where(sql<boolean>`not ${hasEvidence}`);
+  if (input.id) query = query.where('roadmap_requests.id', '=', input.id);
+  else if (input.filter === 'untriaged') query = query.where('roadmap_requests.status', '=', 'open').where(sql<boolean>`not ${hasEvidence}`);
   else if (input.filter === 'evidence') query = query.where(hasEvidence);
   else if (input.filter !== 'all') query = query.where('roadmap_requests.status', '=', input.filter);
   if (input.search) {

@@ -44,6 +44,8 @@ export const requestsRouter = createRouter({
       z.object({
         filter: z.enum(['untriaged', 'open', 'merged', 'accepted', 'declined', 'evidence', 'all']).default('untriaged'),
         search: z.string().trim().max(200).optional(),
+        /** One request, whatever the filter: the link back from evidence. */
+        id: fields.id.optional(),
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),
       }),

@@ -94,7 +94,7 @@ export async function findSimilar(db: Db, input: { title: string }) {
 
 // ---- The triage inbox ----------------------------------------------------------------------------
 
-export async function listRequests(db: Db, input: { filter: queries.RequestFilter; search?: string; limit: number; offset: number }) {
+export async function listRequests(db: Db, input: { filter: queries.RequestFilter; search?: string; id?: string; limit: number; offset: number }) {
   const [{ rows, total }, untriaged] = await Promise.all([queries.listRequests(db, input), queries.countUntriaged(db)]);
   return {
     total,

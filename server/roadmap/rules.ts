@@ -2,33 +2,9 @@
 // when the public roadmap is overdue for a review. Pure.
 import { z } from 'zod';
 import type { RoadmapLane } from '@/db/types';
+import { LANES, LANE_SHORT_LABELS, QUARTER } from './lanes';
 
-export const LANES = ['in_progress', 'planned', 'requested', 'shipped', 'declined'] as const satisfies readonly RoadmapLane[];
-
-export const LANE_LABELS: Record<RoadmapLane, string> = {
-  in_progress: 'In progress',
-  planned: 'Planned',
-  requested: 'Requested — not yet prioritized',
-  shipped: 'Shipped',
-  declined: 'Declined',
-};
-
-/** Short names for badges and history lines. */
-export const LANE_SHORT_LABELS: Record<RoadmapLane, string> = {
-  in_progress: 'In progress',
-  planned: 'Planned',
-  requested: 'Requested',
-  shipped: 'Shipped',
-  declined: 'Declined',
-};
-
-/** The lanes of the public board; shipped items make the changelog, declined ones stay off it. */
-export const BOARD_LANES = ['in_progress', 'planned', 'requested'] as const satisfies readonly RoadmapLane[];
-
-/** Developers vote on what is not decided yet: shipped and declined items take no votes. */
-export function isVotableLane(lane: RoadmapLane | null): boolean {
-  return lane === 'in_progress' || lane === 'planned' || lane === 'requested';
-}
+export { BOARD_LANES, isVotableLane, LANE_LABELS, LANE_SHORT_LABELS, LANES, moveInLanes, quarterLabel, quarterOf, quarterOptions, type LaneOrder } from './lanes';
 
 export const MAX_ITEM_TITLE = 120;
 export const MAX_ITEM_DESCRIPTION = 5000;
@@ -55,8 +31,6 @@ export const internalNoteSchema = z
 
 // ---- Quarters ----------------------------------------------------------------------------------
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-
 export const quarterSchema = z
   .string()
   .trim()
@@ -65,29 +39,6 @@ export const quarterSchema = z
     const year = Number(value.slice(0, 4));
     return year >= 2000 && year <= 2100;
   }, 'Choose a quarter between 2000 and 2100');
-
-/** 'YYYY-Qn' of a moment, in UTC. */
-export function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-}
-
-/** '2026-Q3' -> 'Q3 2026'. */
-export function quarterLabel(quarter: string): string {
-  const match = QUARTER.exec(quarter);
-  return match ? `Q${match[2]} ${match[1]}` : quarter;
-}
-
-function shiftQuarter(quarter: string, by: number): string {
-  const match = QUARTER.exec(quarter)!;
-  const index = Number(match[1]) * 4 + Number(match[2]) - 1 + by;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
-
-/** The quarters a target can be picked from: a couple behind (late items), several ahead. */
-export function quarterOptions(now: Date, before = 2, after = 6): string[] {
-  const current = quarterOf(now);
-  return Array.from({ length: before + after + 1 }, (_, i) => shiftQuarter(current, i - before));
-}
 
 // ---- Review nudge ------------------------------------------------------------------------------
 
@@ -161,22 +112,6 @@ export function describeChange(change: PendingChange): string {
     case 'withdrawn':
       return `“${change.title}” leaves the public roadmap`;
   }
-}
-
-// ---- Ordering ----------------------------------------------------------------------------------
-
-export type LaneOrder = Record<RoadmapLane, string[]>;
-
-/**
- * Moves an item to `index` in `lane` (clamped), taking it out of wherever it was. Returns the new
- * order of every lane; positions are the indexes.
- */
-export function moveInLanes(order: LaneOrder, input: { id: string; lane: RoadmapLane; index: number }): LaneOrder {
-  const next = Object.fromEntries(LANES.map((lane) => [lane, order[lane].filter((id) => id !== input.id)])) as LaneOrder;
-  const target = next[input.lane];
-  const index = Math.max(0, Math.min(target.length, Math.trunc(input.index)));
-  target.splice(index, 0, input.id);
-  return next;
 }
 
 /** Theme links (item, theme) as theme ids per item. */
