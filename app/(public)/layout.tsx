@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import './public.css';
 
 export const metadata: Metadata = {
   title: { default: 'Platform roadmap', template: '%s · Platform roadmap' },

@@ -54,37 +54,28 @@ function useVote(target: Target, initialVotes: number) {
   };
 }
 
-const buttonClass = (isVoted: boolean) =>
-  `inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm font-medium disabled:opacity-60 ${
-    isVoted ? 'border-brand-600 bg-brand-600 text-white hover:bg-brand-700' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'
-  }`;
-
-/** A compact vote button with its count, for cards and suggestion lists. */
+/** A compact vote button with its count, for cards and suggestion lists (classes in public.css). */
 export function VoteButton({ target, title, votes }: { target: Target; title: string; votes: number }) {
   const state = useVote(target, votes);
   const errorId = useId();
   return (
-    <div>
-      <div className="flex items-center gap-2">
-        <button
-          type="button"
-          aria-pressed={state.isVoted}
-          aria-describedby={state.error ? errorId : undefined}
-          disabled={state.isBusy}
-          onClick={() => state.toggle()}
-          className={`no-print ${buttonClass(state.isVoted)}`}
-        >
-          <span aria-hidden>▲</span>
-          {state.isVoted ? 'Voted' : 'Vote'}
-          <span className="sr-only"> for {title}</span>
-        </button>
-        <span className="text-sm text-slate-700" aria-live="polite">
-          {state.count.toLocaleString('en')} {state.count === 1 ? 'vote' : 'votes'}
-        </span>
-        {state.isVoted && <span className="no-print text-xs text-slate-600">Press again to undo</span>}
-      </div>
+    <div className="rm-votes">
+      <button
+        type="button"
+        aria-pressed={state.isVoted}
+        aria-describedby={state.error ? errorId : undefined}
+        disabled={state.isBusy}
+        onClick={() => state.toggle()}
+        className="rm-vote no-print"
+      >
+        <span aria-hidden>▲</span>
+        {state.isVoted ? 'Voted' : 'Vote'}
+        <span className="sr-only">{` for ${title}`}</span>
+      </button>
+      <span aria-live="polite">{`${state.count.toLocaleString('en')} ${state.count === 1 ? 'vote' : 'votes'}`}</span>
+      {state.isVoted && <span className="no-print text-xs text-slate-600">Press again to undo</span>}
       {state.error && (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+        <p id={errorId} role="alert" className="w-full text-red-700">
           {state.error}
         </p>
       )}
@@ -126,7 +117,7 @@ export function VoteForm({ target, title, votes }: { target: Target; title: stri
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" aria-pressed={state.isVoted} disabled={state.isBusy} className={buttonClass(state.isVoted)}>
+        <button type="submit" aria-pressed={state.isVoted} disabled={state.isBusy} className="rm-vote">
           <span aria-hidden>▲</span>
           {state.isVoted ? 'Voted — undo' : 'Vote for this'}
         </button>
