@@ -57,6 +57,9 @@ export async function closeRequest(
 
 export type RequestFilter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
 
+/** The directory's developer whose email the request was sent with (none without an email). */
+const requesterIsParticipant = sql<boolean>`lower(participants.email) = lower(roadmap_requests.email)`;
+
 const hasEvidence = sql<boolean>`exists (select 1 from evidence where evidence.source_kind = 'request' and evidence.source_id = roadmap_requests.id)`;
 
 export async function listRequests(db: Db, input: { filter: RequestFilter; search?: string; id?: string; limit: number; offset: number }) {
@@ -72,9 +75,7 @@ export async function listRequests(db: Db, input: { filter: RequestFilter; searc
   const [rows, total] = await Promise.all([
     query
       .leftJoin('roadmap_items', 'roadmap_items.id', 'roadmap_requests.item_id')
-      .leftJoin('participants', (join) =>
-        join.on(sql`lower(participants.email)`, '=', sql`lower(roadmap_requests.email)`).on('roadmap_requests.email', 'is not', null),
-      )
+      .leftJoin('participants', (join) => join.on(requesterIsParticipant))
       .select([
         'roadmap_requests.id',
         'roadmap_requests.title',
@@ -125,9 +126,7 @@ export async function countEvidenceOf(db: Db, input: { id: string }) {
 export async function getRequestSource(db: Db, input: { id: string }) {
   return db
     .selectFrom('roadmap_requests')
-    .leftJoin('participants', (join) =>
-      join.on(sql`lower(participants.email)`, '=', sql`lower(roadmap_requests.email)`).on('roadmap_requests.email', 'is not', null),
-    )
+    .leftJoin('participants', (join) => join.on(requesterIsParticipant))
     .select([
       'roadmap_requests.id',
       'roadmap_requests.title',

@@ -5,7 +5,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { AppRouter } from '@/server/root';
 import { Button } from '../../../_components/button';
@@ -14,6 +13,7 @@ import { Badge, PageHeader } from '../../../_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { useUrlParams } from '../../../_components/url-params';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay } from '../roadmap/format';
 import { AcceptDialog, DeclineDialog, MergeDialog } from './triage-dialogs';
@@ -131,9 +131,7 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
 export function RequestsInbox() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams } = useUrlParams();
   const [action, setAction] = useState<Action>(null);
   const [evidence, setEvidence] = useState<EvidenceSourceRef | null>(null);
 
@@ -141,16 +139,6 @@ export function RequestsInbox() {
   const search = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const focusId = params.get('request');
-
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const list = useQuery({
     ...trpc.requests.list.queryOptions({ filter, search: search || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
