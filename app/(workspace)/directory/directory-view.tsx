@@ -2,6 +2,7 @@
 // The developer directory: filter, sort, add, edit and archive developers. Filters live in the
 // URL, so a filtered list can be bookmarked or shared.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Button, ButtonLink } from '../../_components/button';
 import { SelectField, TextField } from '../../_components/field';
@@ -10,7 +11,6 @@ import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { SortableTh, Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
-import { useUrlParams } from '../../_components/url-params';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
 import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';
@@ -24,7 +24,9 @@ export function DirectoryView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const { params, setParams } = useUrlParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
   const [editing, setEditing] = useState<ParticipantDraft | null>(null);
 
   const filter = {
@@ -37,6 +39,16 @@ export function DirectoryView() {
     direction: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const),
     page: Math.max(1, Number(params.get('page')) || 1),
   };
+
+  function setParams(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
 
   const teams = useQuery(trpc.teams.list.queryOptions());
   const backgrounds = useQuery(trpc.participants.backgrounds.queryOptions());

@@ -13,7 +13,7 @@ import { Badge, PageHeader } from '../../../_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { useUrlParams } from '../../../_components/url-params';
+import { Pager, useUrlParams } from '../../../_components/pager';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay } from '../roadmap/format';
 import { AcceptDialog, DeclineDialog, MergeDialog } from './triage-dialogs';
@@ -131,13 +131,12 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
 export function RequestsInbox() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const { params, setParams } = useUrlParams();
+  const { params, setParams, page } = useUrlParams();
   const [action, setAction] = useState<Action>(null);
   const [evidence, setEvidence] = useState<EvidenceSourceRef | null>(null);
 
   const filter = (FILTERS.some((option) => option.value === params.get('filter')) ? params.get('filter') : 'untriaged') as Filter;
   const search = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const focusId = params.get('request');
 
   const list = useQuery({
@@ -195,19 +194,7 @@ export function RequestsInbox() {
               <RequestCard key={row.id} row={row} {...cardProps} />
             ))}
           </ul>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
-              <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-                Previous
-              </Button>
-              <span>
-                Page {page} of {pages}
-              </span>
-              <Button size="sm" variant="secondary" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
         </>
       )}
 

@@ -1,4 +1,4 @@
-// The public pages' own small frame (no sign-in, no workspace code): the roadmap, item and
+// The public roadmap's own small frame (no sign-in, no workspace code): the roadmap, item and
 // request pages. Readable without JavaScript, on a phone, and on paper.
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
   alternates: { types: { 'application/atom+xml': [{ url: '/roadmap/feed.xml', title: 'Platform roadmap changes' }] } },
 };
 
-export default function PublicLayout({ children }: { children: ReactNode }) {
+export default function PublicRoadmapLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
