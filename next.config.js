@@ -13,7 +13,7 @@ const nextConfig = {
   expireTime: 60,
   async rewrites() {
     // The public roadmap is a cached page under a dynamic segment, so the build does not render
-    // it without a database (app/(public)/roadmap/[view]/page.tsx).
+    // it without a database (app/(roadmap)/roadmap/[view]/page.tsx).
     return [{ source: '/roadmap', destination: '/roadmap/board' }];
   },
 };

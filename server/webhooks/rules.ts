@@ -1,9 +1,6 @@
-// Outbound webhooks: what a valid receiver address is, which events exist, and when a failed
+// Outbound webhooks: what a valid receiver address is, and when a failed
 // delivery is tried again. Pure.
 import { z } from 'zod';
-
-export const WEBHOOK_EVENTS = ['request.created', 'item.lane_changed', 'ping'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const MAX_WEBHOOK_URL = 2000;
 

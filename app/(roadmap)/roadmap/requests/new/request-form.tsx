@@ -11,6 +11,7 @@ import { FormError, TextAreaField, TextField } from '../../../../_components/fie
 import { describeError, useTRPC } from '../../../../_trpc/client';
 import { VoteButton, VotesProvider } from '../../../_components/votes';
 
+/** The server's limit (MAX_REQUEST_DETAILS in server/requests/rules.ts), shown while typing. */
 const MAX_DETAILS = 4000;
 
 function useDebounced(value: string, ms: number) {
