@@ -46,8 +46,9 @@ const config = [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [DB] }], ...envOnlyInEnvModule },
   },
   {
-    // Pages anyone opens without an account (survey forms) stay clear of the workspace.
-    files: ['app/(public)/**/*.{ts,tsx}'],
+    // Pages anyone opens without an account (survey forms, the public roadmap, shared inventory)
+    // stay clear of the workspace.
+    files: ['app/(public)/**/*.{ts,tsx}', 'app/(roadmap)/**/*.{ts,tsx}', 'app/share/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [DB, WORKSPACE_ONLY] }] },
   },
   {

@@ -28,13 +28,14 @@ export function clientKeyOf(headers: Headers): string {
   return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
 }
 
-function cookieJar(resHeaders: Headers | undefined): CookieJar {
+function cookieJar(headers: Headers, resHeaders: Headers | undefined): CookieJar {
   const isSecure = getEnv().PUBLIC_URL.startsWith('https://');
   const attributes = `Path=/; HttpOnly; SameSite=Lax${isSecure ? '; Secure' : ''}`;
   return {
     set: (name, value, { maxAgeSeconds }) =>
       resHeaders?.append('set-cookie', `${name}=${encodeURIComponent(value)}; ${attributes}; Max-Age=${maxAgeSeconds}`),
     clear: (name) => resHeaders?.append('set-cookie', `${name}=; ${attributes}; Max-Age=0`),
+    get: (name) => readCookie(headers, name),
   };
 }
 
@@ -45,6 +46,6 @@ export async function createRequestContext(input: { headers: Headers; resHeaders
     db,
     user,
     clientKey: clientKeyOf(input.headers),
-    cookies: cookieJar(input.resHeaders),
+    cookies: cookieJar(input.headers, input.resHeaders),
   });
 }

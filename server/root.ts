@@ -10,9 +10,12 @@ import { participantsRouter, teamsRouter } from './participants/router';
 import { postmortemsRouter } from './postmortems/router';
 import { ratingsRouter } from './ratings/router';
 import { surveysRouter } from './surveys/router';
+import { requestsRouter } from './requests/router';
+import { roadmapRouter } from './roadmap/router';
 import { themesRouter } from './themes/router';
 import { ticketsRouter } from './tickets/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
+import { webhooksRouter } from './webhooks/router';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -30,6 +33,9 @@ export const appRouter = createRouter({
   ratings: ratingsRouter,
   inventory: inventoryRouter,
   sharedInventory: sharedInventoryRouter,
+  roadmap: roadmapRouter,
+  requests: requestsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 // a bad variable or a failed migration stops start-up instead of failing the first request.
 import { getDbHandle } from './db';
 import { getEnv } from './env';
+import { startWebhookWorker } from './webhooks/service';
 
 export async function startServerOrExit(): Promise<void> {
   try {
@@ -9,6 +10,7 @@ export async function startServerOrExit(): Promise<void> {
     const handle = await getDbHandle();
     const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.FRICTIONLOG_DATA_DIR}`;
     console.log(`Frictionlog: database ready on ${where}`);
+    startWebhookWorker(async () => handle.db);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

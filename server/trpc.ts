@@ -21,6 +21,8 @@ export interface SessionUser {
 export interface CookieJar {
   set: (name: string, value: string, options: { maxAgeSeconds: number }) => void;
   clear: (name: string) => void;
+  /** A cookie the request came with (e.g. the anonymous voter's token on public pages). */
+  get?: (name: string) => string | undefined;
 }
 
 export interface Context {

@@ -30,6 +30,14 @@ export const NAV_GROUPS: NavGroup[] = [
     ],
   },
   {
+    label: 'Act',
+    items: [
+      { href: '/manage/roadmap', label: 'Roadmap' },
+      { href: '/manage/requests', label: 'Request inbox' },
+      { href: '/roadmap', label: 'Public roadmap' },
+    ],
+  },
+  {
     label: 'Measure',
     items: [
       { href: '/surveys', label: 'Surveys' },
@@ -41,6 +49,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { href: '/members', label: 'Members' },
       { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
+      { href: '/settings/webhooks', label: 'Webhooks', roles: ['admin'] },
       { href: '/account', label: 'Your account' },
     ],
   },

@@ -7,6 +7,7 @@ import * as m0300 from './0300-imports-tickets-postmortems';
 import * as m0500 from './0500-surveys';
 import * as m0501 from './0501-ratings';
 import * as m0200 from './0200-pain-inventory';
+import * as m0400 from './0400-roadmap';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0500-surveys': m0500,
   '0501-ratings': m0501,
   '0200-pain-inventory': m0200,
+  '0400-roadmap': m0400,
 };

@@ -6,6 +6,7 @@ import { loadPostmortemSource } from '../postmortems/service-evidence-source';
 import { loadTicketSource } from '../tickets/service-evidence-source';
 import { loadRatingCommentSource } from '../ratings/service';
 import { loadSurveyAnswerSource } from '../surveys/service';
+import { loadRequestSource } from '../requests/service';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */
@@ -29,4 +30,5 @@ export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> 
   postmortem: loadPostmortemSource,
   survey: loadSurveyAnswerSource,
   rating: loadRatingCommentSource,
+  request: loadRequestSource,
 };

@@ -1,0 +1,232 @@
+'use client';
+// Add or edit a roadmap item: its public words, a private note, lane, target quarter, the pain
+// themes it answers and whether the next publish shows it. Viewers see the same, read-only.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { LANE_LABELS, LANE_SHORT_LABELS, LANES, quarterLabel, quarterOptions } from '@/server/roadmap/lanes';
+import { Button } from '../../../_components/button';
+import { Dialog } from '../../../_components/dialog';
+import { FormError, SelectField, TextAreaField, TextField } from '../../../_components/field';
+import { Markdown } from '../../../_components/markdown';
+import { useToast } from '../../../_components/toast';
+import { describeError, useTRPC } from '../../../_trpc/client';
+import { formatDay, formatHours } from './format';
+import type { Item } from './roadmap-editor';
+
+type Lane = Item['lane'];
+
+function History({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const history = useQuery(trpc.roadmap.history.queryOptions({ id }));
+  return (
+    <section aria-labelledby="item-history" className="mt-6 border-t border-slate-200 pt-4">
+      <h3 id="item-history" className="text-sm font-semibold text-slate-900">
+        Public history
+      </h3>
+      {history.data && history.data.length === 0 && <p className="mt-1 text-sm text-slate-600">Not published yet: the history starts with the first publish.</p>}
+      <ol className="mt-1 text-sm text-slate-700">
+        {history.data?.map((change) => (
+          <li key={change.id}>
+            {formatDay(change.changedAt)}:{' '}
+            {change.fromLane ? `${LANE_SHORT_LABELS[change.fromLane]} → ${LANE_SHORT_LABELS[change.toLane]}` : `published in ${LANE_SHORT_LABELS[change.toLane]}`}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ThemeNumbers({ item }: { item: Item }) {
+  if (item.themes.length === 0) return <p className="text-sm text-slate-600">No pain theme linked.</p>;
+  return (
+    <ul className="flex flex-col gap-1 text-sm text-slate-800">
+      {item.themes.map((theme) => (
+        <li key={theme.id}>
+          {theme.title}{' '}
+          <span className="text-slate-600">
+            {theme.isRanked
+              ? `— ${theme.affectedDevelopers} affected, ${theme.score !== null ? `${formatHours(theme.score)} dev-hours/month` : 'time lost not measured'}`
+              : '— archived or merged: not shown publicly'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReadOnly({ item }: { item: Item }) {
+  return (
+    <div className="flex flex-col gap-4 text-sm">
+      <p className="text-slate-700">
+        {LANE_LABELS[item.lane]}
+        {item.targetQuarter ? ` · aiming for ${quarterLabel(item.targetQuarter)}` : ''} · {item.votes} votes
+      </p>
+      {item.description ? <Markdown>{item.description}</Markdown> : <p className="text-slate-600">No public description.</p>}
+      {item.internalNote && (
+        <div>
+          <h3 className="font-semibold text-slate-900">Internal note</h3>
+          <p className="whitespace-pre-wrap text-slate-800">{item.internalNote}</p>
+        </div>
+      )}
+      <div>
+        <h3 className="mb-1 font-semibold text-slate-900">Pain themes it answers</h3>
+        <ThemeNumbers item={item} />
+      </div>
+      <History id={item.id} />
+    </div>
+  );
+}
+
+export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: Item | null; initialLane: Lane; isReadOnly: boolean; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const themes = useQuery({ ...trpc.themes.options.queryOptions(), enabled: !isReadOnly });
+  const [draft, setDraft] = useState({
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    internalNote: item?.internalNote ?? '',
+    lane: item?.lane ?? initialLane,
+    targetQuarter: item?.targetQuarter ?? '',
+    isPublic: item?.isPublic ?? true,
+    themeIds: item?.themes.map((theme) => theme.id) ?? [],
+  });
+  const done = (message: string) => async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.roadmap.pathKey() });
+    toast(message);
+    onClose();
+  };
+  const create = useMutation(trpc.roadmap.create.mutationOptions({ onSuccess: done('Item added. Publish the roadmap to show it.') }));
+  const update = useMutation(trpc.roadmap.update.mutationOptions({ onSuccess: done('Item saved. Publish the roadmap to show the change.') }));
+  const remove = useMutation(trpc.roadmap.delete.mutationOptions({ onSuccess: done('Item deleted') }));
+  const save = item ? update : create;
+  const error = save.error ? describeError(save.error) : remove.error ? describeError(remove.error) : null;
+
+  if (isReadOnly && item) {
+    return (
+      <Dialog title={item.title} isOpen onClose={onClose}>
+        <ReadOnly item={item} />
+      </Dialog>
+    );
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const values = { ...draft, targetQuarter: draft.targetQuarter || null };
+    if (item) update.mutate({ ...values, id: item.id });
+    else create.mutate(values);
+  }
+
+  const quarters = quarterOptions(new Date());
+  if (draft.targetQuarter && !quarters.includes(draft.targetQuarter)) quarters.unshift(draft.targetQuarter);
+  const options = themes.data ?? [];
+  const linkedElsewhere = item?.themes.filter((theme) => !options.some((option) => option.id === theme.id)) ?? [];
+  const toggleTheme = (id: string) =>
+    setDraft((current) => ({ ...current, themeIds: current.themeIds.includes(id) ? current.themeIds.filter((other) => other !== id) : [...current.themeIds, id] }));
+
+  return (
+    <Dialog title={item ? `Edit “${item.title}”` : 'New roadmap item'} isOpen onClose={onClose}>
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={item ? 'Edit roadmap item' : 'New roadmap item'}>
+        <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+        <TextField
+          label="Title"
+          hint="What developers get, in their words."
+          value={draft.title}
+          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+          error={error?.fieldErrors.title}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label="Lane"
+            value={draft.lane}
+            onChange={(event) => setDraft({ ...draft, lane: event.target.value as Lane })}
+            options={LANES.map((lane) => ({ value: lane, label: LANE_LABELS[lane] }))}
+            error={error?.fieldErrors.lane}
+          />
+          <SelectField
+            label="Target quarter"
+            value={draft.targetQuarter}
+            onChange={(event) => setDraft({ ...draft, targetQuarter: event.target.value })}
+            placeholder="No target"
+            options={quarters.map((quarter) => ({ value: quarter, label: quarterLabel(quarter) }))}
+            error={error?.fieldErrors.targetQuarter}
+          />
+        </div>
+        <TextAreaField
+          label="Public description"
+          hint="Markdown. Shown on the item’s public page once published; images and HTML are not shown."
+          rows={5}
+          value={draft.description}
+          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
+          error={error?.fieldErrors.description}
+        />
+        <TextAreaField
+          label="Internal note"
+          hint="Only your workspace sees this: never on a public page."
+          rows={3}
+          value={draft.internalNote}
+          onChange={(event) => setDraft({ ...draft, internalNote: event.target.value })}
+          error={error?.fieldErrors.internalNote}
+        />
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium text-slate-800">Pain themes it answers</legend>
+          <p className="mb-2 text-xs text-slate-600">Their statements and how many developers they affect are shown publicly as the reason for this item.</p>
+          {themes.isPending ? (
+            <p className="text-sm text-slate-600">Loading themes…</p>
+          ) : options.length === 0 ? (
+            <p className="text-sm text-slate-600">No pain themes yet. Tag evidence into themes in the pain inventory, then link them here.</p>
+          ) : (
+            <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+              {options.map((theme) => (
+                <li key={theme.id}>
+                  <label className="flex items-start gap-2 text-sm text-slate-800">
+                    <input type="checkbox" className="mt-0.5" checked={draft.themeIds.includes(theme.id)} onChange={() => toggleTheme(theme.id)} />
+                    <span>{theme.title}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          {linkedElsewhere.length > 0 && (
+            <p className="mt-1 text-xs text-slate-600">Also linked: {linkedElsewhere.map((theme) => theme.title).join(', ')} (archived or merged).</p>
+          )}
+          {error?.fieldErrors.themeIds && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.themeIds[0]}</p>}
+        </fieldset>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input type="checkbox" className="mt-0.5" checked={draft.isPublic} onChange={(event) => setDraft({ ...draft, isPublic: event.target.checked })} />
+          <span>
+            Show on the public roadmap <span className="text-slate-600">(from the next publish)</span>
+          </span>
+        </label>
+        {item && (
+          <div>
+            <h3 className="mb-1 text-sm font-semibold text-slate-900">Votes and pain</h3>
+            <p className="mb-1 text-sm text-slate-700">{item.votes} votes from developers.</p>
+            <ThemeNumbers item={item} />
+          </div>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" isBusy={save.isPending}>
+            {item ? 'Save' : 'Add item'}
+          </Button>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          {item && !item.firstPublishedAt && (
+            <Button
+              variant="danger"
+              className="ml-auto"
+              isBusy={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Delete “${item.title}”? It has never been public.`)) remove.mutate({ id: item.id });
+              }}
+            >
+              Delete
+            </Button>
+          )}
+        </div>
+      </form>
+      {item && <History id={item.id} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,279 @@
+'use client';
+// Admins point webhooks at a chat channel (Slack, Mattermost, …) or any HTTP receiver: new
+// requests and roadmap lane changes are posted as signed JSON, retried when the receiver fails,
+// and listed in the delivery log.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../_components/button';
+import { FormError, TextField } from '../../../_components/field';
+import { Badge, PageHeader, Panel } from '../../../_components/page-header';
+import { useIsAdmin } from '../../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
+import { Table, Td, Th } from '../../../_components/table';
+import { useToast } from '../../../_components/toast';
+import { describeError, useTRPC } from '../../../_trpc/client';
+
+const TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const formatTime = (date: Date | null) => (date ? TIME.format(date) : '—');
+
+function SecretNotice({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  return (
+    <div role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+      <p className="font-medium">Copy the signing secret of “{name}” now: it will not be shown again.</p>
+      <code className="mt-2 block rounded bg-white px-2 py-1 font-mono break-all text-slate-900">{secret}</code>
+      <p className="mt-2">
+        Each delivery carries <code>X-Frictionlog-Timestamp</code> and <code>X-Frictionlog-Signature: v1=&lt;hex&gt;</code>, the HMAC-SHA256 of
+        “timestamp.body” with this secret. Slack ignores the signature; your own receivers should check it.
+      </p>
+      <Button variant="secondary" size="sm" className="mt-2" onClick={onDone}>
+        I have copied it
+      </Button>
+    </div>
+  );
+}
+
+function CreateForm({ onCreated }: { onCreated: (created: { name: string; secret: string }) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState({ name: '', url: '', onNewRequest: true, onLaneChange: true });
+  const create = useMutation(
+    trpc.webhooks.create.mutationOptions({
+      onSuccess: async (created) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
+        onCreated(created);
+        setDraft({ name: '', url: '', onNewRequest: true, onLaneChange: true });
+      },
+    }),
+  );
+  const error = create.error ? describeError(create.error) : null;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(draft);
+  }
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a webhook">
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <TextField label="Name" placeholder="#platform-roadmap on Slack" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={error?.fieldErrors.name} />
+      <TextField
+        label="Address (URL)"
+        type="url"
+        placeholder="https://hooks.slack.com/services/…"
+        value={draft.url}
+        onChange={(e) => setDraft({ ...draft, url: e.target.value })}
+        error={error?.fieldErrors.url}
+        hint="An http:// or https:// address. Redirects are not followed."
+      />
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Post when</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={draft.onNewRequest} onChange={(e) => setDraft({ ...draft, onNewRequest: e.target.checked })} />
+          A developer sends a request
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={draft.onLaneChange} onChange={(e) => setDraft({ ...draft, onLaneChange: e.target.checked })} />
+          A publish moves items between lanes
+        </label>
+        {error?.fieldErrors.onNewRequest && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.onNewRequest[0]}</p>}
+      </fieldset>
+      <div>
+        <Button type="submit" isBusy={create.isPending}>
+          Add webhook
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function WebhooksView() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const isAdmin = useIsAdmin();
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const webhooks = useQuery({ ...trpc.webhooks.list.queryOptions(), enabled: isAdmin });
+  const deliveries = useQuery({ ...trpc.webhooks.deliveries.queryOptions(), enabled: isAdmin, refetchInterval: 5000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
+  const onError = (error: unknown) => toast(describeError(error).message, 'error');
+  const update = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: refresh, onError }));
+  const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: async () => (await refresh(), toast('Webhook deleted')), onError }));
+  const test = useMutation(trpc.webhooks.sendTest.mutationOptions({ onSuccess: async () => (await refresh(), toast('Test message queued: see the delivery log')), onError }));
+  const retry = useMutation(trpc.webhooks.retry.mutationOptions({ onSuccess: async () => (await refresh(), toast('Delivery queued again')), onError }));
+  const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions({ onError }));
+
+  if (!isAdmin) {
+    return (
+      <>
+        <PageHeader title="Webhooks" />
+        <EmptyState title="Only admins manage webhooks">Ask an admin of this workspace to connect the roadmap to your team’s chat.</EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Post new developer requests and roadmap lane changes to your team’s chat or any HTTP receiver, as Slack-compatible JSON signed with a shared secret."
+      />
+      {secret && <SecretNotice name={secret.name} secret={secret.secret} onDone={() => setSecret(null)} />}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
+          {webhooks.isPending ? (
+            <LoadingState />
+          ) : webhooks.isError ? (
+            <ErrorState message={describeError(webhooks.error).message} onRetry={() => webhooks.refetch()} />
+          ) : webhooks.data.length === 0 ? (
+            <EmptyState title="No webhooks yet">
+              Add one with a Slack incoming-webhook address, and your channel hears about every new request and every lane change when you publish.
+            </EmptyState>
+          ) : (
+            <Table caption="Webhooks">
+              <thead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th>Posts</Th>
+                  <Th>Status</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {webhooks.data.map((webhook) => (
+                  <tr key={webhook.id}>
+                    <Td>
+                      <span className="font-medium">{webhook.name}</span>
+                      <span className="block max-w-xs truncate font-mono text-xs text-slate-600">{webhook.url}</span>
+                      <span className="block font-mono text-xs text-slate-600">secret {webhook.secret_prefix}…</span>
+                    </Td>
+                    <Td>{[webhook.on_new_request && 'new requests', webhook.on_lane_change && 'lane changes'].filter(Boolean).join(', ')}</Td>
+                    <Td>{webhook.is_active ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
+                    <Td>
+                      <div className="flex flex-wrap justify-end gap-1">
+                        <Button size="sm" variant="secondary" onClick={() => test.mutate({ id: webhook.id })} aria-label={`Send a test message to ${webhook.name}`}>
+                          Test
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={`${webhook.is_active ? 'Switch off' : 'Switch on'} ${webhook.name}`}
+                          onClick={() =>
+                            update.mutate({
+                              id: webhook.id,
+                              name: webhook.name,
+                              url: webhook.url,
+                              onNewRequest: webhook.on_new_request,
+                              onLaneChange: webhook.on_lane_change,
+                              isActive: !webhook.is_active,
+                            })
+                          }
+                        >
+                          {webhook.is_active ? 'Switch off' : 'Switch on'}
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={`New secret for ${webhook.name}`}
+                          onClick={() => {
+                            if (!window.confirm(`Make a new signing secret for “${webhook.name}”? Receivers checking the old one stop accepting messages.`)) return;
+                            rotate.mutate(
+                              { id: webhook.id },
+                              {
+                                onSuccess: async (result) => {
+                                  await refresh();
+                                  setSecret({ name: webhook.name, secret: result.secret });
+                                },
+                              },
+                            );
+                          }}
+                        >
+                          New secret
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="danger"
+                          aria-label={`Delete ${webhook.name}`}
+                          onClick={() => {
+                            if (window.confirm(`Delete “${webhook.name}” and its delivery log?`)) remove.mutate({ id: webhook.id });
+                          }}
+                        >
+                          Delete
+                        </Button>
+                      </div>
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </div>
+        <Panel title="Add a webhook">
+          <CreateForm onCreated={setSecret} />
+        </Panel>
+      </div>
+
+      <section aria-labelledby="delivery-log" className="mt-8">
+        <h2 id="delivery-log" className="mb-1 text-lg font-semibold text-slate-900">
+          Delivery log
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          A failed delivery is tried again after 10 s, 1 min, 5 min, 30 min and 2 h, then marked failed. A slow or broken receiver never slows the app down.
+        </p>
+        {deliveries.isPending ? (
+          <LoadingState />
+        ) : deliveries.isError ? (
+          <ErrorState message={describeError(deliveries.error).message} onRetry={() => deliveries.refetch()} />
+        ) : deliveries.data.length === 0 ? (
+          <EmptyState title="Nothing delivered yet">Deliveries appear here when a request comes in, when you publish lane changes, or when you send a test.</EmptyState>
+        ) : (
+          <Table caption="Webhook deliveries, newest first">
+            <thead>
+              <tr>
+                <Th>When</Th>
+                <Th>Webhook</Th>
+                <Th>Message</Th>
+                <Th>Status</Th>
+                <Th>Last answer</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {deliveries.data.map((delivery) => (
+                <tr key={delivery.id}>
+                  <Td className="whitespace-nowrap">{formatTime(delivery.created_at)}</Td>
+                  <Td>{delivery.webhook_name}</Td>
+                  <Td>{delivery.summary}</Td>
+                  <Td className="whitespace-nowrap">
+                    {delivery.status === 'delivered' ? (
+                      <Badge tone="green">Delivered</Badge>
+                    ) : delivery.status === 'failed' ? (
+                      <Badge tone="red">Failed</Badge>
+                    ) : delivery.attempts > 0 ? (
+                      <Badge tone="amber">Retrying</Badge>
+                    ) : (
+                      <Badge>Queued</Badge>
+                    )}
+                    <span className="block text-xs text-slate-600">
+                      {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
+                      {delivery.status === 'pending' && delivery.next_attempt_at ? `, next ${formatTime(delivery.next_attempt_at)}` : ''}
+                    </span>
+                  </Td>
+                  <Td className="max-w-sm text-xs">{delivery.last_error ?? (delivery.last_status_code ? `HTTP ${delivery.last_status_code}` : '—')}</Td>
+                  <Td>
+                    {delivery.status === 'failed' && (
+                      <Button size="sm" variant="secondary" onClick={() => retry.mutate({ id: delivery.id })}>
+                        Send again
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </>
+  );
+}

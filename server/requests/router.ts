@@ -1,0 +1,68 @@
+// Procedures for roadmap requests: public submission, duplicate suggestions and request pages
+// (own output schemas), and the triage inbox for editors.
+import { z } from 'zod';
+import * as fields from '../fields';
+import { publicRequestSchema, similarSchema, submittedRequestSchema } from '../roadmap/public-schemas';
+import { itemDescriptionSchema, itemTitleSchema } from '../roadmap/rules';
+import { withVoterToken } from '../roadmap/voter-cookie';
+import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import { declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema } from './rules';
+import * as service from './service';
+
+export const requestsRouter = createRouter({
+  submit: publicProcedure
+    .input(
+      z.object({
+        title: requestTitleSchema,
+        details: requestDetailsSchema.default(''),
+        email: fields.optionalEmail,
+        /** The honeypot, named like a field bots love to fill. */
+        website: honeypotSchema,
+      }),
+    )
+    .output(submittedRequestSchema)
+    .mutation(({ ctx, input }) =>
+      withVoterToken(ctx, (voterToken) =>
+        service.submitRequest(ctx.db, { title: input.title, details: input.details, email: input.email, honeypot: input.website, voterToken, clientKey: ctx.clientKey }),
+      ),
+    ),
+
+  similar: publicProcedure
+    .input(z.object({ title: similarQuerySchema }))
+    .output(similarSchema)
+    .query(({ ctx, input }) => service.findSimilar(ctx.db, input)),
+
+  publicGet: publicProcedure
+    .input(z.object({ id: fields.id }))
+    .output(publicRequestSchema)
+    .query(({ ctx, input }) => service.getPublicRequest(ctx.db, input)),
+
+  // ---- The triage inbox ----
+
+  list: memberProcedure
+    .input(
+      z.object({
+        filter: z.enum(['untriaged', 'open', 'merged', 'accepted', 'declined', 'evidence', 'all']).default('untriaged'),
+        search: z.string().trim().max(200).optional(),
+        /** One request, whatever the filter: the link back from evidence. */
+        id: fields.id.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
+    .query(({ ctx, input }) => service.listRequests(ctx.db, input)),
+
+  suggestItems: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => service.suggestItemsFor(ctx.db, input)),
+
+  merge: editorProcedure
+    .input(z.object({ id: fields.id, itemId: fields.id }))
+    .mutation(({ ctx, input }) => service.mergeRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
+
+  accept: editorProcedure
+    .input(z.object({ id: fields.id, title: itemTitleSchema, description: itemDescriptionSchema.default(''), isPublic: z.boolean().default(true) }))
+    .mutation(({ ctx, input }) => service.acceptRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
+
+  decline: editorProcedure
+    .input(z.object({ id: fields.id, reason: declineReasonSchema }))
+    .mutation(({ ctx, input }) => service.declineRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
+});

@@ -1,0 +1,191 @@
+// Developers' roadmap requests: submitted on the public page (rate limited, honeypot, one vote
+// from the submitter), suggested as duplicates while someone types, and triaged in the inbox:
+// merged into an item (votes move once), accepted as a new item, declined with a public reason,
+// or turned into evidence of a pain theme (through the shared evidence dialog).
+import type { Db } from '../db';
+import { getEnv } from '../env';
+import { AppError } from '../errors';
+import type { EvidenceSource } from '../evidence/service-sources';
+import { enforceRateLimit } from '../rate-limit/service';
+import * as roadmapQueries from '../roadmap/queries';
+import { isVotableLane } from '../roadmap/rules';
+import { addItemToLane } from '../roadmap/service';
+import { refreshPublicBoard } from '../roadmap/service-cache';
+import { hashEmail, hashVoter } from '../roadmap/voter';
+import { enqueueWebhookMessage } from '../webhooks/service';
+import * as queries from './queries';
+import { isHoneypotFilled, MIN_SIMILAR_QUERY, SUBMIT_LIMIT } from './rules';
+
+const REQUEST_GONE = 'This request no longer exists. Reload the page.';
+
+export function publicRequestUrl(id: string): string {
+  return new URL(`/roadmap/requests/${id}`, getEnv().PUBLIC_URL).toString();
+}
+
+// ---- The public side ---------------------------------------------------------------------------
+
+export async function submitRequest(
+  db: Db,
+  input: { title: string; details: string; email: string | null; honeypot?: string; voterToken: string; clientKey: string },
+  now = new Date(),
+): Promise<{ id: string }> {
+  if (isHoneypotFilled(input.honeypot)) {
+    throw new AppError('BAD_REQUEST', 'This request could not be sent. Leave the last field of the form empty and try again.', { field: 'website' });
+  }
+  await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
+  return db.transaction().execute(async (trx) => {
+    const request = await queries.insertRequest(trx, input);
+    // Asking for something is the first vote for it.
+    await roadmapQueries.insertVote(trx, {
+      target: { kind: 'request', id: request.id },
+      voterHash: hashVoter(input.voterToken),
+      emailHash: input.email ? hashEmail(input.email) : null,
+    });
+    await enqueueWebhookMessage(trx, { event: 'request.created', title: request.title, details: request.details, url: publicRequestUrl(request.id) });
+    return { id: request.id };
+  });
+}
+
+export async function getPublicRequest(db: Db, input: { id: string }) {
+  const row = await queries.getPublicRequest(db, input);
+  if (!row) throw new AppError('NOT_FOUND', 'This request does not exist.');
+  const [votes, evidence] = await Promise.all([
+    roadmapQueries.countVotesOf(db, { target: { kind: 'request', id: row.id } }),
+    queries.countEvidenceOf(db, { id: row.id }),
+  ]);
+  return {
+    id: row.id,
+    title: row.title,
+    details: row.details,
+    status: row.status,
+    createdAt: row.created_at,
+    triagedAt: row.triaged_at,
+    declineReason: row.status === 'declined' ? row.decline_reason : null,
+    isInPainInventory: evidence > 0,
+    votes,
+    isVotable: row.status === 'open',
+    item: row.item_id && row.item_title && row.item_lane ? { id: row.item_id, title: row.item_title, lane: row.item_lane } : null,
+  };
+}
+
+/** "Is it one of these? Vote instead": public items and open requests with a similar title. */
+export async function findSimilar(db: Db, input: { title: string }) {
+  const text = input.title.trim();
+  if (text.length < MIN_SIMILAR_QUERY) return { items: [], requests: [] };
+  const [items, requests] = await Promise.all([
+    queries.findSimilarPublicItems(db, { text, limit: 4 }),
+    queries.findSimilarOpenRequests(db, { text, limit: 4 }),
+  ]);
+  const [itemVotes, requestVotes] = await Promise.all([
+    roadmapQueries.countItemVotes(db, { itemIds: items.map((item) => item.id) }),
+    roadmapQueries.countRequestVotes(db, { requestIds: requests.map((request) => request.id) }),
+  ]);
+  return {
+    items: items.map((item) => ({
+      id: item.id,
+      title: item.public_title ?? '',
+      lane: item.public_lane!,
+      votes: itemVotes.get(item.id) ?? 0,
+      isVotable: isVotableLane(item.public_lane),
+    })),
+    requests: requests.map((request) => ({ id: request.id, title: request.title, votes: requestVotes.get(request.id) ?? 0 })),
+  };
+}
+
+// ---- The triage inbox ----------------------------------------------------------------------------
+
+export async function listRequests(db: Db, input: { filter: queries.RequestFilter; search?: string; id?: string; limit: number; offset: number }) {
+  const [{ rows, total }, untriaged] = await Promise.all([queries.listRequests(db, input), queries.countUntriaged(db)]);
+  return {
+    total,
+    untriaged,
+    rows: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      details: row.details,
+      email: row.email,
+      status: row.status,
+      declineReason: row.decline_reason,
+      createdAt: row.created_at,
+      triagedAt: row.triaged_at,
+      votes: row.votes,
+      evidenceCount: row.evidence_count,
+      item: row.item_id ? { id: row.item_id, title: row.item_title ?? '' } : null,
+      participant: row.participant_id ? { id: row.participant_id, name: row.participant_name ?? '' } : null,
+    })),
+  };
+}
+
+export async function suggestItemsFor(db: Db, input: { id: string }) {
+  const request = await queries.getRequestTitle(db, input);
+  if (!request) throw new AppError('NOT_FOUND', REQUEST_GONE);
+  const rows = await queries.findSimilarItems(db, { text: request.title, limit: 5 });
+  return rows.map((row) => ({ id: row.id, title: row.title, lane: row.lane }));
+}
+
+async function lockOpenRequest(db: Db, id: string) {
+  const request = await queries.lockRequest(db, { id });
+  if (!request) throw new AppError('NOT_FOUND', REQUEST_GONE);
+  if (request.status !== 'open') {
+    throw new AppError('CONFLICT', `This request was already ${request.status === 'merged' ? 'merged into an item' : request.status}; reload the inbox.`);
+  }
+  return request;
+}
+
+/** Merges the request into an item: its votes move once (a voter already on the item is not counted twice). */
+export async function mergeRequest(db: Db, input: { id: string; itemId: string; triagedBy: string | null }, now = new Date()) {
+  const result = await db.transaction().execute(async (trx) => {
+    await lockOpenRequest(trx, input.id);
+    const item = await roadmapQueries.getItem(trx, { id: input.itemId });
+    if (!item) throw new AppError('NOT_FOUND', 'This roadmap item no longer exists. Pick another one.', { field: 'itemId' });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    await queries.closeRequest(trx, { id: input.id, status: 'merged', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    return { movedVotes, itemVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'item', id: item.id } }) };
+  });
+  refreshPublicBoard();
+  return result;
+}
+
+/** Accepts the request as a new item in "Requested — not yet prioritized"; its votes come along. */
+export async function acceptRequest(
+  db: Db,
+  input: { id: string; title: string; description: string; isPublic: boolean; triagedBy: string | null },
+  now = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    await lockOpenRequest(trx, input.id);
+    const item = await addItemToLane(trx, {
+      title: input.title,
+      description: input.description,
+      internalNote: '',
+      lane: 'requested',
+      targetQuarter: null,
+      isPublic: input.isPublic,
+      themeIds: [],
+      createdBy: input.triagedBy,
+    });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    await queries.closeRequest(trx, { id: input.id, status: 'accepted', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    return { itemId: item.id, movedVotes };
+  });
+}
+
+/** Declines the request with a reason shown on its public page. Its votes stay as they were. */
+export async function declineRequest(db: Db, input: { id: string; reason: string; triagedBy: string | null }, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    await lockOpenRequest(trx, input.id);
+    await queries.closeRequest(trx, { id: input.id, status: 'declined', itemId: null, declineReason: input.reason, triagedBy: input.triagedBy, now });
+  });
+}
+
+/** The evidence loader for requests: the excerpt must come from the title or the details. */
+export async function loadRequestSource(db: Db, input: { sourceId: string }): Promise<EvidenceSource | null> {
+  const row = await queries.getRequestSource(db, { id: input.sourceId });
+  if (!row) return null;
+  return {
+    text: `${row.title}\n\n${row.details}`,
+    path: `/manage/requests?request=${row.id}`,
+    participantId: row.participant_id,
+    observedOn: row.created_on,
+  };
+}
