@@ -53,6 +53,12 @@ interface AxeViolation {
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // Next.js streams a dynamic page's metadata after its first bytes: give the <title> a moment to
+  // arrive. A page that never gets one fails the axe check below (document-title).
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
   await screenshot(page, name);
   await page.addScriptTag({ content: axe.source });
   const violations = (await page.evaluate(async () => {
