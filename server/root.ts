@@ -7,6 +7,11 @@ import { evidenceRouter } from './evidence/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
+import { interviewsRouter } from './interviews/router';
+import { shadowingRouter } from './shadowing/router';
+import { searchRouter } from './search/router';
+import { coverageRouter } from './coverage/router';
+import { demoRouter } from './demo/router';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -17,6 +22,11 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  interviews: interviewsRouter,
+  shadowing: shadowingRouter,
+  search: searchRouter,
+  coverage: coverageRouter,
+  demo: demoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-evidence-themes';
+import * as m0100 from './0100-discovery';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-evidence-themes': m0002,
+  '0100-discovery': m0100,
 };

@@ -2,6 +2,8 @@
 // the text an excerpt may be taken from at the given spot, and the link back to that spot.
 import type { EvidenceSourceKind } from '@/db/types';
 import type { Db } from '../db';
+import { loadInterviewSource } from '../interviews/service-evidence';
+import { loadShadowingSource } from '../shadowing/service-evidence';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */
@@ -20,4 +22,7 @@ export type SourceLoader = (db: Db, input: { sourceId: string; anchor: string | 
  * One loader per source kind. A domain that produces evidence adds its loader here
  * (interviews, shadowing sessions, tickets, post-mortems, surveys, ratings, requests).
  */
-export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {};
+export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> = {
+  interview: loadInterviewSource,
+  shadowing: loadShadowingSource,
+};
