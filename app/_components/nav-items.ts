@@ -13,12 +13,23 @@ export interface NavGroup {
 
 export const NAV_GROUPS: NavGroup[] = [
   { label: 'Overview', items: [{ href: '/', label: 'Home' }] },
-  { label: 'Listen', items: [{ href: '/directory', label: 'Developer directory' }] },
+  {
+    label: 'Listen',
+    items: [
+      { href: '/directory', label: 'Developer directory' },
+      { href: '/interviews', label: 'Interviews' },
+      { href: '/shadowing', label: 'Shadowing' },
+      { href: '/coverage', label: 'Coverage' },
+      { href: '/search', label: 'Search' },
+    ],
+  },
+  { label: 'Understand', items: [{ href: '/evidence', label: 'Evidence' }] },
   {
     label: 'Workspace',
     items: [
       { href: '/members', label: 'Members' },
       { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
+      { href: '/settings/demo', label: 'Demo workspace', roles: ['admin'] },
       { href: '/account', label: 'Your account' },
     ],
   },

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { FrictionKind, ShadowingScenario } from '@/db/types';
 import { withoutNul } from '../lib/text';
 
+export type { FrictionKind, ShadowingScenario };
+
 export const SCENARIOS: readonly ShadowingScenario[] = ['onboarding-service', 'incident-debugging', 'first-ci-cd', 'other'];
 
 export const SCENARIO_LABELS: Record<ShadowingScenario, string> = {
