@@ -2,12 +2,17 @@
 // on the page. Evidence excerpts are checked against the source text and this reading of it, so
 // "took **two days**" can be quoted as "took two days". Pure.
 
+// Escaped characters (\*) are set aside first so that emphasis rules leave them alone.
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>~|])/g;
+const hide = (char: string) => String.fromCharCode(0xf000 + char.charCodeAt(0));
+const HIDDEN = /[\uf000-\uf0ff]/g;
+
 export function markdownToPlainText(markdown: string): string {
   return (
     markdown
-      // Code fences and HTML comments: keep the code, drop the fence lines and comments.
+      .replace(ESCAPED, (_match, char: string) => hide(char))
+      // Code fences: keep the code, drop the fence lines. (Typed HTML is shown as text, so it stays.)
       .replace(/^\s*(```|~~~).*$/gm, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
       // Images and links: keep the visible text.
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
@@ -19,14 +24,15 @@ export function markdownToPlainText(markdown: string): string {
       // Horizontal rules.
       .replace(/^\s*([-*_]\s*){3,}$/gm, '')
       // Inline emphasis, strike-through and code spans.
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-      .replace(/(\*|_)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
+      .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?!\w)/g, '$1$2')
+      .replace(/\*(?=\S)([\s\S]*?\S)\*/g, '$1')
+      // An underscore inside a word (snake_case) is not emphasis.
+      .replace(/(^|[^\w])_(?=\S)([\s\S]*?\S)_(?!\w)/g, '$1$2')
       .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
       .replace(/`([^`]*)`/g, '$1')
-      // Raw HTML is not rendered (the Markdown component skips it), so its tags are not text.
-      .replace(/<\/?[A-Za-z][^>]*>/g, '')
       // Escaped characters read as themselves.
-      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
+      .replace(HIDDEN, (char) => String.fromCharCode(char.charCodeAt(0) - 0xf000))
   );
 }
 

@@ -128,9 +128,9 @@ export function CoverageView() {
           <tbody className="divide-y divide-slate-100">
             {data.teams.map((team) => (
               <tr key={team.key}>
-                <Th scope="row" className="bg-white normal-case">
-                  <span className="text-sm font-medium tracking-normal text-slate-900">{team.label}</span>
-                </Th>
+                <th scope="row" className="px-3 py-2 text-left text-sm font-medium text-slate-900">
+                  {team.label}
+                </th>
                 {team.cells.map((cell, index) => (
                   <Td key={data.tenureBands[index].key} className="text-center">
                     <CellButton
@@ -241,24 +241,24 @@ function Fact({ label, value, tone = 'slate' }: { label: string; value: number; 
 function CellButton({ cell, label, isSelected, onSelect }: { cell: Cell; label: string; isSelected: boolean; onSelect: () => void }) {
   if (cell.developers === 0) {
     return (
-      <span className="text-slate-600" aria-label={`${label}: nobody in the directory`}>
-        —
+      <span className="text-slate-600">
+        <span aria-hidden>—</span>
+        <span className="sr-only">{label}: nobody in the directory</span>
       </span>
     );
   }
-  const text = `${cell.interviewed}/${cell.developers}`;
-  const description = `${label}: ${cell.interviewed} of ${cell.developers} developers interviewed${cell.isGap ? ', a gap' : ''}`;
   return (
     <button
       type="button"
       onClick={onSelect}
       aria-pressed={isSelected}
-      aria-label={description}
       className={`min-w-16 rounded-md px-2 py-1 text-sm tabular-nums ${
         cell.isGap ? 'bg-red-50 font-semibold text-red-800 ring-1 ring-red-200' : cell.interviewed === cell.developers ? 'bg-green-50 text-green-900' : 'bg-slate-50 text-slate-800'
       } ${isSelected ? 'ring-2 ring-brand-600' : ''} hover:ring-2 hover:ring-slate-400`}
     >
-      {text}
+      <span className="sr-only">{label}: </span>
+      {cell.interviewed}/{cell.developers}
+      <span className="sr-only"> developers interviewed</span>
       {cell.isGap && <span className="ml-1 text-xs">Gap</span>}
     </button>
   );
@@ -297,10 +297,9 @@ function StartInterviewButton({ participantId, name }: { participantId: string; 
       size="sm"
       variant="secondary"
       isBusy={create.isPending}
-      aria-label={`Interview ${name} now`}
       onClick={() => create.mutate({ participantId, interviewedOn: todayIso(), interviewerId: me.data?.id ?? null })}
     >
-      Interview now
+      Interview now<span className="sr-only">: {name}</span>
     </Button>
   );
 }

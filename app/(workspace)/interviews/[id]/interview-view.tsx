@@ -46,7 +46,8 @@ export function InterviewView({ id }: { id: string }) {
   const canEdit = useCanEdit();
   const interview = useQuery(trpc.interviews.get.queryOptions({ id }));
   const evidence = useQuery({ ...trpc.evidence.list.queryOptions({ sourceKinds: ['interview'], sourceId: id, limit: 500 }), placeholderData: keepPreviousData });
-  const save = useMutation(trpc.interviews.save.mutationOptions());
+  // Sent even when the browser says it is offline: the autosave handles the failure itself.
+  const save = useMutation({ ...trpc.interviews.save.mutationOptions(), networkMode: 'always' });
   const values = useMemo(() => (interview.data ? valuesOf(interview.data) : undefined), [interview.data]);
   const draft = useAutosave({
     record: `interview:${id}`,
@@ -111,7 +112,7 @@ export function InterviewView({ id }: { id: string }) {
           </Link>
         }
         title={`Interview with ${data.participant_name}`}
-        description={`${facts}. ${formatDay(draft.valueOf('interviewedOn'))}, guide: ${data.guide_title || 'none'}.`}
+        description={`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
         actions={
           canEdit && (
             <>
@@ -295,7 +296,7 @@ function TextSpot({
             )}
           </>
         ) : value.trim() ? (
-          <Markdown>{value}</Markdown>
+          <Markdown isHtmlShownAsText>{value}</Markdown>
         ) : (
           <p className="text-sm text-slate-600 italic">No notes yet.</p>
         )}

@@ -138,14 +138,16 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
                 onChange={(e) => setQuestions((current) => current.map((q, i) => (i === index ? e.target.value : q)))}
                 aria-invalid={Boolean(error?.fieldErrors[`questions.${index}`]) || undefined}
               />
-              <Button size="sm" variant="ghost" aria-label={`Move question ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                ↑
+              <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)}>
+                <span aria-hidden>↑</span>
+                <span className="sr-only">Move question {index + 1} up</span>
               </Button>
-              <Button size="sm" variant="ghost" aria-label={`Move question ${index + 1} down`} disabled={index === questions.length - 1} onClick={() => move(index, 1)}>
-                ↓
+              <Button size="sm" variant="ghost" disabled={index === questions.length - 1} onClick={() => move(index, 1)}>
+                <span aria-hidden>↓</span>
+                <span className="sr-only">Move question {index + 1} down</span>
               </Button>
-              <Button size="sm" variant="ghost" aria-label={`Remove question ${index + 1}`} onClick={() => setQuestions((current) => current.filter((_, i) => i !== index))}>
-                Remove
+              <Button size="sm" variant="ghost" onClick={() => setQuestions((current) => current.filter((_, i) => i !== index))}>
+                Remove<span className="sr-only"> question {index + 1}</span>
               </Button>
               {error?.fieldErrors[`questions.${index}`] && <p className="w-full pl-8 text-sm text-red-700">{error.fieldErrors[`questions.${index}`][0]}</p>}
             </li>

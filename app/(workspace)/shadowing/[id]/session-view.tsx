@@ -104,7 +104,14 @@ export function SessionView({ id }: { id: string }) {
           </Link>
         }
         title={`Shadowing ${data.participant_name}`}
-        description={`${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}${data.team_name ? ` · ${data.team_name}` : ''}`}
+        description={[
+          `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
+          data.team_name,
+          (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+          data.observer_name ? `observed by ${data.observer_name}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         actions={
           canEdit && (
             <>
@@ -623,7 +630,7 @@ function NotesPanel({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const saveNotes = useMutation(trpc.shadowing.saveNotes.mutationOptions());
+  const saveNotes = useMutation({ ...trpc.shadowing.saveNotes.mutationOptions(), networkMode: 'always' });
   const values = useMemo(() => ({ notes: session.notes }), [session.notes]);
   const draft = useAutosave({
     record: `shadowing:${session.id}`,
@@ -666,7 +673,7 @@ function NotesPanel({
             placeholder="What you noticed overall: what they treat as normal, where the longest wait was, what to ask afterwards."
           />
         ) : value.trim() ? (
-          <Markdown>{value}</Markdown>
+          <Markdown isHtmlShownAsText>{value}</Markdown>
         ) : (
           <p className="text-sm text-slate-600 italic">No notes.</p>
         )}

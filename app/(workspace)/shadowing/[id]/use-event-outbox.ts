@@ -35,8 +35,9 @@ function load(sessionId: string): Operation[] {
 export function useEventOutbox(sessionId: string, onSent: () => void) {
   const trpc = useTRPC();
   const toast = useToast();
-  const add = useMutation(trpc.shadowing.addEvent.mutationOptions());
-  const update = useMutation(trpc.shadowing.updateEvent.mutationOptions());
+  // Sent even when the browser says it is offline: the outbox keeps and retries failed sends.
+  const add = useMutation({ ...trpc.shadowing.addEvent.mutationOptions(), networkMode: 'always' });
+  const update = useMutation({ ...trpc.shadowing.updateEvent.mutationOptions(), networkMode: 'always' });
   const state = useRef({ operations: [] as Operation[], isSending: false, isOffline: false, timer: undefined as ReturnType<typeof setTimeout> | undefined });
   // What the page renders: a copy of the outbox, published after every change to it.
   const [view, setView] = useState({ operations: [] as Operation[], isOffline: false });
