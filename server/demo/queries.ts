@@ -32,19 +32,6 @@ export async function clearDemoRecords(db: Db) {
   await db.deleteFrom('demo_records').execute();
 }
 
-export async function findTeamsByNames(db: Db, input: { names: string[] }) {
-  if (input.names.length === 0) return [];
-  return db
-    .selectFrom('teams')
-    .select(['id', 'name'])
-    .where(
-      sql`lower(name)`,
-      'in',
-      input.names.map((name) => name.toLowerCase()),
-    )
-    .execute();
-}
-
 export async function findFirstAdminId(db: Db): Promise<string | null> {
   const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('created_at').executeTakeFirst();
   return row?.id ?? null;

@@ -55,7 +55,7 @@ export async function loadDemo(db: Db, input: { createdBy: string | null; today?
     }
 
     // Teams: an existing team of the same name is used as it is, and is not the demo's to remove.
-    const teamIds = new Map((await queries.findTeamsByNames(trx, { names: DEMO_TEAMS })).map((team) => [team.name.toLowerCase(), team.id]));
+    const teamIds = new Map((await participantQueries.findTeamsByName(trx, { names: DEMO_TEAMS })).map((team) => [team.name.toLowerCase(), team.id]));
     const newTeams = await participantQueries.insertTeams(trx, { names: DEMO_TEAMS.filter((name) => !teamIds.has(name.toLowerCase())) });
     for (const team of newTeams) teamIds.set(team.name.toLowerCase(), team.id);
     await queries.recordDemoRows(trx, { entity: 'teams', ids: newTeams.map((team) => team.id) });

@@ -175,13 +175,7 @@ export async function lockInterviewValues(db: Db, input: { id: string }) {
     .forUpdate()
     .executeTakeFirst();
   if (!row) return undefined;
-  const answers = await db
-    .selectFrom('interview_answers')
-    .select(['position', 'body'])
-    .where('interview_id', '=', input.id)
-    .orderBy('position')
-    .execute();
-  return { ...row, answers };
+  return { ...row, answers: await listAnswers(db, { interviewId: input.id }) };
 }
 
 export interface NewInterview {
@@ -250,11 +244,5 @@ export async function findInterviewSource(db: Db, input: { id: string }) {
     .where('id', '=', input.id)
     .executeTakeFirst();
   if (!interview) return undefined;
-  const answers = await db
-    .selectFrom('interview_answers')
-    .select(['position', 'body'])
-    .where('interview_id', '=', input.id)
-    .orderBy('position')
-    .execute();
-  return { ...interview, answers };
+  return { ...interview, answers: await listAnswers(db, { interviewId: input.id }) };
 }

@@ -19,50 +19,50 @@ export interface Hit {
 }
 
 /**
- * Every match, ranked: one page of hits (in rank order) and the number of matches per group, in
- * one statement so that the matching runs once.
+ * Every match, ranked: one page of hits and the number of matches per group, in one statement so
+ * that the matching runs once. Ties in rank are ordered by id, so pages never overlap; the page is
+ * taken with a top-N sort, never a sort of every match.
  */
 export async function rankMatches(db: Db, input: { text: string; groups: SearchGroup[]; limit: number; offset: number }) {
   const groupFilter = input.groups.length > 0 ? sql`where grp in (${sql.join(input.groups)})` : sql``;
   const result = await sql<{ row_type: 'hit' | 'total'; kind: HitKind | null; grp: SearchGroup; id: string | null; rank: number | null; total: number | null }>`
     with q as (select websearch_to_tsquery(${ENGLISH}, ${input.text}) as query),
     hits as (
-      select 'answer' as kind, 'interview' as grp, a.id, ts_rank(a.body_vector, q.query, 1) as rank, i.interviewed_on as on_date
-        from interview_answers a join interviews i on i.id = a.interview_id, q
-        where a.body_vector @@ q.query
+      select 'answer' as kind, 'interview' as grp, a.id, ts_rank(a.body_vector, q.query, 1) as rank
+        from interview_answers a, q where a.body_vector @@ q.query
       union all
-      select 'interview-notes', 'interview', i.id, ts_rank(i.notes_vector, q.query, 1), i.interviewed_on
+      select 'interview-notes', 'interview', i.id, ts_rank(i.notes_vector, q.query, 1)
         from interviews i, q where i.notes_vector @@ q.query
       union all
-      select 'session-notes', 'shadowing', s.id, ts_rank(s.notes_vector, q.query, 1), coalesce(s.started_at, s.created_at)::date
+      select 'session-notes', 'shadowing', s.id, ts_rank(s.notes_vector, q.query, 1)
         from shadowing_sessions s, q where s.notes_vector @@ q.query
       union all
-      select 'friction-event', 'friction', f.id, ts_rank(f.note_vector, q.query, 1), f.created_at::date
+      select 'friction-event', 'friction', f.id, ts_rank(f.note_vector, q.query, 1)
         from friction_events f, q where f.note_vector @@ q.query
       union all
-      select 'evidence', 'evidence', e.id, ts_rank(e.search_vector, q.query, 1), e.observed_on
+      select 'evidence', 'evidence', e.id, ts_rank(e.search_vector, q.query, 1)
         from evidence e, q where e.search_vector @@ q.query
       union all
-      select 'participant', 'participant', p.id, ts_rank(${participantVector}, q.query, 1) * 2, null::date
+      select 'participant', 'participant', p.id, ts_rank(${participantVector}, q.query, 1) * 2
         from participants p, q where ${participantVector} @@ q.query
     ),
     page as (
-      select kind, grp, id, rank, row_number() over (order by rank desc, on_date desc nulls last, id) as ordinal
-        from hits ${groupFilter}
-        order by rank desc, on_date desc nulls last, id
+      select kind, grp, id, rank from hits ${groupFilter}
+        order by rank desc, id
         limit ${input.limit} offset ${input.offset}
     )
-    select 'hit' as row_type, kind, grp, id, rank, null::int as total, ordinal from page
+    select 'hit' as row_type, kind, grp, id, rank, null::int as total from page
     union all
-    select 'total', null, grp, null, null, count(*)::int, 0 from hits group by grp
-    order by ordinal
+    select 'total', null, grp, null, null, count(*)::int from hits group by grp
   `.execute(db);
   const hits: Hit[] = [];
   const totals = new Map<SearchGroup, number>();
   for (const row of result.rows) {
-    if (row.row_type === 'hit') hits.push({ kind: row.kind!, group: row.grp, id: row.id!, rank: row.rank! });
+    if (row.row_type === 'hit') hits.push({ kind: row.kind!, group: row.grp, id: row.id!, rank: Number(row.rank) });
     else totals.set(row.grp, row.total!);
   }
+  // The same order as the page was taken in (a union keeps no order of its own).
+  hits.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { hits, totals };
 }
 

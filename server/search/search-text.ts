@@ -5,6 +5,8 @@
 // into plain segments: the page renders them as text, never as HTML. Pure.
 
 export const MAX_SEARCH = 1000;
+/** Words (or "phrases") searched at most: every word must match, so more only slow the search down. */
+export const MAX_SEARCH_TERMS = 32;
 export const HIGHLIGHT_START = '\ue000';
 export const HIGHLIGHT_END = '\ue001';
 
@@ -24,6 +26,28 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\ue000\ue001]/g;
 /** The words to search for: control characters (and the highlight markers) removed, spaces collapsed. */
 export function cleanSearchText(text: string): string {
   return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The terms of the search box, each once (a pasted paragraph repeats words), at most
+ * MAX_SEARCH_TERMS of them: words, -excluded words, "quoted phrases" and OR as typed.
+ */
+export function limitSearchTerms(text: string): { text: string; isShortened: boolean } {
+  const terms = text.match(/-?"[^"]*"?|\S+/g) ?? [];
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let isShortened = false;
+  for (const term of terms) {
+    const key = term.toLowerCase();
+    if (seen.has(key) && key !== 'or') continue;
+    seen.add(key);
+    if (kept.length >= MAX_SEARCH_TERMS) {
+      isShortened = true;
+      break;
+    }
+    kept.push(term);
+  }
+  return { text: kept.join(' '), isShortened };
 }
 
 export interface SnippetPart {

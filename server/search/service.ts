@@ -9,7 +9,7 @@ import { TENURE_LABELS } from '../participants/tenure';
 import { answerAnchor, NOTES_ANCHOR } from '../interviews/rules';
 import { eventAnchor, formatOffset, FRICTION_LABELS, SCENARIO_LABELS, SESSION_NOTES_ANCHOR } from '../shadowing/rules';
 import * as queries from './queries';
-import { cleanSearchText, parseHighlights, SEARCH_GROUPS, type SearchGroup, type SnippetPart } from './search-text';
+import { cleanSearchText, limitSearchTerms, MAX_SEARCH_TERMS, parseHighlights, SEARCH_GROUPS, type SearchGroup, type SnippetPart } from './search-text';
 
 export interface SearchResult {
   group: SearchGroup;
@@ -28,6 +28,8 @@ export interface SearchOutcome {
   query: string;
   /** False when the text has no word to search for (only stop words or symbols). */
   hasWords: boolean;
+  /** Set when only the first words were searched (a pasted paragraph). */
+  notice: string | null;
   results: SearchResult[];
   totals: Record<SearchGroup, number>;
   total: number;
@@ -36,9 +38,11 @@ export interface SearchOutcome {
 const snippetOf = (headline: string) => parseHighlights(markdownToPlainText(headline).replace(/\s+/g, ' ').trim());
 
 export async function search(db: Db, input: { text: string; groups?: SearchGroup[]; limit: number; offset: number }): Promise<SearchOutcome> {
-  const text = cleanSearchText(input.text);
+  const limited = limitSearchTerms(cleanSearchText(input.text));
+  const text = limited.text;
+  const notice = limited.isShortened ? `Only the first ${MAX_SEARCH_TERMS} different words were searched.` : null;
   const totals = Object.fromEntries(SEARCH_GROUPS.map((group) => [group, 0])) as Record<SearchGroup, number>;
-  const empty = (hasWords: boolean): SearchOutcome => ({ query: text, hasWords, results: [], totals, total: 0 });
+  const empty = (hasWords: boolean): SearchOutcome => ({ query: text, hasWords, notice, results: [], totals, total: 0 });
   if (!text) return empty(false);
 
   const groups = input.groups ?? [];
@@ -122,5 +126,5 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
     // A row deleted between the two steps is left out rather than shown half-empty.
     if (details) results.push({ group: hit.group, kind: hit.kind, id: hit.id, ...details });
   }
-  return { query: text, hasWords: true, results, totals, total };
+  return { query: text, hasWords: true, notice, results, totals, total };
 }

@@ -252,7 +252,7 @@ describe('discovery capture', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByLabel('Minutes lost each time').inputValue()).toBe('20');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await event.getByText('Saved as evidence:').waitFor(WAIT);
+    await event.getByText('Saved as evidence', { exact: true }).waitFor(WAIT);
 
     await page.goto(`${app.baseUrl}/evidence`);
     await page.getByText('2 evidence items').waitFor(WAIT);

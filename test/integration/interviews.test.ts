@@ -108,6 +108,11 @@ describe('recording an interview', () => {
     const saved = await editor.interviews.get({ id });
     expect(saved.answers[0].body).toBe(script);
     expect(saved.notes).toBe(script);
+
+    const guide = await editor.interviews.guides.create({ title: '<b>Guide</b><script>x()</script>', questions: ['<img src=x onerror=alert(1)> why?'] });
+    const stored = (await editor.interviews.guides.list()).find((candidate) => candidate.id === guide.id)!;
+    expect(stored.title).toBe('<b>Guide</b><script>x()</script>');
+    expect(stored.questions[0].prompt).toBe('<img src=x onerror=alert(1)> why?');
   });
 
   it('lists interviews with their progress and filters by status', async () => {

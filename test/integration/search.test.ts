@@ -94,6 +94,12 @@ describe('search', () => {
     expect(Array.isArray(result.results)).toBe(true);
   });
 
+  it('searches each word once and at most 32 different words of a pasted paragraph', async () => {
+    const paragraph = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+    expect(await viewer.search.query({ text: paragraph })).toMatchObject({ total: 0, notice: 'Only the first 32 different words were searched.' });
+    expect((await viewer.search.query({ text: 'finops '.repeat(100) })).total).toBe(2);
+  });
+
   it('says when there is no word to search for', async () => {
     expect(await viewer.search.query({ text: '&|!:*()' })).toMatchObject({ hasWords: false, total: 0 });
     expect(await viewer.search.query({ text: '   ' })).toMatchObject({ hasWords: false, total: 0 });

@@ -165,9 +165,11 @@ describe('bad input', () => {
     const script = '<script>alert(1)</script><b onclick="x()">hi</b>';
     await editor.shadowing.saveNotes({ id, base: '', value: script });
     await editor.shadowing.addEvent({ id: randomUUID(), sessionId: id, offsetSeconds: 1, kind: 'other', note: script });
+    await editor.shadowing.update({ id, participantId: tomas.id, scenario: 'other', focus: script });
     const session = await editor.shadowing.get({ id });
     expect(session.notes).toBe(script);
     expect(session.events[0].note).toBe(script);
+    expect(session.focus).toBe(script);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSearchText, HIGHLIGHT_END as E, HIGHLIGHT_START as S, parseHighlights } from '@/server/search/search-text';
+import { cleanSearchText, HIGHLIGHT_END as E, HIGHLIGHT_START as S, limitSearchTerms, parseHighlights } from '@/server/search/search-text';
 
 describe('cleanSearchText', () => {
   it('removes control characters and the highlight markers, and collapses spaces', () => {
@@ -36,5 +36,26 @@ describe('parseHighlights', () => {
       { text: 'x', isMatch: true },
       { text: '</b>', isMatch: false },
     ]);
+  });
+});
+
+describe('limitSearchTerms', () => {
+  it('keeps each word once, phrases and exclusions as typed', () => {
+    expect(limitSearchTerms('staging Staging "change request" -kafka staging OR ticket OR wait')).toEqual({
+      text: 'staging "change request" -kafka OR ticket OR wait',
+      isShortened: false,
+    });
+  });
+
+  it('searches at most 32 different terms of a pasted paragraph', () => {
+    const words = Array.from({ length: 40 }, (_, index) => `word${index}`);
+    const result = limitSearchTerms(words.join(' '));
+    expect(result.isShortened).toBe(true);
+    expect(result.text.split(' ')).toEqual(words.slice(0, 32));
+    expect(limitSearchTerms('waiting for the ops ticket '.repeat(36))).toEqual({ text: 'waiting for the ops ticket', isShortened: false });
+  });
+
+  it('keeps an unclosed quote as one phrase', () => {
+    expect(limitSearchTerms('"finops ((( week')).toEqual({ text: '"finops ((( week', isShortened: false });
   });
 });

@@ -4,12 +4,12 @@
 // by one or many at once.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { Button, ButtonLink } from '../../_components/button';
 import { SelectField, TextField } from '../../_components/field';
 import { Badge, PageHeader } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { useToast } from '../../_components/toast';
@@ -25,9 +25,7 @@ export function EvidenceView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams: setUrlParams, page } = useUrlParams();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tagging, setTagging] = useState<string[] | null>(null);
 
@@ -37,7 +35,7 @@ export function EvidenceView() {
     teamId: params.get('team') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
-    page: Math.max(1, Number(params.get('page')) || 1),
+    page,
   };
   const isFiltered = Boolean(filter.kind || filter.participantId || filter.teamId || filter.from || filter.to);
   const isValidDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
@@ -67,14 +65,8 @@ export function EvidenceView() {
   );
 
   function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
     setSelected(new Set());
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    setUrlParams(changes);
   }
 
   const rows = list.data?.rows ?? [];
@@ -192,63 +184,53 @@ export function EvidenceView() {
                       onChange={() => toggle(row.id)}
                     />
                   )}
-                  <div className="min-w-0 flex-1">
-                    <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
-                    <p className="mt-1 text-sm text-slate-600">
-                      {row.participant_name ?? 'Unattributed'}
-                      {row.team_name && ` · ${row.team_name}`} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
-                      {row.minutes_lost !== null
-                        ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month} a month`
-                        : row.severity
-                          ? `severity ${row.severity} (${SEVERITY_WORDS[row.severity]})`
-                          : 'no time estimate'}
-                    </p>
-                    <div className="mt-2 flex flex-wrap items-center gap-2">
-                      {row.themes.length === 0 && <Badge tone="amber">Not in a theme yet</Badge>}
-                      {row.themes.map((theme) => (
-                        <span key={theme.id} className="inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
-                          {theme.title}
-                          {canEdit && (
-                            <button
-                              type="button"
-                              className="rounded px-0.5 hover:bg-brand-100"
-                              aria-label={`Remove from “${theme.title}”`}
-                              onClick={() => untag.mutate({ evidenceId: row.id, themeId: theme.id })}
-                            >
-                              ×
-                            </button>
-                          )}
-                        </span>
-                      ))}
+                  <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row">
+                    <div className="min-w-0 flex-1">
+                      <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
+                      <p className="mt-1 text-sm text-slate-600">
+                        {row.participant_name ?? 'Unattributed'}
+                        {row.team_name && ` · ${row.team_name}`} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
+                        {row.minutes_lost !== null
+                          ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month} a month`
+                          : row.severity
+                            ? `severity ${row.severity} (${SEVERITY_WORDS[row.severity]})`
+                            : 'no time estimate'}
+                      </p>
+                      <div className="mt-2 flex flex-wrap items-center gap-2">
+                        {row.themes.length === 0 && <Badge tone="amber">Not in a theme yet</Badge>}
+                        {row.themes.map((theme) => (
+                          <span key={theme.id} className="inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
+                            {theme.title}
+                            {canEdit && (
+                              <button
+                                type="button"
+                                className="rounded px-0.5 hover:bg-brand-100"
+                                aria-label={`Remove from “${theme.title}”`}
+                                onClick={() => untag.mutate({ evidenceId: row.id, themeId: theme.id })}
+                              >
+                                ×
+                              </button>
+                            )}
+                          </span>
+                        ))}
+                      </div>
                     </div>
-                  </div>
-                  <div className="flex shrink-0 flex-col items-end gap-2">
-                    <Link href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
-                      Open in source
-                    </Link>
-                    {canEdit && (
-                      <Button size="sm" variant="secondary" onClick={() => setTagging([row.id])} aria-label={`Tag “${row.excerpt.slice(0, 60)}” into themes`}>
-                        Tag
-                      </Button>
-                    )}
+                    <div className="flex shrink-0 items-center gap-3 sm:flex-col sm:items-end sm:gap-2">
+                      <Link href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
+                        Open in source
+                      </Link>
+                      {canEdit && (
+                        <Button size="sm" variant="secondary" onClick={() => setTagging([row.id])} aria-label={`Tag “${row.excerpt.slice(0, 60)}” into themes`}>
+                          Tag
+                        </Button>
+                      )}
+                    </div>
                   </div>
                 </div>
               </li>
             ))}
           </ul>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={filter.page <= 1} onClick={() => setParams({ page: String(filter.page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {filter.page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={filter.page >= pages} onClick={() => setParams({ page: String(filter.page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={filter.page} pages={pages} onPage={(next) => setUrlParams({ page: String(next) })} />
         </>
       )}
       <TagDialog evidenceIds={tagging} onClose={() => setTagging(null)} onTagged={() => setSelected(new Set())} />

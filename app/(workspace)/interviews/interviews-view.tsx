@@ -3,11 +3,11 @@
 // with the form to record a new one and a reminder of drafts kept on this device.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
 import { Button, ButtonLink } from '../../_components/button';
 import { SelectField } from '../../_components/field';
 import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
@@ -27,12 +27,9 @@ function subscribeToStorage(onChange: () => void) {
 export function InterviewsView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams, page } = useUrlParams();
   const participantId = params.get('participant') ?? '';
   const status = params.get('status') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
   // localStorage exists only in the browser; on the server the list is empty.
   const deviceDraftList = useSyncExternalStore(
@@ -53,15 +50,6 @@ export function InterviewsView() {
   });
   const participant = useQuery({ ...trpc.participants.get.queryOptions({ id: participantId }), enabled: Boolean(participantId) });
 
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -200,19 +188,7 @@ export function InterviewsView() {
               ))}
             </tbody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
         </>
       )}
     </>

@@ -4,12 +4,12 @@
 // "deploying"), "quoted phrases" and -excluded words work, and each result opens its exact spot.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { MAX_SEARCH, SEARCH_GROUPS, SEARCH_GROUP_LABELS, type SearchGroup } from '@/server/search/search-text';
-import { Button } from '../../_components/button';
 import { controlClass } from '../../_components/field';
 import { PageHeader } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatDay, plural } from '../_listen/format';
@@ -20,10 +20,9 @@ export function SearchView() {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams: go, page } = useUrlParams();
   const query = params.get('q') ?? '';
   const group = (SEARCH_GROUPS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as SearchGroup) : null;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(query);
 
   // Typing searches after a short pause; the URL keeps the search so it can be shared or reloaded.
@@ -44,15 +43,6 @@ export function SearchView() {
     placeholderData: keepPreviousData,
   });
 
-  const go = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   const data = search.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -114,6 +104,7 @@ export function SearchView() {
         <>
           <p className="mb-2 text-sm text-slate-600" aria-live="polite">
             {plural(data!.total, 'result')}
+            {data!.notice && ` · ${data!.notice}`}
           </p>
           <ol className="flex flex-col gap-3">
             {data!.results.map((result) => (
@@ -142,19 +133,7 @@ export function SearchView() {
               </li>
             ))}
           </ol>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(next) => go({ page: String(next) })} />
         </>
       )}
     </>

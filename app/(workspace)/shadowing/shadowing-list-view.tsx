@@ -3,12 +3,13 @@
 // Lists the sessions and starts a new one.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FRICTION_LABELS, SCENARIOS, SCENARIO_LABELS } from '@/server/shadowing/rules';
 import { Button } from '../../_components/button';
 import { FormError, SelectField, TextField } from '../../_components/field';
 import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
@@ -22,27 +23,15 @@ const PAGE_SIZE = 50;
 export function ShadowingListView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams, page } = useUrlParams();
   const [isFormOpen, setFormOpen] = useState(false);
   const scenario = params.get('scenario') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useQuery({
     ...trpc.shadowing.list.queryOptions({ scenario: (scenario || undefined) as 'other' | undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const setParams = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  };
 
   return (
     <>
@@ -115,19 +104,7 @@ export function ShadowingListView() {
               ))}
             </tbody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
         </>
       )}
     </>

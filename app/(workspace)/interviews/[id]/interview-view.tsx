@@ -18,15 +18,15 @@ import { ErrorState, LoadingState } from '../../../_components/states';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { ConflictNotice, SaveStatusLine } from '../../_listen/autosave-ui';
-import { formatDay, formatMinutes } from '../../_listen/format';
+import { formatDay } from '../../_listen/format';
 import { ParticipantSelect } from '../../_listen/participant-select';
+import { groupBySpot, SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
 import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';
 import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { useAutosave, type FieldValues } from '../../_listen/use-autosave';
 import { TENURE_LABELS } from '../../directory/tenure-options';
 
 type Interview = inferRouterOutputs<AppRouter>['interviews']['get'];
-type EvidenceRow = inferRouterOutputs<AppRouter>['evidence']['list']['rows'][number];
 
 function valuesOf(interview: Interview): FieldValues {
   const values: FieldValues = {
@@ -63,14 +63,7 @@ export function InterviewView({ id }: { id: string }) {
   const [evidenceSource, setEvidenceSource] = useState<EvidenceSourceRef | null>(null);
   const target = useHashTarget(Boolean(interview.data) && draft.isReady);
 
-  const byAnchor = useMemo(() => {
-    const map = new Map<string, EvidenceRow[]>();
-    for (const row of evidence.data?.rows ?? []) {
-      const anchor = row.source_path.split('#')[1] ?? '';
-      map.set(anchor, [...(map.get(anchor) ?? []), row]);
-    }
-    return map;
-  }, [evidence.data]);
+  const byAnchor = useMemo(() => groupBySpot(evidence.data?.rows ?? []), [evidence.data]);
 
   const openEvidence = useCallback(
     (anchor: string, label: string, excerpt: string) => {
@@ -307,26 +300,7 @@ function TextSpot({
           <SaveSelectionButton text={selectedText} onSave={(excerpt) => onSaveEvidence(anchor, spotLabel, excerpt)} />
         </div>
       )}
-      {evidence.length > 0 && (
-        <div className="mt-4 border-t border-slate-100 pt-3">
-          <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Saved as evidence</h3>
-          <ul className="mt-2 flex flex-col gap-2">
-            {evidence.map((row) => (
-              <li key={row.id} className="text-sm text-slate-800">
-                <span className="italic">“{row.excerpt}”</span>
-                <span className="ml-2 text-slate-600">
-                  {row.minutes_lost !== null ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month}/month` : row.severity ? `severity ${row.severity}` : 'no time estimate'}
-                </span>
-                {row.themes.map((theme) => (
-                  <span key={theme.id} className="ml-2">
-                    <Badge tone="brand">{theme.title}</Badge>
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SavedEvidence rows={evidence} className="mt-4 border-t border-slate-100 pt-3" />
     </section>
   );
 }

@@ -35,6 +35,7 @@ import { ConflictNotice, SaveStatusLine } from '../../_listen/autosave-ui';
 import { formatMinutes, plural } from '../../_listen/format';
 import { newId } from '../../_listen/new-id';
 import { ParticipantSelect } from '../../_listen/participant-select';
+import { groupBySpot, SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
 import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';
 import { useAutosave } from '../../_listen/use-autosave';
 import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
@@ -43,7 +44,6 @@ import { useEventOutbox, type OutboxEvent } from './use-event-outbox';
 
 type Session = inferRouterOutputs<AppRouter>['shadowing']['get'];
 type EventRow = { id: string; offset_seconds: number; kind: FrictionKind; note: string; minutes_lost: number | null; isPending?: boolean };
-type EvidenceRow = inferRouterOutputs<AppRouter>['evidence']['list']['rows'][number];
 
 const KEY_OF_KIND = Object.fromEntries(Object.entries(FRICTION_KEYS).map(([key, kind]) => [kind, key])) as Record<FrictionKind, string>;
 
@@ -71,14 +71,7 @@ export function SessionView({ id }: { id: string }) {
     return [...saved, ...waiting].sort((a, b) => a.offset_seconds - b.offset_seconds);
   }, [session.data, outbox.pendingAdds]);
 
-  const evidenceByAnchor = useMemo(() => {
-    const map = new Map<string, EvidenceRow[]>();
-    for (const row of evidence.data?.rows ?? []) {
-      const anchor = row.source_path.split('#')[1] ?? '';
-      map.set(anchor, [...(map.get(anchor) ?? []), row]);
-    }
-    return map;
-  }, [evidence.data]);
+  const evidenceByAnchor = useMemo(() => groupBySpot(evidence.data?.rows ?? []), [evidence.data]);
 
   if (session.isPending) return <LoadingState label="Loading the session…" />;
   if (session.isError) {
@@ -282,7 +275,7 @@ function Observation({
         </div>
 
         <p className="mt-4 text-sm text-slate-700">Press a key when you see friction. It is stamped with the time on the clock.</p>
-        <ul className="mt-2 grid gap-2 sm:grid-cols-4 lg:grid-cols-7" aria-label="Capture keys">
+        <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4 xl:grid-cols-7" aria-label="Capture keys">
           {FRICTION_KINDS.map((kind) => (
             <li key={kind}>
               <button
@@ -535,20 +528,7 @@ function EventItem({
           />
         </div>
       )}
-      {evidence.length > 0 && (
-        <ul className="mt-2 pl-[4.75rem] text-sm text-slate-700">
-          {evidence.map((row) => (
-            <li key={row.id}>
-              Saved as evidence: <span className="italic">“{row.excerpt}”</span>
-              {row.themes.map((theme) => (
-                <span key={theme.id} className="ml-2">
-                  <Badge tone="brand">{theme.title}</Badge>
-                </span>
-              ))}
-            </li>
-          ))}
-        </ul>
-      )}
+      <SavedEvidence rows={evidence} className="mt-3 pl-[4.75rem]" />
       {isEditing && <EventEditForm sessionId={sessionId} session={session} event={event} onDone={() => { setEditing(false); onChanged(); }} onCancel={() => setEditing(false)} />}
     </li>
   );
@@ -684,15 +664,7 @@ function NotesPanel({
           <SaveSelectionButton text={selectedText} onSave={(excerpt) => onSaveEvidence('notes', 'notes', excerpt)} />
         </div>
       )}
-      {evidence.length > 0 && (
-        <ul className="mt-3 text-sm text-slate-700">
-          {evidence.map((row) => (
-            <li key={row.id}>
-              Saved as evidence: <span className="italic">“{row.excerpt}”</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SavedEvidence rows={evidence} className="mt-4 border-t border-slate-100 pt-3" />
     </section>
   );
 }
