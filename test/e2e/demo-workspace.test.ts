@@ -33,7 +33,7 @@ describe('demo workspace', () => {
     await page.getByLabel('Work email').fill('dana@example.com');
     await page.getByLabel('Password').fill('demo password 1');
     await checkPage(page, 'demo-01-setup');
-    await page.getByRole('button', { name: 'Create admin account and load the demo' }).click();
+    await page.getByRole('button', { name: 'Set up with the demo workspace' }).click();
     await page.waitForURL(/\/coverage$/, WAIT);
     await page.getByRole('heading', { name: '8 of 15-20 developers interviewed' }).waitFor(WAIT);
     await checkPage(page, 'demo-02-coverage');

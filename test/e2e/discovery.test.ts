@@ -50,7 +50,7 @@ describe('discovery capture', () => {
   it('sets up a workspace with developers', async () => {
     const { page, problems } = await newPage();
     await page.goto(`${app.baseUrl}/setup`);
-    await page.getByRole('button', { name: 'Create admin account and load the demo' }).waitFor();
+    await page.getByRole('button', { name: 'Set up with the demo workspace' }).waitFor();
     await page.getByLabel('Your name').fill(ADMIN.name);
     await page.getByLabel('Work email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);

@@ -59,11 +59,11 @@ export function SetupForm() {
       </Button>
       <div className="border-t border-slate-200 pt-4">
         <p className="mb-2 text-sm text-slate-600">
-          Want to see it working first? Load a demo workspace with realistic interviews, shadowing sessions and evidence. You can remove
-          it in one click later.
+          Want to see it working first? This creates the same admin account and loads a demo workspace with realistic interviews,
+          shadowing sessions and evidence. You can remove the demo in one click later.
         </p>
         <Button type="submit" value="demo" variant="secondary" className="w-full" isBusy={(setup.isPending && withDemo) || loadDemo.isPending}>
-          Create admin account and load the demo
+          Set up with the demo workspace
         </Button>
       </div>
     </form>
