@@ -16,6 +16,11 @@ import { themesRouter } from './themes/router';
 import { ticketsRouter } from './tickets/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
 import { webhooksRouter } from './webhooks/router';
+import { interviewsRouter } from './interviews/router';
+import { shadowingRouter } from './shadowing/router';
+import { searchRouter } from './search/router';
+import { coverageRouter } from './coverage/router';
+import { demoRouter } from './demo/router';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -36,6 +41,11 @@ export const appRouter = createRouter({
   roadmap: roadmapRouter,
   requests: requestsRouter,
   webhooks: webhooksRouter,
+  interviews: interviewsRouter,
+  shadowing: shadowingRouter,
+  search: searchRouter,
+  coverage: coverageRouter,
+  demo: demoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,11 +31,12 @@ function Step({ isDone, title, children, href, cta }: { isDone: boolean; title: 
 
 export default async function HomePage() {
   const caller = await getServerCaller();
-  const [me, teams, directory, members] = await Promise.all([
+  const [me, teams, directory, members, coverage] = await Promise.all([
     caller.auth.me(),
     caller.teams.list(),
     caller.participants.list({ limit: 1 }),
     caller.members.list(),
+    caller.coverage.get(),
   ]);
   const stats = [
     { label: 'Developers in the directory', value: directory.total, href: '/directory' },
@@ -71,6 +72,15 @@ export default async function HomePage() {
           </Step>
           <Step isDone={directory.total >= 15} title="Aim for 15-20 developers across teams and tenure" href="/directory" cta="Directory">
             Talk to people with different backgrounds, from new hires to veterans.
+          </Step>
+          <Step
+            isDone={coverage.interviewedDevelopers >= coverage.target.min}
+            title={`Listen: interview and shadow developers (${coverage.interviewedDevelopers} of ${coverage.target.min}-${coverage.target.max} interviewed)`}
+            href="/coverage"
+            cta="Coverage"
+          >
+            Ask the five discovery questions, sit with developers at work, and save what shows friction as evidence. Want to see it first?
+            An admin can load the demo workspace.
           </Step>
         </ol>
       </Panel>

@@ -12,8 +12,22 @@ export interface NavGroup {
 }
 
 export const NAV_GROUPS: NavGroup[] = [
-  { label: 'Overview', items: [{ href: '/', label: 'Home' }] },
-  { label: 'Listen', items: [{ href: '/directory', label: 'Developer directory' }] },
+  {
+    label: 'Overview',
+    items: [
+      { href: '/', label: 'Home' },
+      { href: '/search', label: 'Search' },
+    ],
+  },
+  {
+    label: 'Listen',
+    items: [
+      { href: '/directory', label: 'Developer directory' },
+      { href: '/interviews', label: 'Interviews' },
+      { href: '/shadowing', label: 'Shadowing' },
+      { href: '/coverage', label: 'Coverage' },
+    ],
+  },
   {
     label: 'Signals',
     items: [
@@ -25,8 +39,9 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'Understand',
     items: [
-      { href: '/inventory', label: 'Pain inventory' },
+      { href: '/evidence', label: 'Evidence' },
       { href: '/themes', label: 'Themes' },
+      { href: '/inventory', label: 'Pain inventory' },
     ],
   },
   {
@@ -50,6 +65,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/members', label: 'Members' },
       { href: '/settings/api-tokens', label: 'API tokens', roles: ['admin'] },
       { href: '/settings/webhooks', label: 'Webhooks', roles: ['admin'] },
+      { href: '/settings/demo', label: 'Demo workspace', roles: ['admin'] },
       { href: '/account', label: 'Your account' },
     ],
   },

@@ -8,6 +8,7 @@ import * as m0500 from './0500-surveys';
 import * as m0501 from './0501-ratings';
 import * as m0200 from './0200-pain-inventory';
 import * as m0400 from './0400-roadmap';
+import * as m0100 from './0100-discovery';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0501-ratings': m0501,
   '0200-pain-inventory': m0200,
   '0400-roadmap': m0400,
+  '0100-discovery': m0100,
 };

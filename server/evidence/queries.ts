@@ -161,3 +161,13 @@ export async function deleteEvidence(db: Db, input: { id: string }) {
   const result = await db.deleteFrom('evidence').where('id', '=', input.id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Removes the evidence taken from one source row (when that source is deleted); returns how many. */
+export async function deleteEvidenceOfSource(db: Db, input: { sourceKind: EvidenceSourceKind; sourceId: string }): Promise<number> {
+  const result = await db
+    .deleteFrom('evidence')
+    .where('source_kind', '=', input.sourceKind)
+    .where('source_id', '=', input.sourceId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -7,6 +7,8 @@ import { loadTicketSource } from '../tickets/service-evidence-source';
 import { loadRatingCommentSource } from '../ratings/service';
 import { loadSurveyAnswerSource } from '../surveys/service';
 import { loadRequestSource } from '../requests/service';
+import { loadInterviewSource } from '../interviews/service-evidence';
+import { loadShadowingSource } from '../shadowing/service-evidence';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */
@@ -31,4 +33,6 @@ export const evidenceSources: Partial<Record<EvidenceSourceKind, SourceLoader>> 
   survey: loadSurveyAnswerSource,
   rating: loadRatingCommentSource,
   request: loadRequestSource,
+  interview: loadInterviewSource,
+  shadowing: loadShadowingSource,
 };

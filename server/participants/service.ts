@@ -221,3 +221,21 @@ export async function renameTeam(db: Db, input: { id: string; name: string }) {
     throw error;
   }
 }
+
+/**
+ * Refuses a developer who is missing or archived, naming the field: interviews and shadowing
+ * sessions are recorded only with developers active in the directory.
+ */
+export async function requireActiveParticipant(db: Db, input: { id: string; field?: string }) {
+  const field = input.field ?? 'participantId';
+  const participant = await queries.getParticipant(db, { id: input.id });
+  if (!participant) {
+    throw new AppError('BAD_REQUEST', 'This developer is not in the directory. Pick a developer from the list.', { field });
+  }
+  if (participant.archived_at) {
+    throw new AppError('BAD_REQUEST', `${participant.display_name} is archived. Restore them in the directory first, or pick another developer.`, {
+      field,
+    });
+  }
+  return participant;
+}

@@ -13,3 +13,14 @@ describe('Markdown', () => {
     expect(html).toContain('rel="noopener noreferrer nofollow"');
   });
 });
+
+describe('Markdown with HTML shown as text', () => {
+  it('shows typed tags as literal text and still runs nothing', () => {
+    const html = renderToStaticMarkup(
+      <Markdown isHtmlShownAsText>{'kubectl -n <namespace> get pods <script>alert(1)</script> <img src=x onerror=alert(1)>'}</Markdown>,
+    );
+    expect(html).toContain('&lt;namespace&gt;');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|<img/i);
+  });
+});

@@ -10,19 +10,33 @@ export function SetupForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const setup = useMutation(
-    trpc.auth.setup.mutationOptions({
-      onSuccess: () => {
-        router.replace('/');
-        router.refresh();
-      },
-    }),
-  );
+  const [withDemo, setWithDemo] = useState(false);
+  const loadDemo = useMutation(trpc.demo.load.mutationOptions());
+  const setup = useMutation(trpc.auth.setup.mutationOptions());
   const error = setup.error ? describeError(setup.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setup.mutate(form);
+    const isDemo = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'demo';
+    setWithDemo(isDemo);
+    setup.mutate(form, {
+      onSuccess: async () => {
+        let next = '/';
+        if (isDemo) {
+          // The new admin is signed in now, so the demo loads into their workspace.
+          try {
+            await loadDemo.mutateAsync();
+            next = '/coverage';
+          } catch (error) {
+            // The account exists either way; the demo page says what is loaded and can try again.
+            console.warn('The demo workspace did not load', error);
+            next = '/settings/demo';
+          }
+        }
+        router.replace(next);
+        router.refresh();
+      },
+    });
   }
 
   return (
@@ -40,9 +54,18 @@ export function SetupForm() {
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         error={error?.fieldErrors.password}
       />
-      <Button type="submit" isBusy={setup.isPending}>
+      <Button type="submit" value="account" isBusy={setup.isPending && !withDemo}>
         Create admin account
       </Button>
+      <div className="border-t border-slate-200 pt-4">
+        <p className="mb-2 text-sm text-slate-600">
+          Want to see it working first? This creates the same admin account and loads a demo workspace with realistic interviews,
+          shadowing sessions and evidence. You can remove the demo in one click later.
+        </p>
+        <Button type="submit" value="demo" variant="secondary" className="w-full" isBusy={(setup.isPending && withDemo) || loadDemo.isPending}>
+          Set up with the demo workspace
+        </Button>
+      </div>
     </form>
   );
 }

@@ -1,0 +1,42 @@
+'use client';
+// Choose a developer from the directory (active ones only: archived developers are not
+// interviewed or shadowed).
+import { useQuery } from '@tanstack/react-query';
+import { SelectField } from '../../_components/field';
+import { useTRPC } from '../../_trpc/client';
+
+export function ParticipantSelect({
+  value,
+  onChange,
+  error,
+  label = 'Developer',
+  placeholder = 'Choose a developer',
+  extra,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  error?: string | string[] | null;
+  label?: string;
+  placeholder?: string;
+  /** A developer to keep in the list although archived (the one an interview already has). */
+  extra?: { id: string; name: string } | null;
+}) {
+  const trpc = useTRPC();
+  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'active', sort: 'name', limit: 500 }));
+  const options = (participants.data?.rows ?? []).map((row) => ({
+    value: row.id,
+    label: row.team_name ? `${row.display_name} (${row.team_name})` : row.display_name,
+  }));
+  if (extra && !options.some((option) => option.value === extra.id)) options.unshift({ value: extra.id, label: `${extra.name} (archived)` });
+  return (
+    <SelectField
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+      placeholder={participants.isPending ? 'Loading developers…' : placeholder}
+      options={options}
+      hint={participants.data && participants.data.total === 0 ? 'The directory is empty: add developers first.' : undefined}
+    />
+  );
+}

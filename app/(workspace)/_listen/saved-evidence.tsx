@@ -1,0 +1,41 @@
+// The evidence already saved from a source, grouped by the spot it was taken from (`q-2`,
+// `notes`, `event-<id>`), and listed under that spot.
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/root';
+import { Badge } from '../../_components/page-header';
+import { formatMinutes } from './format';
+
+export type EvidenceRow = inferRouterOutputs<AppRouter>['evidence']['list']['rows'][number];
+
+export function groupBySpot(rows: EvidenceRow[]): Map<string, EvidenceRow[]> {
+  const map = new Map<string, EvidenceRow[]>();
+  for (const row of rows) {
+    const spot = row.source_path.split('#')[1] ?? '';
+    map.set(spot, [...(map.get(spot) ?? []), row]);
+  }
+  return map;
+}
+
+export function SavedEvidence({ rows, className = '' }: { rows: EvidenceRow[]; className?: string }) {
+  if (rows.length === 0) return null;
+  return (
+    <div className={className}>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Saved as evidence</h3>
+      <ul className="mt-2 flex flex-col gap-2">
+        {rows.map((row) => (
+          <li key={row.id} className="text-sm text-slate-800">
+            <span className="italic">“{row.excerpt}”</span>
+            <span className="ml-2 text-slate-600">
+              {row.minutes_lost !== null ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month}/month` : row.severity ? `severity ${row.severity}` : 'no time estimate'}
+            </span>
+            {row.themes.map((theme) => (
+              <span key={theme.id} className="ml-2">
+                <Badge tone="brand">{theme.title}</Badge>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

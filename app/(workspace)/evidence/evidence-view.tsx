@@ -1,0 +1,239 @@
+'use client';
+// Every piece of evidence saved so far, filtered by source, developer, team and date (in the
+// URL), each linking back to the exact spot it was taken from, and tagged into pain themes one
+// by one or many at once.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
+import { Button, ButtonLink } from '../../_components/button';
+import { SelectField, TextField } from '../../_components/field';
+import { Badge, PageHeader } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
+import { useCanEdit } from '../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
+import { useToast } from '../../_components/toast';
+import { describeError, useTRPC } from '../../_trpc/client';
+import { formatDay, formatMinutes, plural } from '../_listen/format';
+import { TagDialog } from './tag-dialog';
+
+const PAGE_SIZE = 50;
+const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'blocked'];
+
+export function EvidenceView() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const canEdit = useCanEdit();
+  const { params, setParams: setUrlParams, page } = useUrlParams();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [tagging, setTagging] = useState<string[] | null>(null);
+
+  const filter = {
+    kind: params.get('kind') ?? '',
+    participantId: params.get('participant') ?? '',
+    teamId: params.get('team') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    page,
+  };
+  const isFiltered = Boolean(filter.kind || filter.participantId || filter.teamId || filter.from || filter.to);
+  const isValidDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
+
+  const list = useQuery({
+    ...trpc.evidence.list.queryOptions({
+      sourceKinds: filter.kind ? [filter.kind as 'interview'] : undefined,
+      participantId: filter.participantId || undefined,
+      teamId: filter.teamId || undefined,
+      from: isValidDay(filter.from) ? filter.from : undefined,
+      to: isValidDay(filter.to) ? filter.to : undefined,
+      limit: PAGE_SIZE,
+      offset: (filter.page - 1) * PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
+  const untag = useMutation(
+    trpc.evidence.untag.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+        toast('Tag removed');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+
+  function setParams(changes: Record<string, string | null>) {
+    setSelected(new Set());
+    setUrlParams(changes);
+  }
+
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const isAllSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <>
+      <PageHeader
+        title="Evidence"
+        description="Quotes and observations that show friction, each with the developer it affects and the time it costs. Tag them into pain themes to rank what hurts most."
+        actions={
+          <ButtonLink href="/search" variant="secondary">
+            Search everything
+          </ButtonLink>
+        }
+      />
+
+      <form role="search" aria-label="Filter evidence" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          label="Source"
+          value={filter.kind}
+          onChange={(e) => setParams({ kind: e.target.value || null })}
+          placeholder="All sources"
+          options={SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_LABELS[kind] }))}
+        />
+        <SelectField
+          label="Developer"
+          value={filter.participantId}
+          onChange={(e) => setParams({ participant: e.target.value || null })}
+          placeholder="Any developer"
+          options={(participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.display_name }))}
+        />
+        <SelectField
+          label="Team"
+          value={filter.teamId}
+          onChange={(e) => setParams({ team: e.target.value || null })}
+          placeholder="All teams"
+          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <TextField label="From" type="date" value={filter.from} onChange={(e) => setParams({ from: e.target.value || null })} />
+        <TextField label="To" type="date" value={filter.to} onChange={(e) => setParams({ to: e.target.value || null })} />
+      </form>
+
+      {canEdit && selected.size > 0 && (
+        <div className="sticky top-2 z-10 mb-3 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800 shadow-sm">
+          <span aria-live="polite">{plural(selected.size, 'item')} selected</span>
+          <Button size="sm" onClick={() => setTagging([...selected])}>
+            Tag selected into themes
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+
+      {list.isPending ? (
+        <LoadingState label="Loading evidence…" />
+      ) : list.isError ? (
+        <ErrorState message={describeError(list.error).message} onRetry={() => list.refetch()} />
+      ) : total === 0 ? (
+        isFiltered ? (
+          <EmptyState title="No evidence matches these filters" action={<ButtonLink href="/evidence" variant="secondary">Clear filters</ButtonLink>}>
+            Try another source, developer or a wider date window.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No evidence yet"
+            action={
+              <>
+                <ButtonLink href="/interviews">Go to interviews</ButtonLink>
+                <ButtonLink href="/shadowing" variant="secondary">
+                  Go to shadowing
+                </ButtonLink>
+              </>
+            }
+          >
+            Evidence is the words that show friction. Open an interview or a shadowing session, select the words, and press “Save selection
+            as evidence”: add how much time it costs, and tag it into a pain theme.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+            <span aria-live="polite">{plural(total, 'evidence item')}</span>
+            {canEdit && (
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={isAllSelected}
+                  onChange={() => setSelected(isAllSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+                />
+                Select all on this page
+              </label>
+            )}
+          </div>
+          <ul className="flex flex-col gap-3">
+            {rows.map((row) => (
+              <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <div className="flex gap-3">
+                  {canEdit && (
+                    <input
+                      type="checkbox"
+                      className="mt-1 size-4 shrink-0"
+                      aria-label={`Select “${row.excerpt.slice(0, 60)}”`}
+                      checked={selected.has(row.id)}
+                      onChange={() => toggle(row.id)}
+                    />
+                  )}
+                  <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row">
+                    <div className="min-w-0 flex-1">
+                      <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
+                      <p className="mt-1 text-sm text-slate-600">
+                        {row.participant_name ?? 'Unattributed'}
+                        {row.team_name && ` · ${row.team_name}`} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
+                        {row.minutes_lost !== null
+                          ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month} a month`
+                          : row.severity
+                            ? `severity ${row.severity} (${SEVERITY_WORDS[row.severity]})`
+                            : 'no time estimate'}
+                      </p>
+                      <div className="mt-2 flex flex-wrap items-center gap-2">
+                        {row.themes.length === 0 && <Badge tone="amber">Not in a theme yet</Badge>}
+                        {row.themes.map((theme) => (
+                          <span key={theme.id} className="inline-flex items-center gap-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
+                            {theme.title}
+                            {canEdit && (
+                              <button
+                                type="button"
+                                className="rounded px-0.5 hover:bg-brand-100"
+                                aria-label={`Remove from “${theme.title}”`}
+                                onClick={() => untag.mutate({ evidenceId: row.id, themeId: theme.id })}
+                              >
+                                ×
+                              </button>
+                            )}
+                          </span>
+                        ))}
+                      </div>
+                    </div>
+                    <div className="flex shrink-0 items-center gap-3 sm:flex-col sm:items-end sm:gap-2">
+                      <Link href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
+                        Open in source
+                      </Link>
+                      {canEdit && (
+                        <Button size="sm" variant="secondary" onClick={() => setTagging([row.id])} aria-label={`Tag “${row.excerpt.slice(0, 60)}” into themes`}>
+                          Tag
+                        </Button>
+                      )}
+                    </div>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Pager page={filter.page} pages={pages} onPage={(next) => setUrlParams({ page: String(next) })} />
+        </>
+      )}
+      <TagDialog evidenceIds={tagging} onClose={() => setTagging(null)} onTagged={() => setSelected(new Set())} />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+'use client';
+// Shadowing sessions: watching a developer do real work and noting every moment of friction.
+// Lists the sessions and starts a new one.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { FRICTION_LABELS, SCENARIOS, SCENARIO_LABELS } from '@/server/shadowing/rules';
+import { Button } from '../../_components/button';
+import { FormError, SelectField, TextField } from '../../_components/field';
+import { Badge, PageHeader, Panel } from '../../_components/page-header';
+import { Pager, useUrlParams } from '../../_components/pager';
+import { useCanEdit } from '../../_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
+import { Table, Td, Th } from '../../_components/table';
+import { describeError, useTRPC } from '../../_trpc/client';
+import { formatMinutes, plural } from '../_listen/format';
+import { ParticipantSelect } from '../_listen/participant-select';
+
+const SCENARIO_OPTIONS = SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }));
+const PAGE_SIZE = 50;
+
+export function ShadowingListView() {
+  const trpc = useTRPC();
+  const canEdit = useCanEdit();
+  const { params, setParams, page } = useUrlParams();
+  const [isFormOpen, setFormOpen] = useState(false);
+  const scenario = params.get('scenario') ?? '';
+  const list = useQuery({
+    ...trpc.shadowing.list.queryOptions({ scenario: (scenario || undefined) as 'other' | undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader
+        title="Shadowing sessions"
+        description="Sit with a developer doing real work and note every moment of friction: tab switches, questions in Slack, commands copied from a runbook, waiting, dead ends."
+        actions={canEdit && <Button onClick={() => setFormOpen(true)}>New shadowing session</Button>}
+      />
+      {isFormOpen && canEdit && (
+        <div className="mb-6">
+          <Panel title="New shadowing session" description="Start observing now, or prepare the session and start the timer when the developer starts working.">
+            <NewSessionForm onCancel={() => setFormOpen(false)} />
+          </Panel>
+        </div>
+      )}
+      <form role="search" aria-label="Filter sessions" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+        <SelectField className="w-64" label="Scenario" value={scenario} onChange={(e) => setParams({ scenario: e.target.value || null })} placeholder="All scenarios" options={SCENARIO_OPTIONS} />
+      </form>
+      {list.isPending ? (
+        <LoadingState label="Loading sessions…" />
+      ) : list.isError ? (
+        <ErrorState message={describeError(list.error).message} onRetry={() => list.refetch()} />
+      ) : total === 0 ? (
+        scenario ? (
+          <EmptyState title="No session with this scenario" action={<Button variant="secondary" onClick={() => setParams({ scenario: null })}>All scenarios</Button>}>
+            Try another scenario.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No shadowing sessions yet" action={canEdit && <Button onClick={() => setFormOpen(true)}>Start the first session</Button>}>
+            Ask to sit with a developer who is onboarding a new service, debugging an incident or setting up CI/CD for the first time. In
+            observation mode a running timer stamps every friction event you capture with one key: {Object.values(FRICTION_LABELS).join(', ').toLowerCase()}.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-600">{plural(total, 'session')}</p>
+          <Table caption="Shadowing sessions">
+            <thead>
+              <tr>
+                <Th>Developer</Th>
+                <Th>Scenario</Th>
+                <Th>When</Th>
+                <Th>Status</Th>
+                <Th>Friction events</Th>
+                <Th>Time lost</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.data.rows.map((row) => (
+                <tr key={row.id}>
+                  <Td className="font-medium">
+                    <Link href={`/shadowing/${row.id}`} className="text-brand-700 hover:underline">
+                      {row.participant_name}
+                    </Link>
+                    {row.team_name && <span className="ml-1 font-normal text-slate-600">({row.team_name})</span>}
+                  </Td>
+                  <Td>
+                    {SCENARIO_LABELS[row.scenario]}
+                    {row.focus && <span className="block text-xs text-slate-600">{row.focus}</span>}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    {(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                  </Td>
+                  <Td>
+                    {row.ended_at ? <Badge tone="green">Ended</Badge> : row.started_at ? <Badge tone="red">Observing</Badge> : <Badge>Not started</Badge>}
+                  </Td>
+                  <Td>{row.event_count ?? 0}</Td>
+                  <Td>{formatMinutes(row.minutes_lost ?? 0)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
+        </>
+      )}
+    </>
+  );
+}
+
+function NewSessionForm({ onCancel }: { onCancel: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [form, setForm] = useState({ participantId: '', scenario: 'onboarding-service', focus: '' });
+  const create = useMutation(
+    trpc.shadowing.create.mutationOptions({
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.coverage.pathKey() });
+        router.push(`/shadowing/${result.id}`);
+      },
+    }),
+  );
+  const error = create.error ? describeError(create.error) : null;
+  const submit = (startNow: boolean) => (event?: FormEvent) => {
+    event?.preventDefault();
+    create.mutate({ participantId: form.participantId, scenario: form.scenario as 'other', focus: form.focus, startNow });
+  };
+  return (
+    <form onSubmit={submit(true)} noValidate aria-label="New shadowing session" className="flex flex-col gap-4">
+      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <ParticipantSelect value={form.participantId} onChange={(value) => setForm({ ...form, participantId: value })} error={error?.fieldErrors.participantId} />
+        <SelectField label="Scenario" value={form.scenario} onChange={(e) => setForm({ ...form, scenario: e.target.value })} error={error?.fieldErrors.scenario} options={SCENARIO_OPTIONS} />
+        <TextField
+          label="What they work on"
+          placeholder="e.g. Create the payments-refunds service"
+          value={form.focus}
+          onChange={(e) => setForm({ ...form, focus: e.target.value })}
+          error={error?.fieldErrors.focus}
+        />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" isBusy={create.isPending && create.variables?.startNow}>
+          Start observing now
+        </Button>
+        <Button variant="secondary" isBusy={create.isPending && !create.variables?.startNow} onClick={() => submit(false)()}>
+          Prepare, start later
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

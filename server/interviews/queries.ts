@@ -1,0 +1,248 @@
+// Kysely queries for interview guides, interviews and their answers.
+import { sql } from 'kysely';
+import type { InterviewStatus } from '@/db/types';
+import type { Db } from '../db';
+
+// ---- Guides ------------------------------------------------------------------------------------
+
+export async function listGuides(db: Db) {
+  const guides = await db
+    .selectFrom('interview_guides')
+    .select(['id', 'title', 'is_default', 'updated_at'])
+    .orderBy('is_default', 'desc')
+    .orderBy(sql`lower(title)`)
+    .execute();
+  const questions = await listGuideQuestions(db, { guideIds: guides.map((guide) => guide.id) });
+  return guides.map((guide) => ({ ...guide, questions: questions.get(guide.id) ?? [] }));
+}
+
+export async function listGuideQuestions(db: Db, input: { guideIds: string[] }) {
+  const byGuide = new Map<string, { position: number; prompt: string }[]>();
+  if (input.guideIds.length === 0) return byGuide;
+  const rows = await db
+    .selectFrom('interview_guide_questions')
+    .select(['guide_id', 'position', 'prompt'])
+    .where('guide_id', 'in', input.guideIds)
+    .orderBy('guide_id')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = byGuide.get(row.guide_id) ?? [];
+    list.push({ position: row.position, prompt: row.prompt });
+    byGuide.set(row.guide_id, list);
+  }
+  return byGuide;
+}
+
+export async function findGuide(db: Db, input: { id: string }) {
+  return db.selectFrom('interview_guides').select(['id', 'title', 'is_default']).where('id', '=', input.id).executeTakeFirst();
+}
+
+export async function findDefaultGuide(db: Db) {
+  return db.selectFrom('interview_guides').select(['id', 'title', 'is_default']).where('is_default', '=', true).executeTakeFirst();
+}
+
+export async function insertGuide(db: Db, input: { title: string; createdBy: string | null }) {
+  return db.insertInto('interview_guides').values({ title: input.title, created_by: input.createdBy }).returning(['id']).executeTakeFirstOrThrow();
+}
+
+export async function updateGuideTitle(db: Db, input: { id: string; title: string }) {
+  await db.updateTable('interview_guides').set({ title: input.title, updated_at: new Date() }).where('id', '=', input.id).execute();
+}
+
+export async function replaceGuideQuestions(db: Db, input: { guideId: string; prompts: string[] }) {
+  await db.deleteFrom('interview_guide_questions').where('guide_id', '=', input.guideId).execute();
+  if (input.prompts.length === 0) return;
+  await db
+    .insertInto('interview_guide_questions')
+    .values(input.prompts.map((prompt, index) => ({ guide_id: input.guideId, position: index + 1, prompt })))
+    .execute();
+}
+
+export async function deleteGuide(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('interview_guides').where('id', '=', input.id).where('is_default', '=', false).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- Interviews --------------------------------------------------------------------------------
+
+export interface InterviewFilter {
+  status?: InterviewStatus;
+  participantId?: string;
+  teamId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listInterviews(db: Db, filter: InterviewFilter) {
+  let query = db
+    .selectFrom('interviews')
+    .innerJoin('participants', 'participants.id', 'interviews.participant_id')
+    .leftJoin('teams', 'teams.id', 'participants.team_id')
+    .leftJoin('users', 'users.id', 'interviews.interviewer_id');
+  if (filter.status) query = query.where('interviews.status', '=', filter.status);
+  if (filter.participantId) query = query.where('interviews.participant_id', '=', filter.participantId);
+  if (filter.teamId) query = query.where('participants.team_id', '=', filter.teamId);
+  const [rows, total] = await Promise.all([
+    query
+      .select((eb) => [
+        'interviews.id',
+        'interviews.interviewed_on',
+        'interviews.status',
+        'interviews.guide_title',
+        'interviews.updated_at',
+        'interviews.participant_id',
+        'participants.display_name as participant_name',
+        'participants.tenure_band as participant_tenure_band',
+        'participants.background as participant_background',
+        'teams.name as team_name',
+        'users.name as interviewer_name',
+        eb
+          .selectFrom('interview_answers')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('interview_answers.interview_id', '=', 'interviews.id')
+          .where(sql<boolean>`btrim(interview_answers.body) <> ''`)
+          .as('answered_count'),
+        eb
+          .selectFrom('interview_answers')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('interview_answers.interview_id', '=', 'interviews.id')
+          .as('question_count'),
+        eb
+          .selectFrom('evidence')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .where('evidence.source_kind', '=', 'interview')
+          .whereRef('evidence.source_id', '=', 'interviews.id')
+          .as('evidence_count'),
+      ])
+      .orderBy('interviews.interviewed_on', 'desc')
+      .orderBy('interviews.created_at', 'desc')
+      .orderBy('interviews.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.count };
+}
+
+export async function getInterview(db: Db, input: { id: string }) {
+  const interview = await db
+    .selectFrom('interviews')
+    .innerJoin('participants', 'participants.id', 'interviews.participant_id')
+    .leftJoin('teams', 'teams.id', 'participants.team_id')
+    .leftJoin('users', 'users.id', 'interviews.interviewer_id')
+    .select([
+      'interviews.id',
+      'interviews.participant_id',
+      'interviews.interviewed_on',
+      'interviews.interviewer_id',
+      'interviews.guide_id',
+      'interviews.guide_title',
+      'interviews.notes',
+      'interviews.status',
+      'interviews.created_at',
+      'interviews.updated_at',
+      'participants.display_name as participant_name',
+      'participants.tenure_band as participant_tenure_band',
+      'participants.background as participant_background',
+      'participants.archived_at as participant_archived_at',
+      'teams.name as team_name',
+      'users.name as interviewer_name',
+    ])
+    .where('interviews.id', '=', input.id)
+    .executeTakeFirst();
+  if (!interview) return undefined;
+  const answers = await listAnswers(db, { interviewId: input.id });
+  return { ...interview, answers };
+}
+
+export async function listAnswers(db: Db, input: { interviewId: string }) {
+  return db
+    .selectFrom('interview_answers')
+    .select(['position', 'prompt', 'body', 'updated_at'])
+    .where('interview_id', '=', input.interviewId)
+    .orderBy('position')
+    .execute();
+}
+
+/** The stored values an autosave is merged against, locked until the transaction ends. */
+export async function lockInterviewValues(db: Db, input: { id: string }) {
+  const row = await db
+    .selectFrom('interviews')
+    .select(['participant_id', 'interviewed_on', 'interviewer_id', 'status', 'notes'])
+    .where('id', '=', input.id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, answers: await listAnswers(db, { interviewId: input.id }) };
+}
+
+export interface NewInterview {
+  participant_id: string;
+  interviewed_on: string;
+  interviewer_id: string | null;
+  guide_id: string | null;
+  guide_title: string;
+  notes?: string;
+  status?: InterviewStatus;
+  created_by: string | null;
+}
+
+export async function insertInterview(db: Db, input: { values: NewInterview; prompts: string[]; answers?: string[] }) {
+  const row = await db.insertInto('interviews').values(input.values).returning(['id']).executeTakeFirstOrThrow();
+  if (input.prompts.length > 0) {
+    await db
+      .insertInto('interview_answers')
+      .values(input.prompts.map((prompt, index) => ({ interview_id: row.id, position: index + 1, prompt, body: input.answers?.[index] ?? '' })))
+      .execute();
+  }
+  return row;
+}
+
+export interface InterviewValues {
+  participant_id?: string;
+  interviewed_on?: string;
+  interviewer_id?: string | null;
+  status?: InterviewStatus;
+  notes?: string;
+}
+
+export async function updateInterview(db: Db, input: { id: string; values: InterviewValues }) {
+  await db
+    .updateTable('interviews')
+    .set({ ...input.values, updated_at: new Date() })
+    .where('id', '=', input.id)
+    .execute();
+}
+
+export async function updateAnswer(db: Db, input: { interviewId: string; position: number; body: string }) {
+  await db
+    .updateTable('interview_answers')
+    .set({ body: input.body, updated_at: new Date() })
+    .where('interview_id', '=', input.interviewId)
+    .where('position', '=', input.position)
+    .execute();
+}
+
+export async function deleteInterview(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('interviews').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+// ---- What an interview refers to --------------------------------------------------------------
+
+export async function userExists(db: Db, input: { id: string }): Promise<boolean> {
+  return Boolean(await db.selectFrom('users').select('id').where('id', '=', input.id).executeTakeFirst());
+}
+
+/** The text of one spot of an interview, for evidence: an answer, the notes, or all of it. */
+export async function findInterviewSource(db: Db, input: { id: string }) {
+  const interview = await db
+    .selectFrom('interviews')
+    .select(['id', 'participant_id', 'interviewed_on', 'notes'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!interview) return undefined;
+  return { ...interview, answers: await listAnswers(db, { interviewId: input.id }) };
+}

@@ -1,0 +1,88 @@
+// The demo workspace: loads in one action with evidence tagged into themes the ranking sees,
+// refuses a second load, and its removal removes exactly what it created.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/create-db';
+import { rankInventory } from '@/server/ranking/service';
+import { callerWithRole } from '../helpers/callers';
+import { createTestDb } from '../helpers/db';
+import { rejection } from '../helpers/errors';
+import { addParticipant } from '../helpers/fixtures';
+
+let handle: DbHandle;
+let admin: Awaited<ReturnType<typeof callerWithRole>>;
+let editor: Awaited<ReturnType<typeof callerWithRole>>;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  admin = await callerWithRole(handle, 'admin');
+  editor = await callerWithRole(handle, 'editor');
+});
+afterAll(async () => handle.close());
+
+const countRows = async () => {
+  const tables = ['teams', 'participants', 'interviews', 'interview_answers', 'shadowing_sessions', 'friction_events', 'evidence', 'themes', 'evidence_themes'] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = (await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  return counts;
+};
+
+describe('demo workspace', () => {
+  it('loads teams, developers, interviews, sessions and evidence ranked into themes, and removes exactly them', async () => {
+    // Someone's own data before the demo: a team the demo also uses and a developer.
+    const own = await addParticipant(handle, { name: 'Real Person', teamName: 'Payments', tenureBand: '3-5y' });
+    const before = await countRows();
+
+    expect(await admin.demo.status()).toMatchObject({ isLoaded: false });
+    const status = await admin.demo.load();
+    expect(status).toMatchObject({ isLoaded: true, developers: 12, interviews: 8, shadowingSessions: 3, themes: 6 });
+    expect(status.evidence).toBeGreaterThanOrEqual(30);
+
+    const ranking = await rankInventory(handle.db, {});
+    expect(ranking.themes).toHaveLength(6);
+    expect(ranking.themes.every((theme) => theme.affectedDevelopers >= 2 && theme.score !== null)).toBe(true);
+    expect(ranking.themes[0].title).toMatch(/new service/);
+    expect((await editor.evidence.list({ isUntagged: true })).total).toBe(2);
+    const coverage = await editor.coverage.get();
+    expect(coverage).toMatchObject({ interviewedDevelopers: 8, shadowedDevelopers: 3 });
+    expect(coverage.gapCount).toBeGreaterThan(0);
+    expect((await editor.search.query({ text: 'FinOps' })).total).toBeGreaterThan(0);
+
+    expect((await rejection(admin.demo.load())).message).toMatch(/already loaded/);
+
+    // Someone works on top of the demo: evidence from a demo interview into their own theme,
+    // their own evidence into a demo theme, their own interview with a demo developer.
+    const interviews = await editor.interviews.list({});
+    const demoInterview = interviews.rows.find((row) => row.participant_name === 'Ada Okafor')!;
+    const theme = await editor.themes.create({ title: 'Their own theme' });
+    await editor.evidence.create({ sourceKind: 'interview', sourceId: demoInterview.id, anchor: 'q-1', excerpt: 'watched Grafana for twenty minutes', themeIds: [theme.id] });
+    const demoTheme = (await editor.themes.options()).find((option) => option.title.startsWith('Production deploys'))!;
+    const ownInterview = await editor.interviews.create({ participantId: own.id, interviewedOn: '2026-01-05' });
+    await editor.interviews.save({ id: ownInterview.id, changes: [{ field: 'answer:2', base: '', value: 'Approvals take all afternoon.' }] });
+    await editor.evidence.create({ sourceKind: 'interview', sourceId: ownInterview.id, anchor: 'q-2', excerpt: 'Approvals take all afternoon', themeIds: [demoTheme.id] });
+    const tomas = (await editor.participants.list({ search: 'Tomás' })).rows[0];
+    const keptInterview = await editor.interviews.create({ participantId: tomas.id, interviewedOn: '2026-01-06' });
+
+    const removed = await admin.demo.remove();
+    expect(removed).toMatchObject({ interviews: 8, shadowingSessions: 3, themes: 5, keptThemes: 1, developers: 11, keptDevelopers: 1, teams: 3 });
+    expect(removed.evidence).toBe(status.evidence + 1);
+    expect(await admin.demo.status()).toMatchObject({ isLoaded: false });
+
+    // What people made themselves is still there; nothing of the demo's own is.
+    const after = await countRows();
+    expect(after.interviews).toBe(before.interviews + 2);
+    expect(after.participants).toBe(before.participants + 1);
+    expect(after.teams).toBe(before.teams);
+    expect(after.themes).toBe(before.themes + 2);
+    expect(after.evidence).toBe(before.evidence + 1);
+    expect(after.shadowing_sessions).toBe(before.shadowing_sessions);
+    expect(await editor.interviews.get({ id: keptInterview.id })).toMatchObject({ participant_name: 'Tomás Rivera' });
+    expect((await editor.participants.get({ id: own.id }))?.team_name).toBe('Payments');
+
+    expect((await rejection(admin.demo.remove())).code).toBe('NOT_FOUND');
+  });
+
+  it('is for admins only', async () => {
+    expect((await rejection(editor.demo.load())).code).toBe('FORBIDDEN');
+    expect((await rejection(editor.demo.remove())).code).toBe('FORBIDDEN');
+  });
+});
