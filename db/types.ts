@@ -113,6 +113,29 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+export interface DeliveryServicesTable {
+  id: Generated<string>;
+  /** The sender's name for the service, e.g. "payments-api". */
+  key: string;
+  team_id: string | null;
+  repository_created_at: Date | null;
+  created_event_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DeploymentsTable {
+  id: Generated<number>;
+  event_id: string;
+  service_id: string;
+  team_id: string | null;
+  via_platform: boolean;
+  commit_at: Timestamp;
+  deployed_at: Timestamp;
+  outcome: 'success' | 'failure';
+  recovered_at: Date | string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -124,4 +147,6 @@ export interface Database {
   themes: ThemesTable;
   evidence_themes: EvidenceThemesTable;
   api_tokens: ApiTokensTable;
+  delivery_services: DeliveryServicesTable;
+  deployments: DeploymentsTable;
 }

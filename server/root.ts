@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
+import { metricsRouter } from './metrics/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { themesRouter } from './themes/router';
 import { createCallerFactory, createRouter, publicProcedure } from './trpc';
@@ -17,6 +18,7 @@ export const appRouter = createRouter({
   evidence: evidenceRouter,
   themes: themesRouter,
   apiTokens: apiTokensRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

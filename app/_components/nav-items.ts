@@ -14,6 +14,7 @@ export interface NavGroup {
 export const NAV_GROUPS: NavGroup[] = [
   { label: 'Overview', items: [{ href: '/', label: 'Home' }] },
   { label: 'Listen', items: [{ href: '/directory', label: 'Developer directory' }] },
+  { label: 'Measure', items: [{ href: '/metrics', label: 'Platform metrics' }] },
   {
     label: 'Workspace',
     items: [

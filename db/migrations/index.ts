@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-evidence-themes';
+import * as m0600 from './0600-delivery-events';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-evidence-themes': m0002,
+  '0600-delivery-events': m0600,
 };
