@@ -593,6 +593,29 @@ export interface DemoRecordsTable {
   created_at: CreatedAt;
 }
 
+export interface DeliveryServicesTable {
+  id: Generated<string>;
+  /** The sender's name for the service, e.g. "payments-api". */
+  key: string;
+  team_id: string | null;
+  repository_created_at: Date | null;
+  created_event_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DeploymentsTable {
+  id: Generated<number>;
+  event_id: string;
+  service_id: string;
+  team_id: string | null;
+  via_platform: boolean;
+  commit_at: Timestamp;
+  deployed_at: Timestamp;
+  outcome: 'success' | 'failure';
+  recovered_at: Date | string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -640,4 +663,6 @@ export interface Database {
   shadowing_sessions: ShadowingSessionsTable;
   friction_events: FrictionEventsTable;
   demo_records: DemoRecordsTable;
+  delivery_services: DeliveryServicesTable;
+  deployments: DeploymentsTable;
 }

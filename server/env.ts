@@ -17,6 +17,7 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be the absolute http(s) URL people open, like https://frictionlog.example.com' })
     .default('http://localhost:3000'),
   TRUST_PROXY: booleanFlag.default(false),
+  DORA_BANDS_FILE: z.string().trim().min(1, 'must be the path of a DORA bands YAML file').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -6,6 +6,7 @@ import { authRouter, membersRouter } from './auth/router';
 import { evidenceRouter } from './evidence/router';
 import { importsRouter } from './imports/router';
 import { inventoryRouter, sharedInventoryRouter } from './inventory/router';
+import { metricsRouter } from './metrics/router';
 import { participantsRouter, teamsRouter } from './participants/router';
 import { postmortemsRouter } from './postmortems/router';
 import { ratingsRouter } from './ratings/router';
@@ -46,6 +47,7 @@ export const appRouter = createRouter({
   search: searchRouter,
   coverage: coverageRouter,
   demo: demoRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,6 +57,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { href: '/surveys', label: 'Surveys' },
       { href: '/ratings', label: 'Ratings' },
+      { href: '/metrics', label: 'Platform metrics' },
     ],
   },
   {

@@ -9,6 +9,7 @@ import * as m0501 from './0501-ratings';
 import * as m0200 from './0200-pain-inventory';
 import * as m0400 from './0400-roadmap';
 import * as m0100 from './0100-discovery';
+import * as m0600 from './0600-delivery-events';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0200-pain-inventory': m0200,
   '0400-roadmap': m0400,
   '0100-discovery': m0100,
+  '0600-delivery-events': m0600,
 };

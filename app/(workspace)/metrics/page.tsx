@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { getServerCaller } from '../../_trpc/server';
+import { MetricsView } from './metrics-view';
+
+export const metadata: Metadata = { title: 'Platform metrics' };
+
+// Rendered on the server with its data, so the dashboard arrives complete in one response.
+export default async function MetricsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const quarters = Number(params.quarters) === 8 ? 8 : 4;
+  const teamId = typeof params.team === 'string' && /^[0-9a-f-]{36}$/i.test(params.team) ? params.team : undefined;
+  const initial = await (await getServerCaller()).metrics.delivery({ quarters, teamId });
+  return <MetricsView quarters={quarters} teamId={teamId ?? ''} initial={initial} />;
+}

@@ -1,0 +1,182 @@
+// Platform metrics at scale: one million deployment events over two years for 500 services.
+// Prints, on PostgreSQL, each dashboard query's median and p95 next to a bare SQL aggregation of
+// the same figure (run in the same process, same data), the dashboard page's server-rendered time
+// next to the health endpoint, and batch ingestion through the API in events per second next to
+// a bare multi-row INSERT of the same events.
+// Run after `npm run build`:  npx tsx bench/metrics-dashboard.ts   (BENCH_DATABASE_URL to change the server)
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createDb } from '@/db/create-db';
+import { migrateToLatest } from '@/db/migrator';
+import * as queries from '@/server/metrics/queries';
+import { getDeliveryDashboard } from '@/server/metrics/service';
+import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = 'frictionlog_bench_8';
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RUNS = 30;
+
+async function admin(text: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(text);
+  await client.end();
+}
+
+async function time(run: () => Promise<unknown>, runs = RUNS) {
+  await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return { median: median(samples), p95: percentile(samples, 95) };
+}
+
+async function main() {
+  await admin(`drop database if exists ${name}`);
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ kind: 'postgres', url: url.toString() });
+  const db = handle.db;
+  await migrateToLatest(db);
+
+  console.log(`Seeding ${EVENTS.toLocaleString()} deployments for 500 services over two years…`);
+  const seedStart = performance.now();
+  await sql`insert into teams (name) select 'Team ' || n from generate_series(1, 25) n`.execute(db);
+  await sql`
+    insert into delivery_services (key, team_id, repository_created_at, created_event_id)
+    select 'service-' || n, (select id from teams order by name offset (n % 25) limit 1),
+           now() - interval '730 days' + (n || ' hours')::interval, 'created-' || n
+    from generate_series(1, 500) n`.execute(db);
+  await sql`
+    insert into deployments (event_id, service_id, team_id, via_platform, commit_at, deployed_at, outcome, recovered_at)
+    select 'e-' || g, s.id, s.team_id,
+           (g % 10) < (3 + (g / ${Math.ceil(EVENTS / 6)})::int),
+           t - ((g % 97) || ' hours')::interval, t,
+           case when g % 13 = 0 then 'failure' else 'success' end,
+           case when g % 13 = 0 and g % 5 <> 0 then t + ((g % 11) || ' hours')::interval end
+    from generate_series(1, ${EVENTS}) g
+    cross join lateral (select now() - interval '730 days' + (g * (730.0 * 86400 / ${EVENTS}) || ' seconds')::interval as t) times
+    join delivery_services s on s.key = 'service-' || (1 + g % 500)`.execute(db);
+  await sql`analyze`.execute(db);
+  console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const now = new Date();
+  const from = new Date(now.getTime() - 8 * 92 * 86_400_000);
+  const window = { from, to: now };
+  // The same figures, written as plainly as SQL allows: the floor our queries are compared with.
+  const bare = {
+    adoption: () =>
+      sql`select date_trunc('week', deployed_at), count(*), count(*) filter (where via_platform), count(distinct service_id), count(distinct service_id) filter (where via_platform)
+          from deployments where deployed_at >= ${from} group by 1`.execute(db),
+    dora: () =>
+      sql`select date_trunc('quarter', deployed_at), count(*), count(*) filter (where outcome = 'failure'),
+                 percentile_cont(0.5) within group (order by deployed_at - commit_at) filter (where outcome = 'success'),
+                 percentile_cont(0.5) within group (order by recovered_at - deployed_at) filter (where recovered_at is not null),
+                 count(*) filter (where outcome = 'failure' and recovered_at is null)
+          from deployments where deployed_at >= ${from} group by 1`.execute(db),
+    perService: () => sql`select date_trunc('quarter', deployed_at), service_id, count(*) from deployments where deployed_at >= ${from} group by 1, 2`.execute(db),
+    firstDeploy: () => sql`select service_id, min(deployed_at) from deployments where outcome = 'success' group by 1`.execute(db),
+  };
+  const rows = [];
+  for (const [label, ours, baseline] of [
+    ['adoption per week', () => queries.adoptionRows(db, { ...window, period: 'week' }), bare.adoption],
+    ['DORA aggregates per quarter', () => queries.doraAggregates(db, window), bare.dora],
+    ['deployments per service and quarter', () => queries.serviceQuarterCounts(db, window), bare.perService],
+    ['time to first deploy', () => queries.serviceStarts(db, {}), bare.firstDeploy],
+  ] as const) {
+    const a = await time(ours);
+    const b = await time(baseline);
+    rows.push({ figure: label, 'median ms': a.median.toFixed(1), 'p95 ms': a.p95.toFixed(1), 'bare median ms': b.median.toFixed(1), 'x bare': (a.median / b.median).toFixed(2) });
+  }
+  const whole = await time(() => getDeliveryDashboard(db, { quarters: 8 }), 10);
+  rows.push({ figure: 'whole dashboard (8 quarters)', 'median ms': whole.median.toFixed(1), 'p95 ms': whole.p95.toFixed(1), 'bare median ms': '', 'x bare': '' });
+  printTable(rows);
+
+  // The page, server-rendered, signed in.
+  const port = await freePort();
+  const server = spawnServer([process.execPath, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url.toString() }, port);
+  try {
+    await waitForOk(`${server.baseUrl}/api/trpc/health`);
+    const setup = await fetch(`${server.baseUrl}/api/trpc/auth.setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { name: 'Bench', email: 'bench@example.com', password: 'bench password 1' } }),
+    });
+    const cookie = setup.headers.get('set-cookie')!.split(';')[0];
+    const { token } = (await (
+      await fetch(`${server.baseUrl}/api/trpc/apiTokens.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ json: { name: 'bench' } }),
+      })
+    ).json()).result.data.json;
+    const page = await time(async () => {
+      const response = await fetch(`${server.baseUrl}/metrics`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+      await response.text();
+    });
+    const health = await time(async () => (await fetch(`${server.baseUrl}/api/trpc/health`)).text());
+    printTable([
+      { request: 'GET /metrics (server-rendered, 4 quarters)', 'median ms': page.median.toFixed(1), 'p95 ms': page.p95.toFixed(1), 'x health': (page.median / health.median).toFixed(1) },
+      { request: 'GET /api/trpc/health (baseline)', 'median ms': health.median.toFixed(1), 'p95 ms': health.p95.toFixed(1), 'x health': '1.0' },
+    ]);
+
+    // Ingestion: 100,000 new events in batches of 10,000 through the API.
+    const events = Array.from({ length: 100_000 }, (_, i) => ({
+      eventId: `ingest-${i}`,
+      service: `service-${1 + (i % 500)}`,
+      viaPlatform: i % 3 !== 0,
+      commitAt: new Date(now.getTime() - 3_600_000 - i * 1000).toISOString(),
+      deployedAt: new Date(now.getTime() - i * 1000).toISOString(),
+      outcome: i % 17 === 0 ? 'failure' : 'success',
+    }));
+    const apiStart = performance.now();
+    for (let start = 0; start < events.length; start += 10_000) {
+      const response = await fetch(`${server.baseUrl}/api/v1/events/deployments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ events: events.slice(start, start + 10_000) }),
+      });
+      if (!response.ok) throw new Error(`ingestion answered ${response.status}: ${await response.text()}`);
+    }
+    const apiSeconds = (performance.now() - apiStart) / 1000;
+    const services = new Map((await db.selectFrom('delivery_services').select(['id', 'key']).execute()).map((s) => [s.key, s.id]));
+    const bareStart = performance.now();
+    for (let start = 0; start < events.length; start += 2000) {
+      await db
+        .insertInto('deployments')
+        .values(
+          events.slice(start, start + 2000).map((event) => ({
+            event_id: `bare-${event.eventId}`,
+            service_id: services.get(event.service)!,
+            team_id: null,
+            via_platform: event.viaPlatform,
+            commit_at: event.commitAt,
+            deployed_at: event.deployedAt,
+            outcome: event.outcome as 'success' | 'failure',
+            recovered_at: null,
+          })),
+        )
+        .execute();
+    }
+    const bareSeconds = (performance.now() - bareStart) / 1000;
+    printTable([
+      { ingestion: 'POST /api/v1/events/deployments, 10 batches of 10,000', 'events/s': Math.round(100_000 / apiSeconds), 'x bare': (bareSeconds / apiSeconds).toFixed(2) },
+      { ingestion: 'bare INSERT of the same rows (baseline)', 'events/s': Math.round(100_000 / bareSeconds), 'x bare': '1.00' },
+    ]);
+  } finally {
+    await server.stop();
+    await handle.close();
+    await admin(`drop database if exists ${name}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

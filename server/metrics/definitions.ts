@@ -1,0 +1,199 @@
+// The definitions of every platform metric on the dashboard, over rows the SQL has grouped by
+// period. Pure: the same hand-computed cases the unit tests check. All periods are UTC.
+import type { BandName, DoraBands, DoraMetric } from './dora-bands';
+import { bandFor } from './dora-bands';
+
+const DAY_MS = 86_400_000;
+
+/** '2026-Q1' for a time, in UTC. */
+export function quarterOf(date: Date): string {
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+export function quarterStart(quarter: string): Date {
+  const [year, q] = quarter.split('-Q').map(Number);
+  return new Date(Date.UTC(year, (q - 1) * 3, 1));
+}
+
+export function nextQuarter(quarter: string): string {
+  return quarterOf(new Date(quarterStart(quarter).getTime() + 100 * DAY_MS));
+}
+
+/** Every quarter from the one of `from` to the one of `to`, inclusive. */
+export function quartersBetween(from: Date, to: Date): string[] {
+  const quarters: string[] = [];
+  for (let quarter = quarterOf(from); quarter <= quarterOf(to) && quarters.length < 400; quarter = nextQuarter(quarter)) quarters.push(quarter);
+  return quarters;
+}
+
+/** The Monday (UTC) of the week a time falls in, as 'YYYY-MM-DD'. */
+export function weekOf(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function weeksBetween(from: Date, to: Date): string[] {
+  const weeks: string[] = [];
+  for (let week = new Date(`${weekOf(from)}T00:00:00Z`); week <= to && weeks.length < 2000; week = new Date(week.getTime() + 7 * DAY_MS)) {
+    weeks.push(week.toISOString().slice(0, 10));
+  }
+  return weeks;
+}
+
+/** Linear-interpolated percentile, as PostgreSQL's percentile_cont; null for no values. */
+export function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * p;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+// ---- Adoption ----------------------------------------------------------------------------------
+
+export interface AdoptionRow {
+  period: string;
+  deployments: number;
+  platformDeployments: number;
+  services: number;
+  platformServices: number;
+}
+
+export interface AdoptionPoint extends AdoptionRow {
+  /** Deployments through the platform / all deployments; null in a period without deployments. */
+  deploymentShare: number | null;
+  /** Services with a deployment through the platform / services that deployed at all. */
+  serviceShare: number | null;
+}
+
+/** One point per period, in order; a period without deployments has no rate rather than 0%. */
+export function adoptionSeries(rows: AdoptionRow[], periods: string[]): AdoptionPoint[] {
+  const byPeriod = new Map(rows.map((row) => [row.period, row]));
+  return periods.map((period) => {
+    const row = byPeriod.get(period) ?? { period, deployments: 0, platformDeployments: 0, services: 0, platformServices: 0 };
+    return { ...row, deploymentShare: ratio(row.platformDeployments, row.deployments), serviceShare: ratio(row.platformServices, row.services) };
+  });
+}
+
+// ---- Time to first deploy ----------------------------------------------------------------------
+
+export interface ServiceStart {
+  repositoryCreatedAt: Date | null;
+  firstSuccessAt: Date | null;
+  firstSuccessViaPlatform: boolean | null;
+}
+
+export interface FirstDeployStats {
+  services: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
+
+export interface TimeToFirstDeploy {
+  platform: FirstDeployStats;
+  other: FirstDeployStats;
+  /** Repository created, no successful production deploy yet. */
+  waiting: number;
+}
+
+/**
+ * Repository created to first successful production deploy. A service counts as a platform user
+ * when that first deploy went through the platform. Services with no creation event are left out.
+ */
+export function timeToFirstDeploy(services: ServiceStart[]): TimeToFirstDeploy {
+  const platform: number[] = [];
+  const other: number[] = [];
+  let waiting = 0;
+  for (const service of services) {
+    if (!service.repositoryCreatedAt) continue;
+    if (!service.firstSuccessAt) {
+      waiting += 1;
+      continue;
+    }
+    const hours = (service.firstSuccessAt.getTime() - service.repositoryCreatedAt.getTime()) / 3_600_000;
+    if (hours < 0) continue;
+    (service.firstSuccessViaPlatform ? platform : other).push(hours);
+  }
+  const stats = (hours: number[]): FirstDeployStats => ({ services: hours.length, medianHours: percentile(hours, 0.5), p90Hours: percentile(hours, 0.9) });
+  return { platform: stats(platform), other: stats(other), waiting };
+}
+
+// ---- DORA --------------------------------------------------------------------------------------
+
+export interface DoraAggregate {
+  quarter: string;
+  deployments: number;
+  failures: number;
+  /** Median commit-to-deploy hours of successful deployments. */
+  leadTimeMedianHours: number | null;
+  /** Median failure-to-recovery hours of recovered failures. */
+  recoveryMedianHours: number | null;
+  unrecoveredFailures: number;
+}
+
+export interface ServiceQuarterCount {
+  quarter: string;
+  deployments: number;
+  /** When the service's repository was created, if reported: a service is not observed before it existed. */
+  createdAt?: Date | null;
+}
+
+export interface DoraPoint {
+  quarter: string;
+  deployments: number;
+  /** Deployments per day of the median service that deployed in the quarter (over the days it existed). */
+  deploymentsPerDay: number | null;
+  leadTimeHours: number | null;
+  changeFailureRate: number | null;
+  recoveryHours: number | null;
+  unrecoveredFailures: number;
+  bands: Record<DoraMetric, BandName | null>;
+}
+
+/**
+ * Days of the quarter that have passed by `now` (all of them for a past quarter), counted from the
+ * service's creation when it was created during the quarter.
+ */
+export function daysObserved(quarter: string, now: Date, createdAt?: Date | null): number {
+  const start = Math.max(quarterStart(quarter).getTime(), createdAt?.getTime() ?? 0);
+  const end = Math.min(quarterStart(nextQuarter(quarter)).getTime(), now.getTime());
+  return Math.max(0, (end - start) / DAY_MS);
+}
+
+export function doraSeries(input: {
+  quarters: string[];
+  aggregates: DoraAggregate[];
+  serviceCounts: ServiceQuarterCount[];
+  bands: DoraBands;
+  now: Date;
+}): DoraPoint[] {
+  const byQuarter = new Map(input.aggregates.map((row) => [row.quarter, row]));
+  return input.quarters.map((quarter) => {
+    const row = byQuarter.get(quarter);
+    const perService = input.serviceCounts
+      .filter((count) => count.quarter === quarter)
+      .map((count) => count.deployments / Math.max(daysObserved(quarter, input.now, count.createdAt), 1));
+    const values = {
+      deploymentsPerDay: percentile(perService, 0.5),
+      leadTimeHours: row?.leadTimeMedianHours ?? null,
+      changeFailureRate: row ? ratio(row.failures, row.deployments) : null,
+      recoveryHours: row?.recoveryMedianHours ?? null,
+    };
+    return {
+      quarter,
+      deployments: row?.deployments ?? 0,
+      ...values,
+      unrecoveredFailures: row?.unrecoveredFailures ?? 0,
+      bands: {
+        deployment_frequency: bandFor(input.bands, 'deployment_frequency', values.deploymentsPerDay),
+        lead_time_hours: bandFor(input.bands, 'lead_time_hours', values.leadTimeHours),
+        change_failure_rate: bandFor(input.bands, 'change_failure_rate', values.changeFailureRate),
+        recovery_hours: bandFor(input.bands, 'recovery_hours', values.recoveryHours),
+      },
+    };
+  });
+}

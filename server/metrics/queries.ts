@@ -1,0 +1,171 @@
+// Kysely queries for delivery events: idempotent ingestion and the grouped rows every dashboard
+// figure is computed from (all periods in UTC).
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from '../db';
+import type { AdoptionRow, DoraAggregate, ServiceQuarterCount, ServiceStart } from './definitions';
+
+export async function upsertServices(db: Db, input: { rows: { key: string; team_id: string | null }[] }) {
+  if (input.rows.length === 0) return [];
+  return db
+    .insertInto('delivery_services')
+    .values(input.rows)
+    .onConflict((oc) => oc.column('key').doUpdateSet({ team_id: sql`coalesce(excluded.team_id, delivery_services.team_id)` }))
+    .returning(['id', 'key', 'team_id'])
+    .execute();
+}
+
+export async function recordServiceCreations(
+  db: Db,
+  input: { rows: { key: string; team_id: string | null; repository_created_at: Date; created_event_id: string }[] },
+) {
+  if (input.rows.length === 0) return 0;
+  const result = await db
+    .insertInto('delivery_services')
+    .values(input.rows)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        repository_created_at: sql`excluded.repository_created_at`,
+        created_event_id: sql`excluded.created_event_id`,
+        team_id: sql`coalesce(excluded.team_id, delivery_services.team_id)`,
+      }),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export interface NewDeploymentRow {
+  event_id: string;
+  service_id: string;
+  team_id: string | null;
+  via_platform: boolean;
+  commit_at: Date;
+  deployed_at: Date;
+  outcome: 'success' | 'failure';
+  recovered_at: Date | null;
+}
+
+/** Inserts deployments, skipping event ids already stored; returns how many were new. */
+export async function insertDeployments(db: Db, input: { rows: NewDeploymentRow[] }): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < input.rows.length; start += 2000) {
+    const result = await db
+      .insertInto('deployments')
+      .values(input.rows.slice(start, start + 2000))
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+export interface MetricsWindow {
+  from: Date;
+  to: Date;
+  teamId?: string;
+}
+
+function inWindow(window: MetricsWindow): Expression<SqlBool> {
+  const team = window.teamId ? sql`and team_id = ${window.teamId}` : sql``;
+  return sql<SqlBool>`deployed_at >= ${window.from} and deployed_at < ${window.to} ${team}`;
+}
+
+const WEEK = sql`to_char(date_trunc('week', deployed_at at time zone 'UTC'), 'YYYY-MM-DD')`;
+const QUARTER = sql`to_char(date_trunc('quarter', deployed_at at time zone 'UTC'), 'YYYY-"Q"Q')`;
+
+export async function adoptionRows(db: Db, input: MetricsWindow & { period: 'week' | 'quarter' }): Promise<AdoptionRow[]> {
+  const period = input.period === 'week' ? WEEK : QUARTER;
+  const result = await sql<AdoptionRow>`
+    select ${period} as "period",
+           count(*)::int as "deployments",
+           (count(*) filter (where via_platform))::int as "platformDeployments",
+           count(distinct service_id)::int as "services",
+           (count(distinct service_id) filter (where via_platform))::int as "platformServices"
+    from deployments
+    where ${inWindow(input)}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+export async function doraAggregates(db: Db, input: MetricsWindow): Promise<DoraAggregate[]> {
+  const result = await sql<DoraAggregate>`
+    select ${QUARTER} as "quarter",
+           count(*)::int as "deployments",
+           (count(*) filter (where outcome = 'failure'))::int as "failures",
+           percentile_cont(0.5) within group (order by extract(epoch from deployed_at - commit_at) / 3600)
+             filter (where outcome = 'success') as "leadTimeMedianHours",
+           percentile_cont(0.5) within group (order by extract(epoch from recovered_at - deployed_at) / 3600)
+             filter (where outcome = 'failure' and recovered_at is not null) as "recoveryMedianHours",
+           (count(*) filter (where outcome = 'failure' and recovered_at is null))::int as "unrecoveredFailures"
+    from deployments
+    where ${inWindow(input)}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+export async function serviceQuarterCounts(db: Db, input: MetricsWindow): Promise<ServiceQuarterCount[]> {
+  const result = await sql<ServiceQuarterCount>`
+    select counts.quarter as "quarter", counts.deployments as "deployments", s.repository_created_at as "createdAt"
+    from (
+      select ${QUARTER} as quarter, service_id, count(*)::int as deployments
+      from deployments
+      where ${inWindow(input)}
+      group by 1, service_id
+    ) counts
+    join delivery_services s on s.id = counts.service_id`.execute(db);
+  return result.rows;
+}
+
+/** Per team, for one window: the same aggregates as doraAggregates, one row per team. */
+export async function doraAggregatesByTeam(db: Db, input: MetricsWindow) {
+  const result = await sql<Omit<DoraAggregate, 'quarter'> & { teamId: string | null; teamName: string | null; services: number }>`
+    select d.team_id as "teamId", t.name as "teamName",
+           count(*)::int as "deployments",
+           count(distinct d.service_id)::int as "services",
+           (count(*) filter (where d.outcome = 'failure'))::int as "failures",
+           percentile_cont(0.5) within group (order by extract(epoch from d.deployed_at - d.commit_at) / 3600)
+             filter (where d.outcome = 'success') as "leadTimeMedianHours",
+           percentile_cont(0.5) within group (order by extract(epoch from d.recovered_at - d.deployed_at) / 3600)
+             filter (where d.outcome = 'failure' and d.recovered_at is not null) as "recoveryMedianHours",
+           (count(*) filter (where d.outcome = 'failure' and d.recovered_at is null))::int as "unrecoveredFailures"
+    from deployments d
+    left join teams t on t.id = d.team_id
+    where d.deployed_at >= ${input.from} and d.deployed_at < ${input.to}
+    group by d.team_id, t.name
+    order by t.name nulls last`.execute(db);
+  return result.rows;
+}
+
+export async function serviceCountsByTeam(db: Db, input: MetricsWindow) {
+  const result = await sql<{ teamId: string | null; deployments: number; createdAt: Date | null }>`
+    select d.team_id as "teamId", count(*)::int as "deployments", min(s.repository_created_at) as "createdAt"
+    from deployments d
+    join delivery_services s on s.id = d.service_id
+    where d.deployed_at >= ${input.from} and d.deployed_at < ${input.to}
+    group by d.team_id, d.service_id`.execute(db);
+  return result.rows;
+}
+
+export async function serviceStarts(db: Db, input: { teamId?: string }): Promise<ServiceStart[]> {
+  const team = input.teamId ? sql`where s.team_id = ${input.teamId}` : sql``;
+  const result = await sql<ServiceStart>`
+    select s.repository_created_at as "repositoryCreatedAt",
+           first.deployed_at as "firstSuccessAt",
+           first.via_platform as "firstSuccessViaPlatform"
+    from delivery_services s
+    left join lateral (
+      select d.deployed_at, d.via_platform from deployments d
+      where d.service_id = s.id and d.outcome = 'success'
+      order by d.deployed_at
+      limit 1
+    ) first on true
+    ${team}`.execute(db);
+  return result.rows;
+}
+
+export async function deliveryExtent(db: Db) {
+  const row = await db
+    .selectFrom('deployments')
+    .select([sql<Date | null>`min(deployed_at)`.as('first'), sql<Date | null>`max(deployed_at)`.as('last')])
+    .executeTakeFirstOrThrow();
+  return row;
+}

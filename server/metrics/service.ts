@@ -1,0 +1,173 @@
+// Platform metrics: ingesting delivery events (API batches and CSV, all-or-nothing, idempotent on
+// the sender's event id) and the dashboard's figures (adoption, time to first deploy, DORA).
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { CsvError, parseCsvText } from '../lib/csv';
+import * as teamQueries from '../participants/queries';
+import {
+  adoptionSeries,
+  doraSeries,
+  quarterOf,
+  quarterStart,
+  quartersBetween,
+  timeToFirstDeploy,
+  weeksBetween,
+  nextQuarter,
+} from './definitions';
+import { type DeploymentEvent, deploymentEventSchema, type EventProblem, type ServiceEvent, serviceEventSchema, validateEventBatch } from './events';
+import { csvRowsToEvents } from './parse-deployments-csv';
+import * as queries from './queries';
+import { getDoraBands } from './service-bands';
+
+function refuse(problems: EventProblem[], noun: string): never {
+  const [first] = problems;
+  throw new AppError(
+    'BAD_REQUEST',
+    `Nothing was stored: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${noun}. First: event ${first.index}${
+      first.field ? `, ${first.field}` : ''
+    }: ${first.message}`,
+    { details: { problems: problems.slice(0, 1000) } },
+  );
+}
+
+/** Team ids for team names (any letter case), creating teams the directory does not know yet. */
+async function teamIdsByName(db: Db, names: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, string>();
+  for (const name of names) if (name && !wanted.has(name.toLowerCase())) wanted.set(name.toLowerCase(), name);
+  const ids = new Map<string, string>();
+  for (const team of await teamQueries.findTeamsByName(db, { names: [...wanted.values()] })) ids.set(team.name.toLowerCase(), team.id);
+  const missing = [...wanted.entries()].filter(([key]) => !ids.has(key)).map(([, name]) => name);
+  for (const team of await teamQueries.insertTeams(db, { names: missing })) ids.set(team.name.toLowerCase(), team.id);
+  return ids;
+}
+
+async function storeDeployments(db: Db, events: DeploymentEvent[]) {
+  return db.transaction().execute(async (trx) => {
+    const teams = await teamIdsByName(trx, events.map((event) => event.team));
+    const teamOf = (name: string | null | undefined) => (name ? (teams.get(name.toLowerCase()) ?? null) : null);
+    const serviceTeams = new Map<string, string | null>();
+    for (const event of events) if (!serviceTeams.has(event.service) || event.team) serviceTeams.set(event.service, teamOf(event.team));
+    const services = await queries.upsertServices(trx, { rows: [...serviceTeams].map(([key, team_id]) => ({ key, team_id })) });
+    const serviceByKey = new Map(services.map((service) => [service.key, service]));
+    const inserted = await queries.insertDeployments(trx, {
+      rows: events.map((event) => {
+        const service = serviceByKey.get(event.service)!;
+        return {
+          event_id: event.eventId,
+          service_id: service.id,
+          team_id: teamOf(event.team) ?? service.team_id,
+          via_platform: event.viaPlatform,
+          commit_at: event.commitAt,
+          deployed_at: event.deployedAt,
+          outcome: event.outcome,
+          recovered_at: event.recoveredAt ?? null,
+        };
+      }),
+    });
+    return { received: events.length, inserted, alreadyStored: events.length - inserted };
+  });
+}
+
+export async function ingestDeploymentBatch(db: Db, input: { body: unknown }) {
+  const { events, problems } = validateEventBatch(input.body, deploymentEventSchema);
+  if (problems.length > 0) refuse(problems, 'batch');
+  return storeDeployments(db, events);
+}
+
+export async function ingestServiceBatch(db: Db, input: { body: unknown }) {
+  const { events, problems } = validateEventBatch<ServiceEvent>(input.body, serviceEventSchema);
+  if (problems.length > 0) refuse(problems, 'batch');
+  return db.transaction().execute(async (trx) => {
+    const teams = await teamIdsByName(trx, events.map((event) => event.team));
+    const stored = await queries.recordServiceCreations(trx, {
+      rows: events.map((event) => ({
+        key: event.service,
+        team_id: event.team ? (teams.get(event.team.toLowerCase()) ?? null) : null,
+        repository_created_at: event.createdAt,
+        created_event_id: event.eventId,
+      })),
+    });
+    return { received: events.length, stored };
+  });
+}
+
+/** A deployments CSV from the Metrics page: every row valid or nothing stored, rows named. */
+export async function importDeploymentsCsv(db: Db, input: { text: string }) {
+  let table;
+  try {
+    table = parseCsvText(input.text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new AppError('BAD_REQUEST', error.problem.message, { details: { problems: [error.problem] } });
+    throw error;
+  }
+  const converted = csvRowsToEvents(table);
+  if ('problems' in converted) {
+    const [first] = converted.problems;
+    throw new AppError('BAD_REQUEST', `Nothing was imported: row ${first.row}${first.column ? `, column "${first.column}"` : ''}: ${first.message}`, {
+      details: { problems: converted.problems.slice(0, 500) },
+    });
+  }
+  const { events, problems } = validateEventBatch(converted.events, deploymentEventSchema);
+  if (problems.length > 0) {
+    const rowProblems = problems.map((problem) => ({ row: converted.rows[problem.index], column: converted.columnOf(problem.field), message: problem.message }));
+    const [first] = rowProblems;
+    throw new AppError('BAD_REQUEST', `Nothing was imported: row ${first.row}${first.column ? `, column "${first.column}"` : ''}: ${first.message}`, {
+      details: { problems: rowProblems.slice(0, 500) },
+    });
+  }
+  return storeDeployments(db, events);
+}
+
+// ---- Dashboard ---------------------------------------------------------------------------------
+
+export async function getDeliveryDashboard(db: Db, input: { quarters: number; teamId?: string }, now = new Date()) {
+  const bands = getDoraBands();
+  const extent = await queries.deliveryExtent(db);
+  let firstQuarter = quarterOf(now);
+  for (let index = 1; index < input.quarters; index += 1) firstQuarter = quarterOf(new Date(quarterStart(firstQuarter).getTime() - 86_400_000));
+  const window = { from: quarterStart(firstQuarter), to: quarterStart(nextQuarter(quarterOf(now))), teamId: input.teamId };
+  const quarters = quartersBetween(window.from, now);
+  const weeks = weeksBetween(window.from, now);
+  const latestFull = quarters.length > 1 ? quarters[quarters.length - 2] : quarters[0];
+  const latestWindow = { from: quarterStart(latestFull), to: quarterStart(nextQuarter(latestFull)) };
+
+  const [weekly, quarterly, aggregates, serviceCounts, starts, byTeam, byTeamCounts] = await Promise.all([
+    queries.adoptionRows(db, { ...window, period: 'week' }),
+    queries.adoptionRows(db, { ...window, period: 'quarter' }),
+    queries.doraAggregates(db, window),
+    queries.serviceQuarterCounts(db, window),
+    queries.serviceStarts(db, { teamId: input.teamId }),
+    queries.doraAggregatesByTeam(db, latestWindow),
+    queries.serviceCountsByTeam(db, latestWindow),
+  ]);
+
+  const teams = byTeam.map((team) => ({
+    teamId: team.teamId,
+    teamName: team.teamName,
+    services: team.services,
+    ...doraSeries({
+      quarters: [latestFull],
+      aggregates: [{ ...team, quarter: latestFull }],
+      serviceCounts: byTeamCounts
+        .filter((count) => count.teamId === team.teamId)
+        .map((count) => ({ quarter: latestFull, deployments: count.deployments, createdAt: count.createdAt })),
+      bands,
+      now,
+    })[0],
+  }));
+
+  return {
+    hasData: extent.first !== null,
+    window: { from: window.from, to: now, quarters, latestFullQuarter: latestFull },
+    adoptionWeekly: adoptionSeries(weekly, weeks),
+    adoptionQuarterly: adoptionSeries(quarterly, quarters),
+    timeToFirstDeploy: timeToFirstDeploy(starts),
+    dora: doraSeries({ quarters, aggregates, serviceCounts, bands, now }),
+    doraByTeam: teams,
+    bands: {
+      version: String(bands.version),
+      source: bands.source ?? null,
+      metrics: Object.fromEntries(Object.entries(bands.metrics).map(([key, metric]) => [key, { label: metric.label, unit: metric.unit, better: metric.better, bands: metric.bands }])),
+    },
+  };
+}

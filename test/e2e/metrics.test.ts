@@ -1,0 +1,103 @@
+// Delivery events posted through the API show up on the metrics dashboard: adoption, time to
+// first deploy and DORA with bands. axe-core on every page visited.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './helpers/app';
+import { checkPage, launchBrowser, watchPage } from './helpers/browser';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  problems = watchPage(page);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const DAY = 86_400_000;
+
+describe('platform metrics', () => {
+  it('shows delivery events posted through the API', async () => {
+    await page.goto(`${app.baseUrl}/setup`);
+    await page.getByLabel('Your name').fill('Priya Platform');
+    await page.getByLabel('Work email').fill('priya@example.com');
+    await page.getByLabel('Password').fill('admin password 1');
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.waitForURL(`${app.baseUrl}/`);
+
+    await page.goto(`${app.baseUrl}/metrics`);
+    await page.getByRole('heading', { name: 'No delivery events yet' }).waitFor();
+    await checkPage(page, 'metrics-01-empty');
+
+    await page.goto(`${app.baseUrl}/settings/api-tokens`);
+    await page.getByLabel('What uses it').fill('CI pipeline');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.locator('code', { hasText: /^fl_/ }).innerText()).trim();
+    const post = (path: string, body: unknown) =>
+      fetch(`${app.baseUrl}/api/v1/events/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    // Three services created 20 days ago; two deploy through the platform every day, one by hand weekly.
+    const now = Date.now();
+    const created = new Date(now - 20 * DAY);
+    const services = ['checkout', 'search', 'legacy-billing'];
+    const servicesResponse = await post('services', {
+      events: services.map((service) => ({ eventId: `created-${service}`, service, team: service === 'search' ? 'Search' : 'Payments', createdAt: created.toISOString() })),
+    });
+    expect(servicesResponse.status).toBe(200);
+    const events = [];
+    for (let day = 19; day >= 1; day -= 1) {
+      const deployedAt = new Date(now - day * DAY);
+      for (const service of ['checkout', 'search']) {
+        events.push({
+          eventId: `${service}-${day}`,
+          service,
+          viaPlatform: true,
+          commitAt: new Date(deployedAt.getTime() - 2 * 3_600_000).toISOString(),
+          deployedAt: deployedAt.toISOString(),
+          outcome: day === 10 && service === 'search' ? 'failure' : 'success',
+          recoveredAt: day === 10 && service === 'search' ? new Date(deployedAt.getTime() + 30 * 60_000).toISOString() : null,
+        });
+      }
+      if (day % 7 === 0) {
+        events.push({
+          eventId: `legacy-${day}`,
+          service: 'legacy-billing',
+          viaPlatform: false,
+          commitAt: new Date(deployedAt.getTime() - 72 * 3_600_000).toISOString(),
+          deployedAt: deployedAt.toISOString(),
+          outcome: 'success',
+        });
+      }
+    }
+    const bad = await post('deployments', { events: [...events.slice(0, 3), { ...events[3], outcome: 'rolled back' }] });
+    expect(bad.status).toBe(400);
+    const badBody = await bad.json();
+    expect(badBody.error.details.problems).toEqual([{ index: 3, field: 'outcome', message: 'outcome must be "success" or "failure"' }]);
+
+    const ok = await post('deployments', { events });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ received: events.length, inserted: events.length, alreadyStored: 0 });
+    const again = await post('deployments', { events });
+    expect((await again.json()).inserted).toBe(0);
+
+    await page.goto(`${app.baseUrl}/metrics`);
+    await page.getByRole('heading', { name: 'Adoption' }).waitFor();
+    await page.getByText('Year-one target 60-80%').waitFor();
+    // 2 of 3 services deploy through the platform.
+    await page.getByText(/\d+% of services in 20\d\d-Q\d/).first().waitFor();
+    await page.getByText('Still waiting for a first deploy').waitFor();
+    await page.getByRole('table', { name: 'DORA metrics per quarter' }).waitFor();
+    await checkPage(page, 'metrics-02-dashboard');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+// Delivery events in, dashboard figures out: idempotent ingestion, all-or-nothing batches, and
+// adoption / time to first deploy / DORA computed on hand-checked data, on both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/create-db';
+import { ingestDeploymentBatch, ingestServiceBatch, getDeliveryDashboard } from '@/server/metrics/service';
+import { runRest, json, parseJsonBody } from '@/server/rest';
+import { z } from 'zod';
+import { callerWithRole } from '../helpers/callers';
+import { createTestDb } from '../helpers/db';
+import { rejection } from '../helpers/errors';
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => handle.close());
+
+const deployment = (id: string, overrides: Record<string, unknown> = {}) => ({
+  eventId: id,
+  service: 'payments-api',
+  team: 'Payments',
+  viaPlatform: true,
+  commitAt: '2026-02-02T08:00:00Z',
+  deployedAt: '2026-02-02T10:00:00Z',
+  outcome: 'success',
+  ...overrides,
+});
+
+const countDeployments = async () => (await handle.db.selectFrom('deployments').select('id').execute()).length;
+
+describe('ingestion', () => {
+  it('stores a batch once: sending it again changes nothing', async () => {
+    const batch = { events: [deployment('a-1'), deployment('a-2', { service: 'search-api', team: 'search', viaPlatform: false })] };
+    expect(await ingestDeploymentBatch(handle.db, { body: batch })).toEqual({ received: 2, inserted: 2, alreadyStored: 0 });
+    expect(await ingestDeploymentBatch(handle.db, { body: batch })).toEqual({ received: 2, inserted: 0, alreadyStored: 2 });
+    expect(await countDeployments()).toBe(2);
+    const teams = await handle.db.selectFrom('teams').select('name').orderBy('name').execute();
+    expect(teams.map((team) => team.name)).toEqual(['Payments', 'search']);
+  });
+
+  it('refuses a mixed batch whole, listing each bad event by index', async () => {
+    const before = await countDeployments();
+    const error = (await ingestDeploymentBatch(handle.db, {
+      body: [deployment('b-1'), deployment('b-2', { deployedAt: '2026-02-01T00:00:00Z' }), deployment('b-3', { outcome: 'unknown' })],
+    }).then(
+      () => {
+        throw new Error('expected the batch to be refused');
+      },
+      (caught: unknown) => caught,
+    )) as { message: string; details: { problems: { index: number; field: string }[] } };
+    expect(error.message).toMatch(/^Nothing was stored: 2 problems in the batch\. First: event 1, deployedAt: /);
+    expect(error.details.problems.map((p) => [p.index, p.field])).toEqual([
+      [1, 'deployedAt'],
+      [2, 'outcome'],
+    ]);
+    expect(await countDeployments()).toBe(before);
+  });
+
+  it('answers through the REST API with the error list, and refuses 100,001 events naming the limit', async () => {
+    const admin = await callerWithRole(handle, 'admin');
+    const { token } = await admin.apiTokens.create({ name: 'ci' });
+    const post = (body: unknown) =>
+      runRest(
+        handle.db,
+        new Request('http://x/api/v1/events/deployments', { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } }),
+        { auth: 'token' },
+        async ({ db, req }) => json(await ingestDeploymentBatch(db, { body: await parseJsonBody(req, z.unknown(), { maxBytes: 64 * 1024 * 1024 }) })),
+      );
+    const tooMany = await post({ events: Array.from({ length: 100_001 }, (_, i) => deployment(`big-${i}`)) });
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).error.message).toContain('the limit is 100000 per request');
+    const ok = await post(deployment('rest-1'));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ received: 1, inserted: 1, alreadyStored: 0 });
+  });
+
+  it('records service creation idempotently', async () => {
+    const event = { eventId: 'svc-1', service: 'payments-api', team: 'Payments', createdAt: '2026-01-30T10:00:00+02:00' };
+    await ingestServiceBatch(handle.db, { body: event });
+    await ingestServiceBatch(handle.db, { body: event });
+    const service = await handle.db.selectFrom('delivery_services').select(['repository_created_at']).where('key', '=', 'payments-api').executeTakeFirstOrThrow();
+    expect(service.repository_created_at?.toISOString()).toBe('2026-01-30T08:00:00.000Z');
+  });
+
+  it('imports a deployments CSV all-or-nothing, naming the row and column', async () => {
+    const editor = await callerWithRole(handle, 'editor');
+    const header = 'event_id,service,team,via_platform,commit_time,deploy_time,outcome,recovered_at';
+    const bad = `${header}\ncsv-1,web,Web,yes,2026-02-03 09:00,2026-02-03 10:00,success,\ncsv-2,web,Web,maybe,2026-02-03 09:00,2026-02-03 10:00,success,\n`;
+    const error = await rejection(editor.metrics.importDeployments({ text: bad }));
+    expect(error.message).toBe('Nothing was imported: row 3, column "via_platform": viaPlatform must be true or false');
+    expect(await handle.db.selectFrom('deployments').select('id').where('event_id', 'like', 'csv-%').execute()).toHaveLength(0);
+    const good = bad.replace('maybe', 'no');
+    expect(await editor.metrics.importDeployments({ text: good })).toMatchObject({ inserted: 2 });
+  });
+});
+
+describe('dashboard figures', () => {
+  it('computes adoption, time to first deploy and DORA on hand-checked data', async () => {
+    const db = handle.db;
+    await db.deleteFrom('deployments').execute();
+    await db.deleteFrom('delivery_services').execute();
+    await ingestServiceBatch(db, {
+      body: [
+        { eventId: 's-a', service: 'alpha', team: 'Core', createdAt: '2026-04-01T00:00:00Z' },
+        { eventId: 's-b', service: 'beta', team: 'Core', createdAt: '2026-04-01T00:00:00Z' },
+        { eventId: 's-c', service: 'gamma', team: 'Edge', createdAt: '2026-04-01T00:00:00Z' },
+      ],
+    });
+    await ingestDeploymentBatch(db, {
+      body: [
+        // alpha: first success via platform 10 h after creation; lead times 2 h and 4 h.
+        deployment('d1', { service: 'alpha', team: 'Core', commitAt: '2026-04-01T08:00:00Z', deployedAt: '2026-04-01T10:00:00Z' }),
+        deployment('d2', { service: 'alpha', team: 'Core', commitAt: '2026-04-02T06:00:00Z', deployedAt: '2026-04-02T10:00:00Z' }),
+        // beta: a failure recovered after 3 h, a failure never recovered, then a success not via platform (lead 6 h) at +50 h.
+        deployment('d3', { service: 'beta', team: 'Core', viaPlatform: false, commitAt: '2026-04-01T09:00:00Z', deployedAt: '2026-04-01T10:00:00Z', outcome: 'failure', recoveredAt: '2026-04-01T13:00:00Z' }),
+        deployment('d4', { service: 'beta', team: 'Core', viaPlatform: false, commitAt: '2026-04-02T00:00:00Z', deployedAt: '2026-04-02T01:00:00Z', outcome: 'failure' }),
+        deployment('d5', { service: 'beta', team: 'Core', viaPlatform: false, commitAt: '2026-04-02T20:00:00Z', deployedAt: '2026-04-03T02:00:00Z' }),
+      ],
+    });
+    // gamma never deploys: it is waiting for its first deploy.
+    const dashboard = await getDeliveryDashboard(db, { quarters: 2 }, new Date('2026-07-10T00:00:00Z'));
+    expect(dashboard.window.quarters).toEqual(['2026-Q2', '2026-Q3']);
+    const q2 = dashboard.dora.find((point) => point.quarter === '2026-Q2')!;
+    expect(q2).toMatchObject({ deployments: 5, leadTimeHours: 4, changeFailureRate: 0.4, recoveryHours: 3, unrecoveredFailures: 1 });
+    // alpha 2 and beta 3 deployments over 91 days: median of 2/91 and 3/91 a day.
+    expect(q2.deploymentsPerDay).toBeCloseTo(2.5 / 91, 6);
+    expect(q2.bands).toEqual({ deployment_frequency: 'low', lead_time_hours: 'elite', change_failure_rate: 'low', recovery_hours: 'high' });
+    const q3 = dashboard.dora.find((point) => point.quarter === '2026-Q3')!;
+    expect(q3).toMatchObject({ deployments: 0, deploymentsPerDay: null, changeFailureRate: null });
+
+    const quarterAdoption = dashboard.adoptionQuarterly.find((point) => point.period === '2026-Q2')!;
+    expect(quarterAdoption).toMatchObject({ deployments: 5, platformDeployments: 2, deploymentShare: 0.4, services: 2, platformServices: 1, serviceShare: 0.5 });
+    expect(dashboard.adoptionWeekly.find((point) => point.period === '2026-03-30')).toMatchObject({ deployments: 5 });
+
+    expect(dashboard.timeToFirstDeploy).toEqual({
+      platform: { services: 1, medianHours: 10, p90Hours: 10 },
+      other: { services: 1, medianHours: 50, p90Hours: 50 },
+      waiting: 1,
+    });
+    expect(dashboard.doraByTeam.map((team) => [team.teamName, team.deployments])).toEqual([['Core', 5]]);
+  });
+});
