@@ -418,6 +418,8 @@ export interface RoadmapItemsTable {
   public_updated_at: Date | null;
   /** When it was first published as shipped: the quarter of the changelog. */
   shipped_at: Date | null;
+  /** The in-flow rating flow this item changes: its impact view compares that flow's ratings. */
+  rating_flow_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -16,11 +16,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { type ChartMarker, ShipMarkerList, shipMarkerLines } from './ship-markers';
 
 const BRAND = '#4338ca';
 const AXIS = { fontSize: 12, fill: '#475569' };
 
-export function Figure({ caption, chart, table }: { caption: string; chart: ReactNode; table: ReactNode }) {
+export function Figure({ caption, chart, table, footer }: { caption: string; chart: ReactNode; table: ReactNode; footer?: ReactNode }) {
   return (
     <figure className="flex flex-col gap-3">
       <figcaption className="sr-only">{caption}</figcaption>
@@ -31,6 +32,7 @@ export function Figure({ caption, chart, table }: { caption: string; chart: Reac
         <summary className="cursor-pointer font-medium text-brand-700">Show the numbers</summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
+      {footer}
     </figure>
   );
 }
@@ -106,6 +108,7 @@ export function TrendChart({
   bands,
   valueName = 'Mean',
   countName = 'Answers',
+  markers = [],
 }: {
   caption: string;
   points: TrendPoint[];
@@ -113,9 +116,14 @@ export function TrendChart({
   bands?: { healthy: number; warning: number } | null;
   valueName?: string;
   countName?: string;
+  /** Roadmap items shipped in the chart's periods, drawn as dashed lines on their period's label. */
+  markers?: (ChartMarker & { when: string })[];
 }) {
+  const labels = new Set(points.map((point) => point.label));
+  const shown = markers.filter((marker) => labels.has(marker.at));
   return (
     <Figure
+      footer={<ShipMarkerList markers={shown} />}
       caption={caption}
       chart={
         <ResponsiveContainer width="100%" height="100%">
@@ -147,6 +155,7 @@ export function TrendChart({
             <XAxis dataKey="label" tick={AXIS} tickLine={false} interval="preserveStartEnd" padding={{ left: 24, right: 24 }} />
             <YAxis domain={domain} ticks={ticksOf(domain)} tick={AXIS} tickLine={false} axisLine={false} allowDecimals={false} />
             <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} />
+            {shipMarkerLines(shown)}
             <Line type="monotone" dataKey="value" name={valueName} stroke={BRAND} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>

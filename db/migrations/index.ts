@@ -10,6 +10,7 @@ import * as m0200 from './0200-pain-inventory';
 import * as m0400 from './0400-roadmap';
 import * as m0100 from './0100-discovery';
 import * as m0600 from './0600-delivery-events';
+import * as m0610 from './0610-impact';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0400-roadmap': m0400,
   '0100-discovery': m0100,
   '0600-delivery-events': m0600,
+  '0610-impact': m0610,
 };

@@ -26,6 +26,13 @@ export function quartersBetween(from: Date, to: Date): string[] {
   return quarters;
 }
 
+/** The dashboard's window: the last `quarters` quarters up to and including the current one. */
+export function dashboardWindow(quarters: number, now: Date): { from: Date; to: Date } {
+  let first = quarterOf(now);
+  for (let index = 1; index < quarters; index += 1) first = quarterOf(new Date(quarterStart(first).getTime() - DAY_MS));
+  return { from: quarterStart(first), to: quarterStart(nextQuarter(quarterOf(now))) };
+}
+
 /** The Monday (UTC) of the week a time falls in, as 'YYYY-MM-DD'. */
 export function weekOf(date: Date): string {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));

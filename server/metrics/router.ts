@@ -1,13 +1,35 @@
-// Procedures of the platform metrics dashboard.
+// Procedures of the platform metrics dashboard and the before/after impact of shipped items.
 import { z } from 'zod';
 import * as fields from '../fields';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
+import { getImpact, IMPACT_WEEKS, linkRatingFlow } from './service-impact';
+import { getOutcomes, listShipMarkers } from './service-outcomes';
+
+const quarters = z.number().int().min(1).max(12).default(4);
 
 export const metricsRouter = createRouter({
   delivery: memberProcedure
-    .input(z.object({ quarters: z.number().int().min(1).max(12).default(4), teamId: fields.id.optional() }))
+    .input(z.object({ quarters, teamId: fields.id.optional() }))
     .query(({ ctx, input }) => service.getDeliveryDashboard(ctx.db, input)),
+
+  outcomes: memberProcedure.input(z.object({ quarters })).query(({ ctx, input }) => getOutcomes(ctx.db, input)),
+
+  shipMarkers: memberProcedure.query(({ ctx }) => listShipMarkers(ctx.db)),
+
+  impact: memberProcedure
+    .input(
+      z.object({
+        itemId: fields.id,
+        weeks: z.number().int().refine((weeks) => (IMPACT_WEEKS as readonly number[]).includes(weeks), `Choose ${IMPACT_WEEKS.join(', ')} weeks`).default(8),
+        snapshotId: fields.id.nullish().transform((value) => value ?? null),
+      }),
+    )
+    .query(({ ctx, input }) => getImpact(ctx.db, input)),
+
+  linkRatingFlow: editorProcedure
+    .input(z.object({ itemId: fields.id, flowId: fields.id.nullable() }))
+    .mutation(({ ctx, input }) => linkRatingFlow(ctx.db, input)),
 
   importDeployments: editorProcedure
     .input(z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') }))

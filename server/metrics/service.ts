@@ -4,16 +4,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { CsvError, parseCsvText } from '../lib/csv';
 import * as teamQueries from '../participants/queries';
-import {
-  adoptionSeries,
-  doraSeries,
-  quarterOf,
-  quarterStart,
-  quartersBetween,
-  timeToFirstDeploy,
-  weeksBetween,
-  nextQuarter,
-} from './definitions';
+import { adoptionSeries, dashboardWindow, doraSeries, nextQuarter, quarterStart, quartersBetween, timeToFirstDeploy, weeksBetween } from './definitions';
 import { type DeploymentEvent, deploymentEventSchema, type EventProblem, type ServiceEvent, serviceEventSchema, validateEventBatch } from './events';
 import { csvRowsToEvents } from './parse-deployments-csv';
 import * as queries from './queries';
@@ -123,9 +114,7 @@ export async function importDeploymentsCsv(db: Db, input: { text: string }) {
 export async function getDeliveryDashboard(db: Db, input: { quarters: number; teamId?: string }, now = new Date()) {
   const bands = getDoraBands();
   const extent = await queries.deliveryExtent(db);
-  let firstQuarter = quarterOf(now);
-  for (let index = 1; index < input.quarters; index += 1) firstQuarter = quarterOf(new Date(quarterStart(firstQuarter).getTime() - 86_400_000));
-  const window = { from: quarterStart(firstQuarter), to: quarterStart(nextQuarter(quarterOf(now))), teamId: input.teamId };
+  const window = { ...dashboardWindow(input.quarters, now), teamId: input.teamId };
   const quarters = quartersBetween(window.from, now);
   const weeks = weeksBetween(window.from, now);
   const latestFull = quarters.length > 1 ? quarters[quarters.length - 2] : quarters[0];

@@ -131,6 +131,18 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
   };
 }
 
+/**
+ * The platform satisfaction trend: the series of the most recent survey that has answers to a
+ * 1-10 headline question (the quarterly satisfaction score), or null when no survey has one.
+ */
+export async function getLatestSatisfactionTrend(db: Db) {
+  const surveys = (await queries.listSurveys(db)).filter((survey) => (survey.response_count ?? 0) > 0);
+  const questions = await queries.listQuestions(db, { surveyIds: surveys.map((survey) => survey.id) });
+  const latest = surveys.find((survey) => headlineOf(questions.filter((question) => question.survey_id === survey.id))?.kind === 'scale_10');
+  if (!latest) return null;
+  return { surveyId: latest.id, title: latest.title, ...(await getSurveyTrend(db, { id: latest.id })) };
+}
+
 /** Free-text answers, searchable by words (stemmed: "deploying" finds "deploy"), never by who wrote them. */
 export async function listFreeTextAnswers(
   db: Db,

@@ -100,4 +100,42 @@ describe('platform metrics', () => {
     await checkPage(page, 'metrics-02-dashboard');
     expect(problems).toEqual([]);
   });
+
+  it('marks a shipped item on the trends and opens its before and after', async () => {
+    const trpc = async (procedure: string, input: unknown) => {
+      const response = await page.request.post(`${app.baseUrl}/api/trpc/${procedure}`, { data: { json: input } });
+      expect(response.status(), await response.text()).toBe(200);
+      return (await response.json()).result.data.json;
+    };
+    await trpc('ratings.createFlow', { key: 'create-service', name: 'Create a service', allowedOrigins: [] });
+    for (const score of [4, 5, 5]) {
+      const rated = await fetch(`${app.baseUrl}/api/v1/ratings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ flow: 'create-service', score }),
+      });
+      expect(rated.status).toBe(201);
+    }
+    const item = await trpc('roadmap.create', { title: 'One-click service template', lane: 'shipped' });
+
+    await page.goto(`${app.baseUrl}/metrics`);
+    await page.getByRole('heading', { name: 'Support load' }).waitFor();
+    await page.getByText('Self-service ratio', { exact: true }).first().waitFor();
+    await page.getByText(/= deployments through the platform ÷ \(deployments through the platform \+ support tickets\)/).waitFor();
+    await page.getByRole('heading', { name: 'Satisfaction' }).waitFor();
+    await page.getByRole('link', { name: 'Create a service' }).waitFor();
+    // The ship date is marked under the trend lines, and the item is listed with its before/after.
+    await page.getByText('Shipped:', { exact: true }).first().waitFor();
+    await checkPage(page, 'metrics-03-outcomes');
+
+    await page.getByRole('link', { name: 'Before and after' }).first().click();
+    await page.waitForURL(`${app.baseUrl}/metrics/impact/${item.id}`);
+    await page.getByRole('heading', { name: 'Before and after: One-click service template' }).waitFor();
+    await page.getByLabel('Flow this item changed').selectOption({ label: 'Create a service' });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Rating of “Create a service”' }).waitFor();
+    await page.getByText('3 ratings', { exact: false }).waitFor();
+    await checkPage(page, 'metrics-04-impact');
+    expect(problems).toEqual([]);
+  });
 });

@@ -14,3 +14,6 @@ export function frequency(perDay: number | null): string {
   if (perDay * 7 >= 1) return `${(perDay * 7).toFixed(1)} a week`;
   return `${(perDay * 30).toFixed(1)} a month`;
 }
+
+/** A day as '26 Nov 2026', in UTC like every period on the dashboard. */
+export const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,7 @@
 'use client';
-// The platform metrics dashboard: adoption, time to first deploy and DORA per quarter, measured
-// from delivery events sent by CI/CD (API) or imported as CSV.
+// The platform metrics dashboard: adoption, time to first deploy and DORA per quarter (from
+// delivery events sent by CI/CD or imported as CSV), support load and satisfaction, with the ship
+// dates of roadmap items marked on every trend.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -17,6 +18,7 @@ import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { AdoptionChart } from './adoption-chart';
+import { markersOf, type Outcomes, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
 import { duration, frequency, percent } from './format';
 
 const BAND_TONE = { elite: 'green', high: 'brand', medium: 'amber', low: 'red' } as const;
@@ -73,7 +75,7 @@ function ImportDeployments() {
 
 type Dashboard = inferRouterOutputs<AppRouter>['metrics']['delivery'];
 
-export function MetricsView({ quarters, teamId, initial }: { quarters: number; teamId: string; initial: Dashboard }) {
+export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { quarters: number; teamId: string; initial: Dashboard; initialOutcomes: Outcomes }) {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const params = useSearchParams();
@@ -87,45 +89,37 @@ export function MetricsView({ quarters, teamId, initial }: { quarters: number; t
   };
   const teams = useQuery(trpc.teams.list.queryOptions());
   const dashboard = useQuery({ ...trpc.metrics.delivery.queryOptions({ quarters, teamId: teamId || undefined }), initialData: initial });
+  const outcomes = useQuery({ ...trpc.metrics.outcomes.queryOptions({ quarters }), initialData: initialOutcomes });
 
   const header = (
     <PageHeader
       title="Platform metrics"
-      description="Whether the platform is used and whether delivery got better: adoption, time to first deploy and the four DORA keys, per quarter."
+      description="Whether the platform is used and whether it got better: adoption, time to first deploy, support load, satisfaction and the four DORA keys, with what shipped when."
     />
   );
-  if (dashboard.isPending) return (<>{header}<LoadingState /></>);
-  if (dashboard.isError) return (<>{header}<ErrorState message={describeError(dashboard.error).message} onRetry={() => dashboard.refetch()} /></>);
+  if (dashboard.isPending || outcomes.isPending) return (<>{header}<LoadingState /></>);
+  const failed = dashboard.error ?? outcomes.error;
+  if (failed) return (<>{header}<ErrorState message={describeError(failed).message} onRetry={() => Promise.all([dashboard.refetch(), outcomes.refetch()])} /></>);
   const data = dashboard.data;
+  const outcomeData = outcomes.data;
 
-  if (!data.hasData) {
-    return (
-      <>
-        {header}
-        <EmptyState title="No delivery events yet">
-          <p>
-            Send each production deployment from your CI/CD pipeline to <code className="rounded bg-slate-100 px-1">POST /api/v1/events/deployments</code>{' '}
-            with an <Link href="/settings/api-tokens" className="text-brand-700 underline">API token</Link>, and each new service to{' '}
-            <code className="rounded bg-slate-100 px-1">POST /api/v1/events/services</code>, or import a CSV below.
-          </p>
-          <pre tabIndex={0} aria-label="Example request" className="mt-3 overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`curl -X POST $FRICTIONLOG/api/v1/events/deployments \\
+  const noDeliveryEvents = (
+    <EmptyState title="No delivery events yet">
+      <p>
+        Send each production deployment from your CI/CD pipeline to <code className="rounded bg-slate-100 px-1">POST /api/v1/events/deployments</code>{' '}
+        with an <Link href="/settings/api-tokens" className="text-brand-700 underline">API token</Link>, and each new service to{' '}
+        <code className="rounded bg-slate-100 px-1">POST /api/v1/events/services</code>, or import a CSV below.
+      </p>
+      <pre tabIndex={0} aria-label="Example request" className="mt-3 overflow-x-auto rounded bg-slate-900 p-3 text-left text-xs text-slate-100">{`curl -X POST $FRICTIONLOG/api/v1/events/deployments \\
   -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \\
   -d '{"eventId":"gh-run-123","service":"payments-api","team":"Payments","viaPlatform":true,
        "commitAt":"2026-03-31T09:12:00Z","deployedAt":"2026-03-31T10:05:00Z","outcome":"success"}'`}</pre>
-        </EmptyState>
-        {canEdit && (
-          <div className="mt-6">
-            <Panel title="Import deployments">
-              <ImportDeployments />
-            </Panel>
-          </div>
-        )}
-      </>
-    );
-  }
+    </EmptyState>
+  );
 
   const latestAdoption = [...data.adoptionQuarterly].reverse().find((point) => point.serviceShare !== null);
   const ttfd = data.timeToFirstDeploy;
+  const weeklyMarkers = markersOf(outcomeData, 'weekly', weekLabel);
 
   return (
     <>
@@ -150,133 +144,145 @@ export function MetricsView({ quarters, teamId, initial }: { quarters: number; t
       </form>
 
       <div className="flex flex-col gap-6">
-        <Panel
-          title="Adoption"
-          description="Active usage: deployments and services going through the platform, per week. The year-one target is 60-80% of eligible services."
-          actions={latestAdoption && <Badge tone={latestAdoption.serviceShare! >= 0.6 ? 'green' : 'amber'}>{percent(latestAdoption.serviceShare)} of services in {latestAdoption.period}</Badge>}
-        >
-          <AdoptionChart points={data.adoptionWeekly} />
-          <details className="mt-3 text-sm">
-            <summary className="cursor-pointer text-brand-700">Adoption per quarter as a table</summary>
-            <div className="mt-2">
-              <Table caption="Adoption per quarter">
-                <thead>
-                  <tr>
-                    <Th>Quarter</Th>
-                    <Th>Deployments</Th>
-                    <Th>Through the platform</Th>
-                    <Th>Services deploying</Th>
-                    <Th>Through the platform</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.adoptionQuarterly.map((point) => (
-                    <tr key={point.period}>
-                      <Td>{point.period}</Td>
-                      <Td>{point.deployments}</Td>
-                      <Td>{percent(point.deploymentShare)}</Td>
-                      <Td>{point.services}</Td>
-                      <Td>{percent(point.serviceShare)}</Td>
+        {!data.hasData && noDeliveryEvents}
+        {data.hasData && (
+          <Panel
+            title="Adoption"
+            description="Active usage: deployments and services going through the platform, per week. The year-one target is 60-80% of eligible services."
+            actions={latestAdoption && <Badge tone={latestAdoption.serviceShare! >= 0.6 ? 'green' : 'amber'}>{percent(latestAdoption.serviceShare)} of services in {latestAdoption.period}</Badge>}
+          >
+            <AdoptionChart points={data.adoptionWeekly} markers={weeklyMarkers} />
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer text-brand-700">Adoption per quarter as a table</summary>
+              <div className="mt-2">
+                <Table caption="Adoption per quarter">
+                  <thead>
+                    <tr>
+                      <Th>Quarter</Th>
+                      <Th>Deployments</Th>
+                      <Th>Through the platform</Th>
+                      <Th>Services deploying</Th>
+                      <Th>Through the platform</Th>
                     </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
-          </details>
-        </Panel>
-
-        <Panel title="Time to first deploy" description="From repository created to the first successful production deploy, for services whose creation was sent to /api/v1/events/services.">
-          <dl className="grid gap-4 sm:grid-cols-3">
-            {(
-              [
-                ['Platform users', ttfd.platform],
-                ['Not using the platform', ttfd.other],
-              ] as const
-            ).map(([label, stats]) => (
-              <div key={label} className="rounded-lg border border-slate-200 p-4">
-                <dt className="text-sm text-slate-600">{label}</dt>
-                <dd className="mt-1 text-2xl font-semibold text-slate-900">{duration(stats.medianHours)}</dd>
-                <dd className="text-sm text-slate-600">
-                  median · p90 {duration(stats.p90Hours)} · {stats.services} service{stats.services === 1 ? '' : 's'}
-                </dd>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {data.adoptionQuarterly.map((point) => (
+                      <tr key={point.period}>
+                        <Td>{point.period}</Td>
+                        <Td>{point.deployments}</Td>
+                        <Td>{percent(point.deploymentShare)}</Td>
+                        <Td>{point.services}</Td>
+                        <Td>{percent(point.serviceShare)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
               </div>
-            ))}
-            <div className="rounded-lg border border-slate-200 p-4">
-              <dt className="text-sm text-slate-600">Still waiting for a first deploy</dt>
-              <dd className="mt-1 text-2xl font-semibold text-slate-900">{ttfd.waiting}</dd>
-              <dd className="text-sm text-slate-600">services with a repository but no successful deploy</dd>
-            </div>
-          </dl>
-        </Panel>
+            </details>
+          </Panel>
+        )}
 
-        <Panel
-          title="DORA per quarter"
-          description={`Bands from ${data.bands.source ?? 'the configured bands file'} (version ${data.bands.version}). These figures compare a service or team with itself over time; they are not a league table of teams.`}
-        >
-          <Table caption="DORA metrics per quarter">
-            <thead>
-              <tr>
-                <Th>Quarter</Th>
-                <Th>Deployment frequency</Th>
-                <Th>Lead time for changes</Th>
-                <Th>Change failure rate</Th>
-                <Th>Failed deployment recovery</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.dora.map((point) => (
-                <tr key={point.quarter}>
-                  <Td className="font-medium">
-                    {point.quarter}
-                    <span className="block text-xs font-normal text-slate-600">{point.deployments} deployments</span>
-                  </Td>
-                  <Td>
-                    {frequency(point.deploymentsPerDay)} <BandBadge band={point.bands.deployment_frequency} />
-                  </Td>
-                  <Td>
-                    {duration(point.leadTimeHours)} <BandBadge band={point.bands.lead_time_hours} />
-                  </Td>
-                  <Td>
-                    {percent(point.changeFailureRate)} <BandBadge band={point.bands.change_failure_rate} />
-                  </Td>
-                  <Td>
-                    {duration(point.recoveryHours)} <BandBadge band={point.bands.recovery_hours} />
-                    {point.unrecoveredFailures > 0 && <span className="block text-xs text-red-700">{point.unrecoveredFailures} failure(s) not recovered</span>}
-                  </Td>
-                </tr>
+        {data.hasData && (
+          <Panel title="Time to first deploy" description="From repository created to the first successful production deploy, for services whose creation was sent to /api/v1/events/services.">
+            <dl className="grid gap-4 sm:grid-cols-3">
+              {(
+                [
+                  ['Platform users', ttfd.platform],
+                  ['Not using the platform', ttfd.other],
+                ] as const
+              ).map(([label, stats]) => (
+                <div key={label} className="rounded-lg border border-slate-200 p-4">
+                  <dt className="text-sm text-slate-600">{label}</dt>
+                  <dd className="mt-1 text-2xl font-semibold text-slate-900">{duration(stats.medianHours)}</dd>
+                  <dd className="text-sm text-slate-600">
+                    median · p90 {duration(stats.p90Hours)} · {stats.services} service{stats.services === 1 ? '' : 's'}
+                  </dd>
+                </div>
               ))}
-            </tbody>
-          </Table>
-          {data.doraByTeam.length > 0 && (
-            <div className="mt-6">
-              <h3 className="mb-2 text-sm font-semibold text-slate-900">Per team in {data.window.latestFullQuarter}</h3>
-              <Table caption={`DORA metrics per team in ${data.window.latestFullQuarter}`}>
-                <thead>
-                  <tr>
-                    <Th>Team</Th>
-                    <Th>Services</Th>
-                    <Th>Frequency</Th>
-                    <Th>Lead time</Th>
-                    <Th>Failure rate</Th>
-                    <Th>Recovery</Th>
+              <div className="rounded-lg border border-slate-200 p-4">
+                <dt className="text-sm text-slate-600">Still waiting for a first deploy</dt>
+                <dd className="mt-1 text-2xl font-semibold text-slate-900">{ttfd.waiting}</dd>
+                <dd className="text-sm text-slate-600">services with a repository but no successful deploy</dd>
+              </div>
+            </dl>
+          </Panel>
+        )}
+
+        <SupportLoadPanel outcomes={outcomeData} />
+        <SatisfactionPanel outcomes={outcomeData} />
+
+        {data.hasData && (
+          <Panel
+            title="DORA per quarter"
+            description={`Bands from ${data.bands.source ?? 'the configured bands file'} (version ${data.bands.version}). These figures compare a service or team with itself over time; they are not a league table of teams.`}
+          >
+            <Table caption="DORA metrics per quarter">
+              <thead>
+                <tr>
+                  <Th>Quarter</Th>
+                  <Th>Deployment frequency</Th>
+                  <Th>Lead time for changes</Th>
+                  <Th>Change failure rate</Th>
+                  <Th>Failed deployment recovery</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.dora.map((point) => (
+                  <tr key={point.quarter}>
+                    <Td className="font-medium">
+                      {point.quarter}
+                      <span className="block text-xs font-normal text-slate-600">{point.deployments} deployments</span>
+                    </Td>
+                    <Td>
+                      {frequency(point.deploymentsPerDay)} <BandBadge band={point.bands.deployment_frequency} />
+                    </Td>
+                    <Td>
+                      {duration(point.leadTimeHours)} <BandBadge band={point.bands.lead_time_hours} />
+                    </Td>
+                    <Td>
+                      {percent(point.changeFailureRate)} <BandBadge band={point.bands.change_failure_rate} />
+                    </Td>
+                    <Td>
+                      {duration(point.recoveryHours)} <BandBadge band={point.bands.recovery_hours} />
+                      {point.unrecoveredFailures > 0 && <span className="block text-xs text-red-700">{point.unrecoveredFailures} failure(s) not recovered</span>}
+                    </Td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.doraByTeam.map((team) => (
-                    <tr key={team.teamId ?? 'none'}>
-                      <Td className="font-medium">{team.teamName ?? 'No team'}</Td>
-                      <Td>{team.services}</Td>
-                      <Td>{frequency(team.deploymentsPerDay)}</Td>
-                      <Td>{duration(team.leadTimeHours)}</Td>
-                      <Td>{percent(team.changeFailureRate)}</Td>
-                      <Td>{duration(team.recoveryHours)}</Td>
+                ))}
+              </tbody>
+            </Table>
+            {data.doraByTeam.length > 0 && (
+              <div className="mt-6">
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">Per team in {data.window.latestFullQuarter}</h3>
+                <Table caption={`DORA metrics per team in ${data.window.latestFullQuarter}`}>
+                  <thead>
+                    <tr>
+                      <Th>Team</Th>
+                      <Th>Services</Th>
+                      <Th>Frequency</Th>
+                      <Th>Lead time</Th>
+                      <Th>Failure rate</Th>
+                      <Th>Recovery</Th>
                     </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
-          )}
-        </Panel>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {data.doraByTeam.map((team) => (
+                      <tr key={team.teamId ?? 'none'}>
+                        <Td className="font-medium">{team.teamName ?? 'No team'}</Td>
+                        <Td>{team.services}</Td>
+                        <Td>{frequency(team.deploymentsPerDay)}</Td>
+                        <Td>{duration(team.leadTimeHours)}</Td>
+                        <Td>{percent(team.changeFailureRate)}</Td>
+                        <Td>{duration(team.recoveryHours)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            )}
+          </Panel>
+        )}
+
+        <ShippedPanel outcomes={outcomeData} />
 
         {canEdit && (
           <Panel title="Import deployments" description="For history from before the API was connected.">
@@ -284,7 +290,7 @@ export function MetricsView({ quarters, teamId, initial }: { quarters: number; t
           </Panel>
         )}
         <p className="text-sm text-slate-600">
-          <Button variant="ghost" size="sm" onClick={() => dashboard.refetch()}>
+          <Button variant="ghost" size="sm" onClick={() => Promise.all([dashboard.refetch(), outcomes.refetch()])}>
             Refresh
           </Button>
         </p>

@@ -9,6 +9,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const quarters = Number(params.quarters) === 8 ? 8 : 4;
   const teamId = typeof params.team === 'string' && /^[0-9a-f-]{36}$/i.test(params.team) ? params.team : undefined;
-  const initial = await (await getServerCaller()).metrics.delivery({ quarters, teamId });
-  return <MetricsView quarters={quarters} teamId={teamId ?? ''} initial={initial} />;
+  const caller = await getServerCaller();
+  const [initial, initialOutcomes] = await Promise.all([caller.metrics.delivery({ quarters, teamId }), caller.metrics.outcomes({ quarters })]);
+  return <MetricsView quarters={quarters} teamId={teamId ?? ''} initial={initial} initialOutcomes={initialOutcomes} />;
 }

@@ -2,6 +2,7 @@
 // The roadmap editor: five lanes of items, each showing its votes beside the pain of the themes
 // it answers. Items move by drag and drop or by keyboard (the move handle: Space to pick up,
 // arrows to move, Space to drop, Escape to cancel). Changes wait until "Publish".
+import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
@@ -56,6 +57,11 @@ function ItemNumbers({ item }: { item: Item }) {
         <p className="mt-1 text-xs text-slate-700">
           {item.themes.length === 1 ? '1 pain theme' : `${item.themes.length} pain themes`}, up to {affected} affected {affected === 1 ? 'developer' : 'developers'}
         </p>
+      )}
+      {item.lane === 'shipped' && (
+        <Link href={`/metrics/impact/${item.id}`} className="mt-1 inline-block text-xs font-medium text-brand-700 underline">
+          Before and after<span className="sr-only">: {item.title}</span>
+        </Link>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { ButtonLink } from '../../../_components/button';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
 import { DistributionChart, TrendChart } from '../../../_components/score-charts';
+import { useShipMarkers } from '../../../_components/use-ship-markers';
 import { useCanEdit, useIsAdmin } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
@@ -57,8 +58,11 @@ function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) 
   );
 }
 
+const weekLabel = (week: string) => formatDay(week).replace(/ \d{4}$/, '');
+
 export function FlowView({ flowKey }: { flowKey: string }) {
   const trpc = useTRPC();
+  const markers = useShipMarkers('week', weekLabel);
   const isAdmin = useIsAdmin();
   const flow = useQuery(trpc.ratings.flow.queryOptions({ key: flowKey }));
   const eyebrow = (
@@ -121,8 +125,9 @@ export function FlowView({ flowKey }: { flowKey: string }) {
             <Panel title="Weekly trend" description="Average rating per week (weeks start on Monday).">
               <TrendChart
                 caption={`Average rating per week for ${data.name}`}
-                points={data.weekly.map((week) => ({ label: formatDay(week.week).replace(/ \d{4}$/, ''), value: week.mean, count: week.count }))}
+                points={data.weekly.map((week) => ({ label: weekLabel(week.week), value: week.mean, count: week.count }))}
                 domain={[1, 5]}
+                markers={markers}
                 valueName="Average"
                 countName="Ratings"
               />

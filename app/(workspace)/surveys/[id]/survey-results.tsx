@@ -11,6 +11,7 @@ import { Button, ButtonLink } from '../../../_components/button';
 import { SelectField } from '../../../_components/field';
 import { Badge, Panel } from '../../../_components/page-header';
 import { DistributionChart, TrendChart } from '../../../_components/score-charts';
+import { useShipMarkers } from '../../../_components/use-ship-markers';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { Table, Td, Th } from '../../../_components/table';
@@ -37,6 +38,7 @@ function Stat({ label, value, children }: { label: string; value: string; childr
 
 function Trend({ surveyId }: { surveyId: string }) {
   const trpc = useTRPC();
+  const markers = useShipMarkers('quarter');
   const [seriesKey, setSeriesKey] = useState<string | null>(null);
   const trend = useQuery(trpc.surveys.trend.queryOptions({ id: surveyId, seriesKey }));
   if (trend.isPending) return <LoadingState label="Loading the trend…" />;
@@ -71,6 +73,7 @@ function Trend({ surveyId }: { surveyId: string }) {
         domain={domain}
         bands={data.bands}
         valueName={isEnps ? 'eNPS' : 'Mean'}
+        markers={markers}
       />
     </Panel>
   );

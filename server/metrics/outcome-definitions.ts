@@ -1,0 +1,139 @@
+// The definitions behind support load, ship markers and the before/after impact view. Pure, UTC,
+// checked on hand-computed cases by the unit tests.
+import { quarterOf, weekOf } from './definitions';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+// ---- Support load ------------------------------------------------------------------------------
+
+export interface SelfServicePoint {
+  week: string;
+  platformDeployments: number;
+  tickets: number;
+  /** platform deployments / (platform deployments + tickets); null in a week with neither. */
+  ratio: number | null;
+}
+
+/**
+ * Self-service ratio: the share of platform interactions that needed no ticket. Every deployment
+ * through the platform is an interaction that went without help; every ticket is one that did not.
+ */
+export function selfServiceSeries(input: { weeks: string[]; platformDeployments: Map<string, number>; tickets: Map<string, number> }): SelfServicePoint[] {
+  return input.weeks.map((week) => {
+    const platformDeployments = input.platformDeployments.get(week) ?? 0;
+    const tickets = input.tickets.get(week) ?? 0;
+    return { week, platformDeployments, tickets, ratio: ratio(platformDeployments, platformDeployments + tickets) };
+  });
+}
+
+export function selfServiceTotal(points: SelfServicePoint[]): SelfServicePoint & { week: 'all' } {
+  const platformDeployments = points.reduce((sum, point) => sum + point.platformDeployments, 0);
+  const tickets = points.reduce((sum, point) => sum + point.tickets, 0);
+  return { week: 'all', platformDeployments, tickets, ratio: ratio(platformDeployments, platformDeployments + tickets) };
+}
+
+/** Tickets that belong to a repeat-question cluster, as a share of all tickets in the period. */
+export function repeatQuestionShare(input: { tickets: number; clusters: { ticketIds: string[] }[] }) {
+  const inClusters = new Set(input.clusters.flatMap((cluster) => cluster.ticketIds)).size;
+  return { tickets: input.tickets, repeatTickets: inClusters, clusters: input.clusters.length, share: ratio(inClusters, input.tickets) };
+}
+
+/** Weekly ticket counts per category, one row per week (every week present), categories as columns. */
+export function weeklyByCategory(input: { weeks: string[]; rows: { week: string; category: string; ticket_count: number }[]; categories: string[] }) {
+  return input.weeks.map((week) => {
+    const counts: Record<string, number> = Object.fromEntries(input.categories.map((category) => [category, 0]));
+    let total = 0;
+    for (const row of input.rows) {
+      if (row.week !== week) continue;
+      total += row.ticket_count;
+      const key = input.categories.includes(row.category) ? row.category : OTHER_CATEGORIES;
+      counts[key] = (counts[key] ?? 0) + row.ticket_count;
+    }
+    return { week, total, counts };
+  });
+}
+
+export const OTHER_CATEGORIES = 'Other categories';
+
+// ---- Ship markers ------------------------------------------------------------------------------
+
+export interface ShippedItem {
+  id: string;
+  title: string;
+  shippedAt: Date;
+}
+
+export interface Marker {
+  /** The period label the item shipped in (a week's Monday or a quarter), as the chart's x value. */
+  at: string;
+  itemId: string;
+  label: string;
+}
+
+/** One marker per shipped item inside the chart's periods, placed on the period it shipped in. */
+export function markersFor(items: ShippedItem[], periods: string[], period: 'week' | 'quarter'): Marker[] {
+  const inChart = new Set(periods);
+  return items
+    .map((item) => ({ at: period === 'week' ? weekOf(item.shippedAt) : quarterOf(item.shippedAt), itemId: item.id, label: item.title }))
+    .filter((marker) => inChart.has(marker.at));
+}
+
+// ---- Before and after --------------------------------------------------------------------------
+
+export interface ImpactWindows {
+  before: { from: Date; to: Date; weeks: number };
+  /** Clipped at now: a recent ship has fewer weeks after it, and rates are per week for that reason. */
+  after: { from: Date; to: Date; weeks: number };
+  isAfterComplete: boolean;
+}
+
+/** N weeks before the ship day and N weeks from it, the after-window ending no later than now. */
+export function impactWindows(shippedAt: Date, weeks: number, now: Date): ImpactWindows {
+  const shipDay = new Date(Date.UTC(shippedAt.getUTCFullYear(), shippedAt.getUTCMonth(), shippedAt.getUTCDate()));
+  const beforeFrom = new Date(shipDay.getTime() - weeks * WEEK_MS);
+  const fullAfterTo = new Date(shipDay.getTime() + weeks * WEEK_MS);
+  const afterTo = new Date(Math.max(shipDay.getTime(), Math.min(fullAfterTo.getTime(), now.getTime())));
+  return {
+    before: { from: beforeFrom, to: shipDay, weeks },
+    after: { from: shipDay, to: afterTo, weeks: (afterTo.getTime() - shipDay.getTime()) / WEEK_MS },
+    isAfterComplete: afterTo.getTime() >= fullAfterTo.getTime(),
+  };
+}
+
+export interface Comparison {
+  before: number;
+  after: number;
+  beforePerWeek: number | null;
+  afterPerWeek: number | null;
+  /** (after per week - before per week) / before per week; null without a before figure. */
+  change: number | null;
+}
+
+/** Counts before and after as rates per week, so a half-elapsed after-window compares fairly. */
+export function compareCounts(before: number, after: number, windows: ImpactWindows): Comparison {
+  const beforePerWeek = windows.before.weeks > 0 ? before / windows.before.weeks : null;
+  const afterPerWeek = windows.after.weeks >= 1 / 7 ? after / windows.after.weeks : null;
+  const change = beforePerWeek && afterPerWeek !== null ? (afterPerWeek - beforePerWeek) / beforePerWeek : null;
+  return { before, after, beforePerWeek, afterPerWeek, change };
+}
+
+export interface MeanComparison {
+  before: { mean: number | null; count: number };
+  after: { mean: number | null; count: number };
+  change: number | null;
+}
+
+/** Mean ratings before and after; the change is in points of the scale, not a percentage. */
+export function compareMeans(before: { sum: number; count: number }, after: { sum: number; count: number }): MeanComparison {
+  const mean = (side: { sum: number; count: number }) => (side.count > 0 ? side.sum / side.count : null);
+  const beforeMean = mean(before);
+  const afterMean = mean(after);
+  return {
+    before: { mean: beforeMean, count: before.count },
+    after: { mean: afterMean, count: after.count },
+    change: beforeMean !== null && afterMean !== null ? afterMean - beforeMean : null,
+  };
+}
