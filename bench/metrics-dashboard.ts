@@ -10,6 +10,7 @@ import { createDb } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 import * as queries from '@/server/metrics/queries';
 import { getDeliveryDashboard } from '@/server/metrics/service';
+import { getOutcomes } from '@/server/metrics/service-outcomes';
 import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,6 +82,7 @@ async function main() {
           from deployments where deployed_at >= ${from} group by 1`.execute(db),
     perService: () => sql`select date_trunc('quarter', deployed_at), service_id, count(*) from deployments where deployed_at >= ${from} group by 1, 2`.execute(db),
     firstDeploy: () => sql`select service_id, min(deployed_at) from deployments where outcome = 'success' group by 1`.execute(db),
+    platformWeeks: () => sql`select date_trunc('week', deployed_at), count(*) from deployments where via_platform and deployed_at >= ${from} group by 1`.execute(db),
   };
   const rows = [];
   for (const [label, ours, baseline] of [
@@ -88,6 +90,7 @@ async function main() {
     ['DORA aggregates per quarter', () => queries.doraAggregates(db, window), bare.dora],
     ['deployments per service and quarter', () => queries.serviceQuarterCounts(db, window), bare.perService],
     ['time to first deploy', () => queries.serviceStarts(db, {}), bare.firstDeploy],
+    ['platform deployments per week (self-service ratio)', () => queries.platformDeploymentsPerWeek(db, window), bare.platformWeeks],
   ] as const) {
     const a = await time(ours);
     const b = await time(baseline);
@@ -95,6 +98,8 @@ async function main() {
   }
   const whole = await time(() => getDeliveryDashboard(db, { quarters: 8 }), 10);
   rows.push({ figure: 'whole dashboard (8 quarters)', 'median ms': whole.median.toFixed(1), 'p95 ms': whole.p95.toFixed(1), 'bare median ms': '', 'x bare': '' });
+  const outcomes = await time(() => getOutcomes(db, { quarters: 8 }), 10);
+  rows.push({ figure: 'support load, satisfaction, ship dates (8 quarters)', 'median ms': outcomes.median.toFixed(1), 'p95 ms': outcomes.p95.toFixed(1), 'bare median ms': '', 'x bare': '' });
   printTable(rows);
 
   // The page, server-rendered, signed in.

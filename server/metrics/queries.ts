@@ -86,6 +86,16 @@ export async function adoptionRows(db: Db, input: MetricsWindow & { period: 'wee
   return result.rows;
 }
 
+/** Deployments through the platform per week: the self-service ratio's numerator. */
+export async function platformDeploymentsPerWeek(db: Db, input: MetricsWindow): Promise<{ week: string; deployments: number }[]> {
+  const result = await sql<{ week: string; deployments: number }>`
+    select ${WEEK} as "week", count(*)::int as "deployments"
+    from deployments
+    where via_platform and ${inWindow(input)}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
 export async function doraAggregates(db: Db, input: MetricsWindow): Promise<DoraAggregate[]> {
   const result = await sql<DoraAggregate>`
     select ${QUARTER} as "quarter",

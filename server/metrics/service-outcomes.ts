@@ -24,10 +24,10 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
   const quarters = quartersBetween(window.from, now);
   const ticketFilter = { from: day(window.from), to: day(now) };
 
-  const [overview, repeats, adoption, shipped, flows, ratingWeeks, satisfaction] = await Promise.all([
+  const [overview, repeats, platformWeeks, shipped, flows, ratingWeeks, satisfaction] = await Promise.all([
     getTicketOverview(db, ticketFilter),
     listRepeatQuestions(db, { ...ticketFilter, similarity: 'normal', minAsked: 2, limit: 10_000 }),
-    queries.adoptionRows(db, { ...window, period: 'week' }),
+    queries.platformDeploymentsPerWeek(db, window),
     listShipMarkers(db, { from: window.from }),
     queries.listRatingFlows(db),
     queries.weeklyRatingsByFlow(db, { from: new Date(`${weeks[0]}T00:00:00Z`) }),
@@ -38,7 +38,7 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
   for (const row of overview.weekly) ticketsByWeek.set(row.week, (ticketsByWeek.get(row.week) ?? 0) + row.ticket_count);
   const selfService = selfServiceSeries({
     weeks,
-    platformDeployments: new Map(adoption.map((row) => [row.period, row.platformDeployments])),
+    platformDeployments: new Map(platformWeeks.map((row) => [row.week, row.deployments])),
     tickets: ticketsByWeek,
   });
   const chartCategories = overview.categories.slice(0, CHART_CATEGORIES).map((category) => category.category);
