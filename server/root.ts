@@ -22,6 +22,7 @@ import { shadowingRouter } from './shadowing/router';
 import { searchRouter } from './search/router';
 import { coverageRouter } from './coverage/router';
 import { demoRouter } from './demo/router';
+import { homeRouter } from './home/router';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -48,6 +49,7 @@ export const appRouter = createRouter({
   coverage: coverageRouter,
   demo: demoRouter,
   metrics: metricsRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,124 @@
+// The weekly review on the home page: the discovery loop at a glance, in one call. It reuses each
+// domain's own numbers (coverage, the ranked inventory, the survey trend, adoption) so the home
+// page never disagrees with the page it links to; only the week-by-week counts are its own.
+import type { Db } from '../db';
+import { getCoverage } from '../coverage/service';
+import { rankForInventory } from '../inventory/service';
+import { adoptionSeries, weekOf } from '../metrics/definitions';
+import * as metricsQueries from '../metrics/queries';
+import { countUntriaged } from '../requests/queries';
+import * as roadmapQueries from '../roadmap/queries';
+import { getSurveyTrend } from '../surveys/service-results';
+import * as queries from './queries';
+import { ADOPTION_TARGET, adoptionStatus, periodDays, reviewWeeks, satisfactionOf, ticketWeek, type Period } from './review-rules';
+
+const TOP_PAINS = 5;
+const NEW_THEMES_SHOWN = 3;
+const GAPS_SHOWN = 6;
+
+async function getDiscovery(db: Db) {
+  const coverage = await getCoverage(db);
+  const gaps = coverage.teams.flatMap((team) =>
+    team.cells.flatMap((cell, index) => (cell.isGap ? [{ team: team.label, tenure: coverage.tenureBands[index].label, developers: cell.developers }] : [])),
+  );
+  return {
+    directorySize: coverage.directorySize,
+    interviewedDevelopers: coverage.interviewedDevelopers,
+    interviews: coverage.interviews,
+    shadowedDevelopers: coverage.shadowedDevelopers,
+    target: coverage.target,
+    progress: coverage.progress,
+    gapCount: coverage.gapCount,
+    gaps: gaps.slice(0, GAPS_SHOWN),
+  };
+}
+
+async function getTopPains(db: Db) {
+  const inventory = await rankForInventory(db, { filter: {}, sort: 'score' });
+  return {
+    rankedThemes: inventory.themes.length,
+    themes: inventory.themes.slice(0, TOP_PAINS).map((theme) => ({
+      rank: theme.rank,
+      themeId: theme.themeId,
+      title: theme.title,
+      affectedDevelopers: theme.affectedDevelopers,
+      hoursPerDeveloperPerMonth: theme.hoursPerDeveloperPerMonth,
+      hoursLostPerMonth: theme.score,
+      isSingleSource: theme.isSingleSource,
+    })),
+  };
+}
+
+async function getInProgress(db: Db) {
+  const items = (await roadmapQueries.listItems(db)).filter((item) => item.lane === 'in_progress');
+  return items.map((item) => ({
+    id: item.id,
+    title: item.title,
+    targetQuarter: item.target_quarter,
+    // Only a published item has a public page; the others are opened in the editor.
+    isPublished: item.public_lane !== null,
+  }));
+}
+
+/** The latest 1-10 score, an aggregate only: never a response, a team or a comment. */
+async function getSatisfaction(db: Db) {
+  const survey = await queries.findLatestScoredSurvey(db);
+  if (!survey) return null;
+  const trend = await getSurveyTrend(db, { id: survey.id });
+  const score = satisfactionOf(trend.points, survey.id);
+  if (!score) return null;
+  return { surveyId: survey.id, title: survey.title, quarter: survey.quarter, question: survey.prompt, ...score };
+}
+
+/** Adoption in the last full week, and the week before it to say which way it moved. */
+async function getAdoption(db: Db, weeks: { lastWeek: Period; weekBefore: Period }) {
+  const [rows, extent] = await Promise.all([
+    metricsQueries.adoptionRows(db, { from: weeks.weekBefore.start, to: weeks.lastWeek.end, period: 'week' }),
+    metricsQueries.deliveryExtent(db),
+  ]);
+  const [before, last] = adoptionSeries(rows, [weekOf(weeks.weekBefore.start), weekOf(weeks.lastWeek.start)]);
+  return {
+    hasDeliveryData: extent.first !== null,
+    week: weeks.lastWeek,
+    deployments: last.deployments,
+    platformDeployments: last.platformDeployments,
+    deploymentShare: last.deploymentShare,
+    services: last.services,
+    platformServices: last.platformServices,
+    serviceShare: last.serviceShare,
+    previousDeploymentShare: before.deploymentShare,
+    target: ADOPTION_TARGET,
+    status: adoptionStatus(last.deploymentShare),
+  };
+}
+
+async function getChanges(db: Db, weeks: ReturnType<typeof reviewWeeks>) {
+  const [counts, newThemes, untriagedRequests] = await Promise.all([
+    queries.countWeeklyChanges(db, { ...weeks, thisWeekDays: periodDays(weeks.thisWeek), lastWeekDays: periodDays(weeks.lastWeek) }),
+    queries.listNewThemes(db, { ...weeks.thisWeek, limit: NEW_THEMES_SHOWN }),
+    countUntriaged(db),
+  ]);
+  return {
+    evidence: { thisWeek: counts.evidenceThisWeek, lastWeek: counts.evidenceLastWeek },
+    themes: { thisWeek: counts.themesThisWeek, newest: newThemes },
+    tickets: ticketWeek({ thisWeek: counts.ticketsThisWeek, baseline: counts.ticketsBaseline }),
+    requests: { thisWeek: counts.requestsThisWeek, lastWeek: counts.requestsLastWeek, untriaged: untriagedRequests },
+    surveyResponses: { thisWeek: counts.responsesThisWeek, lastWeek: counts.responsesLastWeek },
+    ratings: { thisWeek: counts.ratingsThisWeek, lastWeek: counts.ratingsLastWeek },
+  };
+}
+
+/** Everything the home page shows; weeks run Monday to Monday in UTC, from `now`. */
+export async function getWeeklyReview(db: Db, now = new Date()) {
+  const weeks = reviewWeeks(now);
+  const [discovery, topPains, inProgress, satisfaction, adoption, changes, members] = await Promise.all([
+    getDiscovery(db),
+    getTopPains(db),
+    getInProgress(db),
+    getSatisfaction(db),
+    getAdoption(db, weeks),
+    getChanges(db, weeks),
+    queries.countMembers(db),
+  ]);
+  return { generatedAt: now, thisWeek: weeks.thisWeek, discovery, topPains, inProgress, satisfaction, adoption, changes, workspace: { members } };
+}
