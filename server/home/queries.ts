@@ -67,36 +67,6 @@ export async function listNewThemes(db: Db, input: Period & { limit: number }) {
     .execute();
 }
 
-/**
- * The most recent survey run whose headline question (its first 1-10 question, as the results
- * page picks it) has scores: newest quarter first, then the one that opened last.
- */
-export async function findLatestScoredSurvey(db: Db) {
-  return db
-    .selectFrom('surveys')
-    .innerJoin('survey_questions', 'survey_questions.survey_id', 'surveys.id')
-    .select(['surveys.id', 'surveys.title', 'surveys.quarter', 'survey_questions.prompt'])
-    .where('survey_questions.kind', '=', 'scale_10')
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'survey_questions.position',
-        '=',
-        selectFrom('survey_questions as first')
-          .select(sql<number>`min(first.position)`.as('position'))
-          .whereRef('first.survey_id', '=', 'surveys.id')
-          .where('first.kind', '=', 'scale_10'),
-      ),
-    )
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom('survey_answers').select('survey_answers.question_id').whereRef('survey_answers.question_id', '=', 'survey_questions.id').where('survey_answers.score', 'is not', null)),
-    )
-    .orderBy('surveys.quarter', 'desc')
-    .orderBy('surveys.opens_on', 'desc')
-    .orderBy('surveys.created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 /** Workspace accounts: the getting-started checklist asks whether anyone has been invited. */
 export async function countMembers(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select(count).executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import { adoptionSeries, weekOf } from '../metrics/definitions';
 import * as metricsQueries from '../metrics/queries';
 import { countUntriaged } from '../requests/queries';
 import * as roadmapQueries from '../roadmap/queries';
-import { getSurveyTrend } from '../surveys/service-results';
+import { getLatestSatisfactionTrend } from '../surveys/service-results';
 import * as queries from './queries';
 import { ADOPTION_TARGET, adoptionStatus, periodDays, reviewWeeks, satisfactionOf, ticketWeek, type Period } from './review-rules';
 
@@ -62,12 +62,11 @@ async function getInProgress(db: Db) {
 
 /** The latest 1-10 score, an aggregate only: never a response, a team or a comment. */
 async function getSatisfaction(db: Db) {
-  const survey = await queries.findLatestScoredSurvey(db);
-  if (!survey) return null;
-  const trend = await getSurveyTrend(db, { id: survey.id });
-  const score = satisfactionOf(trend.points, survey.id);
+  const trend = await getLatestSatisfactionTrend(db);
+  if (!trend) return null;
+  const score = satisfactionOf(trend.points, trend.surveyId);
   if (!score) return null;
-  return { surveyId: survey.id, title: survey.title, quarter: survey.quarter, question: survey.prompt, ...score };
+  return { surveyId: trend.surveyId, title: trend.title, quarter: trend.quarter, question: trend.prompt, ...score };
 }
 
 /** Adoption in the last full week, and the week before it to say which way it moved. */

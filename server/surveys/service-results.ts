@@ -132,15 +132,13 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
 }
 
 /**
- * The platform satisfaction trend: the series of the most recent survey that has answers to a
- * 1-10 headline question (the quarterly satisfaction score), or null when no survey has one.
+ * The platform satisfaction trend: the series of the most recent survey whose headline 1-10
+ * question has scores (the quarterly satisfaction score), or null when no survey has one.
  */
 export async function getLatestSatisfactionTrend(db: Db) {
-  const surveys = (await queries.listSurveys(db)).filter((survey) => (survey.response_count ?? 0) > 0);
-  const questions = await queries.listQuestions(db, { surveyIds: surveys.map((survey) => survey.id) });
-  const latest = surveys.find((survey) => headlineOf(questions.filter((question) => question.survey_id === survey.id))?.kind === 'scale_10');
+  const latest = await queries.findLatestScoredSurvey(db);
   if (!latest) return null;
-  return { surveyId: latest.id, title: latest.title, ...(await getSurveyTrend(db, { id: latest.id })) };
+  return { surveyId: latest.id, title: latest.title, quarter: latest.quarter, prompt: latest.prompt, ...(await getSurveyTrend(db, { id: latest.id })) };
 }
 
 /** Free-text answers, searchable by words (stemmed: "deploying" finds "deploy"), never by who wrote them. */

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { healthOf } from '@/server/surveys/statistics';
 import { Badge, Panel } from '../../_components/page-header';
 import { TrendChart } from '../../_components/score-charts';
 import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
@@ -159,15 +160,11 @@ export function SupportLoadPanel({ outcomes }: { outcomes: Outcomes }) {
 
 const BAND_TONE = { healthy: 'green', watch: 'amber', warning: 'red' } as const;
 
-export function satisfactionBand(mean: number | null, bands: { healthy: number; warning: number }): keyof typeof BAND_TONE | null {
-  if (mean === null) return null;
-  return mean >= bands.healthy ? 'healthy' : mean < bands.warning ? 'warning' : 'watch';
-}
 
 export function SatisfactionPanel({ outcomes }: { outcomes: Outcomes }) {
   const { survey, flows } = outcomes.satisfaction;
   const latest = survey && [...survey.points].reverse().find((point) => point.mean !== null);
-  const band = survey?.bands && latest ? satisfactionBand(latest.mean, survey.bands) : null;
+  const band = latest?.mean != null ? healthOf(latest.mean) : null;
   return (
     <Panel
       title="Satisfaction"
