@@ -605,6 +605,12 @@ export interface DeliveryServicesTable {
   created_at: CreatedAt;
 }
 
+/** One row per statement that changed an input of the pain inventory (see migration 0620). */
+export interface InventoryChangesTable {
+  id: Generated<string>;
+  changed_at: CreatedAt;
+}
+
 export interface DeploymentsTable {
   id: Generated<number>;
   event_id: string;
@@ -650,6 +656,7 @@ export interface Database {
   inventory_snapshots: InventorySnapshotsTable;
   inventory_shares: InventorySharesTable;
   roadmap_items: RoadmapItemsTable;
+  inventory_changes: InventoryChangesTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

@@ -11,6 +11,7 @@ import * as m0400 from './0400-roadmap';
 import * as m0100 from './0100-discovery';
 import * as m0600 from './0600-delivery-events';
 import * as m0610 from './0610-impact';
+import * as m0620 from './0620-inventory-changes';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0100-discovery': m0100,
   '0600-delivery-events': m0600,
   '0610-impact': m0610,
+  '0620-inventory-changes': m0620,
 };

@@ -30,13 +30,18 @@ import {
 import * as rankingQueries from '../ranking/queries';
 import { json, parseQuery, type RestContext } from '../rest';
 import { rankThemeSummaries } from '../ranking/rank-themes';
+import { cachedInventory } from './service-cache';
 import * as queries from './queries';
 
 export const INVENTORY_PAGE_SIZE = 25;
 const QUOTES_PER_THEME = 2;
 
 /** The ranked inventory without quotes: every live theme with evidence in the filter. */
-export async function rankForInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
+export function rankForInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
+  return cachedInventory(db, JSON.stringify(['ranking', input.filter, input.sort]), () => computeRanking(db, input));
+}
+
+async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
   const [themes, summaries, directorySize, teamName] = await Promise.all([
     rankingQueries.listRankableThemes(db, input.filter),
     rankingQueries.summariseRanking(db, input.filter),
@@ -90,7 +95,11 @@ async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: str
 }
 
 /** One page of the inventory page: every ranked theme (for the chart), quotes for those shown. */
-export async function getInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {
+export function getInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {
+  return cachedInventory(db, JSON.stringify(['page', input.filter, input.sort, input.page]), () => computeInventoryPage(db, input));
+}
+
+async function computeInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {
   const ranked = await rankForInventory(db, input);
   const pageCount = Math.max(1, Math.ceil(ranked.themes.length / INVENTORY_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pageCount);
