@@ -120,6 +120,7 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
   const latestAdoption = [...data.adoptionQuarterly].reverse().find((point) => point.serviceShare !== null);
   const ttfd = data.timeToFirstDeploy;
   const weeklyMarkers = markersOf(outcomeData, 'weekly', weekLabel);
+  const quarterlyMarkers = markersOf(outcomeData, 'quarterly');
 
   return (
     <>
@@ -232,6 +233,13 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
                     <Td className="font-medium">
                       {point.quarter}
                       <span className="block text-xs font-normal text-slate-600">{point.deployments} deployments</span>
+                      {quarterlyMarkers
+                        .filter((marker) => marker.at === point.quarter)
+                        .map((marker) => (
+                          <Link key={marker.itemId} href={`/metrics/impact/${marker.itemId}`} className="block text-xs font-normal text-purple-800 underline">
+                            ▲ shipped {marker.label}
+                          </Link>
+                        ))}
                     </Td>
                     <Td>
                       {frequency(point.deploymentsPerDay)} <BandBadge band={point.bands.deployment_frequency} />

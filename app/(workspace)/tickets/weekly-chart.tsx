@@ -1,11 +1,14 @@
 'use client';
 // Weekly ticket volume by category as stacked bars: the six biggest categories, the rest as "Other".
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
+import { useShipMarkers } from '../../_components/use-ship-markers';
 
 const COLORS = ['#4338ca', '#0f766e', '#b45309', '#be185d', '#0369a1', '#4d7c0f', '#64748b'];
 const TOP = 6;
 
 export function WeeklyChart({ rows }: { rows: { week: string; category: string; ticket_count: number }[] }) {
+  const allMarkers = useShipMarkers('week');
   const totals = new Map<string, number>();
   for (const row of rows) totals.set(row.category, (totals.get(row.category) ?? 0) + row.ticket_count);
   const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([category]) => category);
@@ -19,6 +22,7 @@ export function WeeklyChart({ rows }: { rows: { week: string; category: string; 
     weeks.set(row.week, entry);
   }
   const data = [...weeks.values()];
+  const markers = allMarkers.filter((marker) => weeks.has(marker.at));
   let busiest = { week: '', sum: 0 };
   for (const entry of data) {
     const sum = series.reduce((total, key) => total + Number(entry[key] ?? 0), 0);
@@ -37,10 +41,12 @@ export function WeeklyChart({ rows }: { rows: { week: string; category: string; 
             {series.map((key, index) => (
               <Bar key={key} dataKey={key} stackId="tickets" fill={COLORS[index % COLORS.length]} isAnimationActive={false} />
             ))}
+            {shipMarkerLines(markers)}
           </BarChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-600">Weeks start on Monday. The top categories table lists the same tickets in numbers.</figcaption>
+      <ShipMarkerList markers={markers} />
     </figure>
   );
 }
