@@ -12,9 +12,10 @@ let cached: DoraBands | undefined;
 export function getDoraBands(): DoraBands {
   if (!cached) {
     const file = getEnv().DORA_BANDS_FILE ?? DEFAULT_BANDS_FILE;
+    // The file is read from the working directory at run time, not bundled: tell Turbopack not to trace it.
     let text: string;
     try {
-      text = fs.readFileSync(path.resolve(process.cwd(), file), 'utf8');
+      text = fs.readFileSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), file), 'utf8');
     } catch {
       throw new Error(`DORA bands file ${file} cannot be read: check DORA_BANDS_FILE.`);
     }

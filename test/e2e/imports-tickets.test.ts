@@ -39,7 +39,7 @@ describe('tickets and post-mortems', () => {
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.waitForURL(`${app.baseUrl}/`);
 
-    await page.getByRole('link', { name: 'Tickets' }).click();
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
     await page.getByRole('heading', { name: 'No tickets yet' }).waitFor();
     await checkPage(page, 'tickets-01-empty');
     await page.getByRole('link', { name: 'Import a ticket export' }).click();
