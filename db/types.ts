@@ -611,6 +611,12 @@ export interface InventoryChangesTable {
   changed_at: CreatedAt;
 }
 
+/** One row per statement that changed an input of the platform metrics (see migration 0630). */
+export interface DeliveryChangesTable {
+  id: Generated<string>;
+  changed_at: CreatedAt;
+}
+
 export interface DeploymentsTable {
   id: Generated<number>;
   event_id: string;
@@ -657,6 +663,7 @@ export interface Database {
   inventory_shares: InventorySharesTable;
   roadmap_items: RoadmapItemsTable;
   inventory_changes: InventoryChangesTable;
+  delivery_changes: DeliveryChangesTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

@@ -114,22 +114,3 @@ export async function findShareByHash(db: Db, input: { tokenHash: string }) {
 export async function touchShare(db: Db, input: { id: string }) {
   await db.updateTable('inventory_shares').set({ last_viewed_at: sql`now()` }).where('id', '=', input.id).execute();
 }
-
-/** The version of the ranking's inputs: changes when a write to them commits (migration 0620). */
-export async function inventoryVersion(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('inventory_changes')
-    .select([sql<number>`count(*)::int`.as('count'), sql<string>`coalesce(max(id), 0)::text`.as('newest')])
-    .executeTakeFirstOrThrow();
-  return `${row.count}:${row.newest}`;
-}
-
-/**
- * Drops old rows of the change log and adds one: the newest id then changes too, so a version
- * seen before the pruning (fewer rows, same newest id) can never come back.
- */
-export async function pruneInventoryChanges(db: Db, input: { before: Date }) {
-  await sql`
-    with pruned as (delete from inventory_changes where changed_at < ${input.before})
-    insert into inventory_changes default values`.execute(db);
-}

@@ -7,6 +7,7 @@ import { getTicketOverview, listRepeatQuestions } from '../tickets/service';
 import { dashboardWindow, quartersBetween, weekOf, weeksBetween } from './definitions';
 import { markersFor, OTHER_CATEGORIES, repeatQuestionShare, selfServiceSeries, selfServiceTotal, weeklyByCategory } from './outcome-definitions';
 import * as queries from './queries';
+import { cachedDelivery, deliveryKey } from './service-cache';
 
 /** Categories drawn one by one on the ticket chart; the rest are summed as "Other categories". */
 const CHART_CATEGORIES = 5;
@@ -27,7 +28,7 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
   const [overview, repeats, platformWeeks, shipped, flows, ratingWeeks, satisfaction] = await Promise.all([
     getTicketOverview(db, ticketFilter),
     listRepeatQuestions(db, { ...ticketFilter, similarity: 'normal', minAsked: 2, limit: 10_000 }),
-    queries.platformDeploymentsPerWeek(db, window),
+    cachedDelivery(db, deliveryKey('platform-weeks', now, input.quarters), () => queries.platformDeploymentsPerWeek(db, window)),
     listShipMarkers(db, { from: window.from }),
     queries.listRatingFlows(db),
     queries.weeklyRatingsByFlow(db, { from: new Date(`${weeks[0]}T00:00:00Z`) }),

@@ -9,6 +9,7 @@ import { type DeploymentEvent, deploymentEventSchema, type EventProblem, type Se
 import { csvRowsToEvents } from './parse-deployments-csv';
 import * as queries from './queries';
 import { getDoraBands } from './service-bands';
+import { cachedDelivery, deliveryKey } from './service-cache';
 
 function refuse(problems: EventProblem[], noun: string): never {
   const [first] = problems;
@@ -111,7 +112,12 @@ export async function importDeploymentsCsv(db: Db, input: { text: string }) {
 
 // ---- Dashboard ---------------------------------------------------------------------------------
 
-export async function getDeliveryDashboard(db: Db, input: { quarters: number; teamId?: string }, now = new Date()) {
+/** Adoption, time to first deploy and DORA for the window, served from the cache while no deployment arrives. */
+export function getDeliveryDashboard(db: Db, input: { quarters: number; teamId?: string }, now = new Date()) {
+  return cachedDelivery(db, deliveryKey('dashboard', now, input.quarters, input.teamId ?? null), () => computeDeliveryDashboard(db, input, now));
+}
+
+async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamId?: string }, now: Date) {
   const bands = getDoraBands();
   const extent = await queries.deliveryExtent(db);
   const window = { ...dashboardWindow(input.quarters, now), teamId: input.teamId };

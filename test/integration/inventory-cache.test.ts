@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { inventoryVersion, pruneInventoryChanges } from '@/server/inventory/queries';
+import { changeLogVersion, pruneChangeLog } from '@/server/change-log/queries';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb, dbKind } from '../helpers/db';
 import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
@@ -57,9 +57,9 @@ describe('the inventory cache', () => {
   });
 
   it('never returns to an earlier version when the change log is pruned', async () => {
-    const version = await inventoryVersion(handle.db);
-    await pruneInventoryChanges(handle.db, { before: new Date(Date.now() + 60_000) });
-    const pruned = await inventoryVersion(handle.db);
+    const version = await changeLogVersion(handle.db, { log: 'inventory_changes' });
+    await pruneChangeLog(handle.db, { log: 'inventory_changes', before: new Date(Date.now() + 60_000) });
+    const pruned = await changeLogVersion(handle.db, { log: 'inventory_changes' });
     expect(pruned).not.toBe(version);
     expect(pruned.startsWith('1:')).toBe(true);
   });

@@ -140,3 +140,33 @@ describe('dashboard figures', () => {
     expect(dashboard.doraByTeam.map((team) => [team.teamName, team.deployments])).toEqual([['Core', 5]]);
   });
 });
+
+// The figures are cached under the version of deployments, services and teams (migration 0630):
+// a repeated view is served from the cache, and every committed write is seen at once, also one
+// made without the app (as another process would).
+describe('the delivery cache', () => {
+  it('serves a repeated view from the cache and sees every kind of write at once', async () => {
+    const db = handle.db;
+    await db.deleteFrom('deployments').execute();
+    await db.deleteFrom('delivery_services').execute();
+    const now = new Date('2026-07-10T00:00:00Z');
+    const q2 = async () => (await getDeliveryDashboard(db, { quarters: 2 }, now)).dora.find((point) => point.quarter === '2026-Q2')!;
+    await ingestDeploymentBatch(db, { body: [deployment('c1', { service: 'alpha', team: 'Core', commitAt: '2026-04-01T08:00:00Z', deployedAt: '2026-04-01T10:00:00Z' })] });
+
+    const first = await getDeliveryDashboard(db, { quarters: 2 }, now);
+    expect(await getDeliveryDashboard(db, { quarters: 2 }, now)).toBe(first); // the same object: nothing was recomputed
+    expect((await q2()).deployments).toBe(1);
+
+    await ingestDeploymentBatch(db, { body: [deployment('c2', { service: 'alpha', team: 'Core', commitAt: '2026-04-02T08:00:00Z', deployedAt: '2026-04-02T10:00:00Z' })] });
+    expect((await q2()).deployments).toBe(2);
+
+    await db.updateTable('deployments').set({ outcome: 'failure' }).where('event_id', '=', 'c2').execute();
+    expect((await q2()).changeFailureRate).toBe(0.5);
+
+    await db.updateTable('teams').set({ name: 'Core platform' }).where('name', '=', 'Core').execute();
+    expect((await getDeliveryDashboard(db, { quarters: 2 }, now)).doraByTeam.map((team) => team.teamName)).toEqual(['Core platform']);
+
+    await db.deleteFrom('deployments').execute();
+    expect((await getDeliveryDashboard(db, { quarters: 2 }, now)).hasData).toBe(false);
+  });
+});
