@@ -331,6 +331,7 @@ export async function listThemeEvidence(db: Db, input: ThemeEvidenceFilter) {
         'evidence.minutes_lost',
         'evidence.occurrences_per_month',
         'evidence.severity',
+        'evidence.kind',
         sql<number | null>`${monthlyMinutesSql}::float8`.as('monthly_minutes'),
         'evidence.observed_on',
         'evidence_themes.created_at as tagged_at',
