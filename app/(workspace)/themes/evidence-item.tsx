@@ -22,12 +22,14 @@ export interface EvidenceView {
   minutes_lost?: number | null;
   occurrences_per_month?: number;
   severity?: number | null;
+  /** Recurring estimate (a monthly rate) or single occurrence (once, on its date). */
+  kind?: 'recurring' | 'single';
   monthly_minutes?: number | null;
 }
 
 export function timeCost(item: EvidenceView): string | null {
   if (item.minutes_lost === undefined) return null;
-  const often = item.occurrences_per_month === 1 ? 'once a month' : `${item.occurrences_per_month}× a month`;
+  const often = item.kind === 'single' ? 'once (single occurrence)' : item.occurrences_per_month === 1 ? 'once a month' : `${item.occurrences_per_month}× a month`;
   if (item.minutes_lost !== null) return `${item.minutes_lost} min, ${often}`;
   if (item.severity) return `severity ${item.severity} (${SEVERITY_WORDS[item.severity]}), ${often}`;
   return 'no time estimate';
@@ -49,7 +51,7 @@ export function EvidenceItem({ item }: { item: EvidenceView }) {
         <span>{developer}</span>
         <span>· {item.observed_on}</span>
         {cost && <span>· {cost}</span>}
-        {item.monthly_minutes != null && <span>· {formatHours(item.monthly_minutes / 60)} h a month</span>}
+        {item.monthly_minutes != null && item.kind !== 'single' && <span>· {formatHours(item.monthly_minutes / 60)} h a month</span>}
         {item.source_path && (
           <Link href={item.source_path} className="text-brand-700 underline">
             Open the source
