@@ -10,6 +10,10 @@ export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | strin
 export type Role = 'admin' | 'editor' | 'viewer';
 export type TenureBand = '<1y' | '1-3y' | '3-5y' | '5y+';
 export type EvidenceSourceKind = 'interview' | 'shadowing' | 'ticket' | 'postmortem' | 'survey' | 'rating' | 'request';
+/** How an evidence item costs time (DESIGN.md "Ranking"): minutes x a monthly rate, or minutes once, on its date. */
+export type EvidenceKind = 'recurring' | 'single';
+/** Where an item's minutes came from: typed by a person, a per-category ticket rule, or the working hours of a ticket's wait. */
+export type EvidenceMinutesOrigin = 'entered' | 'category_rule' | 'working_hours';
 export type ThemeStatus = 'candidate' | 'confirmed' | 'archived';
 export type ParticipantOrigin = 'manual' | 'directory-import' | 'ticket-requester';
 
@@ -78,6 +82,10 @@ export interface EvidenceTable {
   occurrences_per_month: ColumnType<number, number | undefined, number>;
   /** 1-5, used for time lost when minutes_lost is null. */
   severity: number | null;
+  /** Recurring estimate or single occurrence; filled from the source kind by a trigger when not given (migration 0700). */
+  kind: ColumnType<EvidenceKind, EvidenceKind | undefined, EvidenceKind>;
+  /** Null exactly when minutes_lost is null; 'entered' by the trigger when minutes come without an origin. */
+  minutes_origin: ColumnType<EvidenceMinutesOrigin | null, EvidenceMinutesOrigin | null | undefined, EvidenceMinutesOrigin | null>;
   /** When the friction was observed (interview date, ticket created): the ranking's date window. */
   observed_on: ColumnType<string, string | undefined, string>;
   created_by: string | null;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import * as evidenceQueries from '../evidence/queries';
-import { isExcerptInSource } from '../evidence/rules';
+import { isExcerptInSource, resolveEvidenceCost } from '../evidence/rules';
 import type { EvidenceSource } from '../evidence/service-sources';
 import * as interviewQueries from '../interviews/queries';
 import { loadInterviewSource } from '../interviews/service-evidence';
@@ -145,15 +145,19 @@ export async function loadDemo(db: Db, input: { createdBy: string | null; today?
     for (const item of DEMO_EVIDENCE) {
       const { kind, id, source } = await sourceOf(item);
       if (!source || !isExcerptInSource(item.excerpt, source.text)) throw new Error(`Demo evidence is not in its source: "${item.excerpt}"`);
+      const cost = resolveEvidenceCost({ sourceKind: kind, minutesLost: item.minutesLost, occurrencesPerMonth: item.occurrencesPerMonth, severity: item.severity });
+      if (!cost.ok) throw new Error(`Demo evidence "${item.excerpt}": ${cost.message}`);
       rows.push({
         source_kind: kind,
         source_id: id,
         source_path: source.path,
         excerpt: item.excerpt,
         participant_id: source.participantId,
-        minutes_lost: item.minutesLost ?? null,
-        occurrences_per_month: item.occurrencesPerMonth ?? 1,
-        severity: item.severity ?? null,
+        minutes_lost: cost.cost.minutesLost,
+        occurrences_per_month: cost.cost.occurrencesPerMonth,
+        severity: cost.cost.severity,
+        kind: cost.cost.kind,
+        minutes_origin: cost.cost.minutesOrigin,
         observed_on: source.observedOn,
         created_by: input.createdBy,
       });

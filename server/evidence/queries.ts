@@ -1,6 +1,6 @@
 // Kysely queries for evidence and its theme tags.
 import { sql } from 'kysely';
-import type { EvidenceSourceKind } from '@/db/types';
+import type { EvidenceKind, EvidenceMinutesOrigin, EvidenceSourceKind } from '@/db/types';
 import type { Db } from '../db';
 
 export interface NewEvidenceRow {
@@ -12,6 +12,8 @@ export interface NewEvidenceRow {
   minutes_lost: number | null;
   occurrences_per_month: number;
   severity: number | null;
+  kind: EvidenceKind;
+  minutes_origin: EvidenceMinutesOrigin | null;
   observed_on: string;
   created_by: string | null;
 }
@@ -49,6 +51,8 @@ const evidenceColumns = [
   'evidence.minutes_lost',
   'evidence.occurrences_per_month',
   'evidence.severity',
+  'evidence.kind',
+  'evidence.minutes_origin',
   'evidence.observed_on',
   'evidence.created_at',
 ] as const;
@@ -149,9 +153,18 @@ export async function deleteTag(db: Db, input: { evidenceId: string; themeId: st
   await db.deleteFrom('evidence_themes').where('evidence_id', '=', input.evidenceId).where('theme_id', '=', input.themeId).execute();
 }
 
+/** What an edit needs to know about an item before applying the kind rules to it. */
+export async function findEvidenceForEdit(db: Db, input: { id: string }) {
+  return db
+    .selectFrom('evidence')
+    .select(['id', 'source_kind', 'kind', 'minutes_lost', 'minutes_origin', 'occurrences_per_month', 'severity', 'participant_id'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+}
+
 export async function updateEvidenceCost(
   db: Db,
-  input: { id: string; participant_id: string | null; minutes_lost: number | null; occurrences_per_month: number; severity: number | null },
+  input: { id: string } & Pick<NewEvidenceRow, 'participant_id' | 'minutes_lost' | 'occurrences_per_month' | 'severity' | 'kind' | 'minutes_origin'>,
 ) {
   const { id, ...values } = input;
   return db.updateTable('evidence').set(values).where('id', '=', id).returning('id').executeTakeFirst();

@@ -4,7 +4,7 @@ import * as fields from '../fields';
 import { themeTitleSchema } from '../themes/rules';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
-import { excerptSchema, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
+import { evidenceKindSchema, excerptSchema, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
 import * as service from './service';
 
 const sourceKind = z.enum(SOURCE_KINDS, { message: `Choose a source: ${SOURCE_KINDS.join(', ')}` });
@@ -12,8 +12,9 @@ const isoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });
 
 const cost = {
   minutesLost: minutesLostSchema.nullish(),
-  occurrencesPerMonth: occurrencesSchema.optional(),
+  occurrencesPerMonth: occurrencesSchema.nullish(),
   severity: severitySchema.nullish(),
+  kind: evidenceKindSchema.nullish(),
 };
 
 export const evidenceRouter = createRouter({
@@ -71,8 +72,9 @@ export const evidenceRouter = createRouter({
         id: fields.id,
         participantId: fields.id.nullable(),
         minutesLost: minutesLostSchema.nullable(),
-        occurrencesPerMonth: occurrencesSchema,
+        occurrencesPerMonth: occurrencesSchema.nullable(),
         severity: severitySchema.nullable(),
+        kind: evidenceKindSchema.nullish(),
       }),
     )
     .mutation(({ ctx, input }) => service.updateEvidenceCost(ctx.db, input)),

@@ -1,13 +1,13 @@
 // Evidence: a quote or data point that shows friction, taken from a source (interview, friction
 // event, ticket, …), with its time cost, tagged into pain themes. Every channel feeds the pain
 // inventory through createEvidence().
-import type { EvidenceSourceKind } from '@/db/types';
+import type { EvidenceKind, EvidenceMinutesOrigin, EvidenceSourceKind } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { resolveThemeIds } from '../themes/service';
 import * as themeQueries from '../themes/queries';
 import * as queries from './queries';
-import { isExcerptInSource, SOURCE_LABELS } from './rules';
+import { isExcerptInSource, resolveEvidenceCost, SOURCE_LABELS, type EvidenceCost, type EvidenceCostInput } from './rules';
 import { evidenceSources } from './service-sources';
 
 export interface NewEvidence {
@@ -19,14 +19,26 @@ export interface NewEvidence {
   /** undefined: the source's developer; null: unattributed. */
   participantId?: string | null;
   minutesLost?: number | null;
-  occurrencesPerMonth?: number;
+  occurrencesPerMonth?: number | null;
   severity?: number | null;
+  /** Recurring estimate or single occurrence; by default from the source (see rules.ts). */
+  kind?: EvidenceKind | null;
+  /** Where minutesLost came from; 'entered' (typed by a person) when not given. */
+  minutesOrigin?: EvidenceMinutesOrigin | null;
   themeIds?: string[];
   /** Creates a theme with this statement and tags the evidence into it. */
   newThemeTitle?: string | null;
 }
 
+/** The kind rules of rules.ts, as the domain error that names the field. */
+export function checkEvidenceCost(input: EvidenceCostInput): EvidenceCost {
+  const result = resolveEvidenceCost(input);
+  if (!result.ok) throw new AppError('BAD_REQUEST', result.message, { field: result.field });
+  return result.cost;
+}
+
 async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Promise<queries.NewEvidenceRow> {
+  const cost = checkEvidenceCost(input);
   const loader = evidenceSources[input.sourceKind];
   if (!loader) throw new AppError('BAD_REQUEST', `Evidence cannot be taken from a ${SOURCE_LABELS[input.sourceKind].toLowerCase()}.`, { field: 'sourceKind' });
   const source = await loader(db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
@@ -40,9 +52,11 @@ async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Prom
     source_path: source.path,
     excerpt: input.excerpt,
     participant_id: input.participantId === undefined ? source.participantId : input.participantId,
-    minutes_lost: input.minutesLost ?? null,
-    occurrences_per_month: input.occurrencesPerMonth ?? 1,
-    severity: input.severity ?? null,
+    minutes_lost: cost.minutesLost,
+    occurrences_per_month: cost.occurrencesPerMonth,
+    severity: cost.severity,
+    kind: cost.kind,
+    minutes_origin: cost.minutesOrigin,
     observed_on: source.observedOn,
     created_by: createdBy,
   };
@@ -108,16 +122,42 @@ export async function untagEvidence(db: Db, input: { evidenceId: string; themeId
   await queries.deleteTag(db, input);
 }
 
+/**
+ * Sets an item's developer and time cost. The kind stays as it is unless given; minutes that are
+ * unchanged keep their origin (a category rule stays a rule), changed ones become 'entered'.
+ */
 export async function updateEvidenceCost(
   db: Db,
-  input: { id: string; participantId: string | null; minutesLost: number | null; occurrencesPerMonth: number; severity: number | null },
+  input: {
+    id: string;
+    participantId: string | null;
+    minutesLost: number | null;
+    occurrencesPerMonth: number | null;
+    severity: number | null;
+    kind?: EvidenceKind | null;
+  },
 ) {
+  const current = await queries.findEvidenceForEdit(db, { id: input.id });
+  if (!current) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
+  const kind = input.kind ?? current.kind;
+  const isSameMinutes = input.minutesLost !== null && current.minutes_lost !== null && Number(current.minutes_lost) === input.minutesLost;
+  const cost = checkEvidenceCost({
+    sourceKind: current.source_kind,
+    kind,
+    minutesLost: input.minutesLost,
+    // A single item's stored 1 is no rate: only a recurring item's rate is checked as one.
+    occurrencesPerMonth: kind === 'single' && input.occurrencesPerMonth === 1 ? null : input.occurrencesPerMonth,
+    severity: input.severity,
+    minutesOrigin: isSameMinutes ? current.minutes_origin : 'entered',
+  });
   const row = await queries.updateEvidenceCost(db, {
     id: input.id,
     participant_id: input.participantId,
-    minutes_lost: input.minutesLost,
-    occurrences_per_month: input.occurrencesPerMonth,
-    severity: input.severity,
+    minutes_lost: cost.minutesLost,
+    occurrences_per_month: cost.occurrencesPerMonth,
+    severity: cost.severity,
+    kind: cost.kind,
+    minutes_origin: cost.minutesOrigin,
   });
   if (!row) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
   return row;

@@ -1,7 +1,8 @@
 // Tickets: the overview of the Tickets page (top categories, weekly volume), repeat-question
 // clusters, editable category rules (re-applied to every ticket when they change), and turning
 // tickets into evidence in one step: each ticket one evidence item, attributed to its requester,
-// with its wait time as the time cost unless the PM enters another.
+// with no time of its own unless the PM enters minutes: how long a ticket stayed open is context,
+// not time lost (DESIGN.md "Ticket time is not wait time").
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { createEvidenceItems, tagEvidence } from '../evidence/service';
@@ -103,7 +104,6 @@ export async function ticketsToEvidence(
   const existing = new Map<string, string>();
   for (const item of await queries.findTicketEvidence(db, { ticketIds: ids })) if (!existing.has(item.source_id)) existing.set(item.source_id, item.id);
   const fresh = tickets.filter((ticket) => !existing.has(ticket.id));
-  const now = new Date();
   let themeIds = input.themeIds;
   let created: string[] = [];
   if (fresh.length > 0 || input.newThemeTitle) {
@@ -112,7 +112,7 @@ export async function ticketsToEvidence(
         sourceKind: 'ticket' as const,
         sourceId: ticket.id,
         excerpt: ticket.title,
-        minutesLost: input.minutesLost ?? waitMinutes(ticket.opened_at, ticket.resolved_at, now),
+        minutesLost: input.minutesLost,
       })),
       themeIds: input.themeIds,
       newThemeTitle: input.newThemeTitle,

@@ -42,6 +42,8 @@ export async function addEvidence(
     minutesLost?: number | null;
     occurrencesPerMonth?: number;
     severity?: number | null;
+    /** Recurring estimate or single occurrence; by default the database fills it from the source kind. */
+    kind?: 'recurring' | 'single';
     observedOn?: string;
     excerpt?: string;
   },
@@ -58,6 +60,7 @@ export async function addEvidence(
       minutes_lost: values.minutesLost ?? null,
       occurrences_per_month: values.occurrencesPerMonth ?? 1,
       severity: values.severity ?? null,
+      kind: values.kind,
       observed_on: values.observedOn ?? '2026-10-01',
     })
     .returning('id')

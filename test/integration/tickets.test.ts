@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { importTicketStream } from '@/server/imports/service-tickets';
 import { rankInventory } from '@/server/ranking/service';
-import { median } from '@/server/ranking/rank-themes';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';
-import { byteChunks, developerName, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helpers/ticket-exports';
+import { byteChunks, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helpers/ticket-exports';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -75,23 +74,19 @@ describe('repeat questions into the pain inventory', () => {
     expect(strict.clusters.map((cluster) => cluster.askedCount)).toEqual([37, 12]);
   });
 
-  it('turns a whole cluster into evidence of a theme, each ticket attributed to its requester with its wait time', async () => {
+  it('turns a whole cluster into evidence of a theme, each ticket attributed to its requester, with no time of its own (the wait is not time lost)', async () => {
     const editor = await callerWithRole(handle, 'editor');
     const [cluster] = (await editor.tickets.repeatQuestions({})).clusters;
     const result = await editor.tickets.toEvidence({ ticketIds: cluster.ticketIds, newThemeTitle: 'Getting staging database access takes days' });
     expect(result).toMatchObject({ created: 37, alreadyEvidence: 0 });
 
-    // Each developer's monthly minutes are the sum of their tickets' waits; severity is the median.
-    const minutesByDeveloper = new Map<string, number>();
-    for (let index = 0; index < 37; index += 1) {
-      const name = developerName(index % 29);
-      minutesByDeveloper.set(name, (minutesByDeveloper.get(name) ?? 0) + (6 + (index % 5) * 6) * 60);
-    }
-    const hours = median([...minutesByDeveloper.values()])! / 60;
+    // Tickets are single occurrences; without minutes entered they count for frequency only.
     const { themes } = await rankInventory(handle.db, {});
     const theme = themes.find((entry) => entry.title === 'Getting staging database access takes days')!;
-    expect(theme).toMatchObject({ evidenceCount: 37, affectedDevelopers: 29, unattributedMentions: 0, hoursPerDeveloperPerMonth: hours, score: 29 * hours, sourceKinds: ['ticket'], isSingleSource: true });
-    expect(result.themes[0]).toMatchObject({ affectedDevelopers: 29, score: 29 * hours });
+    expect(theme).toMatchObject({ evidenceCount: 37, affectedDevelopers: 29, unattributedMentions: 0, hoursPerDeveloperPerMonth: null, score: null, sourceKinds: ['ticket'], isSingleSource: true });
+    expect(result.themes[0]).toMatchObject({ affectedDevelopers: 29, score: null });
+    const stored = await handle.db.selectFrom('evidence').select(['kind', 'minutes_lost', 'minutes_origin']).where('source_kind', '=', 'ticket').execute();
+    expect(new Set(stored.map((row) => JSON.stringify(row)))).toEqual(new Set([JSON.stringify({ kind: 'single', minutes_lost: null, minutes_origin: null })]));
 
     // Doing it again, or into a second theme, keeps one evidence item per ticket.
     const again = await editor.tickets.toEvidence({ ticketIds: cluster.ticketIds, themeIds: [theme.themeId] });

@@ -59,7 +59,7 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
         <div className="flex flex-col gap-1 text-sm text-slate-800">
           <label className="flex items-center gap-2">
             <input type="radio" name="ticket-cost" checked={!isCustom} onChange={() => setCustom(false)} />
-            How long each developer waited for an answer
+            No time: counts the developers who asked (how long a ticket stayed open is not time lost)
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="ticket-cost" checked={isCustom} onChange={() => setCustom(true)} />

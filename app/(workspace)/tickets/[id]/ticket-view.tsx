@@ -35,7 +35,6 @@ export function TicketView({ id }: { id: string }) {
       label: `${data.external_key} ${data.title}`.slice(0, 120),
       excerpt: selected || data.title,
       participant: requester,
-      defaultMinutesLost: data.waitMinutes,
     });
   }
 
