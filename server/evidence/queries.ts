@@ -149,8 +149,14 @@ export async function insertTags(db: Db, input: { pairs: { evidence_id: string; 
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/** Removes a tag and says when it was made, so that an undo can put it back as it was. */
 export async function deleteTag(db: Db, input: { evidenceId: string; themeId: string }) {
-  await db.deleteFrom('evidence_themes').where('evidence_id', '=', input.evidenceId).where('theme_id', '=', input.themeId).execute();
+  return db
+    .deleteFrom('evidence_themes')
+    .where('evidence_id', '=', input.evidenceId)
+    .where('theme_id', '=', input.themeId)
+    .returning(['evidence_id as evidenceId', 'theme_id as themeId', 'created_at as createdAt'])
+    .executeTakeFirst();
 }
 
 /** What an edit needs to know about an item before applying the kind rules to it. */
