@@ -40,15 +40,20 @@ export async function updateCorrectedEvidence(db: Db, input: { id: string; value
 }
 
 export async function insertHistory(db: Db, input: { evidenceId: string; changes: EvidenceChange[]; changedBy: string | null }) {
-  if (input.changes.length === 0) return;
+  await insertHistoryRows(db, { rows: input.changes.map((change) => ({ evidenceId: input.evidenceId, ...change })), changedBy: input.changedBy });
+}
+
+/** History rows of several items at once (a category rule re-applied to its evidence). */
+export async function insertHistoryRows(db: Db, input: { rows: (EvidenceChange & { evidenceId: string })[]; changedBy: string | null }) {
+  if (input.rows.length === 0) return;
   await db
     .insertInto('evidence_history')
     .values(
-      input.changes.map((change) => ({
-        evidence_id: input.evidenceId,
-        field: change.field,
-        old_value: change.oldValue,
-        new_value: change.newValue,
+      input.rows.map((row) => ({
+        evidence_id: row.evidenceId,
+        field: row.field,
+        old_value: row.oldValue,
+        new_value: row.newValue,
         changed_by: input.changedBy,
       })),
     )
