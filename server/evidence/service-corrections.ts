@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { resolveThemeIds } from '../themes/service';
 import { describeHistoryValue, evidenceChanges, type CorrectableEvidence } from './corrections';
-import * as queries from './queries-history';
+import * as queries from './queries';
 import { isExcerptInSource } from './rules';
 import { checkEvidenceCost } from './service';
 import { evidenceSources } from './service-sources';

@@ -5,10 +5,9 @@
 import type { EvidenceMinutesOrigin } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import * as historyQueries from '../evidence/queries-history';
+import * as historyQueries from '../evidence/queries';
 import { median } from '../ranking/rank-themes';
 import * as queries from './queries';
-import * as costQueries from './queries-category-costs';
 import { waitMinutes } from './wait-time';
 import { describeWait, workingMinutesOfWait } from './working-hours';
 
@@ -33,7 +32,7 @@ export async function ticketTimes(
   }
   const rules =
     input.choice === 'category_rule'
-      ? new Map((await costQueries.findTicketCostRules(db, { ticketIds: input.tickets.map((ticket) => ticket.id) })).map((row) => [row.id, row.minutesPerTicket]))
+      ? new Map((await queries.findTicketCostRules(db, { ticketIds: input.tickets.map((ticket) => ticket.id) })).map((row) => [row.id, row.minutesPerTicket]))
       : new Map<string, number | null>();
   const now = input.now ?? new Date();
   const times = new Map<string, TicketTime>();
@@ -54,7 +53,7 @@ export async function ticketTimes(
 /** What the cluster-to-evidence dialog shows before the PM chooses: the wait as context, and what each option would give. */
 export async function getTicketTimeOptions(db: Db, input: { ticketIds: string[] }) {
   const ids = [...new Set(input.ticketIds)];
-  const [tickets, rules] = await Promise.all([queries.findTicketsForEvidence(db, { ids }), costQueries.findTicketCostRules(db, { ticketIds: ids })]);
+  const [tickets, rules] = await Promise.all([queries.findTicketsForEvidence(db, { ids }), queries.findTicketCostRules(db, { ticketIds: ids })]);
   const now = new Date();
   const waits = tickets.map((ticket) => waitMinutes(ticket.opened_at, ticket.resolved_at, now));
   const working = tickets.map((ticket) => workingMinutesOfWait(ticket.opened_at, ticket.resolved_at, now));
@@ -78,14 +77,14 @@ export async function getTicketTimeOptions(db: Db, input: { ticketIds: string[] 
 }
 
 export async function listCategoryCosts(db: Db) {
-  return costQueries.listCategoryCosts(db);
+  return queries.listCategoryCosts(db);
 }
 
 /** Carries a rule's minutes (or its removal) to the evidence it priced, each change in the item's history. */
 async function reapplyRule(db: Db, input: { category: string; minutes: number | null; changedBy: string }) {
-  const items = await costQueries.findRuleEvidence(db, { category: input.category });
+  const items = await queries.findRuleEvidence(db, { category: input.category });
   const changed = items.filter((item) => (item.minutes_lost === null ? null : Number(item.minutes_lost)) !== input.minutes);
-  await costQueries.setRuleMinutes(db, { ids: changed.map((item) => item.id), minutes: input.minutes });
+  await queries.setRuleMinutes(db, { ids: changed.map((item) => item.id), minutes: input.minutes });
   await historyQueries.insertHistoryRows(db, {
     rows: changed.map((item) => ({
       evidenceId: item.id,
@@ -101,7 +100,7 @@ async function reapplyRule(db: Db, input: { category: string; minutes: number | 
 /** Sets "each ticket of this category costs N minutes"; evidence priced by the old rule follows. */
 export async function setCategoryCost(db: Db, input: { category: string; minutesPerTicket: number; updatedBy: string }) {
   return db.transaction().execute(async (trx) => {
-    await costQueries.upsertCategoryCost(trx, input);
+    await queries.upsertCategoryCost(trx, input);
     const evidenceUpdated = await reapplyRule(trx, { category: input.category, minutes: input.minutesPerTicket, changedBy: input.updatedBy });
     return { category: input.category, minutesPerTicket: input.minutesPerTicket, evidenceUpdated };
   });
@@ -110,7 +109,7 @@ export async function setCategoryCost(db: Db, input: { category: string; minutes
 /** Removes a category's rule; the evidence it priced has no time again (it counts for frequency only). */
 export async function removeCategoryCost(db: Db, input: { category: string; updatedBy: string }) {
   return db.transaction().execute(async (trx) => {
-    if (!(await costQueries.deleteCategoryCost(trx, { category: input.category }))) {
+    if (!(await queries.deleteCategoryCost(trx, { category: input.category }))) {
       throw new AppError('NOT_FOUND', 'This category has no time rule any more.', { field: 'category' });
     }
     return { evidenceUpdated: await reapplyRule(trx, { category: input.category, minutes: null, changedBy: input.updatedBy }) };
