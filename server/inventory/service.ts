@@ -29,27 +29,34 @@ import {
 } from '../ranking/inventory-params';
 import * as rankingQueries from '../ranking/queries';
 import { json, parseQuery, type RestContext } from '../rest';
+import { attributeAnonymously } from '../ranking/attribution';
 import { rankThemeSummaries } from '../ranking/rank-themes';
+import { findRankingWindow, todayIso } from '../ranking/service';
 import { cachedInventory } from './service-cache';
 import * as queries from './queries';
 
 export const INVENTORY_PAGE_SIZE = 25;
 const QUOTES_PER_THEME = 2;
 
-/** The ranked inventory without quotes: every live theme with evidence in the filter. */
+/**
+ * The ranked inventory without quotes: every live theme with evidence in the filter. Cached per
+ * day too, since an unfiltered window ends today.
+ */
 export function rankForInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
-  return cachedInventory(db, JSON.stringify(['ranking', input.filter, input.sort]), () => computeRanking(db, input));
+  const today = todayIso();
+  return cachedInventory(db, JSON.stringify(['ranking', input.filter, input.sort, today]), () => computeRanking(db, { ...input, today }));
 }
 
-async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
-  const [themes, summaries, directorySize, teamName] = await Promise.all([
+async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; today: string }): Promise<Inventory> {
+  const [themes, summaries, directorySize, window, teamName] = await Promise.all([
     rankingQueries.listRankableThemes(db, input.filter),
     rankingQueries.summariseRanking(db, input.filter),
     rankingQueries.countDirectory(db, input.filter),
+    findRankingWindow(db, input.filter, input.today),
     input.filter.teamId ? queries.findTeamName(db, { id: input.filter.teamId }) : null,
   ]);
   const flags = new Map(themes.map((theme) => [theme.id, theme]));
-  const ranked = rankThemeSummaries({ themes, summaries, directorySize }).filter((theme) => theme.evidenceCount > 0);
+  const ranked = rankThemeSummaries({ themes, summaries, directorySize, windowMonths: window.months }).filter((theme) => theme.evidenceCount > 0);
   const splits = quadrantSplits(ranked);
   const rows: InventoryTheme[] = ranked.map((theme) => ({
     ...theme,
@@ -63,6 +70,7 @@ async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sor
     filterLabel: describeFilter(input.filter, { teamName }),
     sort: input.sort,
     directorySize,
+    window,
     themes: sortInventory(rows, input.sort),
     themesWithoutEvidence: themes.length - ranked.length,
     splits,
@@ -70,9 +78,16 @@ async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sor
   };
 }
 
-/** Fills in the strongest quotes of the given themes; names only when asked for. */
+/**
+ * Fills in the strongest quotes of the given themes. With names (signed-in readers who asked for
+ * them) the attribution is full; without, it is only as precise as at least five active
+ * developers of the directory match (attribution.ts).
+ */
 async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: string[]; hasNames: boolean }): Promise<Inventory> {
-  const rows = await rankingQueries.listStrongestQuotes(db, { filter: inventory.filter, themeIds: input.themeIds, perTheme: QUOTES_PER_THEME });
+  const [rows, directory] = await Promise.all([
+    rankingQueries.listStrongestQuotes(db, { filter: inventory.filter, themeIds: input.themeIds, perTheme: QUOTES_PER_THEME }),
+    input.hasNames ? [] : rankingQueries.listDirectoryProfiles(db),
+  ]);
   const byTheme = new Map<string, InventoryQuote[]>();
   for (const row of rows) {
     const developer = row.participant_id
@@ -85,7 +100,7 @@ async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: str
       sourceKind: row.source_kind,
       sourcePath: row.source_path,
       observedOn: row.observed_on,
-      attribution: describeDeveloper(developer),
+      attribution: input.hasNames ? describeDeveloper(developer) : attributeAnonymously(developer, directory),
       participantName: input.hasNames ? row.participant_name : null,
       monthlyMinutes: row.monthly_minutes,
     });
@@ -96,7 +111,7 @@ async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: str
 
 /** One page of the inventory page: every ranked theme (for the chart), quotes for those shown. */
 export function getInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {
-  return cachedInventory(db, JSON.stringify(['page', input.filter, input.sort, input.page]), () => computeInventoryPage(db, input));
+  return cachedInventory(db, JSON.stringify(['page', input.filter, input.sort, input.page, todayIso()]), () => computeInventoryPage(db, input));
 }
 
 async function computeInventoryPage(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; page: number }) {

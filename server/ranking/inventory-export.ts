@@ -27,6 +27,7 @@ export function inventoryToMarkdown(inventory: Inventory, options: { title?: str
     '',
     `- Evidence: ${escapeMarkdown(inventory.filterLabel)}`,
     `- Developers in the directory${inventory.filter.teamId || inventory.filter.tenureBand || inventory.filter.background ? ' (segment)' : ''}: ${inventory.directorySize}`,
+    `- Window: ${inventory.window.from} to ${inventory.window.to}, ${Math.round(inventory.window.months * 100) / 100} months (single occurrences such as tickets are spread over it; a developer counts the larger of their largest recurring estimate and their single occurrences per month)`,
     `- Generated: ${inventory.generatedAt.toISOString().slice(0, 10)}`,
     `- Quotes: ${options.hasNames ? 'with developer names' : 'attributed by background, tenure and team; names hidden'}`,
     '',

@@ -2,7 +2,7 @@
 // strongest quotes; how it sorts; and the frequency x severity quadrants of its chart. Pure.
 import type { EvidenceSourceKind, ThemeStatus } from '@/db/types';
 import type { InventoryFilterInput, InventorySort } from './inventory-params';
-import { median, type RankedTheme } from './rank-themes';
+import { median, type RankedTheme, type RankingWindow } from './rank-themes';
 
 export interface InventoryQuote {
   evidenceId: string;
@@ -37,6 +37,8 @@ export interface Inventory {
   filterLabel: string;
   sort: InventorySort;
   directorySize: number;
+  /** The window single occurrences are spread over: the date filter, or the earliest evidence to today. */
+  window: RankingWindow;
   /** Live themes with evidence in the filter, in the chosen order. */
   themes: InventoryTheme[];
   /** Live themes with no evidence in the filter: not ranked. */

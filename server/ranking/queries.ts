@@ -1,11 +1,13 @@
 // The rows the ranking needs, filtered in SQL: live themes, their evidence within the date window,
-// segment and source kinds, and the size of the directory (or segment) for reach. The inventory
-// itself is summed per developer in SQL (summariseRanking), so that a large inventory does not
-// travel to Node.js row by row; rank-themes.ts does everything after that.
+// segment and source kinds, the size of the active directory (or segment) for reach, and the
+// earliest evidence (the start of an unfiltered window). The inventory itself is aggregated per
+// developer in SQL (summariseRanking: largest recurring estimate, single occurrences added up), so
+// that a large inventory does not travel to Node.js row by row; rank-themes.ts does the rest.
 import { sql } from 'kysely';
 import type { EvidenceSourceKind, TenureBand, ThemeStatus } from '@/db/types';
 import type { Db } from '../db';
-import { SEVERITY_MINUTES, SOURCE_KIND_ORDER, type RankingEvidence, type RankingTheme, type ThemeEvidenceSummary } from './rank-themes';
+import type { ExplainableEvidence } from './explain-theme';
+import { SEVERITY_MINUTES, SOURCE_KIND_ORDER, type DeveloperSummary, type RankingEvidence, type RankingTheme, type ThemeEvidenceSummary } from './rank-themes';
 
 export interface InventoryFilter {
   from?: string;
@@ -65,11 +67,14 @@ export function filteredThemeEvidence(db: Db, filter: InventoryFilter) {
 export async function listRankingEvidence(db: Db, filter: InventoryFilter): Promise<RankingEvidence[]> {
   if (filter.themeIds && filter.themeIds.length === 0) return [];
   const rows = await filteredThemeEvidence(db, filter)
+    .leftJoin('participants', 'participants.id', 'evidence.participant_id')
     .select([
       'evidence_themes.theme_id',
       'evidence.id',
       'evidence.participant_id',
+      sql<boolean>`participants.archived_at is null`.as('is_active'),
       'evidence.source_kind',
+      'evidence.kind',
       'evidence.minutes_lost',
       'evidence.occurrences_per_month',
       'evidence.severity',
@@ -79,22 +84,38 @@ export async function listRankingEvidence(db: Db, filter: InventoryFilter): Prom
     themeId: row.theme_id,
     evidenceId: row.id,
     participantId: row.participant_id,
+    isParticipantActive: row.is_active,
     sourceKind: row.source_kind,
-    minutesLost: row.minutes_lost,
-    occurrencesPerMonth: row.occurrences_per_month,
+    kind: row.kind,
+    minutesLost: row.minutes_lost === null ? null : Number(row.minutes_lost),
+    occurrencesPerMonth: Number(row.occurrences_per_month),
     severity: row.severity,
   }));
 }
 
+/** The date of the earliest evidence in the workspace (any theme, any filter): where an unfiltered window starts. */
+export async function findEarliestEvidenceDate(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('evidence').select(sql<string | null>`min(observed_on)::text`.as('earliest')).executeTakeFirstOrThrow();
+  return row.earliest;
+}
+
 // The constants below come from rank-themes.ts, written into the SQL as literals.
 const severityMinutes = sql.raw(`array[${[1, 2, 3, 4, 5].map((level) => SEVERITY_MINUTES[level]).join(', ')}]::numeric[]`);
-/** Monthly minutes of one item: minutes (or the severity's minutes) x occurrences per month; null without either. */
+/**
+ * An item's own figure, as monthlyMinutes() in rank-themes.ts: minutes (or the severity's minutes)
+ * x occurrences per month, which for a single occurrence (rate stored as 1) is its minutes; null
+ * without either.
+ */
 export const monthlyMinutesSql = sql<number | null>`(coalesce(evidence.minutes_lost, (${severityMinutes})[evidence.severity]) * evidence.occurrences_per_month)`;
 const sourceKindBit = sql.raw(`case evidence.source_kind ${SOURCE_KIND_ORDER.map((kind, index) => `when '${kind}' then ${1 << index}`).join(' ')} else 0 end`);
 
 const kindsOfMask = (mask: number) => SOURCE_KIND_ORDER.filter((_kind, index) => (mask & (1 << index)) !== 0);
 
-/** The same summaries summariseEvidence() makes from raw rows, summed per developer in SQL. */
+/**
+ * The same summaries summariseEvidence() makes from raw rows, aggregated per developer in SQL:
+ * the largest recurring estimate and the single occurrences added up (the window's division and
+ * the larger of the two are left to rank-themes.ts).
+ */
 export async function summariseRanking(db: Db, filter: InventoryFilter): Promise<Map<string, ThemeEvidenceSummary>> {
   if (filter.themeIds && filter.themeIds.length === 0) return new Map();
   const perDeveloper = filteredThemeEvidence(db, filter)
@@ -102,33 +123,46 @@ export async function summariseRanking(db: Db, filter: InventoryFilter): Promise
       'evidence_themes.theme_id',
       'evidence.participant_id',
       sql<number>`count(*)`.as('items'),
-      // sum() skips items without time data and is null when the developer has none.
-      sql<number | null>`sum(${monthlyMinutesSql})::float8`.as('minutes'),
+      // max() and sum() skip items without time data and are null when the developer has none.
+      sql<number | null>`max(${monthlyMinutesSql}) filter (where evidence.kind = 'recurring')`.as('largest_recurring'),
+      sql<number | null>`sum(${monthlyMinutesSql}) filter (where evidence.kind = 'single')`.as('single_minutes'),
       sql<number>`bit_or(${sourceKindBit})`.as('kinds'),
     ])
     .groupBy(['evidence_themes.theme_id', 'evidence.participant_id']);
   const rows = await db
     .selectFrom(perDeveloper.as('d'))
+    .leftJoin('participants', 'participants.id', 'd.participant_id')
     .select([
       'd.theme_id',
       sql<number>`sum(d.items)::int`.as('evidence_count'),
       sql<number>`coalesce(sum(d.items) filter (where d.participant_id is null), 0)::int`.as('unattributed'),
-      sql<(number | null)[] | null>`array_agg(d.minutes) filter (where d.participant_id is not null)`.as('developer_minutes'),
+      sql<(number | null)[] | null>`array_agg(d.largest_recurring::float8 order by d.participant_id) filter (where d.participant_id is not null)`.as('largest_recurring'),
+      sql<(number | null)[] | null>`array_agg(d.single_minutes::float8 order by d.participant_id) filter (where d.participant_id is not null)`.as('single_minutes'),
+      sql<boolean[] | null>`array_agg(participants.archived_at is null order by d.participant_id) filter (where d.participant_id is not null)`.as('is_active'),
       sql<number>`bit_or(d.kinds)`.as('kinds'),
     ])
     .groupBy('d.theme_id')
     .execute();
   return new Map(
-    rows.map((row) => [
-      row.theme_id,
-      {
-        themeId: row.theme_id,
-        evidenceCount: row.evidence_count,
-        unattributedMentions: row.unattributed,
-        developerMinutes: row.developer_minutes ?? [],
-        sourceKinds: kindsOfMask(row.kinds),
-      },
-    ]),
+    rows.map((row) => {
+      const active = row.is_active ?? [];
+      const singles = row.single_minutes ?? [];
+      const developers: DeveloperSummary[] = (row.largest_recurring ?? []).map((largestRecurring, index) => ({
+        isActive: active[index],
+        largestRecurring,
+        singleMinutes: singles[index],
+      }));
+      return [
+        row.theme_id,
+        {
+          themeId: row.theme_id,
+          evidenceCount: row.evidence_count,
+          unattributedMentions: row.unattributed,
+          developers,
+          sourceKinds: kindsOfMask(row.kinds),
+        },
+      ];
+    }),
   );
 }
 
@@ -187,4 +221,60 @@ export async function listStrongestQuotes(db: Db, input: { filter: InventoryFilt
     .orderBy('q.theme_id')
     .orderBy('q.position')
     .execute();
+}
+
+/** Active developers grouped by background, tenure band and team: what an anonymous attribution is matched against. */
+export async function listDirectoryProfiles(db: Db) {
+  const rows = await db
+    .selectFrom('participants')
+    .leftJoin('teams', 'teams.id', 'participants.team_id')
+    .select([
+      sql<string | null>`lower(btrim(participants.background))`.as('background'),
+      'participants.tenure_band',
+      'teams.name as team_name',
+      sql<number>`count(*)::int`.as('count'),
+    ])
+    .where('participants.archived_at', 'is', null)
+    .groupBy([sql`lower(btrim(participants.background))`, 'participants.tenure_band', 'teams.name'])
+    .execute();
+  return rows.map((row) => ({ background: row.background, tenureBand: row.tenure_band, teamName: row.team_name, count: row.count }));
+}
+
+/** One theme's evidence within the filter, with what its explanation shows (names: workspace only). */
+export async function listExplainableEvidence(db: Db, input: { themeId: string; filter: InventoryFilter }): Promise<ExplainableEvidence[]> {
+  const rows = await filteredThemeEvidence(db, { ...input.filter, themeIds: [input.themeId] })
+    .leftJoin('participants', 'participants.id', 'evidence.participant_id')
+    .select([
+      'evidence_themes.theme_id',
+      'evidence.id',
+      'evidence.participant_id',
+      'participants.display_name',
+      sql<boolean>`participants.archived_at is null`.as('is_active'),
+      'evidence.source_kind',
+      'evidence.kind',
+      'evidence.minutes_lost',
+      'evidence.occurrences_per_month',
+      'evidence.severity',
+      'evidence.observed_on',
+      'evidence.source_path',
+      sql<string>`left(evidence.excerpt, 200)`.as('excerpt'),
+    ])
+    .orderBy('evidence.observed_on')
+    .orderBy('evidence.id')
+    .execute();
+  return rows.map((row) => ({
+    themeId: row.theme_id,
+    evidenceId: row.id,
+    participantId: row.participant_id,
+    participantName: row.display_name,
+    isParticipantActive: row.is_active,
+    sourceKind: row.source_kind,
+    kind: row.kind,
+    minutesLost: row.minutes_lost === null ? null : Number(row.minutes_lost),
+    occurrencesPerMonth: Number(row.occurrences_per_month),
+    severity: row.severity,
+    observedOn: row.observed_on,
+    sourcePath: row.source_path,
+    excerpt: row.excerpt,
+  }));
 }

@@ -1,26 +1,38 @@
 // The pain inventory's ranking, exactly as DESIGN.md defines it ("Ranking: frequency x severity").
-// Pure: evidence rows (or their per-developer sums) in, ranked themes out. The SQL only filters
-// and sums per developer, which summariseEvidence() would otherwise repeat.
+// Pure: evidence rows (or their per-developer aggregates) in, ranked themes out. The SQL only
+// filters and aggregates per developer, which summariseEvidence() would otherwise repeat.
 //
 //   affected developers  = distinct participants among a theme's evidence (unattributed evidence
 //                          is counted beside, never added in)
-//   reach                = affected developers / developers in the directory (or segment)
-//   severity             = median over affected developers of their monthly hours lost
-//                          (sum of minutes x occurrences per month; a 1-5 severity stands in for
-//                          missing minutes); developers with no time data are left out
+//   reach                = active affected developers / active developers in the directory (or
+//                          segment), so it never exceeds 100%
+//   a developer's monthly minutes
+//                        = the larger of their largest recurring estimate (minutes x occurrences
+//                          per month) and their single occurrences' minutes spread over the window
+//                          (days / 30.44, never less than one month); a 1-5 severity stands in for
+//                          missing minutes
+//   severity             = median of the affected developers' monthly minutes, over those with
+//                          time data, in hours
 //   score                = affected developers x severity = developer-hours lost per month
 //   confidence           = number of distinct source kinds; one kind is flagged
-import type { EvidenceSourceKind } from '@/db/types';
+import type { EvidenceKind, EvidenceSourceKind } from '@/db/types';
 
 /** Minutes a 1-5 severity stands for when an item has no time estimate. */
 export const SEVERITY_MINUTES: Record<number, number> = { 1: 15, 2: 60, 3: 240, 4: 960, 5: 1920 };
+
+/** The average month, in days: a window's length in months is its days / 30.44. */
+export const DAYS_PER_MONTH = 30.44;
 
 export interface RankingEvidence {
   themeId: string;
   evidenceId: string;
   participantId: string | null;
+  /** False for an archived developer: their evidence counts for the theme, not for reach. */
+  isParticipantActive: boolean;
   sourceKind: EvidenceSourceKind;
+  kind: EvidenceKind;
   minutesLost: number | null;
+  /** A recurring item's rate; a single item stores 1 and has no rate of its own. */
   occurrencesPerMonth: number;
   severity: number | null;
 }
@@ -37,7 +49,7 @@ export interface RankedTheme {
   evidenceCount: number;
   affectedDevelopers: number;
   unattributedMentions: number;
-  /** Share of the directory (or segment) affected, 0-1; null when the directory is empty. */
+  /** Share of the active directory (or segment) affected, 0-1; null when the directory is empty. */
   reach: number | null;
   /** Median hours lost per affected developer per month; null when no item has time data. */
   hoursPerDeveloperPerMonth: number | null;
@@ -49,10 +61,19 @@ export interface RankedTheme {
   isSingleSource: boolean;
 }
 
-/** Monthly minutes one evidence item stands for, or null when it has neither minutes nor severity. */
+/** Minutes one occurrence of an item costs: its minutes, else its severity's minutes, else null. */
+export function minutesPerOccurrence(item: Pick<RankingEvidence, 'minutesLost' | 'severity'>): number | null {
+  if (item.minutesLost !== null) return item.minutesLost;
+  return item.severity ? (SEVERITY_MINUTES[item.severity] ?? null) : null;
+}
+
+/**
+ * An item's own figure: a recurring item's monthly minutes (minutes x occurrences per month), a
+ * single item's minutes (its stored rate is 1); null with neither minutes nor severity.
+ */
 export function monthlyMinutes(item: Pick<RankingEvidence, 'minutesLost' | 'severity' | 'occurrencesPerMonth'>): number | null {
-  const perOccurrence = item.minutesLost ?? (item.severity ? SEVERITY_MINUTES[item.severity] : undefined);
-  return perOccurrence === undefined ? null : perOccurrence * item.occurrencesPerMonth;
+  const perOccurrence = minutesPerOccurrence(item);
+  return perOccurrence === null ? null : perOccurrence * item.occurrencesPerMonth;
 }
 
 export function median(values: number[]): number | null {
@@ -65,34 +86,103 @@ export function median(values: number[]): number | null {
 /** Source kinds in the order they are listed everywhere (badges, exports, the API). */
 export const SOURCE_KIND_ORDER: readonly EvidenceSourceKind[] = ['interview', 'shadowing', 'ticket', 'postmortem', 'survey', 'rating', 'request'];
 
+// ---- The window -----------------------------------------------------------------------------
+
+/** The date window single occurrences are spread over: both ends included. */
+export interface RankingWindow {
+  from: string;
+  to: string;
+  /** Days / 30.44, never less than 1. */
+  months: number;
+}
+
+const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
+/** A window's length in months: its days (both ends included) / 30.44, never less than one. */
+export function windowMonthsBetween(from: string, to: string): number {
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  return Math.max(1, days / DAYS_PER_MONTH);
+}
+
+/**
+ * The inventory's window: its date filter; without one, from the earliest evidence in the
+ * workspace (or today, with none) to today.
+ */
+export function resolveWindow(input: { from?: string; to?: string; earliestEvidence: string | null; today: string }): RankingWindow {
+  const from = input.from ?? input.earliestEvidence ?? input.today;
+  const to = input.to ?? input.today;
+  return { from, to, months: windowMonthsBetween(from, to) };
+}
+
+// ---- One developer --------------------------------------------------------------------------
+
+/** What the SQL (or aggregateDevelopers) gathers per developer of a theme. */
+export interface DeveloperTime {
+  /** Monthly minutes of their largest recurring estimate; null when none has time data. */
+  largestRecurring: number | null;
+  /** Minutes of their single occurrences added up; null when none has time data. */
+  singleMinutes: number | null;
+}
+
+export interface DeveloperSummary extends DeveloperTime {
+  isActive: boolean;
+}
+
+/** Which of the two figures counted for a developer. */
+export type LargerFigure = 'recurring' | 'single' | 'equal';
+
+export interface DeveloperMonthlyMinutes extends DeveloperTime {
+  /** singleMinutes / window months. */
+  singlePerMonth: number | null;
+  /** The value that counts: the larger of largestRecurring and singlePerMonth; null without time data. */
+  monthlyMinutes: number | null;
+  larger: LargerFigure | null;
+}
+
+/** A developer's monthly minutes for a theme (DESIGN.md): the larger of the two figures, not their sum. */
+export function developerMonthlyMinutes(time: DeveloperTime, windowMonths: number): DeveloperMonthlyMinutes {
+  const singlePerMonth = time.singleMinutes === null ? null : time.singleMinutes / Math.max(1, windowMonths);
+  const recurring = time.largestRecurring;
+  let larger: LargerFigure | null = null;
+  if (recurring !== null && singlePerMonth !== null) larger = recurring > singlePerMonth ? 'recurring' : recurring < singlePerMonth ? 'single' : 'equal';
+  else if (recurring !== null) larger = 'recurring';
+  else if (singlePerMonth !== null) larger = 'single';
+  const monthly = larger === null ? null : Math.max(recurring ?? 0, singlePerMonth ?? 0);
+  return { ...time, singlePerMonth, monthlyMinutes: monthly, larger };
+}
+
+/** Each developer's figures over their items (one evidence row counts once). */
+export function aggregateDevelopers(items: RankingEvidence[]): Map<string, DeveloperSummary> {
+  const byDeveloper = new Map<string, DeveloperSummary>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.evidenceId) || !item.participantId) continue;
+    seen.add(item.evidenceId);
+    const developer = byDeveloper.get(item.participantId) ?? { isActive: item.isParticipantActive, largestRecurring: null, singleMinutes: null };
+    const value = monthlyMinutes(item);
+    if (value !== null) {
+      if (item.kind === 'recurring') developer.largestRecurring = Math.max(developer.largestRecurring ?? value, value);
+      else developer.singleMinutes = (developer.singleMinutes ?? 0) + value;
+    }
+    byDeveloper.set(item.participantId, developer);
+  }
+  return byDeveloper;
+}
+
+// ---- Themes ---------------------------------------------------------------------------------
+
 /**
  * What the ranking needs to know about one theme's evidence, aggregated per developer. The SQL
- * can produce it directly (see queries.ts) so that 200,000 rows need not travel to Node.js;
+ * produces it directly (see queries.ts) so that 200,000 rows need not travel to Node.js;
  * summariseEvidence() produces the same from raw rows.
  */
 export interface ThemeEvidenceSummary {
   themeId: string;
   evidenceCount: number;
   unattributedMentions: number;
-  /** One entry per affected developer: their monthly minutes, or null when none of their items has time data. */
-  developerMinutes: (number | null)[];
+  /** One entry per affected developer. */
+  developers: DeveloperSummary[];
   sourceKinds: EvidenceSourceKind[];
-}
-
-/** Each developer's monthly minutes over their items (null when no item has time data). */
-export function minutesByDeveloper(items: RankingEvidence[]): Map<string, number | null> {
-  const byDeveloper = new Map<string, number | null>();
-  const seen = new Set<string>();
-  for (const item of items) {
-    // One evidence row can reach the function once per theme; count it once.
-    if (seen.has(item.evidenceId) || !item.participantId) continue;
-    seen.add(item.evidenceId);
-    const minutes = monthlyMinutes(item);
-    const known = byDeveloper.get(item.participantId);
-    if (minutes !== null) byDeveloper.set(item.participantId, (known ?? 0) + minutes);
-    else if (known === undefined) byDeveloper.set(item.participantId, null);
-  }
-  return byDeveloper;
 }
 
 /** Groups raw evidence rows by theme into the summaries rankThemeSummaries() ranks. */
@@ -112,30 +202,62 @@ export function summariseEvidence(evidence: RankingEvidence[]): Map<string, Them
       themeId,
       evidenceCount: ids.size,
       unattributedMentions: unattributed.size,
-      developerMinutes: [...minutesByDeveloper(items).values()],
+      developers: [...aggregateDevelopers(items).values()],
       sourceKinds: SOURCE_KIND_ORDER.filter((kind) => kinds.has(kind)),
     });
   }
   return summaries;
 }
 
-function summarise(theme: RankingTheme, summary: ThemeEvidenceSummary | undefined, directorySize: number): Omit<RankedTheme, 'rank'> {
-  const developerMinutes = summary?.developerMinutes ?? [];
-  const affectedDevelopers = developerMinutes.length;
-  const timed = developerMinutes.filter((minutes): minutes is number => minutes !== null);
+/** The theme's figures from its developers: the one computation the ranking and its explanation share. */
+export interface ThemeFigures {
+  affectedDevelopers: number;
+  activeAffectedDevelopers: number;
+  developerMinutes: DeveloperMonthlyMinutes[];
+  developersWithTimeData: number;
+  medianMinutes: number | null;
+  hoursPerDeveloperPerMonth: number | null;
+  score: number | null;
+  reach: number | null;
+}
+
+export function computeThemeFigures(input: { developers: DeveloperSummary[]; windowMonths: number; directorySize: number }): ThemeFigures {
+  const developerMinutes = input.developers.map((developer) => developerMonthlyMinutes(developer, input.windowMonths));
+  const timed = developerMinutes.map((developer) => developer.monthlyMinutes).filter((minutes): minutes is number => minutes !== null);
   const medianMinutes = median(timed);
   const hours = medianMinutes === null ? null : medianMinutes / 60;
+  const affectedDevelopers = input.developers.length;
+  const activeAffectedDevelopers = input.developers.filter((developer) => developer.isActive).length;
+  return {
+    affectedDevelopers,
+    activeAffectedDevelopers,
+    developerMinutes,
+    developersWithTimeData: timed.length,
+    medianMinutes,
+    hoursPerDeveloperPerMonth: hours,
+    score: hours === null ? null : affectedDevelopers * hours,
+    // Both sides count active developers; the cap only guards a directory changing mid-query.
+    reach: input.directorySize > 0 ? Math.min(1, activeAffectedDevelopers / input.directorySize) : null,
+  };
+}
+
+function summarise(
+  theme: RankingTheme,
+  summary: ThemeEvidenceSummary | undefined,
+  input: { directorySize: number; windowMonths: number },
+): Omit<RankedTheme, 'rank'> {
+  const figures = computeThemeFigures({ developers: summary?.developers ?? [], windowMonths: input.windowMonths, directorySize: input.directorySize });
   const sourceKinds = SOURCE_KIND_ORDER.filter((kind) => summary?.sourceKinds.includes(kind));
   return {
     themeId: theme.id,
     title: theme.title,
     evidenceCount: summary?.evidenceCount ?? 0,
-    affectedDevelopers,
+    affectedDevelopers: figures.affectedDevelopers,
     unattributedMentions: summary?.unattributedMentions ?? 0,
-    reach: directorySize > 0 ? affectedDevelopers / directorySize : null,
-    hoursPerDeveloperPerMonth: hours,
-    score: hours === null ? null : affectedDevelopers * hours,
-    developersWithTimeData: timed.length,
+    reach: figures.reach,
+    hoursPerDeveloperPerMonth: figures.hoursPerDeveloperPerMonth,
+    score: figures.score,
+    developersWithTimeData: figures.developersWithTimeData,
     sourceKinds,
     isSingleSource: sourceKinds.length === 1,
   };
@@ -150,8 +272,9 @@ export function rankThemeSummaries(input: {
   themes: RankingTheme[];
   summaries: Map<string, ThemeEvidenceSummary>;
   directorySize: number;
+  windowMonths: number;
 }): RankedTheme[] {
-  const ranked = input.themes.map((theme) => summarise(theme, input.summaries.get(theme.id), input.directorySize));
+  const ranked = input.themes.map((theme) => summarise(theme, input.summaries.get(theme.id), input));
   ranked.sort(
     (a, b) =>
       Number(a.score === null) - Number(b.score === null) ||
@@ -165,6 +288,11 @@ export function rankThemeSummaries(input: {
 }
 
 /** Ranks themes from raw evidence rows: summariseEvidence() then rankThemeSummaries(). */
-export function rankThemes(input: { themes: RankingTheme[]; evidence: RankingEvidence[]; directorySize: number }): RankedTheme[] {
-  return rankThemeSummaries({ themes: input.themes, summaries: summariseEvidence(input.evidence), directorySize: input.directorySize });
+export function rankThemes(input: { themes: RankingTheme[]; evidence: RankingEvidence[]; directorySize: number; windowMonths: number }): RankedTheme[] {
+  return rankThemeSummaries({
+    themes: input.themes,
+    summaries: summariseEvidence(input.evidence),
+    directorySize: input.directorySize,
+    windowMonths: input.windowMonths,
+  });
 }

@@ -346,26 +346,6 @@ export async function listThemeEvidence(db: Db, input: ThemeEvidenceFilter) {
   return { rows, total: total.count };
 }
 
-/** Each affected developer of a theme within the filter: items and monthly minutes (the median's inputs). */
-export async function listThemeDevelopers(db: Db, input: { themeId: string; filter: InventoryFilter }) {
-  return filteredEvidenceTags(db, { ...input.filter, themeIds: [input.themeId] })
-    .innerJoin('participants', 'participants.id', 'evidence.participant_id')
-    .leftJoin('teams', 'teams.id', 'participants.team_id')
-    .select([
-      'participants.id',
-      'participants.display_name',
-      'participants.background',
-      'participants.tenure_band',
-      'teams.name as team_name',
-      sql<number>`count(*)::int`.as('evidence_count'),
-      sql<number | null>`sum(${monthlyMinutesSql})::float8`.as('monthly_minutes'),
-    ])
-    .groupBy(['participants.id', 'participants.display_name', 'participants.background', 'participants.tenure_band', 'teams.name'])
-    .orderBy(sql`sum(${monthlyMinutesSql}) desc nulls last`)
-    .orderBy('participants.display_name')
-    .execute();
-}
-
 /** Evidence not (yet) in this theme, to tag into it from the theme's page. */
 export async function listEvidenceOutsideTheme(db: Db, input: { themeId: string; isUntaggedOnly: boolean; limit: number; offset: number }) {
   const query = db

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import * as fields from '../fields';
 import { inventoryFilterSchema } from '../ranking/inventory-params';
+import { explainThemeRanking } from '../ranking/service';
 import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
@@ -45,9 +46,10 @@ export const themesRouter = createRouter({
     )
     .query(({ ctx, input }) => queries.listThemeEvidence(ctx.db, { ...input, themeId: input.id })),
 
-  developers: memberProcedure
+  /** "How was this computed?": each affected developer's items and the value that counted, the median and the score. */
+  explain: memberProcedure
     .input(z.object({ id: fields.id, filter }))
-    .query(({ ctx, input }) => queries.listThemeDevelopers(ctx.db, { themeId: input.id, filter: input.filter })),
+    .query(({ ctx, input }) => explainThemeRanking(ctx.db, { themeId: input.id, filter: input.filter })),
 
   /** Evidence not in this theme yet, to tag into it from the theme's page. */
   evidenceOutside: memberProcedure

@@ -246,16 +246,24 @@ describe('the evidence behind a theme’s numbers', () => {
     const theme = await addTheme(handle, 'New services take two days');
     await addEvidence(handle, { themeIds: [theme.id], participantId: ana.id, minutesLost: 60, occurrencesPerMonth: 2, sourceKind: 'interview' });
     await addEvidence(handle, { themeIds: [theme.id], participantId: ana.id, severity: 2, sourceKind: 'ticket' });
-    await addEvidence(handle, { themeIds: [theme.id], participantId: bo.id, minutesLost: 30, sourceKind: 'ticket', observedOn: '2025-01-01' });
+    // A ticket the PM marked recurring (once a month): Bo's figure does not depend on today.
+    await addEvidence(handle, { themeIds: [theme.id], participantId: bo.id, minutesLost: 30, sourceKind: 'ticket', kind: 'recurring', observedOn: '2025-01-01' });
     await addEvidence(handle, { themeIds: [theme.id], participantId: null, minutesLost: 999, sourceKind: 'survey' });
 
     const detail = await viewer.themes.get({ id: theme.id });
-    // Ana 180 min, Bo 30 min: median 105 min = 1.75 h; 2 developers.
-    expect(detail?.numbers).toMatchObject({ rank: 1, affectedDevelopers: 2, unattributedMentions: 1, hoursPerDeveloperPerMonth: 1.75, score: 3.5 });
+    // Ana: the larger of her recurring 120 min a month and one 60-minute ticket spread over the
+    // window = 120; Bo 30 min: median 75 min = 1.25 h; 2 developers.
+    expect(detail?.numbers).toMatchObject({ rank: 1, affectedDevelopers: 2, unattributedMentions: 1, hoursPerDeveloperPerMonth: 1.25, score: 2.5 });
     expect(detail?.directorySize).toBe(2);
-    expect(await viewer.themes.developers({ id: theme.id })).toMatchObject([
-      { display_name: 'Ana', team_name: 'Payments', evidence_count: 2, monthly_minutes: 180 },
-      { display_name: 'Bo', evidence_count: 1, monthly_minutes: 30 },
+    const explained = await viewer.themes.explain({ id: theme.id });
+    expect(explained).toMatchObject({ affectedDevelopers: 2, unattributedMentions: 1, medianMinutes: 75, hoursPerDeveloperPerMonth: 1.25, score: 2.5, directorySize: 2 });
+    expect(explained.developers).toMatchObject([
+      { name: 'Ana', monthlyMinutes: 120, largestRecurring: 120, singleMinutes: 60, larger: 'recurring' },
+      { name: 'Bo', monthlyMinutes: 30, largestRecurring: 30, singleMinutes: null, larger: 'recurring' },
+    ]);
+    expect(explained.developers[0].items.map((item) => [item.sourceKind, item.kind, item.value])).toEqual([
+      ['interview', 'recurring', 120],
+      ['ticket', 'single', 60],
     ]);
     const evidence = await viewer.themes.evidence({ id: theme.id });
     expect(evidence.total).toBe(4);
@@ -265,10 +273,10 @@ describe('the evidence behind a theme’s numbers', () => {
     expect((await viewer.themes.evidence({ id: theme.id, participantId: ana.id })).total).toBe(2);
 
     const since = { from: '2026-01-01' };
-    expect((await viewer.themes.get({ id: theme.id, filter: since }))?.numbers).toMatchObject({ affectedDevelopers: 1, score: 3 });
+    expect((await viewer.themes.get({ id: theme.id, filter: since }))?.numbers).toMatchObject({ affectedDevelopers: 1, score: 2 });
     expect((await viewer.themes.evidence({ id: theme.id, filter: since })).total).toBe(3);
     const payments = { teamId: ana.team_id! };
-    expect((await viewer.themes.developers({ id: theme.id, filter: payments })).map((row) => row.display_name)).toEqual(['Ana']);
+    expect((await viewer.themes.explain({ id: theme.id, filter: payments })).developers.map((row) => row.name)).toEqual(['Ana']);
     expect((await viewer.themes.evidence({ id: theme.id, filter: payments })).total).toBe(2);
 
     const bad = await rejection(viewer.themes.get({ id: theme.id, filter: { from: '2026-05-01', to: '2026-01-01' } }));

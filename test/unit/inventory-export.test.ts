@@ -39,6 +39,7 @@ const inventory: Inventory = {
   themes: [theme],
   themesWithoutEvidence: 2,
   splits: { developers: 3, hours: 12.5 },
+  window: { from: '2026-01-01', to: '2026-11-26', months: 330 / 30.44 },
   generatedAt: new Date('2026-11-26T10:00:00Z'),
 };
 

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aggregateDevelopers,
+  developerMonthlyMinutes,
   median,
-  minutesByDeveloper,
   monthlyMinutes,
-  rankThemes,
+  rankThemes as rankThemesOverWindow,
   rankThemeSummaries,
+  resolveWindow,
   summariseEvidence,
+  windowMonthsBetween,
   type RankingEvidence,
 } from '@/server/ranking/rank-themes';
+
+/** Most cases below are about one month: a window of one month unless said otherwise. */
+const rankThemes = (input: Omit<Parameters<typeof rankThemesOverWindow>[0], 'windowMonths'> & { windowMonths?: number }) =>
+  rankThemesOverWindow({ windowMonths: 1, ...input });
 
 let counter = 0;
 function item(themeId: string, participantId: string | null, overrides: Partial<RankingEvidence> = {}): RankingEvidence {
@@ -15,7 +22,9 @@ function item(themeId: string, participantId: string | null, overrides: Partial<
     themeId,
     evidenceId: `e${++counter}`,
     participantId,
+    isParticipantActive: true,
     sourceKind: 'interview',
+    kind: 'recurring',
     minutesLost: null,
     occurrencesPerMonth: 1,
     severity: null,
@@ -48,7 +57,7 @@ describe('monthlyMinutes and median', () => {
 });
 
 describe('rankThemes', () => {
-  it('counts a developer once however many quotes they gave, and sums their time', () => {
+  it('counts a developer once however many quotes they gave, and takes their largest recurring estimate, not the sum', () => {
     const [ranked] = rankThemes({
       themes: [themes[0]],
       directorySize: 10,
@@ -58,7 +67,8 @@ describe('rankThemes', () => {
         item('a', 'ana', { minutesLost: 30 }),
       ],
     });
-    expect(ranked).toMatchObject({ affectedDevelopers: 1, evidenceCount: 3, hoursPerDeveloperPerMonth: 3, score: 3, reach: 0.1 });
+    // Largest of 120, 30 and 30 minutes a month: the same story told three times counts once.
+    expect(ranked).toMatchObject({ affectedDevelopers: 1, evidenceCount: 3, hoursPerDeveloperPerMonth: 2, score: 2, reach: 0.1 });
   });
 
   it('never counts unattributed evidence as a developer, nor in the severity', () => {
@@ -70,24 +80,25 @@ describe('rankThemes', () => {
     expect(ranked).toMatchObject({ affectedDevelopers: 1, unattributedMentions: 2, hoursPerDeveloperPerMonth: 2, score: 2, reach: 0.25 });
   });
 
-  it('takes the median of per-developer monthly sums, leaving out developers without time data', () => {
+  it('takes the median of per-developer monthly minutes, leaving out developers without time data', () => {
     const [ranked] = rankThemes({
       themes: [themes[0]],
       directorySize: 0,
       evidence: [
         item('a', 'ana', { minutesLost: 60 }), // 60
         item('a', 'bo', { minutesLost: 30, occurrencesPerMonth: 4 }), // 120
-        item('a', 'bo', { severity: 2 }), // +60 = 180
+        item('a', 'bo', { severity: 2, kind: 'single', sourceKind: 'ticket' }), // 60 over one month: smaller, 120 counts
+        item('a', 'bo', { severity: 4, kind: 'single', sourceKind: 'ticket' }), // with it 1,020: larger, 1,020 counts
         item('a', 'cy', { severity: 5 }), // 1920
         item('a', 'dee'), // no time data: counts for frequency only
       ],
     });
-    // Median of [60, 180, 1920] = 180 minutes = 3 hours; 4 affected developers.
+    // Median of [60, 1020, 1920] = 1,020 minutes = 17 hours; 4 affected developers.
     expect(ranked).toMatchObject({
       affectedDevelopers: 4,
       developersWithTimeData: 3,
-      hoursPerDeveloperPerMonth: 3,
-      score: 12,
+      hoursPerDeveloperPerMonth: 17,
+      score: 68,
       reach: null,
     });
   });
@@ -176,56 +187,124 @@ describe('rankThemes', () => {
   });
 });
 
-describe('rankThemeSummaries (the per-developer sums the SQL makes)', () => {
+describe('rankThemeSummaries (the per-developer figures the SQL makes)', () => {
   it('gives the same ranking from summaries as from raw rows', () => {
     const evidence = [
-      item('a', 'ana', { minutesLost: 60, sourceKind: 'ticket' }),
+      item('a', 'ana', { minutesLost: 60, sourceKind: 'ticket', kind: 'single' }),
+      item('a', 'ana', { minutesLost: 45, sourceKind: 'ticket', kind: 'single' }),
       item('a', 'bo', { severity: 3 }),
       item('a', null, { minutesLost: 999, sourceKind: 'survey' }),
       item('b', 'ana', { minutesLost: 30, occurrencesPerMonth: 8 }),
-      item('c', 'cy'),
+      item('b', 'ana', { minutesLost: 10, occurrencesPerMonth: 2 }),
+      item('c', 'cy', { isParticipantActive: false }),
     ];
     const summaries = summariseEvidence(evidence);
     expect(summaries.get('a')).toEqual({
       themeId: 'a',
-      evidenceCount: 3,
+      evidenceCount: 4,
       unattributedMentions: 1,
-      developerMinutes: [60, 240],
+      developers: [
+        { isActive: true, largestRecurring: null, singleMinutes: 105 },
+        { isActive: true, largestRecurring: 240, singleMinutes: null },
+      ],
       sourceKinds: ['interview', 'ticket', 'survey'],
     });
-    expect(summaries.get('c')?.developerMinutes).toEqual([null]);
-    expect(rankThemeSummaries({ themes, summaries, directorySize: 5 })).toEqual(rankThemes({ themes, evidence, directorySize: 5 }));
+    expect(summaries.get('b')?.developers).toEqual([{ isActive: true, largestRecurring: 240, singleMinutes: null }]);
+    expect(summaries.get('c')?.developers).toEqual([{ isActive: false, largestRecurring: null, singleMinutes: null }]);
+    for (const windowMonths of [1, 2.5, 12]) {
+      expect(rankThemeSummaries({ themes, summaries, directorySize: 5, windowMonths })).toEqual(rankThemes({ themes, evidence, directorySize: 5, windowMonths }));
+    }
   });
 
-  it('sums a developer’s items, keeping null only when none has time data', () => {
-    const sums = minutesByDeveloper([item('a', 'ana'), item('a', 'ana', { minutesLost: 10, occurrencesPerMonth: 3 }), item('a', 'bo'), item('a', null, { minutesLost: 5 })]);
-    expect([...sums.entries()]).toEqual([
-      ['ana', 30],
-      ['bo', null],
+  it('keeps a developer without time data as affected, with no figures', () => {
+    const developers = aggregateDevelopers([item('a', 'ana'), item('a', 'ana', { minutesLost: 10, occurrencesPerMonth: 3 }), item('a', 'bo'), item('a', null, { minutesLost: 5 })]);
+    expect([...developers.entries()]).toEqual([
+      ['ana', { isActive: true, largestRecurring: 30, singleMinutes: null }],
+      ['bo', { isActive: true, largestRecurring: null, singleMinutes: null }],
     ]);
   });
+});
 
-  it('computes the worked example of the help page', () => {
-    // Ana 960 + severity 2 (60) = 1,020 min; Bo 480; Cy no time; one anonymous survey answer.
-    const [ranked] = rankThemes({
-      themes: [themes[0]],
-      directorySize: 30,
-      evidence: [
-        item('a', 'ana', { minutesLost: 960 }),
-        item('a', 'ana', { severity: 2, sourceKind: 'ticket' }),
-        item('a', 'bo', { minutesLost: 480, sourceKind: 'ticket' }),
-        item('a', 'cy', { sourceKind: 'shadowing' }),
-        item('a', null, { severity: 4, sourceKind: 'survey' }),
-      ],
+describe('the window single occurrences are spread over', () => {
+  it('is days / 30.44, both ends included, never less than one month', () => {
+    expect(windowMonthsBetween('2026-03-01', '2026-03-07')).toBe(1);
+    expect(windowMonthsBetween('2026-01-01', '2026-01-01')).toBe(1);
+    expect(windowMonthsBetween('2026-01-01', '2026-03-31')).toBeCloseTo(90 / 30.44, 12);
+    expect(windowMonthsBetween('2025-01-01', '2025-12-31')).toBeCloseTo(365 / 30.44, 12);
+    expect(windowMonthsBetween('2026-05-01', '2026-01-01')).toBe(1);
+  });
+
+  it('is the date filter, or the earliest evidence in the workspace to today', () => {
+    const today = '2026-12-05';
+    expect(resolveWindow({ from: '2026-01-01', to: '2026-03-31', earliestEvidence: '2020-01-01', today })).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    expect(resolveWindow({ earliestEvidence: '2026-06-05', today })).toMatchObject({ from: '2026-06-05', to: today });
+    expect(resolveWindow({ from: '2026-11-01', earliestEvidence: null, today })).toMatchObject({ from: '2026-11-01', to: today });
+    expect(resolveWindow({ to: '2026-02-01', earliestEvidence: '2026-01-01', today })).toMatchObject({ from: '2026-01-01', to: '2026-02-01' });
+    expect(resolveWindow({ earliestEvidence: null, today })).toEqual({ from: today, to: today, months: 1 });
+  });
+});
+
+describe('DESIGN.md worked examples (Ranking: frequency x severity)', () => {
+  const ticket = (participantId: string, overrides: Partial<RankingEvidence> = {}) => item('a', participantId, { sourceKind: 'ticket', kind: 'single', ...overrides });
+
+  it('12 tickets of 60 minutes, one a month, 12-month window: 60 minutes a month, not 12 hours', () => {
+    const evidence = Array.from({ length: 12 }, () => ticket('ana', { minutesLost: 60 }));
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence, windowMonths: 12 });
+    expect(ranked.hoursPerDeveloperPerMonth).toBe(1);
+    // The same over a calendar year's dates: 365 days / 30.44 = 11.99 months, about 60 minutes.
+    const [year] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence, windowMonths: windowMonthsBetween('2025-01-01', '2025-12-31') });
+    expect(year.hoursPerDeveloperPerMonth! * 60).toBeCloseTo(60, 0);
+  });
+
+  it('interview "30 minutes, 4 times a month" + two 60-minute tickets in a 3-month window: 120, not 160', () => {
+    const evidence = [item('a', 'ana', { minutesLost: 30, occurrencesPerMonth: 4 }), ticket('ana', { minutesLost: 60 }), ticket('ana', { minutesLost: 60 })];
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence, windowMonths: 3 });
+    expect(ranked.hoursPerDeveloperPerMonth! * 60).toBe(120);
+    expect(developerMonthlyMinutes({ largestRecurring: 120, singleMinutes: 120 }, 3)).toEqual({
+      largestRecurring: 120,
+      singleMinutes: 120,
+      singlePerMonth: 40,
+      monthlyMinutes: 120,
+      larger: 'recurring',
     });
-    expect(ranked).toMatchObject({
-      affectedDevelopers: 3,
-      unattributedMentions: 1,
-      hoursPerDeveloperPerMonth: 12.5,
-      score: 37.5,
-      reach: 0.1,
-      developersWithTimeData: 2,
-      sourceKinds: ['interview', 'shadowing', 'ticket', 'survey'],
-    });
+  });
+
+  it('one ticket open 3 calendar days, no minutes entered: no time data (frequency only)', () => {
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence: [ticket('ana')] });
+    expect(ranked).toMatchObject({ affectedDevelopers: 1, developersWithTimeData: 0, hoursPerDeveloperPerMonth: null, score: null });
+  });
+
+  it('the same ticket with the working-hours choice (Mon-Wed), 1-month window: 1,440', () => {
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence: [ticket('ana', { minutesLost: 3 * 8 * 60 })], windowMonths: 1 });
+    expect(ranked.hoursPerDeveloperPerMonth! * 60).toBe(1440);
+  });
+
+  it('one 90-minute friction event, window of one week: 90 (the window counts as one month, never less)', () => {
+    const evidence = [item('a', 'ana', { sourceKind: 'shadowing', kind: 'single', minutesLost: 90 })];
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence, windowMonths: windowMonthsBetween('2026-03-01', '2026-03-07') });
+    expect(ranked.hoursPerDeveloperPerMonth! * 60).toBe(90);
+  });
+
+  it('two developers at 120 and 600: severity = median = 360 min = 6 h; score = 2 x 6 = 12', () => {
+    const evidence = [item('a', 'ana', { minutesLost: 120 }), item('a', 'bo', { minutesLost: 600 })];
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence });
+    expect(ranked).toMatchObject({ hoursPerDeveloperPerMonth: 6, score: 12 });
+  });
+
+  it('a severity stands in for missing minutes, for single occurrences too', () => {
+    const evidence = [ticket('ana', { severity: 3 }), ticket('ana', { severity: 1 })];
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 10, evidence, windowMonths: 2 });
+    expect(ranked.hoursPerDeveloperPerMonth! * 60).toBe((240 + 15) / 2);
+  });
+});
+
+describe('reach', () => {
+  it('counts active developers on both sides, so it never exceeds 100%', () => {
+    // Three affected developers, two of them archived since; the active directory is one developer.
+    const evidence = [item('a', 'ana', { minutesLost: 60 }), item('a', 'bo', { isParticipantActive: false }), item('a', 'cy', { isParticipantActive: false })];
+    const [ranked] = rankThemes({ themes: [themes[0]], directorySize: 1, evidence });
+    expect(ranked).toMatchObject({ affectedDevelopers: 3, reach: 1 });
+    const [none] = rankThemes({ themes: [themes[0]], directorySize: 4, evidence: [item('a', 'bo', { isParticipantActive: false })] });
+    expect(none).toMatchObject({ affectedDevelopers: 1, reach: 0 });
   });
 });

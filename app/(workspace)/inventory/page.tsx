@@ -10,6 +10,7 @@ import { QuadrantChart } from '../../_components/quadrant-chart';
 import { EmptyState } from '../../_components/states';
 import { getServerCaller } from '../../_trpc/server';
 import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/ranking/inventory-params';
+import { ExplainButton } from './explain-button';
 import { InventoryActions } from './inventory-actions';
 import { InventoryFilters } from './inventory-filters';
 import { MvpToggle } from './mvp-toggle';
@@ -105,7 +106,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         <div className="flex flex-col gap-6">
           <p className="text-sm text-slate-600" aria-live="polite">
             {inventory.themes.length} pain theme{inventory.themes.length === 1 ? '' : 's'} ranked · {inventory.filterLabel} ·{' '}
-            {inventory.directorySize} developer{inventory.directorySize === 1 ? '' : 's'} in the {filter.teamId || filter.tenureBand || filter.background ? 'segment' : 'directory'}
+            {inventory.directorySize} developer{inventory.directorySize === 1 ? '' : 's'} in the {filter.teamId || filter.tenureBand || filter.background ? 'segment' : 'directory'} · window{' '}
+            {inventory.window.from} to {inventory.window.to} ({(Math.round(inventory.window.months * 10) / 10).toLocaleString('en-US')} months)
             <span className="hidden print:inline"> · as of {generated}</span>
             {inventory.themesWithoutEvidence > 0 && (
               <>
@@ -136,7 +138,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               caption="Pain themes ranked by developer-hours lost per month"
               links={links}
               sorts={sorts}
-              renderActions={(theme) => <MvpToggle themeId={theme.themeId!} title={theme.title} isFocus={theme.isMvpFocus} />}
+              renderActions={(theme) => (
+                <span className="flex flex-wrap items-center gap-1">
+                  <ExplainButton themeId={theme.themeId!} title={theme.title} filter={filter} />
+                  <MvpToggle themeId={theme.themeId!} title={theme.title} isFocus={theme.isMvpFocus} />
+                </span>
+              )}
             />
             {inventory.pageCount > 1 && (
               <nav aria-label="Pages" className="no-print mt-4 flex items-center justify-between text-sm">

@@ -1,12 +1,15 @@
 // How the pain inventory ranks themes: the formula of DESIGN.md ("Ranking: frequency x
-// severity") in the platform PM's words, with a worked example. The numbers in the tables come
-// from the same constants the ranking code uses.
+// severity") in the platform PM's words, with a worked example computed and rendered by the same
+// code as every theme's "How was this computed?" (server/ranking/worked-example.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader, Panel } from '../../../_components/page-header';
-import { QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/ranking/inventory-model';
-import { SEVERITY_MINUTES } from '@/server/ranking/rank-themes';
+import { ThemeExplanationView } from '../../../_components/theme-explanation';
+import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/ranking/inventory-model';
+import { DAYS_PER_MONTH, SEVERITY_MINUTES } from '@/server/ranking/rank-themes';
+import { MIN_MATCHING_DEVELOPERS } from '@/server/ranking/attribution';
+import { computeWorkedExample, WORKED_EXAMPLE_DIRECTORY_SIZE, WORKED_EXAMPLE_THEME } from '@/server/ranking/worked-example';
 
 export const metadata: Metadata = { title: 'How the ranking works' };
 
@@ -24,6 +27,7 @@ function Term({ name, children }: { name: string; children: ReactNode }) {
 const code = 'rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-900';
 
 export default function RankingHelpPage() {
+  const example = computeWorkedExample();
   return (
     <>
       <PageHeader
@@ -46,13 +50,31 @@ export default function RankingHelpPage() {
             </Term>
             <Term name="Reach">
               Affected developers divided by the developers in the directory, or in the segment when you filter by team, tenure or
-              background. Archived developers are not counted.
+              background, both counted over active developers: an archived developer’s evidence still counts for the theme, but not for
+              reach, so reach never goes above 100%.
+            </Term>
+            <Term name="Two kinds of evidence">
+              Each evidence item is a <strong>recurring estimate</strong> or a <strong>single occurrence</strong>. A recurring estimate is
+              what a developer says a pain costs each time and how often it happens (“about 30 minutes, four times a month”): interview
+              answers, survey answers and requests are recurring by default, and its monthly minutes are{' '}
+              <span className={code}>minutes × occurrences per month</span>. A single occurrence happened once, on its date: a ticket, a
+              friction event seen while shadowing, a post-mortem factor, a rating. It has minutes and no rate of its own.
+            </Term>
+            <Term name="A developer’s monthly minutes">
+              The <strong>larger</strong> of (a) their largest recurring estimate in the window and (b) the minutes of their single
+              occurrences in the window divided by the window’s length in months (days / {DAYS_PER_MONTH}, never less than one month).
+              The larger, not the sum: an interview answer and the tickets behind it are two views of one pain, and a developer who tells
+              the same story twice counts once. The window is the date filter; without one, it runs from the earliest evidence in the
+              workspace to today.
+            </Term>
+            <Term name="Ticket time is not wait time">
+              How long a ticket stayed open is context (“waited 3 days”), not time lost: nights, weekends and the work done meanwhile are
+              not lost. A ticket carries the minutes you enter; without them it counts the developer who asked, not time.
             </Term>
             <Term name="Hours lost per affected developer per month (severity)">
-              For each affected developer, add up over their evidence: <span className={code}>minutes lost × occurrences per month</span>.
-              The theme’s severity is the <strong>median</strong> of those per-developer sums, in hours. The median keeps one extreme
-              story from dominating. Evidence with neither minutes nor a severity counts for frequency only; a developer whose evidence
-              all lacks time data is left out of the median.
+              The <strong>median</strong> of the affected developers’ monthly minutes, in hours. The median keeps one extreme story from
+              dominating. Evidence with neither minutes nor a severity counts for frequency only; a developer whose evidence all lacks
+              time data is left out of the median.
             </Term>
             <Term name="Score">
               <span className={code}>affected developers × hours lost per affected developer per month</span> = developer-hours lost per
@@ -87,18 +109,16 @@ export default function RankingHelpPage() {
           </table>
         </Panel>
 
-        <Panel title="A worked example">
-          <p className="text-slate-700">“Setting up a new service takes two days” has this evidence:</p>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
-            <li>Ana (interview): 960 minutes, once a month; and (ticket) severity 2, once a month → 960 + 60 = 1,020 minutes.</li>
-            <li>Bo (ticket): 480 minutes, once a month → 480 minutes.</li>
-            <li>Cy (shadowing): no time estimate → counts as affected, left out of the median.</li>
-            <li>An anonymous survey answer → 1 unattributed mention.</li>
-          </ul>
-          <p className="mt-2 text-slate-700">
-            Affected developers: 3 (plus 1 unattributed mention). Severity: median of 1,020 and 480 minutes = 750 minutes = 12.5 hours per
-            affected developer per month. Score: 3 × 12.5 = <strong>37.5 developer-hours lost per month</strong>. With 30 developers in the
-            directory, reach is 10%. Sources: interview, ticket, shadowing → confidence 3.
+        <Panel
+          title="A worked example"
+          description={`“${WORKED_EXAMPLE_THEME.title}”, with ${WORKED_EXAMPLE_DIRECTORY_SIZE} active developers in the directory. Computed and shown by the same code as “How was this computed?” on every theme.`}
+        >
+          <ThemeExplanationView explanation={example.explanation} caption="The worked example: each developer’s evidence and the value that counted" />
+          <p className="mt-3 text-slate-700">
+            In the ranking this theme reads: {example.ranked.affectedDevelopers} affected developers (plus {example.ranked.unattributedMentions} unattributed
+            mention), {formatHours(example.ranked.hoursPerDeveloperPerMonth)} hours lost per affected developer per month, score{' '}
+            <strong>{formatHours(example.ranked.score)} developer-hours lost per month</strong>, reach {formatReach(example.ranked.reach)}, confidence{' '}
+            {example.ranked.sourceKinds.length} kinds of source.
           </p>
         </Panel>
 
@@ -109,7 +129,7 @@ export default function RankingHelpPage() {
             <li>Equal scores are ordered by affected developers, then by the number of evidence items, then alphabetically, so the same evidence always gives the same order.</li>
             <li>You can sort the table by affected developers, reach, severity or confidence; the rank number stays the score’s rank.</li>
             <li>Archived themes and themes merged into another are not ranked. Themes with no evidence in the chosen view are counted but not listed.</li>
-            <li>The two strongest quotes of a theme are its items that cost the most time per month (attributed items before unattributed ones on a tie, then the most recent).</li>
+            <li>The two strongest quotes of a theme are its items that cost the most time (a recurring estimate’s monthly minutes, a single occurrence’s minutes; attributed items before unattributed ones on a tie, then the most recent).</li>
           </ul>
         </Panel>
 
@@ -142,10 +162,13 @@ export default function RankingHelpPage() {
             </li>
             <li>
               <strong>Share</strong> makes a read-only link anyone can open without an account, until you revoke it. Developer names are
-              never shown there; quotes are attributed like “backend developer, 1-3 years, Team Payments”.
+              never shown there; quotes are attributed like “backend developer, 1-3 years, Team Payments” only while at least{' '}
+              {MIN_MATCHING_DEVELOPERS} active developers of the directory match it. Otherwise the most specific part is dropped (the
+              team, then the tenure, then the background) down to “a developer”, so nobody can be recognised from a quote.
             </li>
             <li>
-              <strong>Export</strong> downloads Markdown or CSV; names are left out unless you tick “Include developer names”.
+              <strong>Export</strong> downloads Markdown or CSV; names are left out unless you tick “Include developer names”, and
+              quotes without names are attributed as on share links.
             </li>
             <li>
               Other tools read the same ranking from <span className={code}>GET /api/v1/inventory</span> with an API token (an admin makes

@@ -12,15 +12,13 @@ import { Badge, PageHeader, Panel } from '../../../_components/page-header';
 import { Pager, useUrlParams } from '../../../_components/pager';
 import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
+import { ThemeExplanationView } from '../../../_components/theme-explanation';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { formatHours, formatReach } from '@/server/ranking/inventory-model';
 import { describeFilter, inventorySearchParams, isFiltered, parseInventoryParams } from '@/server/ranking/inventory-params';
-import { median } from '@/server/ranking/rank-themes';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
-import { TENURE_LABELS } from '../../directory/tenure-options';
 import { EvidenceEditor } from '../../evidence/evidence-editor';
 import { useUntagWithUndo } from '../../evidence/use-untag-with-undo';
 import { EvidenceItem } from '../evidence-item';
@@ -65,7 +63,7 @@ export function ThemeView({ id }: { id: string }) {
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   const detail = useQuery(trpc.themes.get.queryOptions({ id, filter }));
-  const developers = useQuery(trpc.themes.developers.queryOptions({ id, filter }));
+  const explanation = useQuery(trpc.themes.explain.queryOptions({ id, filter }));
   const evidence = useQuery({
     ...trpc.themes.evidence.queryOptions({ id, filter, who, sourceKind: source, participantId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     placeholderData: keepPreviousData,
@@ -122,14 +120,12 @@ export function ThemeView({ id }: { id: string }) {
   const total = evidence.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const isAllSelected = rows.length > 0 && rows.every((row) => selected.includes(row.id));
-  const timedMinutes = (developers.data ?? []).map((row) => row.monthly_minutes).filter((value): value is number => value !== null);
-  const medianMinutes = median(timedMinutes);
   const narrowing: { label: string; clear: Record<string, null> }[] = [];
   if (who === 'unattributed') narrowing.push({ label: 'Unattributed mentions only', clear: { who: null } });
   if (who === 'attributed') narrowing.push({ label: 'From developers only', clear: { who: null } });
   if (source) narrowing.push({ label: `${SOURCE_LABELS[source]} only`, clear: { source: null } });
   if (participantId) {
-    const name = developers.data?.find((row) => row.id === participantId)?.display_name ?? 'one developer';
+    const name = explanation.data?.developers.find((row) => row.participantId === participantId)?.name ?? 'one developer';
     narrowing.push({ label: `From ${name} only`, clear: { participant: null } });
   }
 
@@ -263,63 +259,36 @@ export function ThemeView({ id }: { id: string }) {
           )}
         </section>
 
-        <section id="developers" aria-labelledby="developers-title" className="scroll-mt-4">
-          <h2 id="developers-title" className="mb-2 text-base font-semibold text-slate-900">
-            Affected developers
-          </h2>
-          {developers.isPending ? (
-            <LoadingState label="Loading developers…" />
-          ) : developers.isError ? (
-            <ErrorState message={describeError(developers.error).message} onRetry={() => developers.refetch()} />
-          ) : developers.data.length === 0 ? (
-            <p className="text-sm text-slate-600">No evidence from a known developer{isFiltered(filter) ? ' in this view' : ''} yet.</p>
-          ) : (
-            <Table caption="Affected developers and the hours each loses per month">
-              <thead>
-                <tr>
-                  <Th>Developer</Th>
-                  <Th>Team</Th>
-                  <Th>Tenure</Th>
-                  <Th>Background</Th>
-                  <Th className="text-right">Evidence</Th>
-                  <Th className="text-right">Hours lost per month</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {developers.data.map((row) => (
-                  <tr key={row.id}>
-                    <Td className="font-medium">{row.display_name}</Td>
-                    <Td>{row.team_name ?? '—'}</Td>
-                    <Td>{row.tenure_band ? TENURE_LABELS[row.tenure_band] : '—'}</Td>
-                    <Td>{row.background ?? '—'}</Td>
-                    <Td className="text-right">
-                      <button
-                        type="button"
-                        className="font-medium text-brand-700 underline"
-                        aria-label={`${row.evidence_count} evidence items from ${row.display_name}`}
-                        onClick={() => {
-                          setParams({ participant: row.id, who: null });
-                          document.getElementById('evidence')?.scrollIntoView();
-                        }}
-                      >
-                        {row.evidence_count}
-                      </button>
-                    </Td>
-                    <Td className="text-right">{row.monthly_minutes === null ? <span className="text-slate-600">no time data (not in the median)</span> : formatHours(row.monthly_minutes / 60)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t border-slate-200 bg-slate-50">
-                  <Td className="font-medium" colSpan={5}>
-                    Median over {timedMinutes.length} developer{timedMinutes.length === 1 ? '' : 's'} with time data
-                  </Td>
-                  <Td className="text-right font-semibold">{medianMinutes === null ? 'unknown' : `${formatHours(medianMinutes / 60)} h`}</Td>
-                </tr>
-              </tfoot>
-            </Table>
-          )}
-        </section>
+        {!isArchived && (
+          <section id="developers" aria-labelledby="developers-title" className="scroll-mt-4">
+            <h2 id="developers-title" className="mb-2 text-base font-semibold text-slate-900">
+              How was this computed?
+            </h2>
+            {explanation.isPending ? (
+              <LoadingState label="Loading how the numbers were computed…" />
+            ) : explanation.isError ? (
+              <ErrorState message={describeError(explanation.error).message} onRetry={() => explanation.refetch()} />
+            ) : (
+              <ThemeExplanationView
+                explanation={explanation.data}
+                caption="Affected developers: their evidence, and the hours each loses per month"
+                developerAction={(developer) => (
+                  <button
+                    type="button"
+                    className="mt-1 block text-xs font-normal text-brand-700 underline"
+                    aria-label={`Show only the evidence from ${developer.name}`}
+                    onClick={() => {
+                      setParams({ participant: developer.participantId, who: null });
+                      document.getElementById('evidence')?.scrollIntoView();
+                    }}
+                  >
+                    show only their evidence
+                  </button>
+                )}
+              />
+            )}
+          </section>
+        )}
 
         <section id="evidence" aria-labelledby="evidence-title" className="scroll-mt-4">
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
