@@ -137,12 +137,14 @@ afterAll(async () => {
 });
 
 interface ChartGeometry {
-  markers: { ranks: number[]; left: number; top: number; width: number; height: number; isOnTop: boolean }[];
+  markers: { ranks: number[]; left: number; top: number; width: number; height: number; isOnTop: boolean; topmost: string }[];
   labels: { text: string; left: number; top: number; right: number; bottom: number }[];
 }
 
 /** Every marker's circle and whether it is the topmost element at its centre; every label's box. */
 async function chartGeometry(): Promise<ChartGeometry> {
+  // elementFromPoint only sees what is in the viewport.
+  await page.locator('[data-testid="quadrant-chart"]').scrollIntoViewIfNeeded();
   return page.evaluate(() => {
     const chart = document.querySelector('[data-testid="quadrant-chart"]')!;
     const markers = [...chart.querySelectorAll<SVGGElement>('[data-marker]')].map((marker) => {
@@ -156,6 +158,7 @@ async function chartGeometry(): Promise<ChartGeometry> {
         width: box.width,
         height: box.height,
         isOnTop: Boolean(top && marker.contains(top)),
+        topmost: top ? top.outerHTML.slice(0, 160) : 'nothing',
       };
     });
     const labels = [...chart.querySelectorAll<SVGTextElement>('[data-label]')].map((label) => {
@@ -169,7 +172,7 @@ async function chartGeometry(): Promise<ChartGeometry> {
 function expectNothingHidden(geometry: ChartGeometry, plotted: number) {
   const ranks = geometry.markers.flatMap((marker) => marker.ranks).sort((a, b) => a - b);
   expect(ranks).toEqual(Array.from({ length: plotted }, (_, index) => index + 1));
-  for (const marker of geometry.markers) expect(marker.isOnTop, `marker ${marker.ranks.join(',')} is covered`).toBe(true);
+  for (const marker of geometry.markers) expect(marker.isOnTop, `marker ${marker.ranks.join(',')} is covered by ${marker.topmost}`).toBe(true);
   for (let i = 0; i < geometry.markers.length; i++) {
     for (let j = i + 1; j < geometry.markers.length; j++) {
       const a = geometry.markers[i];
@@ -222,6 +225,7 @@ describe('numbers a PM can defend', () => {
   it("corrects a ticket's minutes from its theme's page, and the score changes", async () => {
     await page.goto(`${app.baseUrl}/inventory`);
     const table = page.getByRole('table', { name: 'Pain themes ranked by developer-hours lost per month' });
+    await table.waitFor(WAIT);
     const row = table.getByRole('row').filter({ hasText: TICKET_THEME });
     const scoreBefore = await row.getByRole('link', { name: /^Score [\d.,]+: open how it is computed$/ }).getAttribute('aria-label');
     await row.getByRole('link', { name: TICKET_THEME }).click();
