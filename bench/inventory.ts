@@ -1,7 +1,8 @@
 // The pain inventory at scale: 2,000 developers, 300 themes, 200,000 evidence rows (see
 // seed-inventory.ts). Measures, on PostgreSQL and on PGlite, the inventory's ranking (what the
 // page and GET /api/v1/inventory compute) with no filter and with a team filter, 30 runs each,
-// against a bare hand-written SQL aggregation of the same numbers measured in the same run; then
+// against a bare hand-written SQL aggregation of the same numbers (DESIGN.md's rules: recurring
+// estimates and single occurrences over the window) measured in the same run; then
 // the /inventory page rendered by the production server, against the same bare SQL.
 // Run after `npm run build`:  npx tsx bench/inventory.ts
 //   BENCH_DATABASE_URL        an existing database to create the bench database next to (default: local postgres)
@@ -18,6 +19,7 @@ import type { Database } from '@/db/types';
 import { hashToken, newToken } from '@/server/auth/session-token';
 import { SESSION_COOKIE } from '@/server/auth/service';
 import { rankForInventory } from '@/server/inventory/service';
+import { todayIso } from '@/server/ranking/service';
 import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
 import { BENCH_SIZE, seedInventory } from './seed-inventory';
 
@@ -27,14 +29,21 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const BENCH_DB = process.env.BENCH_INVENTORY_DATABASE ?? 'frictionlog_bench_inventory';
 const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
 
-/** The same numbers as the inventory, in one hand-written statement: the baseline. */
+/**
+ * The same numbers as the inventory, in one hand-written statement: the baseline. Each developer
+ * counts the larger of their largest recurring estimate and their single occurrences spread over
+ * the window (earliest evidence to today, days / 30.44, at least one month); reach counts active
+ * developers on both sides.
+ */
 function bareInventorySql(teamId: string | null) {
   const segment = teamId ? sql`and e.participant_id in (select id from participants where team_id = ${teamId})` : sql``;
   const directory = teamId ? sql`and team_id = ${teamId}` : sql``;
+  const today = todayIso();
   return sql`
     with per_dev as (
       select et.theme_id, e.participant_id, count(*) as n,
-             sum(coalesce(e.minutes_lost, (array[15, 60, 240, 960, 1920]::numeric[])[e.severity]) * e.occurrences_per_month) as minutes,
+             max(coalesce(e.minutes_lost, (array[15, 60, 240, 960, 1920]::numeric[])[e.severity]) * e.occurrences_per_month) filter (where e.kind = 'recurring') as recurring,
+             sum(coalesce(e.minutes_lost, (array[15, 60, 240, 960, 1920]::numeric[])[e.severity])) filter (where e.kind = 'single') as single,
              bit_or(case e.source_kind when 'interview' then 1 when 'shadowing' then 2 when 'ticket' then 4 when 'postmortem' then 8
                                        when 'survey' then 16 when 'rating' then 32 else 64 end) as kinds
       from evidence_themes et
@@ -42,16 +51,22 @@ function bareInventorySql(teamId: string | null) {
       join evidence e on e.id = et.evidence_id
       where true ${segment}
       group by et.theme_id, e.participant_id
+    ), span as (select greatest(1, ((${today}::date - (select min(observed_on) from evidence)) + 1) / 30.44) as months),
+    dev as (
+      select per_dev.theme_id, per_dev.participant_id, per_dev.n, per_dev.kinds, p.archived_at is null as is_active,
+             case when per_dev.recurring is null and per_dev.single is null then null
+                  else greatest(coalesce(per_dev.recurring, 0), coalesce(per_dev.single / span.months, 0))::float8 end as minutes
+      from per_dev cross join span left join participants p on p.id = per_dev.participant_id
     ), directory as (select count(*) as size from participants where archived_at is null ${directory})
     select d.theme_id,
            sum(d.n)::int as evidence_count,
            count(d.participant_id)::int as affected_developers,
            coalesce(sum(d.n) filter (where d.participant_id is null), 0)::int as unattributed,
-           count(d.participant_id)::float / nullif((select size from directory), 0) as reach,
+           count(d.participant_id) filter (where d.is_active)::float / nullif((select size from directory), 0) as reach,
            percentile_cont(0.5) within group (order by d.minutes) filter (where d.participant_id is not null) / 60 as hours,
            count(d.participant_id) * percentile_cont(0.5) within group (order by d.minutes) filter (where d.participant_id is not null) / 60 as score,
            bit_or(d.kinds) as kinds
-    from per_dev d
+    from dev d
     group by d.theme_id
     order by score desc nulls last, affected_developers desc`;
 }

@@ -2,7 +2,8 @@
 // into the database (no capture source exists in this area), everything else goes through the
 // UI: write two themes, tag evidence into them from the inbox and a theme page, read the ranking
 // and its chart, freeze a snapshot, merge (and undo), compare, share a read-only link opened
-// without login, revoke it, export Markdown, print. axe-core runs on every page visited.
+// without login, revoke it, export Markdown, print, open "How was this computed?". axe-core runs
+// on every page visited.
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
@@ -89,7 +90,9 @@ async function seed(db: DbHandle['db']) {
         minutes_lost: minutes,
         severity,
         occurrences_per_month: occurrences,
-        observed_on: '2026-10-01',
+        // A week ago: the window (earliest evidence to today) is under a month, so it counts as
+        // one month and Bo's single ticket counts its full 480 minutes whatever today is.
+        observed_on: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
       })
       .execute();
   }
@@ -202,8 +205,21 @@ describe('pain inventory golden path', () => {
 
     await table.getByRole('link', { name: '3 affected developers: open their evidence' }).click();
     await page.waitForURL(/\/themes\/[\w-]+#developers$/, WAIT);
-    await page.getByRole('table', { name: 'Affected developers and the hours each loses per month' }).getByText('Ada Okafor').waitFor(WAIT);
+    await page.getByRole('heading', { name: 'How was this computed?' }).waitFor(WAIT);
+    await page.getByRole('table', { name: 'Affected developers: their evidence, and the hours each loses per month' }).getByText('Ada Okafor').waitFor(WAIT);
+    await page.getByText('Score: 3 affected developers × 8 h = 24 developer-hours lost per month.').waitFor(WAIT);
     await page.goBack();
+
+    // "How was this computed?" from the ranking's row: each developer's items and the value that counted.
+    await table.getByRole('button', { name: `How was this computed: ${THEME_A}` }).click();
+    const explanation = page.getByRole('dialog', { name: `How was this computed? ${THEME_A}` });
+    const developers = explanation.getByRole('table', { name: 'Affected developers: their evidence, and the hours each loses per month' });
+    await developers.getByRole('row', { name: /Bo Lindqvist/ }).getByText('Single occurrences', { exact: true }).waitFor(WAIT);
+    await developers.getByRole('row', { name: /Chen Wei/ }).getByText('120 min × 2 a month = 240 min a month').waitFor(WAIT);
+    await explanation.getByText('the median of the 3 developers with time data (240 min, 480 min, 960 min) = 480 min = 8 h.', { exact: false }).waitFor(WAIT);
+    await explanation.getByText('Reach: 3 of 6 active developers = 50%.').waitFor(WAIT);
+    await checkPage(page, 'inventory-06b-how-computed');
+    await explanation.getByRole('button', { name: 'Close' }).click();
 
     // A team filter changes the numbers; every page of the filter is in the URL.
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Payments' });
@@ -284,7 +300,9 @@ describe('pain inventory golden path', () => {
     await publicPage.goto(link);
     await publicPage.getByRole('heading', { name: 'Pain inventory' }).waitFor(WAIT);
     await publicPage.getByText('Shared for Engineering leadership review').waitFor(WAIT);
-    await publicPage.getByText('backend developer, 1-3 years, Team Payments', { exact: false }).first().waitFor(WAIT);
+    // Six developers in the directory: no attribution narrower than "a developer" keeps five matching.
+    await publicPage.getByText('a developer', { exact: false }).first().waitFor(WAIT);
+    expect(await publicPage.getByText('Team Payments', { exact: false }).count()).toBe(0);
     const text = await publicPage.locator('body').innerText();
     expect(text).toContain(THEME_A);
     expect(text).not.toMatch(/Ada Okafor|Bo Lindqvist|Chen Wei|Dana Ruiz|Eli Novak|Fay Adeyemi|@example\.com/);
@@ -335,6 +353,8 @@ describe('pain inventory golden path', () => {
 
     await page.getByRole('link', { name: 'How the ranking works' }).click();
     await page.getByRole('heading', { name: 'How the ranking works' }).waitFor(WAIT);
+    // The worked example is computed by the ranking's own code.
+    await page.getByText('Score: 4 affected developers × 10 h = 40 developer-hours lost per month.').waitFor(WAIT);
     await checkPage(page, 'inventory-18-help');
     expect(problems).toEqual([]);
   });

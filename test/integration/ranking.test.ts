@@ -20,7 +20,8 @@ beforeAll(async () => {
   await handle.db.updateTable('themes').set({ status: 'archived' }).where('id', '=', archived.id).execute();
 
   await addEvidence(handle, { themeIds: [setup.id], participantId: ana.id, minutesLost: 960, observedOn: '2026-03-01' });
-  await addEvidence(handle, { themeIds: [setup.id], participantId: bo.id, minutesLost: 480, observedOn: '2026-09-01', sourceKind: 'ticket' });
+  // A ticket the PM marked recurring (once a month); single occurrences have their own test below.
+  await addEvidence(handle, { themeIds: [setup.id], participantId: bo.id, minutesLost: 480, observedOn: '2026-09-01', sourceKind: 'ticket', kind: 'recurring' });
   await addEvidence(handle, { themeIds: [setup.id], participantId: null, severity: 5, observedOn: '2026-09-02', sourceKind: 'survey' });
   await addEvidence(handle, { themeIds: [ci.id], participantId: cy.id, minutesLost: 30, occurrencesPerMonth: 20, observedOn: '2026-09-03' });
   await addEvidence(handle, { themeIds: [ci.id, archived.id], participantId: ana.id, severity: 2, observedOn: '2026-09-04' });
@@ -58,6 +59,33 @@ describe('rankInventory', () => {
     const backend = await rankInventory(handle.db, { background: 'BACKEND', tenureBand: '<1y' });
     expect(backend.directorySize).toBe(2);
     expect(backend.themes.find((t) => t.themeId === ids.ci)).toMatchObject({ affectedDevelopers: 2 });
+  });
+
+  it('spreads single occurrences over the window: the date filter, or the earliest evidence to today', async () => {
+    const access = await addTheme(handle, 'Access requests take days');
+    const tickets = [];
+    for (const observedOn of ['2026-09-10', '2026-09-20', '2026-10-05']) {
+      tickets.push(await addEvidence(handle, { themeIds: [access.id], participantId: ids.ana, minutesLost: 60, sourceKind: 'ticket', observedOn }));
+    }
+    try {
+      // Unfiltered: 2026-03-01 (the earliest evidence in the workspace) to today, 2026-12-29: 304 days.
+      const whole = await rankInventory(handle.db, { themeIds: [access.id] }, '2026-12-29');
+      expect(whole.window).toEqual({ from: '2026-03-01', to: '2026-12-29', months: 304 / 30.44 });
+      expect(whole.themes[0].hoursPerDeveloperPerMonth! * 60).toBeCloseTo(180 / (304 / 30.44), 9);
+      // September alone: two tickets over one month.
+      const september = await rankInventory(handle.db, { themeIds: [access.id], from: '2026-09-01', to: '2026-09-30' });
+      expect(september.themes[0]).toMatchObject({ hoursPerDeveloperPerMonth: 2, score: 2 });
+      // A week counts as a month, never less.
+      const week = await rankInventory(handle.db, { themeIds: [access.id], from: '2026-09-08', to: '2026-09-14' });
+      expect(week.themes[0]).toMatchObject({ hoursPerDeveloperPerMonth: 1 });
+      // Her recurring estimate of the same pain is larger: it counts, not the sum.
+      const estimate = await addEvidence(handle, { themeIds: [access.id], participantId: ids.ana, minutesLost: 45, occurrencesPerMonth: 4, observedOn: '2026-09-15' });
+      tickets.push(estimate);
+      expect((await rankInventory(handle.db, { themeIds: [access.id], from: '2026-09-01', to: '2026-09-30' })).themes[0]).toMatchObject({ hoursPerDeveloperPerMonth: 3 });
+    } finally {
+      await handle.db.deleteFrom('evidence').where('id', 'in', tickets.map((ticket) => ticket.id)).execute();
+      await handle.db.deleteFrom('themes').where('id', '=', access.id).execute();
+    }
   });
 
   it('narrows to source kinds', async () => {
