@@ -32,6 +32,7 @@ let browser: Browser;
 let handle: DbHandle;
 let page: Page;
 let problems: string[];
+let secondTicketId: string;
 
 async function adminQuery(text: string) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -79,6 +80,27 @@ async function seed(db: DbHandle['db']) {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  // The same question asked again by Bo: with HELP-1, a repeat-question cluster on the Tickets page.
+  const again = (
+    await db
+      .insertInto('tickets')
+      .values({
+        source: 'jira',
+        external_key: 'HELP-2',
+        title: 'Need access to the staging database please',
+        title_norm: 'need access to the staging database please',
+        status: 'Done',
+        export_category: 'Access',
+        category: 'Access',
+        participant_id: people[1],
+        opened_at: new Date(`${daysAgo(4)}T09:00:00Z`),
+        resolved_at: new Date(`${daysAgo(1)}T09:00:00Z`),
+        content_hash: 'e2e-ticket-2',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  secondTicketId = again;
   const theme = async (title: string) => (await db.insertInto('themes').values({ title }).returning('id').executeTakeFirstOrThrow()).id;
   const evidence = async (
     themeId: string,
@@ -285,6 +307,33 @@ describe('numbers a PM can defend', () => {
     await page.getByText('Evidence deleted').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Correct “I wait for database access every sprint”' }).count()).toBe(0);
     await screenshot(page, 'corrections-07-after-delete');
+    expect(problems).toEqual([]);
+  });
+
+  it('prices tickets by their category from the repeat-question dialog, the wait shown as context', async () => {
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Set the time per ticket of a category' });
+    await form.getByLabel('Category').selectOption('Access');
+    // Bad input first: part of a minute is refused beside the field, nothing saved.
+    await form.getByLabel('Minutes per ticket').fill('4.5');
+    await form.getByRole('button', { name: 'Save time' }).click();
+    await form.getByText('Enter whole minutes per ticket').waitFor(WAIT);
+    await form.getByLabel('Minutes per ticket').fill('45');
+    await form.getByRole('button', { name: 'Save time' }).click();
+    await page.getByText('Each Access ticket costs 45 min').first().waitFor(WAIT);
+
+    await page.getByRole('list', { name: 'Repeat questions, most asked first' }).getByRole('button', { name: 'Turn into evidence' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/The median ticket waited \d+ days?/).waitFor(WAIT);
+    // A category rule applies, so it is the default; no time otherwise.
+    await dialog.getByText('Access: 45 min per ticket.').waitFor(WAIT);
+    expect(await dialog.getByRole('radio', { name: /The category rule/ }).isChecked()).toBe(true);
+    await checkPage(page, 'corrections-08-ticket-time');
+    await dialog.getByRole('checkbox', { name: TICKET_THEME }).check();
+    await dialog.getByRole('button', { name: /^Save 2 as evidence$/ }).click();
+    await page.getByText(`2 tickets in "${TICKET_THEME}"`).waitFor(WAIT);
+    const saved = await handle.db.selectFrom('evidence').select(['minutes_lost', 'minutes_origin', 'kind']).where('source_id', '=', secondTicketId).executeTakeFirstOrThrow();
+    expect([Number(saved.minutes_lost), saved.minutes_origin, saved.kind]).toEqual([45, 'category_rule', 'single']);
     expect(problems).toEqual([]);
   });
 });
