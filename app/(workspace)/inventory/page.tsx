@@ -107,7 +107,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-slate-600" aria-live="polite">
             {inventory.themes.length} pain theme{inventory.themes.length === 1 ? '' : 's'} ranked · {inventory.filterLabel} ·{' '}
             {inventory.directorySize} developer{inventory.directorySize === 1 ? '' : 's'} in the {filter.teamId || filter.tenureBand || filter.background ? 'segment' : 'directory'} · window{' '}
-            {inventory.window.from} to {inventory.window.to} ({(Math.round(inventory.window.months * 10) / 10).toLocaleString('en-US')} months)
+            {inventory.window.from} to {inventory.window.to} ({inventory.window.months === 1 ? '1 month' : `${(Math.round(inventory.window.months * 10) / 10).toLocaleString('en-US')} months`})
             <span className="hidden print:inline"> · as of {generated}</span>
             {inventory.themesWithoutEvidence > 0 && (
               <>

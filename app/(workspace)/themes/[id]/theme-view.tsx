@@ -276,7 +276,7 @@ export function ThemeView({ id }: { id: string }) {
                   <button
                     type="button"
                     className="mt-1 block text-xs font-normal text-brand-700 underline"
-                    aria-label={`Show only the evidence from ${developer.name}`}
+                    aria-label={`show only their evidence: ${developer.name}`}
                     onClick={() => {
                       setParams({ participant: developer.participantId, who: null });
                       document.getElementById('evidence')?.scrollIntoView();
