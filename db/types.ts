@@ -113,6 +113,28 @@ export interface EvidenceThemesTable {
   created_at: CreatedAt;
 }
 
+/** A field of an evidence item as its history names it (migration 0720). */
+export type EvidenceHistoryField = 'minutes_lost' | 'occurrences_per_month' | 'kind' | 'severity' | 'participant_id' | 'excerpt';
+
+/** One corrected field of an evidence item: who, when, from what to what (values as text). */
+export interface EvidenceHistoryTable {
+  id: Generated<string>;
+  evidence_id: string;
+  field: EvidenceHistoryField;
+  old_value: string | null;
+  new_value: string | null;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
+/** "Each ticket of this category costs N minutes" (migration 0721). */
+export interface TicketCategoryCostsTable {
+  category: string;
+  minutes_per_ticket: number;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   name: string;
@@ -666,6 +688,8 @@ export interface Database {
   rating_flows: RatingFlowsTable;
   ratings: RatingsTable;
   theme_merges: ThemeMergesTable;
+  evidence_history: EvidenceHistoryTable;
+  ticket_category_costs: TicketCategoryCostsTable;
   theme_merge_evidence: ThemeMergeEvidenceTable;
   inventory_snapshots: InventorySnapshotsTable;
   inventory_shares: InventorySharesTable;

@@ -189,6 +189,7 @@ export function InventoryTable({
                 )}
                 {theme.isMvpFocus && <Badge tone="green">MVP focus</Badge>}
                 {theme.quadrant === 'do-first' && <Badge tone="red">{QUADRANT_LABELS['do-first']}</Badge>}
+                {theme.quadrant === 'needs-evidence' && <Badge tone="amber">{QUADRANT_LABELS['needs-evidence']}</Badge>}
                 {renderActions && <span className="no-print ml-auto">{renderActions(theme)}</span>}
               </div>
               <p className="mt-1 text-sm text-slate-700 sm:hidden">

@@ -1,11 +1,13 @@
 'use client';
-// The pain inventory's frequency x severity chart: one labelled point per theme, the quadrants
+// The pain inventory's frequency x severity chart: one numbered point per theme, the quadrants
 // named ("Do first" top right), the numbers on hover or keyboard focus, a click opens the theme.
-// A table of the same numbers sits beside it for screen readers and for reading exact values.
+// Where everything goes is decided by layoutQuadrantChart() (server/ranking/quadrant-layout.ts):
+// no point hides another, no label overprints, an outlier is drawn at the edge and marked. A table
+// of the same numbers sits below it for screen readers and for reading exact values.
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
-import { formatHours, QUADRANT_HINTS, QUADRANT_LABELS, type Quadrant, type QuadrantSplits } from '@/server/ranking/inventory-model';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { formatHours, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, type Quadrant, type QuadrantSplits } from '@/server/ranking/inventory-model';
+import { estimateTextWidth, layoutQuadrantChart, type MeasureText, type PlacedMarker } from '@/server/ranking/quadrant-layout';
 
 export interface ChartTheme {
   rank: number;
@@ -25,36 +27,69 @@ interface Point extends ChartTheme {
 
 const COLORS: Record<Quadrant, string> = {
   'do-first': '#b91c1c',
+  'needs-evidence': '#9f1239',
   'severe-for-few': '#b45309',
   widespread: '#1d4ed8',
   watch: '#475569',
 };
-const AREA_FILLS: Record<Quadrant, string> = { 'do-first': '#fee2e2', 'severe-for-few': '#fef3c7', widespread: '#dbeafe', watch: '#f1f5f9' };
-/** Points past this rank show their number only, so labels do not pile up. */
-const TITLED_POINTS = 8;
+const AREA_FILLS: Record<Exclude<Quadrant, 'needs-evidence'>, string> = { 'do-first': '#fee2e2', 'severe-for-few': '#fef3c7', widespread: '#dbeafe', watch: '#f1f5f9' };
+const QUADRANT_NAMES = { 'do-first': QUADRANT_LABELS['do-first'], 'severe-for-few': QUADRANT_LABELS['severe-for-few'], widespread: QUADRANT_LABELS.widespread, watch: QUADRANT_LABELS.watch };
 
 const shorten = (title: string, max = 30) => (title.length > max ? `${title.slice(0, max - 1).trimEnd()}…` : title);
-
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const steps = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-  return steps.map((step) => step * magnitude).find((candidate) => candidate >= value) ?? 10 * magnitude;
-}
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function describe(point: Point): string {
-  return `#${point.rank} ${point.title}: ${point.developers} affected developer${point.developers === 1 ? '' : 's'}, ${formatHours(point.hours)} hours lost per affected developer per month, score ${formatHours(point.score)} developer-hours per month${point.quadrant ? ` (${QUADRANT_LABELS[point.quadrant]})` : ''}`;
+  return `#${point.rank} ${point.title}: ${plural(point.developers, 'affected developer')}, ${formatHours(point.hours)} hours lost per affected developer per month, score ${formatHours(point.score)} developer-hours per month${point.quadrant ? ` (${QUADRANT_LABELS[point.quadrant]})` : ''}`;
+}
+
+/** Text widths as the browser draws them (the page's font), so labels are placed exactly. */
+function browserMeasure(element: HTMLElement): MeasureText {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return estimateTextWidth;
+  const family = getComputedStyle(element).fontFamily;
+  return (text, fontSize) => {
+    context.font = `600 ${fontSize}px ${family}`;
+    return context.measureText(text).width;
+  };
 }
 
 export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[]; splits: QuadrantSplits | null; caption: string }) {
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number; measure: MeasureText } | null>(null);
   const [isTableOpen, setTableOpen] = useState(false);
-  const [active, setActive] = useState<{ point: Point; x: number; y: number; isLeft: boolean } | null>(null);
-  const points: Point[] = themes
-    .filter((theme) => theme.hoursPerDeveloperPerMonth !== null && theme.affectedDevelopers > 0)
-    .map((theme) => ({ ...theme, developers: theme.affectedDevelopers, hours: theme.hoursPerDeveloperPerMonth! }));
+  const [active, setActive] = useState<{ marker: PlacedMarker } | null>(null);
+
+  const points: Point[] = useMemo(
+    () =>
+      themes
+        .filter((theme) => theme.hoursPerDeveloperPerMonth !== null && theme.affectedDevelopers > 0)
+        .map((theme) => ({ ...theme, developers: theme.affectedDevelopers, hours: theme.hoursPerDeveloperPerMonth! })),
+    [themes],
+  );
+  const byRank = useMemo(() => new Map(points.map((point) => [point.rank, point])), [points]);
   const unplotted = themes.filter((theme) => theme.hoursPerDeveloperPerMonth === null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const measure = browserMeasure(element);
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.floor(entry.contentRect.width);
+      const height = Math.floor(entry.contentRect.height);
+      setSize((previous) => (previous && previous.width === width && previous.height === height ? previous : { width, height, measure }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [points.length, splits]);
+
+  const layout = useMemo(
+    () =>
+      size && splits && points.length > 0
+        ? layoutQuadrantChart(points, splits, { width: size.width, height: size.height, measureText: size.measure, quadrantNames: QUADRANT_NAMES })
+        : null,
+    [size, splits, points],
+  );
 
   if (points.length === 0 || !splits) {
     return (
@@ -64,64 +99,76 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
     );
   }
 
-  const maxX = niceMax(Math.max(...points.map((point) => point.developers)) * 1.15);
-  const maxY = niceMax(Math.max(...points.map((point) => point.hours)) * 1.15);
-  const areas: { quadrant: Quadrant; x1: number; x2: number; y1: number; y2: number; position: 'insideTopRight' | 'insideTopLeft' | 'insideBottomRight' | 'insideBottomLeft' }[] = [
-    { quadrant: 'do-first', x1: splits.developers, x2: maxX, y1: splits.hours, y2: maxY, position: 'insideTopRight' },
-    { quadrant: 'severe-for-few', x1: 0, x2: splits.developers, y1: splits.hours, y2: maxY, position: 'insideTopLeft' },
-    { quadrant: 'widespread', x1: splits.developers, x2: maxX, y1: 0, y2: splits.hours, position: 'insideBottomRight' },
-    { quadrant: 'watch', x1: 0, x2: splits.developers, y1: 0, y2: splits.hours, position: 'insideBottomLeft' },
-  ];
-
-  const show = (point: Point, x: number, y: number) => setActive({ point, x, y, isLeft: x > (container.current?.offsetWidth ?? 0) * 0.6 });
-  const open = (point: Point) => {
-    if (point.href) router.push(point.href);
+  const open = (href: string | undefined) => {
+    if (href) router.push(href);
   };
+  const beyond = layout ? layout.markers.filter((marker) => marker.isBeyondX || marker.isBeyondY).flatMap((marker) => marker.ranks) : [];
+  const groups = layout ? layout.markers.filter((marker) => marker.ranks.length > 1) : [];
+  const hasNeedsEvidence = points.some((point) => point.quadrant === 'needs-evidence');
 
-  const renderPoint = (props: unknown) => {
-    const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Point };
-    if (cx === undefined || cy === undefined) return <g />;
-    const color = payload.quadrant ? COLORS[payload.quadrant] : COLORS.watch;
-    const interactive = payload.href
-      ? {
-          role: 'link',
-          tabIndex: 0,
-          onClick: () => open(payload),
-          onKeyDown: (event: KeyboardEvent) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              open(payload);
-            }
-          },
-          onFocus: () => show(payload, cx, cy),
-          onBlur: () => setActive(null),
-          style: { cursor: 'pointer' },
-        }
-      : { role: 'img' };
+  const renderMarker = (marker: PlacedMarker, index: number) => {
+    const isGroup = marker.ranks.length > 1;
+    const point = byRank.get(marker.ranks[0])!;
+    const members = marker.ranks.map((rank) => byRank.get(rank)!);
+    const label = isGroup
+      ? `${marker.ranks.length} themes at one spot: ${members.map((member) => `#${member.rank} ${member.title}`).join('; ')}. Open the chart as a table for each one's numbers.`
+      : describe(point);
+    const href = isGroup ? undefined : point.href;
+    const color = isGroup ? '#334155' : point.quadrant ? COLORS[point.quadrant] : COLORS.watch;
+    const isHollow = !isGroup && point.quadrant === 'needs-evidence';
+    const activate = () => (isGroup ? setTableOpen(true) : open(href));
+    const isInteractive = isGroup || Boolean(href);
     return (
-      <g onMouseEnter={() => show(payload, cx, cy)} onMouseLeave={() => setActive(null)}>
-        <g {...interactive} aria-label={describe(payload)} className="outline-none [&:focus-visible>circle]:stroke-brand-600 [&:focus-visible>circle]:stroke-[3]">
-          <circle cx={cx} cy={cy} r={11} fill={color} stroke="white" strokeWidth={1.5} />
-        </g>
-        <text x={cx} y={cy + 4} textAnchor="middle" fontSize={11} fontWeight={700} fill="white" aria-hidden pointerEvents="none">
-          {payload.rank}
+      <g
+        key={marker.ranks.join('-')}
+        data-marker={index}
+        data-ranks={marker.ranks.join(' ')}
+        role={isInteractive ? (isGroup ? 'button' : 'link') : 'img'}
+        tabIndex={isInteractive ? 0 : undefined}
+        aria-label={label}
+        onClick={isInteractive ? activate : undefined}
+        onKeyDown={
+          isInteractive
+            ? (event: KeyboardEvent) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  activate();
+                }
+              }
+            : undefined
+        }
+        onMouseEnter={() => setActive({ marker })}
+        onMouseLeave={() => setActive(null)}
+        onFocus={() => setActive({ marker })}
+        onBlur={() => setActive(null)}
+        style={isInteractive ? { cursor: 'pointer' } : undefined}
+        className="outline-none [&:focus-visible>circle]:stroke-brand-600 [&:focus-visible>circle]:stroke-[3]"
+      >
+        {isGroup && <circle cx={marker.x} cy={marker.y} r={marker.radius + 3} fill="white" stroke={color} strokeWidth={1.5} />}
+        <circle
+          cx={marker.x}
+          cy={marker.y}
+          r={marker.radius}
+          fill={isHollow ? 'white' : color}
+          stroke={isHollow ? color : 'white'}
+          strokeWidth={isHollow ? 2 : 1.5}
+          strokeDasharray={isHollow ? '3 2' : undefined}
+        />
+        <text
+          x={marker.x}
+          y={marker.y}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fontSize={isGroup ? 11 : 11}
+          fontWeight={700}
+          fill={isHollow ? color : 'white'}
+          aria-hidden
+          pointerEvents="none"
+        >
+          {isGroup ? `×${marker.ranks.length}` : point.rank}
         </text>
-        {payload.rank <= TITLED_POINTS && (
-          <text
-            x={payload.developers > maxX * 0.55 ? cx - 15 : cx + 15}
-            y={cy + 4}
-            textAnchor={payload.developers > maxX * 0.55 ? 'end' : 'start'}
-            fontSize={12}
-            fill="#0f172a"
-            stroke="white"
-            strokeWidth={3}
-            paintOrder="stroke"
-            aria-hidden
-            pointerEvents="none"
-          >
-            {shorten(payload.title)}
-          </text>
-        )}
+        {marker.isBeyondX && <path d={`M ${marker.x + marker.radius + 1} ${marker.y - 5} l 6 5 l -6 5 z`} fill={color} aria-hidden />}
+        {marker.isBeyondY && <path d={`M ${marker.x - 5} ${marker.y - marker.radius - 1} l 5 -6 l 5 6 z`} fill={color} aria-hidden />}
       </g>
     );
   };
@@ -129,99 +176,226 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
   return (
     <figure className="flex flex-col gap-3 break-inside-avoid">
       <figcaption className="text-sm text-slate-600">{caption}</figcaption>
-      <div ref={container} className="relative h-[420px] w-full rounded-lg border border-slate-200 bg-white p-2 print:h-[360px]">
-        <ScatterChart responsive accessibilityLayer={false} style={{ width: '100%', height: '100%' }} margin={{ top: 16, right: 24, bottom: 28, left: 16 }}>
-          {areas.map((area) => (
-            <ReferenceArea
-              key={area.quadrant}
-              x1={area.x1}
-              x2={area.x2}
-              y1={area.y1}
-              y2={area.y2}
-              fill={AREA_FILLS[area.quadrant]}
-              fillOpacity={0.7}
-              ifOverflow="visible"
-              label={{ value: QUADRANT_LABELS[area.quadrant], position: area.position, fill: '#334155', fontSize: 13, fontWeight: 600 }}
-            />
-          ))}
-          <ReferenceLine x={splits.developers} stroke="#94a3b8" strokeDasharray="4 4" />
-          <ReferenceLine y={splits.hours} stroke="#94a3b8" strokeDasharray="4 4" />
-          <XAxis
-            type="number"
-            dataKey="developers"
-            domain={[0, maxX]}
-            allowDataOverflow
-            allowDecimals={false}
-            tick={{ fill: '#334155', fontSize: 12 }}
-            label={{ value: 'Affected developers (frequency) →', position: 'insideBottom', offset: -16, fill: '#334155', fontSize: 12 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="hours"
-            domain={[0, maxY]}
-            allowDataOverflow
-            tick={{ fill: '#334155', fontSize: 12 }}
-            label={{ value: 'Hours lost per developer per month (severity) →', angle: -90, position: 'insideLeft', offset: 8, dy: 150, fill: '#334155', fontSize: 12 }}
-          />
-          <Scatter data={points} shape={renderPoint} isAnimationActive={false} />
-        </ScatterChart>
-        {active && (
+      <div ref={container} data-testid="quadrant-chart" className="relative h-[340px] w-full rounded-lg border border-slate-200 bg-white sm:h-[420px] print:h-[360px]">
+        {layout && (
+          <svg width={layout.width} height={layout.height} role="group" aria-label="Frequency × severity chart" className="absolute inset-0 block font-sans">
+            {QUADRANTS.filter((quadrant): quadrant is Exclude<Quadrant, 'needs-evidence'> => quadrant !== 'needs-evidence').map((quadrant) => {
+              const isRight = quadrant === 'do-first' || quadrant === 'widespread';
+              const isTop = quadrant === 'do-first' || quadrant === 'severe-for-few';
+              const { plot, splitX, splitY } = layout;
+              return (
+                <rect
+                  key={quadrant}
+                  x={isRight ? splitX : plot.x}
+                  y={isTop ? plot.y : splitY}
+                  width={Math.max(0, isRight ? plot.x + plot.width - splitX : splitX - plot.x)}
+                  height={Math.max(0, isTop ? splitY - plot.y : plot.y + plot.height - splitY)}
+                  fill={AREA_FILLS[quadrant]}
+                  fillOpacity={0.7}
+                />
+              );
+            })}
+            <line x1={layout.splitX} x2={layout.splitX} y1={layout.plot.y} y2={layout.plot.y + layout.plot.height} stroke="#94a3b8" strokeDasharray="4 4" />
+            <line x1={layout.plot.x} x2={layout.plot.x + layout.plot.width} y1={layout.splitY} y2={layout.splitY} stroke="#94a3b8" strokeDasharray="4 4" />
+            <g aria-hidden fontSize={11} fill="#334155">
+              <line x1={layout.plot.x} x2={layout.plot.x + layout.plot.width} y1={layout.plot.y + layout.plot.height} y2={layout.plot.y + layout.plot.height} stroke="#64748b" />
+              <line x1={layout.plot.x} x2={layout.plot.x} y1={layout.plot.y} y2={layout.plot.y + layout.plot.height} stroke="#64748b" />
+              {layout.xScale.ticks.map((tick, index) => {
+                const x = layout.plot.x + (tick / layout.xScale.max) * layout.plot.width;
+                const isLast = index === layout.xScale.ticks.length - 1;
+                return (
+                  <text key={tick} x={x} y={layout.plot.y + layout.plot.height + 14} textAnchor={isLast ? 'end' : 'middle'}>
+                    {tick}
+                    {isLast && layout.xScale.isClipped ? '+' : ''}
+                  </text>
+                );
+              })}
+              {layout.yScale.ticks.map((tick, index) => {
+                const y = layout.plot.y + layout.plot.height - (tick / layout.yScale.max) * layout.plot.height;
+                const isLast = index === layout.yScale.ticks.length - 1;
+                return (
+                  <text key={tick} x={layout.plot.x - 5} y={y} textAnchor="end" dominantBaseline={index === 0 ? 'auto' : isLast ? 'hanging' : 'central'}>
+                    {formatHours(tick)}
+                    {isLast && layout.yScale.isClipped ? '+' : ''}
+                  </text>
+                );
+              })}
+              <text x={layout.plot.x + layout.plot.width / 2} y={layout.height - 6} textAnchor="middle" fontSize={12}>
+                Affected developers (frequency) →
+              </text>
+              <text
+                transform={`translate(12 ${layout.plot.y + layout.plot.height / 2}) rotate(-90)`}
+                textAnchor="middle"
+                dominantBaseline="central"
+                fontSize={12}
+              >
+                {layout.width < 520 ? 'Hours per developer a month →' : 'Hours lost per developer per month (severity) →'}
+              </text>
+            </g>
+            <g aria-hidden>
+              {layout.markers
+                .filter((marker) => marker.isDisplaced)
+                .map((marker) => (
+                  <g key={marker.ranks.join('-')}>
+                    <line x1={marker.anchorX} y1={marker.anchorY} x2={marker.x} y2={marker.y} stroke="#475569" strokeWidth={1} />
+                    <circle cx={marker.anchorX} cy={marker.anchorY} r={2.5} fill="#0f172a" />
+                  </g>
+                ))}
+            </g>
+            {layout.markers.map(renderMarker)}
+            <g aria-hidden pointerEvents="none">
+              {layout.labels.map((label) => (
+                <text
+                  key={`${label.marker ?? label.quadrant}`}
+                  data-label={label.marker ?? label.quadrant}
+                  x={label.x}
+                  y={label.y}
+                  textAnchor={label.anchor}
+                  dominantBaseline="central"
+                  fontSize={label.fontSize}
+                  fontWeight={600}
+                  fill={label.quadrant ? '#334155' : '#0f172a'}
+                  stroke="white"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  {label.text}
+                </text>
+              ))}
+            </g>
+          </svg>
+        )}
+        {layout && active && (
           <div
             role="status"
-            className="pointer-events-none absolute z-10 w-64 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg"
-            style={{ left: active.isLeft ? Math.max(4, active.x - 272) : active.x + 24, top: Math.max(4, active.y - 20) }}
+            className="pointer-events-none absolute z-10 w-64 max-w-[calc(100%-8px)] rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg"
+            style={{
+              left: active.marker.x > layout.width * 0.55 ? Math.max(4, active.marker.x - 280) : Math.min(active.marker.x + 24, Math.max(4, layout.width - 260)),
+              top: Math.max(4, Math.min(active.marker.y - 20, layout.height - 150)),
+            }}
           >
-            <p className="font-semibold text-slate-900">
-              #{active.point.rank} {active.point.title}
-            </p>
-            <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-3 text-slate-700">
-              <dt>Affected developers</dt>
-              <dd className="text-right font-medium">{active.point.developers}</dd>
-              <dt>Hours per developer per month</dt>
-              <dd className="text-right font-medium">{formatHours(active.point.hours)}</dd>
-              <dt>Score (developer-hours per month)</dt>
-              <dd className="text-right font-medium">{formatHours(active.point.score)}</dd>
-            </dl>
-            {active.point.quadrant && <p className="mt-1 text-slate-600">{QUADRANT_LABELS[active.point.quadrant]}</p>}
+            {active.marker.ranks.length === 1 && (() => {
+              const point = byRank.get(active.marker.ranks[0])!;
+              return (
+                <>
+                  <p className="font-semibold text-slate-900">
+                    #{point.rank} {point.title}
+                  </p>
+                  <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-3 text-slate-700">
+                    <dt>Affected developers</dt>
+                    <dd className="text-right font-medium">{point.developers}</dd>
+                    <dt>Hours per developer per month</dt>
+                    <dd className="text-right font-medium">{formatHours(point.hours)}</dd>
+                    <dt>Score (developer-hours per month)</dt>
+                    <dd className="text-right font-medium">{formatHours(point.score)}</dd>
+                  </dl>
+                  {point.quadrant && <p className="mt-1 text-slate-600">{QUADRANT_LABELS[point.quadrant]}</p>}
+                </>
+              );
+            })()}
+            {active.marker.ranks.length > 1 && active.marker.ranks.map((rank) => {
+              const point = byRank.get(rank)!;
+              return (
+                <div key={rank} className="[&+&]:mt-2">
+                  <p className="font-semibold text-slate-900">
+                    #{point.rank} {point.title}
+                  </p>
+                  <p className="text-slate-700">
+                    {plural(point.developers, 'affected developer')} · {formatHours(point.hours)} h per developer a month · score {formatHours(point.score)}
+                    {point.quadrant && ` · ${QUADRANT_LABELS[point.quadrant]}`}
+                  </p>
+                </div>
+              );
+            })}
           </div>
         )}
       </div>
-      <p className="text-xs text-slate-600">
-        The dashed lines are the medians of the plotted themes. {QUADRANT_LABELS['do-first']}: {QUADRANT_HINTS['do-first']}.
-        {unplotted.length > 0 &&
-          ` Not plotted (no time data yet): ${unplotted.map((theme) => `#${theme.rank} ${shorten(theme.title, 40)}`).join('; ')}.`}
-      </p>
-      <details className="no-print text-sm" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Chart legend">
+        {QUADRANTS.map((quadrant) => (
+          <li key={quadrant} className="flex items-center gap-1.5">
+            <svg width="12" height="12" aria-hidden>
+              <circle
+                cx="6"
+                cy="6"
+                r="5"
+                fill={quadrant === 'needs-evidence' ? 'white' : COLORS[quadrant]}
+                stroke={quadrant === 'needs-evidence' ? COLORS[quadrant] : 'none'}
+                strokeDasharray={quadrant === 'needs-evidence' ? '2 1.5' : undefined}
+                strokeWidth={1.5}
+              />
+            </svg>
+            <span>
+              <strong className="font-semibold">{QUADRANT_LABELS[quadrant]}</strong>: {QUADRANT_HINTS[quadrant]}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="space-y-1 text-xs text-slate-600">
+        <p>The dashed lines are the medians of the plotted themes (“many” starts at two developers at least). Numbers on the points are ranks.</p>
+        {hasNeedsEvidence && (
+          <p>Hollow points need more evidence: they sit top right, but one developer or one source kind backs them, so they are not called “do first”.</p>
+        )}
+        {beyond.length > 0 && (
+          <p>
+            Off the scale, drawn at the edge with an arrow so the others stay readable:{' '}
+            {beyond
+              .map((rank) => byRank.get(rank)!)
+              .map((point) => `#${point.rank} ${shorten(point.title, 40)} (${plural(point.developers, 'developer')}, ${formatHours(point.hours)} h)`)
+              .join('; ')}
+            .
+          </p>
+        )}
+        {groups.length > 0 && (
+          <p>
+            {groups
+              .map((group) => `${group.ranks.map((rank) => `#${rank}`).join(', ')} share one spot and are drawn as one marker (×${group.ranks.length})`)
+              .join('; ')}
+            .
+          </p>
+        )}
+        {layout && layout.untitledRanks.length > 0 && (
+          <p>
+            Points without a title:{' '}
+            {layout.untitledRanks
+              .map((rank) => byRank.get(rank)!)
+              .map((point) => `#${point.rank} ${shorten(point.title, 40)}`)
+              .join('; ')}
+            .
+          </p>
+        )}
+        {unplotted.length > 0 && <p>Not plotted (no time data yet): {unplotted.map((theme) => `#${theme.rank} ${shorten(theme.title, 40)}`).join('; ')}.</p>}
+      </div>
+      <details className="no-print text-sm" open={isTableOpen} onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-brand-700">The chart as a table</summary>
         {/* Rendered once opened: a large inventory would otherwise weigh on every page load. */}
         {isTableOpen && (
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Themes by affected developers and hours lost per developer</caption>
-            <thead>
-              <tr className="text-slate-700">
-                <th scope="col" className="py-1 pr-3">Rank</th>
-                <th scope="col" className="py-1 pr-3">Pain theme</th>
-                <th scope="col" className="py-1 pr-3 text-right">Affected developers</th>
-                <th scope="col" className="py-1 pr-3 text-right">Hours per developer per month</th>
-                <th scope="col" className="py-1 pr-3 text-right">Score</th>
-                <th scope="col" className="py-1">Quadrant</th>
-              </tr>
-            </thead>
-            <tbody>
-              {themes.map((theme) => (
-                <tr key={theme.rank} className="border-t border-slate-100">
-                  <td className="py-1 pr-3">{theme.rank}</td>
-                  <td className="py-1 pr-3">{theme.href ? <a href={theme.href} className="text-brand-700 underline">{theme.title}</a> : theme.title}</td>
-                  <td className="py-1 pr-3 text-right">{theme.affectedDevelopers}</td>
-                  <td className="py-1 pr-3 text-right">{formatHours(theme.hoursPerDeveloperPerMonth)}</td>
-                  <td className="py-1 pr-3 text-right">{formatHours(theme.score)}</td>
-                  <td className="py-1">{theme.quadrant ? QUADRANT_LABELS[theme.quadrant] : 'Not plotted'}</td>
+          <div className="mt-2 overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">Themes by affected developers and hours lost per developer</caption>
+              <thead>
+                <tr className="text-slate-700">
+                  <th scope="col" className="py-1 pr-3">Rank</th>
+                  <th scope="col" className="py-1 pr-3">Pain theme</th>
+                  <th scope="col" className="py-1 pr-3 text-right">Affected developers</th>
+                  <th scope="col" className="py-1 pr-3 text-right">Hours per developer per month</th>
+                  <th scope="col" className="py-1 pr-3 text-right">Score</th>
+                  <th scope="col" className="py-1">Quadrant</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {themes.map((theme) => (
+                  <tr key={theme.rank} className="border-t border-slate-100">
+                    <td className="py-1 pr-3">{theme.rank}</td>
+                    <td className="py-1 pr-3">{theme.href ? <a href={theme.href} className="text-brand-700 underline">{theme.title}</a> : theme.title}</td>
+                    <td className="py-1 pr-3 text-right">{theme.affectedDevelopers}</td>
+                    <td className="py-1 pr-3 text-right">{formatHours(theme.hoursPerDeveloperPerMonth)}</td>
+                    <td className="py-1 pr-3 text-right">{formatHours(theme.score)}</td>
+                    <td className="py-1">{theme.quadrant ? QUADRANT_LABELS[theme.quadrant] : 'Not plotted'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </details>
     </figure>

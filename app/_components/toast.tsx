@@ -1,15 +1,21 @@
 'use client';
-// Short confirmations after an action ("Developer added"), announced to screen readers.
+// Short confirmations after an action ("Developer added"), announced to screen readers. A toast
+// may carry one action ("Undo"): it then stays longer, and the action closes it.
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 type Tone = 'success' | 'error';
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
 interface Toast {
   id: number;
   message: string;
   tone: Tone;
+  action?: ToastAction;
 }
 
-const ToastContext = createContext<(message: string, tone?: Tone) => void>(() => undefined);
+const ToastContext = createContext<(message: string, tone?: Tone, action?: ToastAction) => void>(() => undefined);
 
 export function useToast() {
   return useContext(ToastContext);
@@ -19,11 +25,16 @@ let nextId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((message: string, tone: Tone = 'success') => {
-    const id = nextId++;
-    setToasts((current) => [...current, { id, message, tone }]);
-    setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), 5000);
-  }, []);
+  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
+  const show = useCallback(
+    (message: string, tone: Tone = 'success', action?: ToastAction) => {
+      const id = nextId++;
+      setToasts((current) => [...current, { id, message, tone, action }]);
+      // Long enough to reach an Undo with the keyboard.
+      setTimeout(() => dismiss(id), action ? 12_000 : 5000);
+    },
+    [dismiss],
+  );
   return (
     <ToastContext.Provider value={show}>
       {children}
@@ -31,11 +42,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div
             key={toast.id}
-            className={`pointer-events-auto rounded-md px-4 py-2 text-sm shadow-lg ${
+            className={`pointer-events-auto flex items-center gap-3 rounded-md px-4 py-2 text-sm shadow-lg ${
               toast.tone === 'success' ? 'bg-slate-900 text-white' : 'bg-red-700 text-white'
             }`}
           >
             {toast.message}
+            {toast.action && (
+              <button
+                type="button"
+                className="rounded px-1.5 py-0.5 font-semibold text-white underline underline-offset-2 hover:bg-white/15"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action!.onClick();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
           </div>
         ))}
       </div>

@@ -14,6 +14,8 @@ import * as m0610 from './0610-impact';
 import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
 import * as m0700 from './0700-evidence-kind';
+import * as m0720 from './0720-evidence-history';
+import * as m0721 from './0721-ticket-category-costs';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0620-inventory-changes': m0620,
   '0630-delivery-changes': m0630,
   '0700-evidence-kind': m0700,
+  '0720-evidence-history': m0720,
+  '0721-ticket-category-costs': m0721,
 };

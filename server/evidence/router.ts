@@ -6,6 +6,7 @@ import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
 import { evidenceKindSchema, excerptSchema, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
 import * as service from './service';
+import * as corrections from './service-corrections';
 
 const sourceKind = z.enum(SOURCE_KINDS, { message: `Choose a source: ${SOURCE_KINDS.join(', ')}` });
 const isoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });
@@ -62,9 +63,31 @@ export const evidenceRouter = createRouter({
     )
     .mutation(({ ctx, input }) => service.tagEvidence(ctx.db, { ...input, createdBy: ctx.user.id })),
 
+  /** Removes a tag and returns it, so that the toast's Undo can put it back (restoreTag). */
   untag: editorProcedure
     .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
     .mutation(({ ctx, input }) => service.untagEvidence(ctx.db, input)),
+
+  restoreTag: editorProcedure
+    .input(z.object({ evidenceId: fields.id, themeId: fields.id, createdAt: z.date({ message: 'When the tag was made, as a date' }) }))
+    .mutation(({ ctx, input }) => corrections.restoreTag(ctx.db, input)),
+
+  /** Corrects an item's excerpt, developer, kind and time cost; each change goes into its history. */
+  correct: editorProcedure
+    .input(
+      z.object({
+        id: fields.id,
+        excerpt: excerptSchema,
+        participantId: fields.id.nullable(),
+        kind: evidenceKindSchema,
+        minutesLost: minutesLostSchema.nullable(),
+        occurrencesPerMonth: occurrencesSchema.nullable(),
+        severity: severitySchema.nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => corrections.correctEvidence(ctx.db, { ...input, changedBy: ctx.user.id })),
+
+  history: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => corrections.listEvidenceHistory(ctx.db, { evidenceId: input.id })),
 
   updateCost: editorProcedure
     .input(

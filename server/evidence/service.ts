@@ -118,8 +118,9 @@ export async function tagEvidence(
   });
 }
 
+/** Removes a tag; returns it (with when it was made) so that an undo can restore it, or null if there was none. */
 export async function untagEvidence(db: Db, input: { evidenceId: string; themeId: string }) {
-  await queries.deleteTag(db, input);
+  return { removed: (await queries.deleteTag(db, input)) ?? null };
 }
 
 /**

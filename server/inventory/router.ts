@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as fields from '../fields';
 import { snapshotThemeSchema } from '../ranking/compare-snapshot';
 import { INVENTORY_SORTS, inventoryFilterSchema } from '../ranking/inventory-params';
+import { QUADRANTS } from '../ranking/inventory-model';
 import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
 import * as service from './service';
@@ -34,7 +35,7 @@ const publicQuote = z.object({
 });
 
 const publicTheme = snapshotThemeSchema.omit({ themeId: true, status: true }).extend({
-  quadrant: z.enum(['do-first', 'severe-for-few', 'widespread', 'watch']).nullable(),
+  quadrant: z.enum(QUADRANTS).nullable(),
   quotes: z.array(publicQuote),
 });
 

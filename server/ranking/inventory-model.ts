@@ -17,7 +17,12 @@ export interface InventoryQuote {
   monthlyMinutes: number | null;
 }
 
-export type Quadrant = 'do-first' | 'severe-for-few' | 'widespread' | 'watch';
+/**
+ * Where a theme falls on the frequency x severity chart. "needs-evidence" is the top-right quadrant
+ * for a theme backed by one developer or one source kind: never called "do first" on that strength.
+ */
+export const QUADRANTS = ['do-first', 'needs-evidence', 'severe-for-few', 'widespread', 'watch'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
 
 export interface InventoryTheme extends RankedTheme {
   status: ThemeStatus;
@@ -45,6 +50,7 @@ export interface Inventory {
 
 export const QUADRANT_LABELS: Record<Quadrant, string> = {
   'do-first': 'Do first',
+  'needs-evidence': 'Needs more evidence',
   'severe-for-few': 'Severe for a few',
   widespread: 'Widespread papercut',
   watch: 'Watch',
@@ -52,6 +58,7 @@ export const QUADRANT_LABELS: Record<Quadrant, string> = {
 
 export const QUADRANT_HINTS: Record<Quadrant, string> = {
   'do-first': 'many developers, much time lost each',
+  'needs-evidence': 'would be “do first”, but one developer or one source kind backs it',
   'severe-for-few': 'few developers, much time lost each',
   widespread: 'many developers, little time lost each',
   watch: 'few developers, little time lost each',
@@ -64,21 +71,35 @@ export interface QuadrantSplits {
   hours: number;
 }
 
-/** The chart's axes split at the median of the themes that can be plotted (those with time data). */
+/** "Many developers" never starts below two: one developer is never many. */
+export const MIN_MANY_DEVELOPERS = 2;
+
+/**
+ * The chart's axes split at the median of the themes that can be plotted (those with time data);
+ * the developers' split is at least MIN_MANY_DEVELOPERS.
+ */
 export function quadrantSplits(themes: Pick<RankedTheme, 'affectedDevelopers' | 'hoursPerDeveloperPerMonth'>[]): QuadrantSplits | null {
   const plotted = themes.filter((theme) => theme.hoursPerDeveloperPerMonth !== null && theme.affectedDevelopers > 0);
   if (plotted.length === 0) return null;
   return {
-    developers: median(plotted.map((theme) => theme.affectedDevelopers))!,
+    developers: Math.max(MIN_MANY_DEVELOPERS, median(plotted.map((theme) => theme.affectedDevelopers))!),
     hours: median(plotted.map((theme) => theme.hoursPerDeveloperPerMonth!))!,
   };
 }
 
-export function quadrantOf(theme: Pick<RankedTheme, 'affectedDevelopers' | 'hoursPerDeveloperPerMonth'>, splits: QuadrantSplits | null): Quadrant | null {
+/**
+ * The quadrant of a theme. Top right is "do first" only with at least two developers and two
+ * source kinds behind it; otherwise it "needs more evidence" (DESIGN.md: never "do first" on the
+ * strength of one developer; one source kind is flagged).
+ */
+export function quadrantOf(
+  theme: Pick<RankedTheme, 'affectedDevelopers' | 'hoursPerDeveloperPerMonth' | 'sourceKinds'>,
+  splits: QuadrantSplits | null,
+): Quadrant | null {
   if (!splits || theme.hoursPerDeveloperPerMonth === null || theme.affectedDevelopers === 0) return null;
   const isMany = theme.affectedDevelopers >= splits.developers;
   const isMuch = theme.hoursPerDeveloperPerMonth >= splits.hours;
-  if (isMany && isMuch) return 'do-first';
+  if (isMany && isMuch) return theme.affectedDevelopers >= MIN_MANY_DEVELOPERS && theme.sourceKinds.length >= 2 ? 'do-first' : 'needs-evidence';
   if (isMuch) return 'severe-for-few';
   if (isMany) return 'widespread';
   return 'watch';

@@ -8,6 +8,7 @@ import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import { MAX_CATEGORY, MAX_PATTERN } from './categorize';
 import * as queries from './queries';
 import * as service from './service';
+import * as ticketTime from './service-ticket-time';
 
 const isoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });
 const filter = {
@@ -53,6 +54,7 @@ export const ticketsRouter = createRouter({
         themeIds: z.array(fields.id).max(20, 'Tag into at most 20 themes at once').default([]),
         newThemeTitle: themeTitleSchema.nullish(),
         minutesLost: minutesLostSchema.nullish(),
+        timeChoice: z.enum(ticketTime.TICKET_TIME_CHOICES, { message: 'Choose no time, the category rule, minutes typed, or working hours of the wait' }).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -61,9 +63,30 @@ export const ticketsRouter = createRouter({
         themeIds: input.themeIds,
         newThemeTitle: input.newThemeTitle ?? null,
         minutesLost: input.minutesLost ?? null,
+        timeChoice: input.timeChoice,
         createdBy: ctx.user.id,
       }),
     ),
+
+  /** The wait as context and what each time option would give, for the cluster-to-evidence dialog. */
+  timeOptions: memberProcedure
+    .input(z.object({ ticketIds: z.array(fields.id).min(1, 'Select at least one ticket').max(1000, 'At most 1,000 tickets at once') }))
+    .query(({ ctx, input }) => ticketTime.getTicketTimeOptions(ctx.db, input)),
+
+  categoryCosts: memberProcedure.query(({ ctx }) => ticketTime.listCategoryCosts(ctx.db)),
+
+  setCategoryCost: editorProcedure
+    .input(
+      z.object({
+        category: z.string().trim().min(1, 'Choose the category').max(MAX_CATEGORY, `Keep the category under ${MAX_CATEGORY} characters`),
+        minutesPerTicket: minutesLostSchema.int('Enter whole minutes per ticket'),
+      }),
+    )
+    .mutation(({ ctx, input }) => ticketTime.setCategoryCost(ctx.db, { ...input, updatedBy: ctx.user.id })),
+
+  removeCategoryCost: editorProcedure
+    .input(z.object({ category: z.string().trim().min(1, 'Choose the category').max(MAX_CATEGORY) }))
+    .mutation(({ ctx, input }) => ticketTime.removeCategoryCost(ctx.db, { ...input, updatedBy: ctx.user.id })),
 
   rules: memberProcedure.query(({ ctx }) => queries.listRules(ctx.db)),
 

@@ -10,6 +10,7 @@ import { getThemeNumbers } from '../ranking/service';
 import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
 import * as queries from './queries';
+import { ticketTimes, type TicketTimeChoice } from './service-ticket-time';
 import { waitMinutes } from './wait-time';
 
 export const MAX_CLUSTER_TITLES = 2000;
@@ -91,7 +92,15 @@ export async function getTicket(db: Db, input: { id: string }) {
  */
 export async function ticketsToEvidence(
   db: Db,
-  input: { ticketIds: string[]; themeIds: string[]; newThemeTitle: string | null; minutesLost: number | null; createdBy: string },
+  input: {
+    ticketIds: string[];
+    themeIds: string[];
+    newThemeTitle: string | null;
+    minutesLost: number | null;
+    /** How new items get their time (service-ticket-time.ts); by default the minutes typed, or none. */
+    timeChoice?: TicketTimeChoice;
+    createdBy: string;
+  },
 ) {
   const ids = [...new Set(input.ticketIds)];
   if (input.themeIds.length === 0 && !input.newThemeTitle) {
@@ -104,6 +113,11 @@ export async function ticketsToEvidence(
   const existing = new Map<string, string>();
   for (const item of await queries.findTicketEvidence(db, { ticketIds: ids })) if (!existing.has(item.source_id)) existing.set(item.source_id, item.id);
   const fresh = tickets.filter((ticket) => !existing.has(ticket.id));
+  const times = await ticketTimes(db, {
+    tickets: fresh,
+    choice: input.timeChoice ?? (input.minutesLost === null ? 'none' : 'entered'),
+    minutesLost: input.minutesLost,
+  });
   let themeIds = input.themeIds;
   let created: string[] = [];
   if (fresh.length > 0 || input.newThemeTitle) {
@@ -112,7 +126,7 @@ export async function ticketsToEvidence(
         sourceKind: 'ticket' as const,
         sourceId: ticket.id,
         excerpt: ticket.title,
-        minutesLost: input.minutesLost,
+        ...times.get(ticket.id),
       })),
       themeIds: input.themeIds,
       newThemeTitle: input.newThemeTitle,

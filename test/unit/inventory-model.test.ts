@@ -23,7 +23,7 @@ function theme(rank: number, values: Partial<RankedTheme>): RankedTheme {
 describe('quadrants', () => {
   it('splits at the medians of the plotted themes and names each quadrant', () => {
     const themes = [
-      theme(1, { affectedDevelopers: 10, hoursPerDeveloperPerMonth: 8 }),
+      theme(1, { affectedDevelopers: 10, hoursPerDeveloperPerMonth: 8, sourceKinds: ['interview', 'ticket'] }),
       theme(2, { affectedDevelopers: 2, hoursPerDeveloperPerMonth: 20 }),
       theme(3, { affectedDevelopers: 12, hoursPerDeveloperPerMonth: 1 }),
       theme(4, { affectedDevelopers: 1, hoursPerDeveloperPerMonth: 0.5 }),

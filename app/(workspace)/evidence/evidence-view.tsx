@@ -2,7 +2,7 @@
 // Every piece of evidence saved so far, filtered by source, developer, team and date (in the
 // URL), each linking back to the exact spot it was taken from, and tagged into pain themes one
 // by one or many at once.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
@@ -12,10 +12,11 @@ import { Badge, PageHeader } from '../../_components/page-header';
 import { Pager, useUrlParams } from '../../_components/pager';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatDay, formatMinutes, plural } from '../_listen/format';
+import { EvidenceEditor } from './evidence-editor';
 import { TagDialog } from './tag-dialog';
+import { useUntagWithUndo } from './use-untag-with-undo';
 
 const PAGE_SIZE = 50;
 const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'blocked'];
@@ -23,7 +24,6 @@ const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'block
 export function EvidenceView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const canEdit = useCanEdit();
   const { params, setParams: setUrlParams, page } = useUrlParams();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -54,15 +54,8 @@ export function EvidenceView() {
   });
   const teams = useQuery(trpc.teams.list.queryOptions());
   const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
-  const untag = useMutation(
-    trpc.evidence.untag.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-        toast('Tag removed');
-      },
-      onError: (error) => toast(describeError(error).message, 'error'),
-    }),
-  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const untag = useUntagWithUndo({ message: 'Tag removed', onChanged: () => queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() }) });
 
   function setParams(changes: Record<string, string | null>) {
     setSelected(new Set());
@@ -224,6 +217,11 @@ export function EvidenceView() {
                           Tag
                         </Button>
                       )}
+                      {canEdit && (
+                        <Button size="sm" variant="ghost" onClick={() => setEditing(row.id)} aria-label={`Correct “${row.excerpt.slice(0, 60)}”`}>
+                          Correct
+                        </Button>
+                      )}
                     </div>
                   </div>
                 </div>
@@ -234,6 +232,7 @@ export function EvidenceView() {
         </>
       )}
       <TagDialog evidenceIds={tagging} onClose={() => setTagging(null)} onTagged={() => setSelected(new Set())} />
+      <EvidenceEditor evidenceId={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

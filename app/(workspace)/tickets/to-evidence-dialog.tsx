@@ -1,8 +1,10 @@
 'use client';
 // Turns tickets (one, a selection, or a whole repeat-question cluster) into evidence tagged to a
-// pain theme in one step: one evidence item per ticket, attributed to its requester, with the
-// ticket's wait as its time cost unless the PM enters another.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+// pain theme in one step: one evidence item per ticket, attributed to its requester. The wait is
+// shown as context ("waited 3 days"), never taken as time lost; the PM chooses the time: none
+// (the default unless a category rule exists), the category rule, minutes typed, or the working
+// hours of the wait.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { Dialog } from '../../_components/dialog';
@@ -10,19 +12,31 @@ import { FormError, TextField } from '../../_components/field';
 import { ThemePicker, type ThemeChoice } from '../../_components/theme-picker';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
+import { formatWait } from '@/server/tickets/wait-time';
 
 export interface TicketSelection {
   label: string;
   ticketIds: string[];
 }
 
+type TimeChoice = 'none' | 'category_rule' | 'entered' | 'working_hours';
+
+const hours = (minutes: number) => {
+  const value = minutes / 60;
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} h`;
+};
+
 function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [themes, setThemes] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
-  const [isCustom, setCustom] = useState(false);
+  const [picked, setPicked] = useState<TimeChoice | null>(null);
   const [minutes, setMinutes] = useState('');
+  const options = useQuery(trpc.tickets.timeOptions.queryOptions({ ticketIds: selection.ticketIds }));
+  const hasRule = (options.data?.ticketsWithRule ?? 0) > 0;
+  // No time is the default, unless a category of these tickets has a time rule.
+  const choice: TimeChoice = picked ?? (hasRule ? 'category_rule' : 'none');
   const save = useMutation(
     trpc.tickets.toEvidence.mutationOptions({
       onSuccess: async (result) => {
@@ -43,9 +57,23 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
       ticketIds: selection.ticketIds,
       themeIds: themes.themeIds,
       newThemeTitle: themes.newThemeTitle.trim() || null,
-      minutesLost: isCustom ? (minutes.trim() === '' ? Number.NaN : Number(minutes)) : null,
+      timeChoice: choice,
+      minutesLost: choice === 'entered' ? (minutes.trim() === '' ? null : Number(minutes)) : null,
     });
   }
+
+  const data = options.data;
+  const ruled = data?.categories.filter((category) => category.minutesPerTicket !== null) ?? [];
+  const unruled = (data?.tickets ?? 0) - (data?.ticketsWithRule ?? 0);
+  const option = (value: TimeChoice, label: string, detail: string | null, isDisabled = false) => (
+    <label className={`flex items-start gap-2 ${isDisabled ? 'text-slate-500' : ''}`}>
+      <input type="radio" name="ticket-cost" className="mt-1" value={value} checked={choice === value} disabled={isDisabled} onChange={() => setPicked(value)} />
+      <span>
+        {label}
+        {detail && <span className="block text-xs text-slate-600">{detail}</span>}
+      </span>
+    </label>
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Turn tickets into evidence" className="flex flex-col gap-4">
@@ -53,20 +81,36 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
         Each of the {selection.ticketIds.length.toLocaleString('en')} tickets becomes one evidence item, attributed to the developer who asked. A ticket that is
         already evidence is tagged into the theme instead of being added twice.
       </p>
+      {data?.waitText && (
+        <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          <strong className="font-semibold">The median ticket {data.waitText}</strong>
+          {data.longestWaitMinutes !== null && data.tickets > 1 && ` (the longest ${formatWait(data.longestWaitMinutes)})`}. That is context, not time
+          lost: nights, weekends and the work done meanwhile are not lost.
+        </p>
+      )}
       <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Time lost per ticket</legend>
-        <div className="flex flex-col gap-1 text-sm text-slate-800">
-          <label className="flex items-center gap-2">
-            <input type="radio" name="ticket-cost" checked={!isCustom} onChange={() => setCustom(false)} />
-            No time: counts the developers who asked (how long a ticket stayed open is not time lost)
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="ticket-cost" checked={isCustom} onChange={() => setCustom(true)} />
-            The same number of minutes for every ticket
-          </label>
+        <div className="flex flex-col gap-2 text-sm text-slate-800">
+          {option('none', 'No time', 'Counts the developers who asked (frequency only).')}
+          {option(
+            'category_rule',
+            'The category rule',
+            hasRule
+              ? `${ruled.map((category) => `${category.category}: ${category.minutesPerTicket} min per ticket`).join('; ')}${unruled > 0 ? `. ${unruled} ticket${unruled === 1 ? '' : 's'} without a rule get no time.` : '.'}`
+              : 'No category of these tickets has a time yet: set one under “Time per ticket, by category”.',
+            !hasRule,
+          )}
+          {option('entered', 'Minutes I type, the same for every ticket', null)}
+          {option(
+            'working_hours',
+            'Working hours of the wait',
+            data?.medianWorkingMinutes != null
+              ? `At most 8 h per working day, Monday to Friday: ${hours(data.medianWorkingMinutes)} for the median ticket. Only if the developer was really blocked that long.`
+              : 'At most 8 h per working day, Monday to Friday.',
+          )}
         </div>
-        {isCustom && (
+        {choice === 'entered' && (
           <TextField
             className="mt-2 sm:w-1/2"
             label="Minutes lost per ticket"

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { ThemeExplanationView } from '../../../_components/theme-explanation';
-import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, type Quadrant } from '@/server/ranking/inventory-model';
+import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/ranking/inventory-model';
 import { DAYS_PER_MONTH, SEVERITY_MINUTES } from '@/server/ranking/rank-themes';
 import { MIN_MATCHING_DEVELOPERS } from '@/server/ranking/attribution';
 import { computeWorkedExample, WORKED_EXAMPLE_DIRECTORY_SIZE, WORKED_EXAMPLE_THEME } from '@/server/ranking/worked-example';
@@ -136,15 +136,22 @@ export default function RankingHelpPage() {
         <Panel title="The frequency × severity chart">
           <p className="text-slate-700">
             Each theme with time data is a point: affected developers across, hours lost per affected developer per month up. The chart is
-            split at the median of each axis over the plotted themes, so the quadrants are relative to your own inventory:
+            split at the median of each axis over the plotted themes, so the quadrants are relative to your own inventory (“many
+            developers” starts at two at least):
           </p>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
-            {(['do-first', 'severe-for-few', 'widespread', 'watch'] as Quadrant[]).map((quadrant) => (
+            {QUADRANTS.map((quadrant) => (
               <li key={quadrant}>
                 <strong>{QUADRANT_LABELS[quadrant]}</strong>: {QUADRANT_HINTS[quadrant]}.
               </li>
             ))}
           </ul>
+          <p className="mt-2 text-slate-700">
+            The drawing never hides a theme: points that would overlap are moved just apart with a line back to their exact spot, and five
+            or more themes at one identical spot become one marker with their count. Titles are written only where they cover nothing else
+            (the others are listed under the chart). A theme far above the rest does not squash them: the axis stops below it and the
+            theme is drawn at the edge with an arrow, its real numbers written under the chart.
+          </p>
         </Panel>
 
         <Panel title="Snapshots, sharing and the API">

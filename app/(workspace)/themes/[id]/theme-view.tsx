@@ -19,6 +19,8 @@ import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { formatHours, formatReach } from '@/server/ranking/inventory-model';
 import { describeFilter, inventorySearchParams, isFiltered, parseInventoryParams } from '@/server/ranking/inventory-params';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
+import { EvidenceEditor } from '../../evidence/evidence-editor';
+import { useUntagWithUndo } from '../../evidence/use-untag-with-undo';
 import { EvidenceItem } from '../evidence-item';
 import { AddEvidenceForm, EditThemeForm, MergeForm, SplitForm } from './theme-dialogs';
 
@@ -81,15 +83,8 @@ export function ThemeView({ id }: { id: string }) {
       onError: (error) => toast(describeError(error).message, 'error'),
     }),
   );
-  const untag = useMutation(
-    trpc.evidence.untag.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        toast('Evidence removed from this theme');
-      },
-      onError: (error) => toast(describeError(error).message, 'error'),
-    }),
-  );
+  const untag = useUntagWithUndo({ message: 'Evidence removed from this theme', onChanged: refresh });
+  const [editing, setEditing] = useState<string | null>(null);
   const undo = useMutation(
     trpc.themes.undoMerge.mutationOptions({
       onSuccess: async (result) => {
@@ -353,6 +348,11 @@ export function ThemeView({ id }: { id: string }) {
                       <EvidenceItem item={row} />
                     </div>
                     {canEdit && (
+                      <Button variant="ghost" size="sm" aria-label={`Correct “${row.excerpt.slice(0, 60)}”`} onClick={() => setEditing(row.id)}>
+                        Correct
+                      </Button>
+                    )}
+                    {canEdit && (
                       <Button
                         variant="ghost"
                         size="sm"
@@ -407,6 +407,7 @@ export function ThemeView({ id }: { id: string }) {
       <Dialog title="Add evidence to this theme" isOpen={open === 'add'} onClose={() => setOpen(null)}>
         <AddEvidenceForm themeId={id} onDone={() => setOpen(null)} />
       </Dialog>
+      <EvidenceEditor evidenceId={editing} onClose={() => setEditing(null)} />
     </>
   );
 }
