@@ -1,7 +1,7 @@
 // The definitions of every platform metric on the dashboard, over rows the SQL has grouped by
 // period. Pure: the same hand-computed cases the unit tests check. All periods are UTC.
-import type { BandName, DoraBands, DoraMetric } from './dora-bands';
-import { bandFor } from './dora-bands';
+import type { BandName, DoraBands, DoraMetric, Placement } from './dora-bands';
+import { placeValue } from './dora-bands';
 
 const DAY_MS = 86_400_000;
 
@@ -158,7 +158,10 @@ export interface DoraPoint {
   changeFailureRate: number | null;
   recoveryHours: number | null;
   unrecoveredFailures: number;
+  /** The best band holding each value; null for no data and for a value in a gap between the clusters. */
   bands: Record<DoraMetric, BandName | null>;
+  /** The same, with the band published with the same range, and null only for no data. */
+  placements: Record<DoraMetric, Placement | null>;
 }
 
 /**
@@ -190,17 +193,24 @@ export function doraSeries(input: {
       changeFailureRate: row ? ratio(row.failures, row.deployments) : null,
       recoveryHours: row?.recoveryMedianHours ?? null,
     };
+    const placements: Record<DoraMetric, Placement | null> = {
+      deployment_frequency: placeValue(input.bands, 'deployment_frequency', values.deploymentsPerDay),
+      lead_time_hours: placeValue(input.bands, 'lead_time_hours', values.leadTimeHours),
+      change_failure_rate: placeValue(input.bands, 'change_failure_rate', values.changeFailureRate),
+      recovery_hours: placeValue(input.bands, 'recovery_hours', values.recoveryHours),
+    };
     return {
       quarter,
       deployments: row?.deployments ?? 0,
       ...values,
       unrecoveredFailures: row?.unrecoveredFailures ?? 0,
       bands: {
-        deployment_frequency: bandFor(input.bands, 'deployment_frequency', values.deploymentsPerDay),
-        lead_time_hours: bandFor(input.bands, 'lead_time_hours', values.leadTimeHours),
-        change_failure_rate: bandFor(input.bands, 'change_failure_rate', values.changeFailureRate),
-        recovery_hours: bandFor(input.bands, 'recovery_hours', values.recoveryHours),
+        deployment_frequency: placements.deployment_frequency?.band ?? null,
+        lead_time_hours: placements.lead_time_hours?.band ?? null,
+        change_failure_rate: placements.change_failure_rate?.band ?? null,
+        recovery_hours: placements.recovery_hours?.band ?? null,
       },
+      placements,
     };
   });
 }

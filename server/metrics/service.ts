@@ -8,6 +8,7 @@ import { adoptionSeries, dashboardWindow, doraSeries, nextQuarter, quarterStart,
 import { type DeploymentEvent, deploymentEventSchema, type EventProblem, type ServiceEvent, serviceEventSchema, validateEventBatch } from './events';
 import { csvRowsToEvents } from './parse-deployments-csv';
 import * as queries from './queries';
+import { bandNotes, type BandNotes, DORA_METRICS, type DoraBands, type DoraMetric } from './dora-bands';
 import { getDoraBands } from './service-bands';
 import { cachedDelivery, deliveryKey } from './service-cache';
 
@@ -162,7 +163,12 @@ async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamI
     bands: {
       version: String(bands.version),
       source: bands.source ?? null,
-      metrics: Object.fromEntries(Object.entries(bands.metrics).map(([key, metric]) => [key, { label: metric.label, unit: metric.unit, better: metric.better, bands: metric.bands }])),
+      metrics: Object.fromEntries(
+        DORA_METRICS.map((key) => {
+          const metric = bands.metrics[key];
+          return [key, { label: metric.label, unit: metric.unit, better: metric.better, bands: metric.bands, notes: bandNotes(bands, key) }];
+        }),
+      ) as Record<DoraMetric, { label: string; unit: string; better: 'higher' | 'lower'; bands: DoraBands['metrics'][DoraMetric]['bands']; notes: BandNotes }>,
     },
   };
 }
