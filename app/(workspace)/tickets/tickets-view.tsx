@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
+import { ManualWorkCategories } from './manual-work-categories';
 import { ToEvidenceDialog, type TicketSelection } from './to-evidence-dialog';
 import { WeeklyChart } from './weekly-chart';
 
@@ -397,6 +398,7 @@ export function TicketsView() {
         </Panel>
 
         <CategoryRules canEdit={canEdit} />
+        <ManualWorkCategories canEdit={canEdit} />
       </div>
       <ToEvidenceDialog
         selection={selection}
