@@ -111,8 +111,13 @@ export function SupportLoadPanel({ outcomes }: { outcomes: Outcomes }) {
       {support.tickets === 0 && support.selfService.total.ratio === null ? (
         <EmptyState title="No tickets in this period">
           <p>
-            <Link href="/imports" className="text-brand-700 underline">Import a ticket export</Link> from Jira, GitHub, ServiceNow or Zendesk to see ticket volume,
-            repeat questions and the self-service ratio here.
+            <Link href="/imports" className="text-brand-700 underline">Import a ticket export</Link> from Jira, GitHub, ServiceNow or Zendesk to see ticket volume
+            and repeat questions here.
+          </p>
+          <p className="mt-2">
+            <strong>Self-service ratio</strong>: not measured yet. It needs platform task events: have the platform post each completed task to{' '}
+            <code className="rounded bg-slate-100 px-1">POST /api/v1/events/tasks</code> with <code className="rounded bg-slate-100 px-1">selfService</code> true
+            or false.
           </p>
         </EmptyState>
       ) : (
