@@ -39,12 +39,15 @@ type Bands = Dashboard['bands'];
 
 /** The page note: where the published clusters leave a gap or overlap, in the metric's own words. */
 function BandNotes({ bands }: { bands: Bands }) {
-  const value = (metric: DoraMetric, number: number | null) =>
-    number === null ? 'without end' : metric === 'change_failure_rate' ? percent(number) : metric === 'deployment_frequency' ? frequency(number) : duration(number);
+  const value = (metric: DoraMetric, number: number) =>
+    metric === 'change_failure_rate' ? percent(number) : metric === 'deployment_frequency' ? frequency(number) : duration(number);
   const notes = DORA_METRICS.flatMap((metric) => {
     const { label, notes: found } = bands.metrics[metric];
     return [
-      ...found.gaps.map((gap) => `${label}: from ${value(metric, gap.from)} to ${value(metric, gap.to)}, no published cluster applies; such a value is shown without a band.`),
+      ...found.gaps.map((gap) => {
+        const range = gap.to === null ? `above ${value(metric, gap.from)}` : gap.from === 0 ? `below ${value(metric, gap.to)}` : `between ${value(metric, gap.from)} and ${value(metric, gap.to)}`;
+        return `${label} ${range}: no published cluster applies, so such a value is shown without a band.`;
+      }),
       ...found.overlaps.map((overlap) =>
         overlap.isSameRange
           ? `${label}: ${overlap.better} and ${overlap.worse} publish the same range, so a value there reads "${overlap.better} or ${overlap.worse}".`
