@@ -56,39 +56,44 @@ function BandNotes({ bands }: { bands: Bands }) {
     ];
   });
   return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-brand-700">The {bands.version} clusters as published, and where they leave gaps or overlap</summary>
-      <div className="mt-2 flex flex-col gap-3">
-        <Table caption={`DORA ${bands.version} clusters as published`}>
-          <thead>
-            <tr>
-              <Th>Metric</Th>
-              <Th>Elite</Th>
-              <Th>High</Th>
-              <Th>Medium</Th>
-              <Th>Low</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {DORA_METRICS.map((metric) => (
-              <tr key={metric}>
-                <Td className="font-medium">{bands.metrics[metric].label}</Td>
-                {(['elite', 'high', 'medium', 'low'] as const).map((band) => (
-                  <Td key={band}>{bands.metrics[metric].bands.find((entry) => entry.band === band)?.published ?? '—'}</Td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        {notes.length > 0 && (
-          <ul className="list-disc pl-5 text-slate-700">
+    <div className="mt-3 text-sm">
+      {notes.length > 0 && (
+        <div className="rounded bg-amber-50 p-3 text-slate-800">
+          <p className="font-medium">Where the published {bands.version} clusters leave gaps or overlap (no band is invented there):</p>
+          <ul className="mt-1 list-disc pl-5">
             {notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>
-        )}
-      </div>
-    </details>
+        </div>
+      )}
+      <details className="mt-2">
+        <summary className="cursor-pointer text-brand-700">The {bands.version} clusters as published</summary>
+        <div className="mt-2">
+          <Table caption={`DORA ${bands.version} clusters as published`}>
+            <thead>
+              <tr>
+                <Th>Metric</Th>
+                <Th>Elite</Th>
+                <Th>High</Th>
+                <Th>Medium</Th>
+                <Th>Low</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {DORA_METRICS.map((metric) => (
+                <tr key={metric}>
+                  <Td className="font-medium">{bands.metrics[metric].label}</Td>
+                  {(['elite', 'high', 'medium', 'low'] as const).map((band) => (
+                    <Td key={band}>{bands.metrics[metric].bands.find((entry) => entry.band === band)?.published ?? '—'}</Td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      </details>
+    </div>
   );
 }
 
