@@ -84,7 +84,16 @@ function SupportCharts({ support, markers }: { support: Outcomes['support']; mar
                 <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS} axisLine={false} width={44} />
                 <Tooltip formatter={(value) => `${value}%`} />
                 {shipMarkerLines(markers)}
-                <Line type="monotone" dataKey="ratio" name="Self-service ratio" stroke="#0f766e" strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line
+                  type="monotone"
+                  dataKey="ratio"
+                  name="Self-service ratio"
+                  stroke="#0f766e"
+                  strokeWidth={2}
+                  // Few measured weeks: mark each one, or a single week would draw nothing.
+                  dot={support.selfService.total.measuredWeeks < 8 ? { r: 3 } : false}
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
