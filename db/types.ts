@@ -660,6 +660,22 @@ export interface DeploymentsTable {
   created_at: CreatedAt;
 }
 
+export interface PlatformTasksTable {
+  id: Generated<number>;
+  event_id: string;
+  task: string;
+  team_id: string | null;
+  is_self_service: boolean;
+  completed_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ManualWorkCategoriesTable {
+  category: string;
+  marked_by: string | null;
+  marked_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -713,4 +729,6 @@ export interface Database {
   demo_records: DemoRecordsTable;
   delivery_services: DeliveryServicesTable;
   deployments: DeploymentsTable;
+  platform_tasks: PlatformTasksTable;
+  manual_work_categories: ManualWorkCategoriesTable;
 }

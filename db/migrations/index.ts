@@ -3,34 +3,36 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-evidence-themes';
+import * as m0100 from './0100-discovery';
+import * as m0200 from './0200-pain-inventory';
 import * as m0300 from './0300-imports-tickets-postmortems';
+import * as m0400 from './0400-roadmap';
 import * as m0500 from './0500-surveys';
 import * as m0501 from './0501-ratings';
-import * as m0200 from './0200-pain-inventory';
-import * as m0400 from './0400-roadmap';
-import * as m0100 from './0100-discovery';
 import * as m0600 from './0600-delivery-events';
 import * as m0610 from './0610-impact';
 import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
 import * as m0700 from './0700-evidence-kind';
+import * as m0710 from './0710-self-service';
 import * as m0720 from './0720-evidence-history';
 import * as m0721 from './0721-ticket-category-costs';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-evidence-themes': m0002,
+  '0100-discovery': m0100,
+  '0200-pain-inventory': m0200,
   '0300-imports-tickets-postmortems': m0300,
+  '0400-roadmap': m0400,
   '0500-surveys': m0500,
   '0501-ratings': m0501,
-  '0200-pain-inventory': m0200,
-  '0400-roadmap': m0400,
-  '0100-discovery': m0100,
   '0600-delivery-events': m0600,
   '0610-impact': m0610,
   '0620-inventory-changes': m0620,
   '0630-delivery-changes': m0630,
   '0700-evidence-kind': m0700,
+  '0710-self-service': m0710,
   '0720-evidence-history': m0720,
   '0721-ticket-category-costs': m0721,
 };

@@ -13,7 +13,7 @@ export const TICKET_BASELINE_WEEKS = 8;
 export const SPIKE_RATIO = 1.5;
 /** …and at least this many tickets more, so that 2 instead of 1 is not a spike. */
 export const SPIKE_MIN_EXTRA = 5;
-/** Share of deployments through the platform a platform aims for in its first year. */
+/** Share of eligible services on the platform a platform aims for in its first year (the article). */
 export const ADOPTION_TARGET = { min: 0.6, max: 0.8 } as const;
 
 export interface Period {
@@ -75,7 +75,7 @@ export function ticketWeek(input: { thisWeek: number; baseline: number; baseline
 
 export type AdoptionStatus = 'below' | 'within' | 'above';
 
-/** Where a share of deployments sits against the 60-80% year-one target; null without deployments. */
+/** Where the adoption share sits against the 60-80% year-one target; null without deployments. */
 export function adoptionStatus(share: number | null): AdoptionStatus | null {
   if (share === null) return null;
   if (share < ADOPTION_TARGET.min) return 'below';

@@ -1,16 +1,16 @@
 // The weekly review on the home page: the discovery loop at a glance, in one call. It reuses each
 // domain's own numbers (coverage, the ranked inventory, the survey trend, adoption) so the home
-// page never disagrees with the page it links to; only the week-by-week counts are its own.
+// page never disagrees with the page it links to (adoption is the metrics page's own headline);
+// only the week-by-week counts are its own.
 import type { Db } from '../db';
 import { getCoverage } from '../coverage/service';
 import { rankForInventory } from '../inventory/service';
-import { adoptionSeries, weekOf } from '../metrics/definitions';
-import * as metricsQueries from '../metrics/queries';
+import { getAdoptionHeadline } from '../metrics/service-adoption';
 import { countUntriaged } from '../requests/queries';
 import * as roadmapQueries from '../roadmap/queries';
 import { getLatestSatisfactionTrend } from '../surveys/service-results';
 import * as queries from './queries';
-import { ADOPTION_TARGET, adoptionStatus, periodDays, reviewWeeks, satisfactionOf, ticketWeek, type Period } from './review-rules';
+import { periodDays, reviewWeeks, satisfactionOf, ticketWeek } from './review-rules';
 
 const TOP_PAINS = 5;
 const NEW_THEMES_SHOWN = 3;
@@ -69,28 +69,6 @@ async function getSatisfaction(db: Db) {
   return { surveyId: trend.surveyId, title: trend.title, quarter: trend.quarter, question: trend.prompt, ...score };
 }
 
-/** Adoption in the last full week, and the week before it to say which way it moved. */
-async function getAdoption(db: Db, weeks: { lastWeek: Period; weekBefore: Period }) {
-  const [rows, extent] = await Promise.all([
-    metricsQueries.adoptionRows(db, { from: weeks.weekBefore.start, to: weeks.lastWeek.end, period: 'week' }),
-    metricsQueries.deliveryExtent(db),
-  ]);
-  const [before, last] = adoptionSeries(rows, [weekOf(weeks.weekBefore.start), weekOf(weeks.lastWeek.start)]);
-  return {
-    hasDeliveryData: extent.first !== null,
-    week: weeks.lastWeek,
-    deployments: last.deployments,
-    platformDeployments: last.platformDeployments,
-    deploymentShare: last.deploymentShare,
-    services: last.services,
-    platformServices: last.platformServices,
-    serviceShare: last.serviceShare,
-    previousDeploymentShare: before.deploymentShare,
-    target: ADOPTION_TARGET,
-    status: adoptionStatus(last.deploymentShare),
-  };
-}
-
 async function getChanges(db: Db, weeks: ReturnType<typeof reviewWeeks>) {
   const [counts, newThemes, untriagedRequests] = await Promise.all([
     queries.countWeeklyChanges(db, { ...weeks, thisWeekDays: periodDays(weeks.thisWeek), lastWeekDays: periodDays(weeks.lastWeek) }),
@@ -115,7 +93,7 @@ export async function getWeeklyReview(db: Db, now = new Date()) {
     getTopPains(db),
     getInProgress(db),
     getSatisfaction(db),
-    getAdoption(db, weeks),
+    getAdoptionHeadline(db, {}, now),
     getChanges(db, weeks),
     queries.countMembers(db),
   ]);

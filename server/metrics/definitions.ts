@@ -1,7 +1,7 @@
 // The definitions of every platform metric on the dashboard, over rows the SQL has grouped by
 // period. Pure: the same hand-computed cases the unit tests check. All periods are UTC.
-import type { BandName, DoraBands, DoraMetric } from './dora-bands';
-import { bandFor } from './dora-bands';
+import type { BandName, BandsLike, DoraMetric, Placement } from './dora-bands';
+import { placeValue } from './dora-bands';
 
 const DAY_MS = 86_400_000;
 
@@ -73,9 +73,18 @@ export interface AdoptionRow {
 export interface AdoptionPoint extends AdoptionRow {
   /** Deployments through the platform / all deployments; null in a period without deployments. */
   deploymentShare: number | null;
-  /** Services with a deployment through the platform / services that deployed at all. */
+  /**
+   * Adoption: services whose latest deployment in the period went through the platform / services
+   * that deployed in the period (DESIGN.md); null in a period without deployments.
+   */
   serviceShare: number | null;
 }
+
+/** The words beside the adoption figure, the same on Home and on the metrics page. */
+export const ADOPTION_LABEL = 'of deploying services on the platform';
+export const ADOPTION_EXPLANATION =
+  'Adoption = services whose latest deployment in the period went through the platform ÷ services that deployed in the period. ' +
+  'The share of deployments through the platform is shown beside it, labelled as such.';
 
 /** One point per period, in order; a period without deployments has no rate rather than 0%. */
 export function adoptionSeries(rows: AdoptionRow[], periods: string[]): AdoptionPoint[] {
@@ -144,6 +153,8 @@ export interface DoraAggregate {
 
 export interface ServiceQuarterCount {
   quarter: string;
+  serviceId?: string;
+  teamId?: string | null;
   deployments: number;
   /** When the service's repository was created, if reported: a service is not observed before it existed. */
   createdAt?: Date | null;
@@ -152,13 +163,50 @@ export interface ServiceQuarterCount {
 export interface DoraPoint {
   quarter: string;
   deployments: number;
+  /** Services counted in the deployment frequency: those that deployed, and those that stopped. */
+  services: number;
+  /** Services that deployed in the quarter before and not in this one: counted as zero. */
+  stoppedServices: number;
   /** Deployments per day of the median service that deployed in the quarter (over the days it existed). */
   deploymentsPerDay: number | null;
   leadTimeHours: number | null;
   changeFailureRate: number | null;
   recoveryHours: number | null;
   unrecoveredFailures: number;
+  /** The best band holding each value; null for no data and for a value in a gap between the clusters. */
   bands: Record<DoraMetric, BandName | null>;
+  /** The same, with the band published with the same range, and null only for no data. */
+  placements: Record<DoraMetric, Placement | null>;
+}
+
+/**
+ * The counts with a zero for every service that stopped deploying: one that deployed in the quarter
+ * before and not in this one counts as 0 deployments in this one, not as absent (a median over the
+ * services still deploying would hide that they stopped). `counts` must include the quarter before
+ * the first of `quarters`, and carry service ids.
+ */
+export function withStoppedServices(counts: ServiceQuarterCount[], quarters: string[]): (ServiceQuarterCount & { isStopped: boolean })[] {
+  const byQuarter = new Map<string, Map<string, ServiceQuarterCount>>();
+  for (const count of counts) {
+    const services = byQuarter.get(count.quarter) ?? new Map<string, ServiceQuarterCount>();
+    services.set(count.serviceId ?? '', count);
+    byQuarter.set(count.quarter, services);
+  }
+  const result: (ServiceQuarterCount & { isStopped: boolean })[] = [];
+  for (const quarter of quarters) {
+    const current = byQuarter.get(quarter) ?? new Map<string, ServiceQuarterCount>();
+    for (const count of current.values()) result.push({ ...count, isStopped: false });
+    const before = byQuarter.get(quarterOf(new Date(quarterStart(quarter).getTime() - DAY_MS))) ?? new Map<string, ServiceQuarterCount>();
+    for (const [serviceId, count] of before) {
+      if (!current.has(serviceId)) result.push({ ...count, quarter, deployments: 0, isStopped: true });
+    }
+  }
+  return result;
+}
+
+/** The start of the quarter before the one `date` falls in: counts for withStoppedServices start there. */
+export function previousQuarterStart(date: Date): Date {
+  return quarterStart(quarterOf(new Date(quarterStart(quarterOf(date)).getTime() - DAY_MS)));
 }
 
 /**
@@ -174,33 +222,42 @@ export function daysObserved(quarter: string, now: Date, createdAt?: Date | null
 export function doraSeries(input: {
   quarters: string[];
   aggregates: DoraAggregate[];
-  serviceCounts: ServiceQuarterCount[];
-  bands: DoraBands;
+  /** Per service and quarter, stopped services included as zeros (withStoppedServices). */
+  serviceCounts: (ServiceQuarterCount & { isStopped?: boolean })[];
+  bands: BandsLike;
   now: Date;
 }): DoraPoint[] {
   const byQuarter = new Map(input.aggregates.map((row) => [row.quarter, row]));
   return input.quarters.map((quarter) => {
     const row = byQuarter.get(quarter);
-    const perService = input.serviceCounts
-      .filter((count) => count.quarter === quarter)
-      .map((count) => count.deployments / Math.max(daysObserved(quarter, input.now, count.createdAt), 1));
+    const counted = input.serviceCounts.filter((count) => count.quarter === quarter);
+    const perService = counted.map((count) => count.deployments / Math.max(daysObserved(quarter, input.now, count.createdAt), 1));
     const values = {
       deploymentsPerDay: percentile(perService, 0.5),
       leadTimeHours: row?.leadTimeMedianHours ?? null,
       changeFailureRate: row ? ratio(row.failures, row.deployments) : null,
       recoveryHours: row?.recoveryMedianHours ?? null,
     };
+    const placements: Record<DoraMetric, Placement | null> = {
+      deployment_frequency: placeValue(input.bands, 'deployment_frequency', values.deploymentsPerDay),
+      lead_time_hours: placeValue(input.bands, 'lead_time_hours', values.leadTimeHours),
+      change_failure_rate: placeValue(input.bands, 'change_failure_rate', values.changeFailureRate),
+      recovery_hours: placeValue(input.bands, 'recovery_hours', values.recoveryHours),
+    };
     return {
       quarter,
       deployments: row?.deployments ?? 0,
+      services: counted.length,
+      stoppedServices: counted.filter((count) => count.isStopped).length,
       ...values,
       unrecoveredFailures: row?.unrecoveredFailures ?? 0,
       bands: {
-        deployment_frequency: bandFor(input.bands, 'deployment_frequency', values.deploymentsPerDay),
-        lead_time_hours: bandFor(input.bands, 'lead_time_hours', values.leadTimeHours),
-        change_failure_rate: bandFor(input.bands, 'change_failure_rate', values.changeFailureRate),
-        recovery_hours: bandFor(input.bands, 'recovery_hours', values.recoveryHours),
+        deployment_frequency: placements.deployment_frequency?.band ?? null,
+        lead_time_hours: placements.lead_time_hours?.band ?? null,
+        change_failure_rate: placements.change_failure_rate?.band ?? null,
+        recovery_hours: placements.recovery_hours?.band ?? null,
       },
+      placements,
     };
   });
 }

@@ -1,4 +1,4 @@
-// Delivery events as senders post them (API or CSV): validation with every problem named by the
+// Delivery and platform task events as senders post them (API or CSV): validation with every problem named by the
 // event's index and field, so a batch is accepted whole or refused whole. Pure.
 import { z } from 'zod';
 
@@ -42,7 +42,17 @@ export const serviceEventSchema = z.object({
   createdAt: timestamp('createdAt'),
 });
 
+/** A platform task (create a database, get access, a DNS record…): done self-service, or after waiting for a person. */
+export const taskEventSchema = z.object({
+  eventId: text('eventId', 200),
+  task: text('task', 200),
+  team: text('team', 80).nullish(),
+  selfService: z.boolean({ message: 'selfService must be true or false' }),
+  completedAt: timestamp('completedAt'),
+});
+
 export type DeploymentEvent = z.infer<typeof deploymentEventSchema>;
+export type TaskEvent = z.infer<typeof taskEventSchema>;
 export type ServiceEvent = z.infer<typeof serviceEventSchema>;
 
 export interface EventProblem {

@@ -11,28 +11,57 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 export interface SelfServicePoint {
   week: string;
-  platformDeployments: number;
-  tickets: number;
-  /** platform deployments / (platform deployments + tickets); null in a week with neither. */
+  /** Platform tasks completed without a person. */
+  selfServiceTasks: number;
+  /** Platform tasks that waited for manual approval. */
+  manualTasks: number;
+  /** Tickets in the categories the PM marks as requests for manual work. */
+  manualWorkTickets: number;
+  /**
+   * selfServiceTasks / (selfServiceTasks + manualTasks + manualWorkTickets); null in a week without
+   * task events: without them the ratio is not measured, and tickets alone would read as 0%.
+   */
   ratio: number | null;
 }
 
 /**
- * Self-service ratio: the share of platform interactions that needed no ticket. Every deployment
- * through the platform is an interaction that went without help; every ticket is one that did not.
+ * Self-service ratio (DESIGN.md, after the article's "what percentage of platform interactions
+ * require human intervention"): platform tasks done without a person, over those plus the tasks
+ * that waited for manual approval plus the tickets asking for manual work.
  */
-export function selfServiceSeries(input: { weeks: string[]; platformDeployments: Map<string, number>; tickets: Map<string, number> }): SelfServicePoint[] {
+export function selfServiceSeries(input: {
+  weeks: string[];
+  tasks: Map<string, { selfService: number; manual: number }>;
+  manualWorkTickets: Map<string, number>;
+}): SelfServicePoint[] {
   return input.weeks.map((week) => {
-    const platformDeployments = input.platformDeployments.get(week) ?? 0;
-    const tickets = input.tickets.get(week) ?? 0;
-    return { week, platformDeployments, tickets, ratio: ratio(platformDeployments, platformDeployments + tickets) };
+    const tasks = input.tasks.get(week) ?? { selfService: 0, manual: 0 };
+    const manualWorkTickets = input.manualWorkTickets.get(week) ?? 0;
+    const measured = tasks.selfService + tasks.manual > 0;
+    return {
+      week,
+      selfServiceTasks: tasks.selfService,
+      manualTasks: tasks.manual,
+      manualWorkTickets,
+      ratio: measured ? tasks.selfService / (tasks.selfService + tasks.manual + manualWorkTickets) : null,
+    };
   });
 }
 
-export function selfServiceTotal(points: SelfServicePoint[]): SelfServicePoint & { week: 'all' } {
-  const platformDeployments = points.reduce((sum, point) => sum + point.platformDeployments, 0);
-  const tickets = points.reduce((sum, point) => sum + point.tickets, 0);
-  return { week: 'all', platformDeployments, tickets, ratio: ratio(platformDeployments, platformDeployments + tickets) };
+/** The ratio over the period's measured weeks (those with task events); null ("not measured yet") when there are none. */
+export function selfServiceTotal(points: SelfServicePoint[]): Omit<SelfServicePoint, 'week'> & { measuredWeeks: number } {
+  const measured = points.filter((point) => point.ratio !== null);
+  const sum = (pick: (point: SelfServicePoint) => number) => measured.reduce((total, point) => total + pick(point), 0);
+  const selfServiceTasks = sum((point) => point.selfServiceTasks);
+  const manualTasks = sum((point) => point.manualTasks);
+  const manualWorkTickets = sum((point) => point.manualWorkTickets);
+  return {
+    selfServiceTasks,
+    manualTasks,
+    manualWorkTickets,
+    measuredWeeks: measured.length,
+    ratio: measured.length > 0 ? ratio(selfServiceTasks, selfServiceTasks + manualTasks + manualWorkTickets) : null,
+  };
 }
 
 /** Tickets that belong to a repeat-question cluster, as a share of all tickets in the period. */

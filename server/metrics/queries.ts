@@ -72,28 +72,99 @@ function inWindow(window: MetricsWindow): Expression<SqlBool> {
 const WEEK = sql`to_char(date_trunc('week', deployed_at at time zone 'UTC'), 'YYYY-MM-DD')`;
 const QUARTER = sql`to_char(date_trunc('quarter', deployed_at at time zone 'UTC'), 'YYYY-"Q"Q')`;
 
+/**
+ * Per period: deployments, those through the platform, services that deployed, and those of them
+ * whose latest deployment in the period went through the platform (the adoption definition).
+ */
 export async function adoptionRows(db: Db, input: MetricsWindow & { period: 'week' | 'quarter' }): Promise<AdoptionRow[]> {
   const period = input.period === 'week' ? WEEK : QUARTER;
   const result = await sql<AdoptionRow>`
-    select ${period} as "period",
-           count(*)::int as "deployments",
-           (count(*) filter (where via_platform))::int as "platformDeployments",
-           count(distinct service_id)::int as "services",
-           (count(distinct service_id) filter (where via_platform))::int as "platformServices"
-    from deployments
-    where ${inWindow(input)}
+    select period as "period",
+           sum(deployments)::int as "deployments",
+           sum(platform_deployments)::int as "platformDeployments",
+           count(*)::int as "services",
+           (count(*) filter (where is_latest_via_platform))::int as "platformServices"
+    from (
+      select ${period} as period, service_id,
+             count(*) as deployments,
+             count(*) filter (where via_platform) as platform_deployments,
+             (array_agg(via_platform order by deployed_at desc, id desc))[1] as is_latest_via_platform
+      from deployments
+      where ${inWindow(input)}
+      group by 1, service_id
+    ) per_service
     group by 1`.execute(db);
   return result.rows;
 }
 
-/** Deployments through the platform per week: the self-service ratio's numerator. */
-export async function platformDeploymentsPerWeek(db: Db, input: MetricsWindow): Promise<{ week: string; deployments: number }[]> {
-  const result = await sql<{ week: string; deployments: number }>`
-    select ${WEEK} as "week", count(*)::int as "deployments"
-    from deployments
-    where via_platform and ${inWindow(input)}
+export interface NewTaskRow {
+  event_id: string;
+  task: string;
+  team_id: string | null;
+  is_self_service: boolean;
+  completed_at: Date;
+}
+
+/** Inserts platform task events, skipping event ids already stored; returns how many were new. */
+export async function insertTasks(db: Db, input: { rows: NewTaskRow[] }): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < input.rows.length; start += 2000) {
+    const result = await db
+      .insertInto('platform_tasks')
+      .values(input.rows.slice(start, start + 2000))
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+const TASK_WEEK = sql`to_char(date_trunc('week', completed_at at time zone 'UTC'), 'YYYY-MM-DD')`;
+
+/** Platform tasks per week: done without a person, and those that waited for manual approval. */
+export async function taskWeeks(db: Db, input: { from: Date; to: Date }): Promise<{ week: string; selfService: number; manual: number }[]> {
+  const result = await sql<{ week: string; selfService: number; manual: number }>`
+    select ${TASK_WEEK} as "week",
+           (count(*) filter (where is_self_service))::int as "selfService",
+           (count(*) filter (where not is_self_service))::int as "manual"
+    from platform_tasks
+    where completed_at >= ${input.from} and completed_at < ${input.to}
     group by 1`.execute(db);
   return result.rows;
+}
+
+/** Tickets per week in the categories the PM marked as requests for manual work. */
+export async function manualWorkTicketWeeks(db: Db, input: { from: Date; to: Date }): Promise<{ week: string; tickets: number }[]> {
+  const result = await sql<{ week: string; tickets: number }>`
+    select to_char(date_trunc('week', t.opened_at at time zone 'UTC'), 'YYYY-MM-DD') as "week", count(*)::int as "tickets"
+    from tickets t
+    join manual_work_categories m on m.category = t.category
+    where t.opened_at >= ${input.from} and t.opened_at < ${input.to}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+/** Every ticket category with its ticket count and whether it is marked as manual work (marked ones without tickets too). */
+export async function listManualWorkCategories(db: Db): Promise<{ category: string; tickets: number; isManualWork: boolean }[]> {
+  const result = await sql<{ category: string; tickets: number; isManualWork: boolean }>`
+    select coalesce(c.category, m.category) as "category", coalesce(c.tickets, 0)::int as "tickets", (m.category is not null) as "isManualWork"
+    from (select category, count(*) as tickets from tickets where category is not null group by category) c
+    full join manual_work_categories m on m.category = c.category
+    order by coalesce(c.tickets, 0) desc, 1`.execute(db);
+  return result.rows;
+}
+
+export async function hasTicketCategory(db: Db, input: { category: string }): Promise<boolean> {
+  const row = await db.selectFrom('tickets').select('id').where('category', '=', input.category).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markManualWork(db: Db, input: { category: string; userId: string | null }) {
+  await db.insertInto('manual_work_categories').values({ category: input.category, marked_by: input.userId }).onConflict((oc) => oc.column('category').doNothing()).execute();
+}
+
+export async function unmarkManualWork(db: Db, input: { category: string }) {
+  await db.deleteFrom('manual_work_categories').where('category', '=', input.category).execute();
 }
 
 export async function doraAggregates(db: Db, input: MetricsWindow): Promise<DoraAggregate[]> {
@@ -112,11 +183,14 @@ export async function doraAggregates(db: Db, input: MetricsWindow): Promise<Dora
   return result.rows;
 }
 
+/** Deployments per service and quarter, with the team of the service's latest deployment in it. */
 export async function serviceQuarterCounts(db: Db, input: MetricsWindow): Promise<ServiceQuarterCount[]> {
   const result = await sql<ServiceQuarterCount>`
-    select counts.quarter as "quarter", counts.deployments as "deployments", s.repository_created_at as "createdAt"
+    select counts.quarter as "quarter", counts.service_id as "serviceId", counts.team_id as "teamId",
+           counts.deployments as "deployments", s.repository_created_at as "createdAt"
     from (
-      select ${QUARTER} as quarter, service_id, count(*)::int as deployments
+      select ${QUARTER} as quarter, service_id, count(*)::int as deployments,
+             (array_agg(team_id order by deployed_at desc, id desc))[1] as team_id
       from deployments
       where ${inWindow(input)}
       group by 1, service_id
@@ -142,16 +216,6 @@ export async function doraAggregatesByTeam(db: Db, input: MetricsWindow) {
     where d.deployed_at >= ${input.from} and d.deployed_at < ${input.to}
     group by d.team_id, t.name
     order by t.name nulls last`.execute(db);
-  return result.rows;
-}
-
-export async function serviceCountsByTeam(db: Db, input: MetricsWindow) {
-  const result = await sql<{ teamId: string | null; deployments: number; createdAt: Date | null }>`
-    select d.team_id as "teamId", count(*)::int as "deployments", min(s.repository_created_at) as "createdAt"
-    from deployments d
-    join delivery_services s on s.id = d.service_id
-    where d.deployed_at >= ${input.from} and d.deployed_at < ${input.to}
-    group by d.team_id, d.service_id`.execute(db);
   return result.rows;
 }
 

@@ -4,6 +4,7 @@ import * as fields from '../fields';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
 import { getImpact, IMPACT_WEEKS, linkRatingFlow } from './service-impact';
+import { listManualWorkCategories, setManualWork } from './service-manual-work';
 import { getOutcomes, listShipMarkers } from './service-outcomes';
 
 const quarters = z.number().int().min(1).max(12).default(4);
@@ -30,6 +31,17 @@ export const metricsRouter = createRouter({
   linkRatingFlow: editorProcedure
     .input(z.object({ itemId: fields.id, flowId: fields.id.nullable() }))
     .mutation(({ ctx, input }) => linkRatingFlow(ctx.db, input)),
+
+  manualWorkCategories: memberProcedure.query(({ ctx }) => listManualWorkCategories(ctx.db)),
+
+  setManualWork: editorProcedure
+    .input(
+      z.object({
+        category: z.string({ message: 'Choose a category' }).trim().min(1, 'Choose a category').max(80, 'A category is at most 80 characters'),
+        isManualWork: z.boolean({ message: 'isManualWork must be true or false' }),
+      }),
+    )
+    .mutation(({ ctx, input }) => setManualWork(ctx.db, { ...input, userId: ctx.user.id })),
 
   importDeployments: editorProcedure
     .input(z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') }))

@@ -25,22 +25,21 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
   const quarters = quartersBetween(window.from, now);
   const ticketFilter = { from: day(window.from), to: day(now) };
 
-  const [overview, repeats, platformWeeks, shipped, flows, ratingWeeks, satisfaction] = await Promise.all([
+  const [overview, repeats, taskWeeks, manualWorkWeeks, shipped, flows, ratingWeeks, satisfaction] = await Promise.all([
     getTicketOverview(db, ticketFilter),
     listRepeatQuestions(db, { ...ticketFilter, similarity: 'normal', minAsked: 2, limit: 10_000 }),
-    cachedDelivery(db, deliveryKey('platform-weeks', now, input.quarters), () => queries.platformDeploymentsPerWeek(db, window)),
+    cachedDelivery(db, deliveryKey('task-weeks', now, input.quarters), () => queries.taskWeeks(db, window)),
+    queries.manualWorkTicketWeeks(db, window),
     listShipMarkers(db, { from: window.from }),
     queries.listRatingFlows(db),
     queries.weeklyRatingsByFlow(db, { from: new Date(`${weeks[0]}T00:00:00Z`) }),
     getLatestSatisfactionTrend(db),
   ]);
 
-  const ticketsByWeek = new Map<string, number>();
-  for (const row of overview.weekly) ticketsByWeek.set(row.week, (ticketsByWeek.get(row.week) ?? 0) + row.ticket_count);
   const selfService = selfServiceSeries({
     weeks,
-    platformDeployments: new Map(platformWeeks.map((row) => [row.week, row.deployments])),
-    tickets: ticketsByWeek,
+    tasks: new Map(taskWeeks.map((row) => [row.week, row])),
+    manualWorkTickets: new Map(manualWorkWeeks.map((row) => [row.week, row.tickets])),
   });
   const chartCategories = overview.categories.slice(0, CHART_CATEGORIES).map((category) => category.category);
   const hasOther = overview.categories.length > CHART_CATEGORIES;

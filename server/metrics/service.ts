@@ -1,13 +1,36 @@
-// Platform metrics: ingesting delivery events (API batches and CSV, all-or-nothing, idempotent on
-// the sender's event id) and the dashboard's figures (adoption, time to first deploy, DORA).
+// Platform metrics: ingesting delivery and platform task events (API batches and CSV,
+// all-or-nothing, idempotent on the sender's event id) and the dashboard's figures (adoption,
+// time to first deploy, DORA).
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { CsvError, parseCsvText } from '../lib/csv';
 import * as teamQueries from '../participants/queries';
-import { adoptionSeries, dashboardWindow, doraSeries, nextQuarter, quarterStart, quartersBetween, timeToFirstDeploy, weeksBetween } from './definitions';
-import { type DeploymentEvent, deploymentEventSchema, type EventProblem, type ServiceEvent, serviceEventSchema, validateEventBatch } from './events';
+import {
+  adoptionSeries,
+  dashboardWindow,
+  doraSeries,
+  nextQuarter,
+  previousQuarterStart,
+  quarterStart,
+  quartersBetween,
+  timeToFirstDeploy,
+  weeksBetween,
+  withStoppedServices,
+} from './definitions';
+import {
+  type DeploymentEvent,
+  deploymentEventSchema,
+  type EventProblem,
+  type ServiceEvent,
+  serviceEventSchema,
+  type TaskEvent,
+  taskEventSchema,
+  validateEventBatch,
+} from './events';
 import { csvRowsToEvents } from './parse-deployments-csv';
 import * as queries from './queries';
+import { bandNotes, type BandNotes, DORA_METRICS, type DoraBands, type DoraMetric } from './dora-bands';
+import { getAdoptionHeadline } from './service-adoption';
 import { getDoraBands } from './service-bands';
 import { cachedDelivery, deliveryKey } from './service-cache';
 
@@ -83,6 +106,25 @@ export async function ingestServiceBatch(db: Db, input: { body: unknown }) {
   });
 }
 
+/** Platform task events (POST /api/v1/events/tasks): the same batch rules as deployments. */
+export async function ingestTaskBatch(db: Db, input: { body: unknown }) {
+  const { events, problems } = validateEventBatch<TaskEvent>(input.body, taskEventSchema);
+  if (problems.length > 0) refuse(problems, 'batch');
+  return db.transaction().execute(async (trx) => {
+    const teams = await teamIdsByName(trx, events.map((event) => event.team));
+    const inserted = await queries.insertTasks(trx, {
+      rows: events.map((event) => ({
+        event_id: event.eventId,
+        task: event.task,
+        team_id: event.team ? (teams.get(event.team.toLowerCase()) ?? null) : null,
+        is_self_service: event.selfService,
+        completed_at: event.completedAt,
+      })),
+    });
+    return { received: events.length, inserted, alreadyStored: events.length - inserted };
+  });
+}
+
 /** A deployments CSV from the Metrics page: every row valid or nothing stored, rows named. */
 export async function importDeploymentsCsv(db: Db, input: { text: string }) {
   let table;
@@ -126,26 +168,27 @@ async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamI
   const latestFull = quarters.length > 1 ? quarters[quarters.length - 2] : quarters[0];
   const latestWindow = { from: quarterStart(latestFull), to: quarterStart(nextQuarter(latestFull)) };
 
-  const [weekly, quarterly, aggregates, serviceCounts, starts, byTeam, byTeamCounts] = await Promise.all([
+  const [adoptionHeadline, weekly, quarterly, aggregates, rawServiceCounts, starts, byTeam, latestCounts] = await Promise.all([
+    getAdoptionHeadline(db, { teamId: input.teamId }, now),
     queries.adoptionRows(db, { ...window, period: 'week' }),
     queries.adoptionRows(db, { ...window, period: 'quarter' }),
     queries.doraAggregates(db, window),
-    queries.serviceQuarterCounts(db, window),
+    // From the quarter before the window, so a service that stopped in its first quarter is counted.
+    queries.serviceQuarterCounts(db, { ...window, from: previousQuarterStart(window.from) }),
     queries.serviceStarts(db, { teamId: input.teamId }),
     queries.doraAggregatesByTeam(db, latestWindow),
-    queries.serviceCountsByTeam(db, latestWindow),
+    queries.serviceQuarterCounts(db, { from: previousQuarterStart(latestWindow.from), to: latestWindow.to }),
   ]);
+  const serviceCounts = withStoppedServices(rawServiceCounts, quarters);
+  const latestServiceCounts = withStoppedServices(latestCounts, [latestFull]);
 
   const teams = byTeam.map((team) => ({
     teamId: team.teamId,
     teamName: team.teamName,
-    services: team.services,
     ...doraSeries({
       quarters: [latestFull],
       aggregates: [{ ...team, quarter: latestFull }],
-      serviceCounts: byTeamCounts
-        .filter((count) => count.teamId === team.teamId)
-        .map((count) => ({ quarter: latestFull, deployments: count.deployments, createdAt: count.createdAt })),
+      serviceCounts: latestServiceCounts.filter((count) => count.teamId === team.teamId),
       bands,
       now,
     })[0],
@@ -154,6 +197,7 @@ async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamI
   return {
     hasData: extent.first !== null,
     window: { from: window.from, to: now, quarters, latestFullQuarter: latestFull },
+    adoptionHeadline,
     adoptionWeekly: adoptionSeries(weekly, weeks),
     adoptionQuarterly: adoptionSeries(quarterly, quarters),
     timeToFirstDeploy: timeToFirstDeploy(starts),
@@ -162,7 +206,12 @@ async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamI
     bands: {
       version: String(bands.version),
       source: bands.source ?? null,
-      metrics: Object.fromEntries(Object.entries(bands.metrics).map(([key, metric]) => [key, { label: metric.label, unit: metric.unit, better: metric.better, bands: metric.bands }])),
+      metrics: Object.fromEntries(
+        DORA_METRICS.map((key) => {
+          const metric = bands.metrics[key];
+          return [key, { label: metric.label, unit: metric.unit, better: metric.better, bands: metric.bands, notes: bandNotes(bands, key) }];
+        }),
+      ) as Record<DoraMetric, { label: string; unit: string; better: 'higher' | 'lower'; bands: DoraBands['metrics'][DoraMetric]['bands']; notes: BandNotes }>,
     },
   };
 }

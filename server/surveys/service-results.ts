@@ -3,11 +3,24 @@
 // search, and the CSV export of the responses as stored.
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { TENURE_BANDS } from '../participants/tenure';
+import * as participantQueries from '../participants/queries';
+import { TENURE_BANDS, TENURE_LABELS } from '../participants/tenure';
 import { csvOf, segmentsOf } from './export-csv';
 import * as queries from './queries';
 import { headlineOf, isChoiceKind, isScaleKind, SATISFACTION_BANDS, SCALE_RANGES, type ScaleKind } from './rules';
-import { breakdownOf, distributionOf, enpsOf, healthOf, meanOf, totalOf, type GroupScores, type ScoreCount } from './statistics';
+import {
+  breakdownOf,
+  distributionOf,
+  enpsOf,
+  healthOf,
+  hiddenGroupsOf,
+  meanOf,
+  responseRateExceeds,
+  responseRateOf,
+  totalOf,
+  type GroupScores,
+  type ScoreCount,
+} from './statistics';
 
 async function requireSurvey(db: Db, id: string) {
   const survey = await queries.findSurvey(db, { id });
@@ -34,6 +47,12 @@ function scaleSummary(kind: ScaleKind, counts: ScoreCount[]) {
 
 type Dimension = 'team' | 'tenure_band';
 
+/** A group's name as people read it: tenure bands by their label ('1-3 years'), not their code. */
+function groupLabel(dimension: Dimension, key: string): string {
+  if (key === NOT_REPORTED) return 'Not reported';
+  return dimension === 'tenure_band' ? (TENURE_LABELS[key as keyof typeof TENURE_LABELS] ?? key) : key;
+}
+
 async function breakdownsBy(db: Db, questions: { id: string; kind: ScaleKind }[], dimension: Dimension) {
   const rows = await queries.countScoresByGroup(db, { questionIds: questions.map((question) => question.id), dimension });
   if (!rows.some((row) => row.group !== null)) return null;
@@ -50,7 +69,7 @@ async function breakdownsBy(db: Db, questions: { id: string; kind: ScaleKind }[]
       questionId: question.id,
       groups: breakdownOf(groups, { isEnps: question.kind === 'enps' }).map((group) => ({
         ...group,
-        label: group.key === NOT_REPORTED ? 'Not reported' : group.key,
+        label: groupLabel(dimension, group.key),
         isNotReported: group.key === NOT_REPORTED,
       })),
     };
@@ -97,17 +116,18 @@ export async function getSurveyResults(db: Db, input: { id: string }) {
 /** The trend of one scale question across the runs of the survey's series, one point per quarter. */
 export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: string | null }) {
   const survey = await requireSurvey(db, input.id);
-  const [runs, seriesQuestions, ownQuestions] = await Promise.all([
+  const [runs, seriesQuestions, ownQuestions, directorySize] = await Promise.all([
     queries.listSeriesRuns(db, { seriesId: survey.series_id }),
     queries.listSeriesQuestions(db, { seriesIds: [survey.series_id] }),
     queries.listQuestions(db, { surveyIds: [survey.id] }),
+    participantQueries.countActiveParticipants(db),
   ]);
   const scaleQuestions = seriesQuestions.filter((question) => isScaleKind(question.kind));
   const chosen =
     scaleQuestions.find((question) => question.series_key === input.seriesKey) ??
     scaleQuestions.find((question) => question.series_key === headlineOf(ownQuestions)?.series_key) ??
     headlineOf(scaleQuestions);
-  if (!chosen) return { questions: [], seriesKey: null, kind: null, bands: null, points: [] };
+  if (!chosen) return { questions: [], seriesKey: null, kind: null, bands: null, directorySize, points: [] };
   const scores = await queries.countSeriesScores(db, { seriesId: survey.series_id, seriesKey: chosen.series_key });
   const kind = chosen.kind as ScaleKind;
   return {
@@ -115,14 +135,19 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
     seriesKey: chosen.series_key,
     kind,
     bands: kind === 'scale_10' ? SATISFACTION_BANDS : null,
+    /** Active developers in the directory today: the trend's response rate divides by it (DESIGN.md). */
+    directorySize,
     points: runs.map((run) => {
       const counts = scoresOf(scores, (row) => row.survey_id === run.id);
+      const responseCount = run.response_count ?? 0;
       return {
         surveyId: run.id,
         quarter: run.quarter,
         title: run.title,
         origin: run.origin,
-        responseCount: run.response_count ?? 0,
+        responseCount,
+        responseRate: responseRateOf(responseCount, directorySize),
+        isResponseRateCapped: responseRateExceeds(responseCount, directorySize),
         answerCount: totalOf(counts),
         mean: meanOf(counts),
         enps: kind === 'enps' ? (enpsOf(counts)?.score ?? null) : null,
@@ -160,7 +185,11 @@ export async function listFreeTextAnswers(
   };
 }
 
-/** Every response as stored: the day, the self-reported team and tenure band, the answers. */
+/**
+ * Every response: the day, the self-reported team and tenure band, the answers. The same
+ * group-size rule as the results: a team or tenure band with fewer than 5 responses is blanked,
+ * and so is any group whose count would let a reader work a blanked one out from the total.
+ */
 export async function exportSurveyCsv(db: Db, input: { id: string }) {
   const survey = await requireSurvey(db, input.id);
   const [questions, { responses, answers }] = await Promise.all([
@@ -174,13 +203,22 @@ export async function exportSurveyCsv(db: Db, input: { id: string }) {
     row.set(answer.question_id, value);
     byResponse.set(answer.response_id, row);
   }
+  const hiddenOf = (values: (string | null)[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value ?? NOT_REPORTED, (counts.get(value ?? NOT_REPORTED) ?? 0) + 1);
+    return hiddenGroupsOf([...counts].map(([key, count]) => ({ key, count })));
+  };
+  const hiddenTeams = hiddenOf(responses.map((response) => response.team));
+  const hiddenTenures = hiddenOf(responses.map((response) => response.tenure_band));
+  const shown = (value: string | null, hidden: Set<string>, label: (value: string) => string = (text) => text) =>
+    value === null || hidden.has(value) ? '' : label(value);
   const header = ['Response date', 'Team', 'Tenure band', ...questions.map((question, index) => `Q${index + 1}. ${question.prompt}`)];
   const lines = responses.map((response) => [
     response.submitted_on,
-    response.team ?? '',
-    response.tenure_band ?? '',
+    shown(response.team, hiddenTeams),
+    shown(response.tenure_band, hiddenTenures, (band) => groupLabel('tenure_band', band)),
     ...questions.map((question) => byResponse.get(response.id)?.get(question.id) ?? ''),
   ]);
   const name = `${survey.title} ${survey.quarter}`.replace(/[^\w -]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'survey';
-  return { fileName: `${name}.csv`, text: csvOf([header, ...lines]) };
+  return { fileName: `${name}.csv`, text: csvOf([header, ...lines]), blankedGroups: hiddenTeams.size + hiddenTenures.size };
 }

@@ -21,7 +21,7 @@ import {
   type SurveyDraft,
   type SurveyState,
 } from './rules';
-import { meanOf, responseRateOf } from './statistics';
+import { meanOf, responseRateExceeds, responseRateOf } from './statistics';
 
 type SurveyRow = NonNullable<Awaited<ReturnType<typeof queries.findSurvey>>>;
 
@@ -229,6 +229,7 @@ export async function listSurveys(db: Db, input: { today: string }) {
       closesOn: survey.closes_on,
       responseCount,
       responseRate: audience ? responseRateOf(responseCount, audience.size) : null,
+      isResponseRateCapped: audience ? responseRateExceeds(responseCount, audience.size) : false,
       headline: headline
         ? { kind: headline.kind, mean: meanOf(scores.filter((entry) => entry.question_id === headline.id)) }
         : null,
@@ -265,6 +266,7 @@ export async function getSurvey(db: Db, input: { id: string; today: string }) {
     invitations,
     audience,
     responseRate: audience ? responseRateOf(responseCount, audience.size) : null,
+    isResponseRateCapped: audience ? responseRateExceeds(responseCount, audience.size) : false,
     runs: runs.map((run) => ({ id: run.id, quarter: run.quarter, title: run.title, responseCount: run.response_count ?? 0 })),
     questions: questions.map((question) => ({
       id: question.id,

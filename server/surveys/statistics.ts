@@ -55,31 +55,52 @@ export function healthOf(mean: number): Health {
   return 'watch';
 }
 
-/** Responses over the people asked, as a fraction; null when nobody is known to have been asked. */
+/**
+ * Responses over the people asked, as a fraction, never above 1: more responses than people asked
+ * (a link shared beyond the invitations, an audience typed too low) reads as 100%, and
+ * `responseRateExceeds` says so. Null when nobody is known to have been asked.
+ */
 export function responseRateOf(responses: number, asked: number | null): number | null {
   if (!asked || asked <= 0) return null;
-  return round(responses / asked, 4);
+  return Math.min(1, round(responses / asked, 4));
+}
+
+/** Whether the responses outnumber the people asked, so the rate shown is capped at 100%. */
+export function responseRateExceeds(responses: number, asked: number | null): boolean {
+  return Boolean(asked && asked > 0 && responses > asked);
 }
 
 // ---- Suppression -----------------------------------------------------------------------------
 
 /**
- * Which groups of a breakdown to hide. Every group with fewer than `minimum` answers is hidden.
- * A reader who knows the total can subtract the visible groups from it and learn the sum of the
- * hidden ones, so the hidden groups together must never be a single group nor fewer than
+ * Why a group of a breakdown is hidden: it has fewer than the minimum answers itself
+ * ("too_few"), or it is hidden so that a smaller group cannot be worked out from the total
+ * ("complementary").
+ */
+export type HiddenReason = 'too_few' | 'complementary';
+
+/**
+ * Which groups of a breakdown to hide, and why. Every group with fewer than `minimum` answers is
+ * hidden. A reader who knows the total can subtract the visible groups from it and learn the sum
+ * of the hidden ones, so the hidden groups together must never be a single group nor fewer than
  * `minimum` answers: until they are, the smallest visible group is hidden as well (possibly all).
  * The groups must partition the total ("not reported" is a group like any other).
  */
-export function hiddenGroupsOf(groups: { key: string; count: number }[], minimum = MIN_GROUP_SIZE): Set<string> {
+export function hiddenReasonsOf(groups: { key: string; count: number }[], minimum = MIN_GROUP_SIZE): Map<string, HiddenReason> {
   const present = groups.filter((group) => group.count > 0);
-  const hidden = new Set(present.filter((group) => group.count < minimum).map((group) => group.key));
+  const hidden = new Map<string, HiddenReason>(present.filter((group) => group.count < minimum).map((group) => [group.key, 'too_few']));
   const hiddenCount = () => present.filter((group) => hidden.has(group.key)).reduce((sum, group) => sum + group.count, 0);
   while (hidden.size > 0 && (hidden.size < 2 || hiddenCount() < minimum)) {
     const visible = present.filter((group) => !hidden.has(group.key)).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key));
     if (visible.length === 0) break;
-    hidden.add(visible[0].key);
+    hidden.set(visible[0].key, 'complementary');
   }
   return hidden;
+}
+
+/** The keys of `hiddenReasonsOf`. */
+export function hiddenGroupsOf(groups: { key: string; count: number }[], minimum = MIN_GROUP_SIZE): Set<string> {
+  return new Set(hiddenReasonsOf(groups, minimum).keys());
 }
 
 export interface GroupScores {
@@ -88,7 +109,7 @@ export interface GroupScores {
 }
 
 export type GroupResult =
-  | { key: string; isHidden: true }
+  | { key: string; isHidden: true; hiddenReason: HiddenReason }
   | { key: string; isHidden: false; count: number; mean: number | null; enps: Enps | null };
 
 /**
@@ -98,14 +119,14 @@ export type GroupResult =
  */
 export function breakdownOf(groups: GroupScores[], options: { isEnps: boolean; minimum?: number }): GroupResult[] {
   const present = groups.filter((group) => totalOf(group.counts) > 0);
-  const hidden = hiddenGroupsOf(
+  const hidden = hiddenReasonsOf(
     present.map((group) => ({ key: group.key, count: totalOf(group.counts) })),
     options.minimum,
   );
   if (present.length === 1 && hidden.size === 1) return [];
   return present.map((group) =>
     hidden.has(group.key)
-      ? { key: group.key, isHidden: true as const }
+      ? { key: group.key, isHidden: true as const, hiddenReason: hidden.get(group.key)! }
       : {
           key: group.key,
           isHidden: false as const,

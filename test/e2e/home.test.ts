@@ -48,7 +48,8 @@ async function addRoadmapSurveyAndDeployments() {
     ],
   });
 
-  // The last full week: 7 of 10 deployments through the platform; the week before: 5 of 10.
+  // Ten services deploying once a week. The last full week: 7 of 10 through the platform; the week
+  // before: 5 of 10 (adoption counts each service by its latest deployment).
   const monday = Date.parse(`${isoDay(now.getTime() - ((now.getUTCDay() + 6) % 7) * DAY_MS)}T00:00:00Z`);
   const rows = [];
   for (const [weeksAgo, viaPlatform] of [
@@ -58,7 +59,7 @@ async function addRoadmapSurveyAndDeployments() {
     for (let index = 0; index < 10; index += 1) {
       const at = new Date(monday - weeksAgo * 7 * DAY_MS + (index + 1) * 12 * 3_600_000).toISOString();
       const isPlatform = index < viaPlatform;
-      rows.push(`w${weeksAgo}-${index},${isPlatform ? 'checkout' : 'legacy-billing'},Payments,${isPlatform ? 'yes' : 'no'},${at},${at},success,`);
+      rows.push(`w${weeksAgo}-${index},service-${index},Payments,${isPlatform ? 'yes' : 'no'},${at},${at},success,`);
     }
   }
   await mutate('metrics.importDeployments', { text: ['event_id,service,team,via_platform,commit_time,deploy_time,outcome,recovered_at', ...rows].join('\n') });
@@ -91,7 +92,9 @@ describe('home: the weekly review', () => {
     await page.getByText('Watch', { exact: true }).waitFor();
     await page.getByText('70%', { exact: true }).waitFor();
     await page.getByText('On target', { exact: true }).waitFor();
-    await page.getByText(/7 of 10 deployments .* up 20 points on the week before/).waitFor();
+    await page.getByText(/7 of 10 deploying services · up 20 points on the week before/).waitFor();
+    await page.getByText('of deploying services on the platform', { exact: true }).waitFor();
+    await page.getByText(/Share of deployments through the platform: 70% \(7 of 10 deployments\)/).waitFor();
 
     // Discovery: the demo's 8 interviewed developers against the 15-20 target, and its gaps.
     const discovery = page.locator('section', { has: page.getByRole('heading', { name: 'Discovery progress' }) });

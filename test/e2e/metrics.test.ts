@@ -93,10 +93,14 @@ describe('platform metrics', () => {
     await page.goto(`${app.baseUrl}/metrics`);
     await page.getByRole('heading', { name: 'Adoption' }).waitFor();
     await page.getByText('Year-one target 60-80%').waitFor();
-    // 2 of 3 services deploy through the platform.
-    await page.getByText(/\d+% of services in 20\d\d-Q\d/).first().waitFor();
+    // The adoption headline: the same figure and label as Home, with the deployment share beside it.
+    await page.getByText('of deploying services on the platform', { exact: true }).first().waitFor();
+    await page.getByText('Share of deployments through the platform, last full week').waitFor();
     await page.getByText('Still waiting for a first deploy').waitFor();
     await page.getByRole('table', { name: 'DORA metrics per quarter' }).waitFor();
+    await page.getByText('The 2024 clusters as published').click();
+    await page.getByRole('table', { name: 'DORA 2024 clusters as published' }).waitFor();
+    await page.getByText(/Failed deployment recovery time: high and medium publish the same range/).waitFor();
     await checkPage(page, 'metrics-02-dashboard');
     expect(problems).toEqual([]);
   });
@@ -121,7 +125,25 @@ describe('platform metrics', () => {
     await page.goto(`${app.baseUrl}/metrics`);
     await page.getByRole('heading', { name: 'Support load' }).waitFor();
     await page.getByText('Self-service ratio', { exact: true }).first().waitFor();
-    await page.getByText(/= deployments through the platform ÷ \(deployments through the platform \+ support tickets\)/).waitFor();
+    // Without platform task events the ratio is not measured, whatever the deployments say.
+    await page.getByText(/not measured yet/i).first().waitFor();
+
+    const tokenResponse = await trpc('apiTokens.create', { name: 'platform portal' });
+    const postTasks = (body: unknown) =>
+      fetch(`${app.baseUrl}/api/v1/events/tasks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenResponse.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const yesterday = new Date(Date.now() - DAY).toISOString();
+    const tasks = [true, true, true, false].map((selfService, index) => ({ eventId: `task-${index}`, task: 'create-database', selfService, completedAt: yesterday }));
+    const refused = await postTasks({ events: [...tasks.slice(0, 2), { ...tasks[2], selfService: 'sometimes' }] });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details.problems).toEqual([{ index: 2, field: 'selfService', message: 'selfService must be true or false' }]);
+    expect((await (await postTasks({ events: tasks })).json()).inserted).toBe(4);
+    await page.reload();
+    await page.getByText(/3 tasks without a person ÷ \(3 \+ 1 waiting for approval \+ 0 manual-work tickets\)/).waitFor();
+    await page.getByText(/= platform tasks done without a person ÷/).waitFor();
     await page.getByRole('heading', { name: 'Satisfaction' }).waitFor();
     await page.getByRole('link', { name: 'Create a service' }).waitFor();
     // The ship date is marked under the trend lines, and the item is listed with its before/after.

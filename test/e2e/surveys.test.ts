@@ -165,15 +165,19 @@ describe('the quarterly survey', () => {
     await page.getByText('Watch (6.5 to 7.5)').first().waitFor();
     const trendPanel = page.locator('section', { has: page.getByRole('heading', { name: 'Trend across quarters' }) });
     await trendPanel.getByText('Show the numbers').click();
-    const rows = await trendPanel.locator('tbody tr').allInnerTexts();
+    const rows = await trendPanel.locator('figure tbody tr').allInnerTexts();
     expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([`${pastQuarter} 6.00 6`, `${currentQuarter} 6.86 7`]);
     await trendPanel.getByText('healthy above 7.5', { exact: true }).waitFor();
     await trendPanel.getByText('warning below 6.5', { exact: true }).waitFor();
 
     const breakdown = page.locator('section', { has: page.getByRole('heading', { name: 'Breakdowns' }) });
-    await breakdown.getByText('Too few responses to show').first().waitFor();
-    // Payments has 5 answers but would give Search and Mobile away: everything is hidden.
-    expect(await breakdown.getByText('Too few responses to show').count()).toBe(3);
+    await trendPanel.getByRole('table', { name: 'Response rate per quarter' }).waitFor();
+    await trendPanel.getByText(/Response rate = responses ÷ (the \d+ )?active developers in the directory/).waitFor();
+    await breakdown.getByText('Too few answers to show (fewer than 5)').first().waitFor();
+    // Payments has 5 answers but would give Search and Mobile away: everything is hidden, and each
+    // cell says why.
+    expect(await breakdown.getByText('Too few answers to show (fewer than 5)').count()).toBe(2);
+    expect(await breakdown.getByText('Hidden so that a smaller group cannot be worked out from the total').count()).toBe(1);
     await checkPage(page, 'surveys-11-results');
 
     const answers = page.getByRole('region', { name: 'Free-text answers' });

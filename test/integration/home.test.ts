@@ -165,8 +165,10 @@ describe('home.weeklyReview', () => {
       await insertRatingForFlow(handle.db, { key: 'create-service', origin: null, score: 4, comment: null, ratedOn });
     }
 
-    // Deployments. Last week: web 3 and api 1 through the platform, legacy 1 by hand (4 of 5, 2 of
-    // 3 services). The week before: web 1 through the platform, legacy 1 (50%). This week's is not counted.
+    // Deployments. Last week: web 3 and api 1 through the platform, then api 1 and legacy 1 by hand
+    // (4 of 6 deployments). Adoption counts a service by its latest deployment: web only, 1 of 3
+    // services (api went back to deploying by hand). The week before: web through the platform,
+    // legacy by hand (1 of 2). This week's is not counted.
     const row = (id: string, service: string, viaPlatform: 'yes' | 'no', at: string) => `${id},${service},Payments,${viaPlatform},${at},${at},success,`;
     await editor.metrics.importDeployments({
       text: [
@@ -179,6 +181,7 @@ describe('home.weeklyReview', () => {
         row('d6', 'web', 'yes', '2026-02-24 10:00'),
         row('d7', 'legacy', 'no', '2026-02-25 10:00'),
         row('d8', 'legacy', 'no', '2026-03-10 10:00'),
+        row('d9', 'api', 'no', '2026-03-07 10:00'),
       ].join('\n'),
     });
 
@@ -221,16 +224,20 @@ describe('home.weeklyReview', () => {
 
     expect(review.adoption).toMatchObject({
       hasDeliveryData: true,
+      label: 'of deploying services on the platform',
       week: { start: new Date('2026-03-02T00:00:00Z'), end: new Date('2026-03-09T00:00:00Z') },
-      deployments: 5,
+      deployments: 6,
       platformDeployments: 4,
-      deploymentShare: 0.8,
       services: 3,
-      platformServices: 2,
-      previousDeploymentShare: 0.5,
-      status: 'within',
+      platformServices: 1,
+      previousServiceShare: 0.5,
+      status: 'below',
     });
-    expect(review.adoption.serviceShare).toBeCloseTo(2 / 3);
+    expect(review.adoption.serviceShare).toBeCloseTo(1 / 3);
+    expect(review.adoption.deploymentShare).toBeCloseTo(4 / 6);
+    // The metrics page shows the very same figure with the same label.
+    const dashboard = await viewer.metrics.delivery({ quarters: 4 });
+    expect(dashboard.adoptionHeadline).toEqual(review.adoption);
 
     expect(review.changes).toEqual({
       evidence: { thisWeek: 2, lastWeek: 1 },

@@ -2,7 +2,7 @@
 // adoption / time to first deploy / DORA computed on hand-checked data, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { ingestDeploymentBatch, ingestServiceBatch, getDeliveryDashboard } from '@/server/metrics/service';
+import { ingestDeploymentBatch, ingestServiceBatch, ingestTaskBatch, getDeliveryDashboard } from '@/server/metrics/service';
 import { runRest, json, parseJsonBody } from '@/server/rest';
 import { z } from 'zod';
 import { callerWithRole } from '../helpers/callers';
@@ -74,6 +74,56 @@ describe('ingestion', () => {
     expect(await ok.json()).toEqual({ received: 1, inserted: 1, alreadyStored: 0 });
   });
 
+  it('takes platform task events through POST /api/v1/events/tasks with the same batch rules', async () => {
+    const admin = await callerWithRole(handle, 'admin');
+    const { token } = await admin.apiTokens.create({ name: 'platform portal' });
+    const post = (body: unknown, authorization = `Bearer ${token}`) =>
+      runRest(
+        handle.db,
+        new Request('http://x/api/v1/events/tasks', { method: 'POST', body: JSON.stringify(body), headers: { authorization } }),
+        { auth: 'token' },
+        async ({ db, req }) => json(await ingestTaskBatch(db, { body: await parseJsonBody(req, z.unknown(), { maxBytes: 64 * 1024 * 1024 }) })),
+      );
+    const countTasks = async () => (await handle.db.selectFrom('platform_tasks').select('id').execute()).length;
+    const task = (eventId: string, overrides: Record<string, unknown> = {}) => ({
+      eventId,
+      task: 'create-database',
+      team: 'Payments',
+      selfService: true,
+      completedAt: '2026-02-02T10:00:00Z',
+      ...overrides,
+    });
+
+    const good = { events: [task('task-1'), task('task-2', { selfService: false, team: null })] };
+    const first = await post(good);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: 2, inserted: 2, alreadyStored: 0 });
+    expect(await (await post(good)).json()).toEqual({ received: 2, inserted: 0, alreadyStored: 2 });
+    expect(await handle.db.selectFrom('platform_tasks').select(['event_id', 'is_self_service']).orderBy('event_id').execute()).toEqual([
+      { event_id: 'task-1', is_self_service: true },
+      { event_id: 'task-2', is_self_service: false },
+    ]);
+
+    // A bad item names its index and field; nothing of the batch is written.
+    const bad = await post([task('task-3'), task('task-4', { selfService: 'yes' }), task('task-5', { completedAt: 'yesterday' }), task('task-3')]);
+    expect(bad.status).toBe(400);
+    const { error } = (await bad.json()) as { error: { message: string; details: { problems: { index: number; field: string; message: string }[] } } };
+    expect(error.message).toBe('Nothing was stored: 3 problems in the batch. First: event 1, selfService: selfService must be true or false');
+    expect(error.details.problems.map((problem) => [problem.index, problem.field])).toEqual([
+      [1, 'selfService'],
+      [2, 'completedAt'],
+      [3, 'eventId'],
+    ]);
+    expect(error.details.problems[2].message).toBe('eventId "task-3" already appears at index 0 of this batch');
+    expect(await countTasks()).toBe(2);
+
+    const missing = await post([{ eventId: 'task-6', selfService: true, completedAt: '2026-02-02T10:00:00Z' }]);
+    expect((await missing.json()).error.message).toContain('event 0, task: task is required');
+    expect((await post([])).status).toBe(400);
+    expect((await post(good, 'Bearer not-a-token')).status).toBe(401);
+    expect(await countTasks()).toBe(2);
+  });
+
   it('records service creation idempotently', async () => {
     const event = { eventId: 'svc-1', service: 'payments-api', team: 'Payments', createdAt: '2026-01-30T10:00:00+02:00' };
     await ingestServiceBatch(handle.db, { body: event });
@@ -126,7 +176,11 @@ describe('dashboard figures', () => {
     expect(q2.deploymentsPerDay).toBeCloseTo(2.5 / 91, 6);
     expect(q2.bands).toEqual({ deployment_frequency: 'low', lead_time_hours: 'elite', change_failure_rate: 'low', recovery_hours: 'high' });
     const q3 = dashboard.dora.find((point) => point.quarter === '2026-Q3')!;
-    expect(q3).toMatchObject({ deployments: 0, deploymentsPerDay: null, changeFailureRate: null });
+    // Nobody deployed in Q3 so far: alpha and beta stopped, and count as zero, not absent.
+    expect(q3).toMatchObject({ deployments: 0, services: 2, stoppedServices: 2, deploymentsPerDay: 0, changeFailureRate: null });
+    expect(q3.placements.deployment_frequency).toEqual({ band: null, tiedWith: [] });
+    expect(q2).toMatchObject({ services: 2, stoppedServices: 0 });
+    expect(q2.placements.recovery_hours).toEqual({ band: 'high', tiedWith: ['medium'] });
 
     const quarterAdoption = dashboard.adoptionQuarterly.find((point) => point.period === '2026-Q2')!;
     expect(quarterAdoption).toMatchObject({ deployments: 5, platformDeployments: 2, deploymentShare: 0.4, services: 2, platformServices: 1, serviceShare: 0.5 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { normalizeQuestion } from '@/server/imports/map-ticket-row';
-import { ingestDeploymentBatch } from '@/server/metrics/service';
+import { ingestDeploymentBatch, ingestTaskBatch } from '@/server/metrics/service';
 import { getImpact } from '@/server/metrics/service-impact';
 import { getOutcomes } from '@/server/metrics/service-outcomes';
 import { submitRating } from '@/server/ratings/service';
@@ -137,11 +137,48 @@ describe('outcomes and the impact of a shipped item', () => {
     expect(week('2026-11-16').total).toBe(2);
     expect(support.repeatQuestions).toEqual({ tickets: 6, repeatTickets: 3, clusters: 1, share: 0.5, isCapped: false });
 
+    // Deployments and tickets are no stand-in: without task events the ratio is not measured.
+    expect(support.selfService.total).toEqual({ selfServiceTasks: 0, manualTasks: 0, manualWorkTickets: 0, measuredWeeks: 0, ratio: null });
+  });
+
+  it('computes the self-service ratio from task events and manual-work tickets, and the cache sees new task events', async () => {
+    // Access tickets are requests for manual work; CI and Network are not.
+    expect(await viewer.metrics.manualWorkCategories()).toEqual([
+      { category: 'Access', tickets: 3, isManualWork: false },
+      { category: 'CI', tickets: 2, isManualWork: false },
+      { category: 'Network', tickets: 1, isManualWork: false },
+    ]);
+    await admin.metrics.setManualWork({ category: 'Access', isManualWork: true });
+    expect((await viewer.metrics.manualWorkCategories())[0]).toEqual({ category: 'Access', tickets: 3, isManualWork: true });
+    const unknown = await rejection(admin.metrics.setManualWork({ category: 'Nothing like it', isManualWork: true }));
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', message: 'No ticket has the category "Nothing like it". Choose one of the categories listed.' });
+    expect(await handle.db.selectFrom('manual_work_categories').select('category').execute()).toEqual([{ category: 'Access' }]);
+    expect((await rejection(viewer.metrics.setManualWork({ category: 'CI', isManualWork: true }))).code).toBe('FORBIDDEN');
+
+    // Read once before the task events arrive: the figures are cached under the delivery change log.
+    expect((await getOutcomes(handle.db, { quarters: 4 }, NOW)).support.selfService.total.ratio).toBeNull();
+    const task = (eventId: string, selfService: boolean, completedAt: string) => ({ eventId, task: 'create-database', team: 'Payments', selfService, completedAt });
+    await ingestTaskBatch(handle.db, {
+      body: {
+        events: [
+          task('t-1', true, '2026-11-10T09:00:00Z'),
+          task('t-2', true, '2026-11-11T09:00:00Z'),
+          task('t-3', false, '2026-11-12T09:00:00Z'),
+          ...[16, 17, 18, 19].map((dayOfMonth) => task(`t-${dayOfMonth}`, true, `2026-11-${dayOfMonth}T09:00:00Z`)),
+        ],
+      },
+    });
+    const { support } = await getOutcomes(handle.db, { quarters: 4 }, NOW);
     const ratio = (monday: string) => support.selfService.weekly.find((row) => row.week === monday)!;
-    expect(ratio('2026-11-09')).toEqual({ week: '2026-11-09', platformDeployments: 0, tickets: 3, ratio: 0 });
-    expect(ratio('2026-11-16')).toEqual({ week: '2026-11-16', platformDeployments: 6, tickets: 2, ratio: 0.75 });
-    expect(ratio('2026-10-26').ratio).toBeNull();
-    expect(support.selfService.total).toEqual({ week: 'all', platformDeployments: 6, tickets: 6, ratio: 0.5 });
+    // 2 self-service / (2 + 1 waiting for approval + 1 Access ticket); 4 / (4 + 0 + 1).
+    expect(ratio('2026-11-09')).toEqual({ week: '2026-11-09', selfServiceTasks: 2, manualTasks: 1, manualWorkTickets: 1, ratio: 0.5 });
+    expect(ratio('2026-11-16')).toEqual({ week: '2026-11-16', selfServiceTasks: 4, manualTasks: 0, manualWorkTickets: 1, ratio: 0.8 });
+    // The week of 2 November has an Access ticket but no task events: not measured, not 0%.
+    expect(ratio('2026-11-02')).toMatchObject({ manualWorkTickets: 1, ratio: null });
+    expect(support.selfService.total).toEqual({ selfServiceTasks: 6, manualTasks: 1, manualWorkTickets: 2, measuredWeeks: 2, ratio: 6 / 9 });
+
+    await admin.metrics.setManualWork({ category: 'Access', isManualWork: false });
+    expect((await getOutcomes(handle.db, { quarters: 4 }, NOW)).support.selfService.total).toMatchObject({ manualWorkTickets: 0, ratio: 6 / 7 });
   });
 
   it('shows the survey trend with its bands and each flow per week, and marks the ship date on both', async () => {

@@ -147,6 +147,24 @@ describe('survey lifecycle', () => {
   });
 });
 
+describe('response rate', () => {
+  it('divides by the developers in the directory in the trend, capped at 100% and flagged when responses exceed them', async () => {
+    const survey = await createSurvey({ quarter: '2031-Q1' });
+    await addParticipant(handle, { name: 'Rate developer' });
+    const directory = (await viewer.surveys.trend({ id: survey.id })).directorySize;
+    await answerMany(survey.slug, Array.from({ length: directory + 2 }, () => ({ answers: { [survey.questions[0].id]: 7 } })));
+    const over = await viewer.surveys.trend({ id: survey.id });
+    expect(over.points.at(-1)).toMatchObject({ responseCount: directory + 2, responseRate: 1, isResponseRateCapped: true });
+    // The survey's own figure (no invitations: the directory is its audience) is capped the same way.
+    expect(await viewer.surveys.get({ id: survey.id })).toMatchObject({ responseRate: 1, isResponseRateCapped: true });
+
+    for (let index = 0; index < 10; index += 1) await addParticipant(handle, { name: `Rate developer ${index + 1}` });
+    const under = await viewer.surveys.trend({ id: survey.id });
+    expect(under.directorySize).toBe(directory + 10);
+    expect(under.points.at(-1)).toMatchObject({ responseRate: Math.round(((directory + 2) / (directory + 10)) * 10_000) / 10_000, isResponseRateCapped: false });
+  });
+});
+
 function draftOf(survey: Awaited<ReturnType<typeof createSurvey>>): SurveyDraft {
   return {
     title: survey.title,
@@ -395,10 +413,10 @@ describe('anonymity', () => {
     const overall = results.questions.find((question) => question.id === score)!;
     expect(overall.answerCount).toBe(15);
     const byTeam = results.breakdowns.team!.find((entry) => entry.questionId === score)!.groups;
-    expect(byTeam.map((group) => [group.label, group.isHidden])).toEqual([
-      ['Mobile', true],
-      ['Payments', true],
-      ['Search', false],
+    expect(byTeam.map((group) => [group.label, group.isHidden, group.isHidden ? group.hiddenReason : null])).toEqual([
+      ['Mobile', true, 'too_few'],
+      ['Payments', true, 'complementary'],
+      ['Search', false, null],
     ]);
 
     // What a reader can work out: the total minus the visible groups. That is Mobile and Payments
@@ -412,8 +430,23 @@ describe('anonymity', () => {
     // Nothing about the hidden groups leaves the server.
     expect(JSON.stringify(byTeam.filter((group) => group.isHidden))).not.toMatch(/count|mean/);
 
+    // Tenure reads as its labels, in the directory's order, never as codes.
     const byTenure = results.breakdowns.tenure!.find((entry) => entry.questionId === score)!.groups;
-    expect(byTenure.filter((group) => group.isHidden).map((group) => group.label)).toEqual(['<1y', '1-3y']);
+    expect(byTenure.map((group) => [group.label, group.isHidden])).toEqual([
+      ['Less than 1 year', true],
+      ['1-3 years', true],
+      ['3-5 years', false],
+    ]);
+
+    // The export applies the same rule: Mobile (2) and Payments (hidden beside it) are blank, Search
+    // is shown; tenure the same way, by label.
+    const csv = await editor.surveys.exportCsv({ id: survey.id });
+    const rows = csv.text.trim().split('\r\n').slice(1).map((line) => line.split(','));
+    const teamsAndTenures = rows.map((row) => `${row[1]}|${row[2]}`);
+    expect(teamsAndTenures.filter((cell) => cell === '|')).toHaveLength(8);
+    expect(teamsAndTenures.filter((cell) => cell === 'Search|3-5 years')).toHaveLength(7);
+    expect(csv.text).not.toMatch(/Mobile|Payments|<1y|1-3/);
+    expect(csv.blankedGroups).toBe(4);
   });
 });
 
@@ -457,7 +490,10 @@ describe('free text', () => {
   it('exports the responses as stored, to editors only, with formulas neutralised', async () => {
     const survey = await createSurvey({ quarter: '2027-Q1', asksTeam: true });
     await handle.db.insertInto('teams').values({ name: 'Export team' }).execute();
-    await answerMany(survey.slug, [{ answers: { [survey.questions[0].id]: 3, [survey.questions[1].id]: '=HYPERLINK("x"), "quoted"' }, team: 'Export team' }]);
+    await answerMany(
+      survey.slug,
+      Array.from({ length: 5 }, () => ({ answers: { [survey.questions[0].id]: 3, [survey.questions[1].id]: '=HYPERLINK("x"), "quoted"' }, team: 'Export team' })),
+    );
     const csv = await editor.surveys.exportCsv({ id: survey.id });
     expect(csv.fileName).toBe('quarterly-platform-satisfaction-2027-q1.csv');
     const lines = csv.text.trim().split('\r\n');

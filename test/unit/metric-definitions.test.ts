@@ -8,8 +8,10 @@ import {
   percentile,
   quarterOf,
   quartersBetween,
+  previousQuarterStart,
   timeToFirstDeploy,
   weekOf,
+  withStoppedServices,
 } from '@/server/metrics/definitions';
 import { parseDoraBands } from '@/server/metrics/dora-bands';
 import { deploymentEventSchema, MAX_EVENTS_PER_BATCH, validateEventBatch } from '@/server/metrics/events';
@@ -49,6 +51,29 @@ describe('adoption', () => {
     );
     expect(series[0]).toMatchObject({ deploymentShare: 0.7, serviceShare: 0.75 });
     expect(series[1]).toMatchObject({ deployments: 0, deploymentShare: null, serviceShare: null });
+  });
+});
+
+describe('stopped services', () => {
+  it('count as zero in the quarter after their last deployment, and only in that one', () => {
+    const counts = [
+      { quarter: '2025-Q4', serviceId: 'a', deployments: 30 },
+      { quarter: '2025-Q4', serviceId: 'b', deployments: 9 },
+      { quarter: '2026-Q1', serviceId: 'a', deployments: 45 },
+      { quarter: '2026-Q1', serviceId: 'c', deployments: 90 },
+    ];
+    const result = withStoppedServices(counts, ['2026-Q1', '2026-Q2']);
+    expect(result.map((count) => [count.quarter, count.serviceId, count.deployments, count.isStopped])).toEqual([
+      ['2026-Q1', 'a', 45, false],
+      ['2026-Q1', 'c', 90, false],
+      ['2026-Q1', 'b', 0, true], // deployed in 2025-Q4, not in 2026-Q1
+      ['2026-Q2', 'a', 0, true],
+      ['2026-Q2', 'c', 0, true],
+    ]);
+    // The median over a, b (stopped) and c is 0.5 a day, not the 0.75 of the two still deploying.
+    const [q1] = doraSeries({ quarters: ['2026-Q1'], aggregates: [], serviceCounts: result, bands, now: new Date('2026-12-01Z') });
+    expect(q1).toMatchObject({ services: 3, stoppedServices: 1, deploymentsPerDay: 0.5 });
+    expect(previousQuarterStart(new Date('2026-02-10T00:00:00Z'))).toEqual(new Date('2025-10-01T00:00:00Z'));
   });
 });
 
@@ -93,7 +118,15 @@ describe('DORA per quarter', () => {
       changeFailureRate: 0.1,
       recoveryHours: 3,
       unrecoveredFailures: 1,
+      services: 3,
+      stoppedServices: 0,
       bands: { deployment_frequency: 'high', lead_time_hours: 'elite', change_failure_rate: 'high', recovery_hours: 'high' },
+      placements: {
+        deployment_frequency: { band: 'high', tiedWith: [] },
+        lead_time_hours: { band: 'elite', tiedWith: [] },
+        change_failure_rate: { band: 'high', tiedWith: [] },
+        recovery_hours: { band: 'high', tiedWith: ['medium'] },
+      },
     });
     expect(q2).toMatchObject({ deployments: 0, deploymentsPerDay: null, changeFailureRate: null, bands: { deployment_frequency: null, change_failure_rate: null } });
   });

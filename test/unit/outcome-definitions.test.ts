@@ -14,20 +14,28 @@ import {
 } from '@/server/metrics/outcome-definitions';
 
 describe('self-service ratio', () => {
-  it('is platform deployments over platform deployments plus tickets, per week and overall', () => {
+  it('is tasks done without a person over those plus tasks that waited for approval plus manual-work tickets', () => {
     const series = selfServiceSeries({
-      weeks: ['2026-11-02', '2026-11-09', '2026-11-16'],
-      platformDeployments: new Map([
-        ['2026-11-02', 9],
-        ['2026-11-16', 0],
+      weeks: ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'],
+      tasks: new Map([
+        ['2026-11-02', { selfService: 6, manual: 2 }],
+        ['2026-11-16', { selfService: 0, manual: 1 }],
       ]),
-      tickets: new Map([
-        ['2026-11-02', 3],
-        ['2026-11-16', 4],
+      manualWorkTickets: new Map([
+        ['2026-11-02', 2],
+        ['2026-11-16', 3],
+        ['2026-11-23', 5],
       ]),
     });
-    expect(series.map((point) => point.ratio)).toEqual([0.75, null, 0]); // an empty week has no ratio, not 0%
-    expect(selfServiceTotal(series)).toEqual({ week: 'all', platformDeployments: 9, tickets: 7, ratio: 9 / 16 });
+    // 6 / (6 + 2 + 2); a week without task events is not measured, even with tickets (not 0%).
+    expect(series.map((point) => point.ratio)).toEqual([0.6, null, 0, null]);
+    expect(selfServiceTotal(series)).toEqual({ selfServiceTasks: 6, manualTasks: 3, manualWorkTickets: 5, measuredWeeks: 2, ratio: 6 / 14 });
+  });
+
+  it('reads "not measured yet" (null) without task events, never a stand-in from tickets or deployments', () => {
+    const series = selfServiceSeries({ weeks: ['2026-11-02'], tasks: new Map(), manualWorkTickets: new Map([['2026-11-02', 4]]) });
+    expect(series[0].ratio).toBeNull();
+    expect(selfServiceTotal(series)).toMatchObject({ measuredWeeks: 0, ratio: null });
   });
 });
 

@@ -7,7 +7,9 @@ import {
   enpsOf,
   healthOf,
   hiddenGroupsOf,
+  hiddenReasonsOf,
   meanOf,
+  responseRateExceeds,
   responseRateOf,
   weekOf,
   weeklySeriesOf,
@@ -74,10 +76,40 @@ describe('response rate', () => {
     expect(responseRateOf(5, 0)).toBeNull();
     expect(responseRateOf(5, null)).toBeNull();
   });
+
+  it('is capped at 100% when responses outnumber the people asked, and says so', () => {
+    expect(responseRateOf(12, 10)).toBe(1);
+    expect(responseRateExceeds(12, 10)).toBe(true);
+    expect(responseRateExceeds(10, 10)).toBe(false);
+    expect(responseRateExceeds(3, null)).toBe(false);
+    expect(responseRateExceeds(3, 0)).toBe(false);
+  });
 });
 
 describe('suppression of small groups', () => {
   const groups = (entries: Record<string, number>) => Object.entries(entries).map(([key, count]) => ({ key, count }));
+
+  it('says why each group is hidden: too few answers, or hidden so a smaller one cannot be worked out', () => {
+    expect(hiddenReasonsOf(groups({ Payments: 6, Search: 7, Mobile: 2 }))).toEqual(
+      new Map([
+        ['Mobile', 'too_few'],
+        ['Payments', 'complementary'],
+      ]),
+    );
+    expect(hiddenReasonsOf(groups({ A: 1, B: 1, C: 5, D: 30 }))).toEqual(
+      new Map([
+        ['A', 'too_few'],
+        ['B', 'too_few'],
+        ['C', 'complementary'],
+      ]),
+    );
+    expect(hiddenReasonsOf(groups({ A: 3, B: 4, C: 20 }))).toEqual(
+      new Map([
+        ['A', 'too_few'],
+        ['B', 'too_few'],
+      ]),
+    );
+  });
 
   it('shows every group of at least 5', () => {
     expect(hiddenGroupsOf(groups({ Payments: 5, Search: 12, 'not reported': 7 }))).toEqual(new Set());
@@ -149,10 +181,11 @@ describe('suppression of small groups', () => {
       ],
       { isEnps: false },
     );
+    // Mobile has too few answers; Payments is hidden only so that Mobile cannot be subtracted out.
     expect(result).toEqual([
-      { key: 'Payments', isHidden: true },
+      { key: 'Payments', isHidden: true, hiddenReason: 'complementary' },
       { key: 'Search', isHidden: false, count: 7, mean: 5.43, enps: null },
-      { key: 'Mobile', isHidden: true },
+      { key: 'Mobile', isHidden: true, hiddenReason: 'too_few' },
     ]);
   });
 });

@@ -236,32 +236,32 @@ const ADOPTION_STATUS = {
 export function AdoptionCard({ adoption }: { adoption: WeeklyReview['adoption'] }) {
   const target = `${Math.round(adoption.target.min * 100)}-${percent(adoption.target.max)}`;
   return (
-    <Panel
-      title="Platform adoption"
-      description={`Deployments through the platform in the last full week (${formatWeek(adoption.week)}). Year-one target: ${target}.`}
-    >
+    <Panel title="Platform adoption" description={`The last full week (${formatWeek(adoption.week)}). Year-one target: ${target} of eligible services.`}>
       {!adoption.hasDeliveryData ? (
         <NextStep title="No delivery events yet" href="/metrics" cta="Send or import deployments">
-          Have CI/CD post each deployment (or import a CSV) to see how many go through the platform.
+          Have CI/CD post each deployment (or import a CSV) to see how many services deploy through the platform.
         </NextStep>
-      ) : adoption.deploymentShare === null || adoption.status === null ? (
+      ) : adoption.serviceShare === null || adoption.status === null ? (
         <NextStep title="No deployments last week" href="/metrics" cta="Open platform metrics">
           Nothing was deployed in the last full week. The metrics page shows the weeks and quarters before.
         </NextStep>
       ) : (
         <>
           <Figure
-            value={percent(adoption.deploymentShare)}
-            unit="of deployments"
+            value={percent(adoption.serviceShare)}
+            unit={adoption.label}
             badge={<Badge tone={ADOPTION_STATUS[adoption.status].tone}>{ADOPTION_STATUS[adoption.status].label}</Badge>}
           />
-          <ShareBar share={adoption.deploymentShare} band={adoption.target} label={`${percent(adoption.deploymentShare)}, target ${target} shaded`} />
+          <ShareBar share={adoption.serviceShare} band={adoption.target} label={`${percent(adoption.serviceShare)}, target ${target} shaded`} />
           <p className="mt-2 text-sm text-slate-600">
-            {adoption.platformDeployments} of {plural(adoption.deployments, 'deployment')} · {adoption.platformServices} of {plural(adoption.services, 'service')} (
-            {percent(adoption.serviceShare)})
-            {adoption.previousDeploymentShare !== null &&
-              ` · ${movement(Math.round((adoption.deploymentShare - adoption.previousDeploymentShare) * 100), (points) => plural(points, 'point'))} on the week before`}
+            {adoption.platformServices} of {plural(adoption.services, 'deploying service')}
+            {adoption.previousServiceShare !== null &&
+              ` · ${movement(Math.round((adoption.serviceShare - adoption.previousServiceShare) * 100), (points) => plural(points, 'point'))} on the week before`}
           </p>
+          <p className="mt-1 text-sm text-slate-600">
+            Share of deployments through the platform: {percent(adoption.deploymentShare)} ({adoption.platformDeployments} of {plural(adoption.deployments, 'deployment')})
+          </p>
+          <p className="mt-2 text-xs text-slate-600">{adoption.explanation}</p>
           <MoreLink href="/metrics">Adoption week by week</MoreLink>
         </>
       )}

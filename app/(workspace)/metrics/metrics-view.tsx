@@ -19,12 +19,82 @@ import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { AdoptionChart } from './adoption-chart';
 import { markersOf, type Outcomes, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
+import { DORA_METRICS, type DoraMetric } from '@/server/metrics/dora-bands';
+import { doraFigureText } from '@/server/metrics/figure-format';
 import { duration, frequency, percent } from './format';
 
 const BAND_TONE = { elite: 'green', high: 'brand', medium: 'amber', low: 'red' } as const;
 
-function BandBadge({ band }: { band: keyof typeof BAND_TONE | null }) {
-  return band ? <Badge tone={BAND_TONE[band]}>{band}</Badge> : <span className="text-slate-600">no data</span>;
+type Placement = { band: keyof typeof BAND_TONE | null; tiedWith: (keyof typeof BAND_TONE)[] } | null;
+
+/** The band a figure sits in; "high or medium" where the clusters publish the same range; a gap named as such. */
+function BandBadge({ placement }: { placement: Placement }) {
+  if (!placement) return <span className="text-slate-600">no data</span>;
+  if (!placement.band) return <span className="text-xs text-slate-700">outside the published clusters</span>;
+  const label = [placement.band, ...placement.tiedWith].join(' or ');
+  return <Badge tone={BAND_TONE[placement.band]}>{label}</Badge>;
+}
+
+type Bands = Dashboard['bands'];
+
+/** The page note: where the published clusters leave a gap or overlap, in the metric's own words. */
+function BandNotes({ bands }: { bands: Bands }) {
+  const value = (metric: DoraMetric, number: number) =>
+    metric === 'change_failure_rate' ? percent(number) : metric === 'deployment_frequency' ? frequency(number) : duration(number);
+  const notes = DORA_METRICS.flatMap((metric) => {
+    const { label, notes: found } = bands.metrics[metric];
+    return [
+      ...found.gaps.map((gap) => {
+        const range = gap.to === null ? `above ${value(metric, gap.from)}` : gap.from === 0 ? `below ${value(metric, gap.to)}` : `between ${value(metric, gap.from)} and ${value(metric, gap.to)}`;
+        return `${label} ${range}: no published cluster applies, so such a value is shown without a band.`;
+      }),
+      ...found.overlaps.map((overlap) =>
+        overlap.isSameRange
+          ? `${label}: ${overlap.better} and ${overlap.worse} publish the same range, so a value there reads "${overlap.better} or ${overlap.worse}".`
+          : `${label}: ${overlap.worse}'s published value lies inside ${overlap.better}'s, so a value there reads ${overlap.better}; none reads ${overlap.worse}.`,
+      ),
+    ];
+  });
+  return (
+    <div className="mt-3 text-sm">
+      {notes.length > 0 && (
+        <div className="rounded bg-amber-50 p-3 text-slate-800">
+          <p className="font-medium">Where the published {bands.version} clusters leave gaps or overlap (no band is invented there):</p>
+          <ul className="mt-1 list-disc pl-5">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details className="mt-2">
+        <summary className="cursor-pointer text-brand-700">The {bands.version} clusters as published</summary>
+        <div className="mt-2">
+          <Table caption={`DORA ${bands.version} clusters as published`}>
+            <thead>
+              <tr>
+                <Th>Metric</Th>
+                <Th>Elite</Th>
+                <Th>High</Th>
+                <Th>Medium</Th>
+                <Th>Low</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {DORA_METRICS.map((metric) => (
+                <tr key={metric}>
+                  <Td className="font-medium">{bands.metrics[metric].label}</Td>
+                  {(['elite', 'high', 'medium', 'low'] as const).map((band) => (
+                    <Td key={band}>{bands.metrics[metric].bands.find((entry) => entry.band === band)?.published ?? '—'}</Td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      </details>
+    </div>
+  );
 }
 
 function ImportDeployments() {
@@ -117,7 +187,7 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
     </EmptyState>
   );
 
-  const latestAdoption = [...data.adoptionQuarterly].reverse().find((point) => point.serviceShare !== null);
+  const headline = data.adoptionHeadline;
   const ttfd = data.timeToFirstDeploy;
   const weeklyMarkers = markersOf(outcomeData, 'weekly', weekLabel);
   const quarterlyMarkers = markersOf(outcomeData, 'quarterly');
@@ -149,9 +219,29 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
         {data.hasData && (
           <Panel
             title="Adoption"
-            description="Active usage: deployments and services going through the platform, per week. The year-one target is 60-80% of eligible services."
-            actions={latestAdoption && <Badge tone={latestAdoption.serviceShare! >= 0.6 ? 'green' : 'amber'}>{percent(latestAdoption.serviceShare)} of services in {latestAdoption.period}</Badge>}
+            description="Active usage of the platform, per week. The year-one target is 60-80% of eligible services."
           >
+            <dl className="mb-4 grid gap-4 sm:grid-cols-2">
+              <div className="rounded-lg border border-slate-200 p-4">
+                <dt className="text-sm text-slate-600">Adoption, last full week{teamId ? ' (this team)' : ''}</dt>
+                <dd className="mt-1 flex flex-wrap items-center gap-2">
+                  <span className="text-2xl font-semibold text-slate-900">{percent(headline.serviceShare)}</span>
+                  <span className="text-sm text-slate-700">{headline.label}</span>
+                  {headline.status && <Badge tone={headline.status === 'below' ? 'amber' : 'green'}>{headline.status === 'below' ? 'Below target' : headline.status === 'within' ? 'On target' : 'Above target'}</Badge>}
+                </dd>
+                <dd className="text-sm text-slate-600">
+                  {headline.platformServices} of {headline.services} services that deployed
+                </dd>
+              </div>
+              <div className="rounded-lg border border-slate-200 p-4">
+                <dt className="text-sm text-slate-600">Share of deployments through the platform, last full week</dt>
+                <dd className="mt-1 text-2xl font-semibold text-slate-900">{percent(headline.deploymentShare)}</dd>
+                <dd className="text-sm text-slate-600">
+                  {headline.platformDeployments} of {headline.deployments} deployments
+                </dd>
+              </div>
+            </dl>
+            <p className="mb-3 text-xs text-slate-600">{headline.explanation} Home shows the same figure.</p>
             <AdoptionChart points={data.adoptionWeekly} markers={weeklyMarkers} />
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-brand-700">Adoption per quarter as a table</summary>
@@ -161,9 +251,9 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
                     <tr>
                       <Th>Quarter</Th>
                       <Th>Deployments</Th>
-                      <Th>Through the platform</Th>
+                      <Th>Share of deployments through the platform</Th>
                       <Th>Services deploying</Th>
-                      <Th>Through the platform</Th>
+                      <Th>Adoption (latest deployment through the platform)</Th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -242,22 +332,40 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
                         ))}
                     </Td>
                     <Td>
-                      {frequency(point.deploymentsPerDay)} <BandBadge band={point.bands.deployment_frequency} />
+                      {doraFigureText(data.bands, 'deployment_frequency', point.deploymentsPerDay)} <BandBadge placement={point.placements.deployment_frequency} />
+                      {point.services > 0 && (
+                        <span className="block text-xs text-slate-600">
+                          median of {point.services} service{point.services === 1 ? '' : 's'}
+                          {point.stoppedServices > 0 && `, ${point.stoppedServices} stopped (counted as 0)`}
+                        </span>
+                      )}
                     </Td>
                     <Td>
-                      {duration(point.leadTimeHours)} <BandBadge band={point.bands.lead_time_hours} />
+                      {doraFigureText(data.bands, 'lead_time_hours', point.leadTimeHours)} <BandBadge placement={point.placements.lead_time_hours} />
                     </Td>
                     <Td>
-                      {percent(point.changeFailureRate)} <BandBadge band={point.bands.change_failure_rate} />
+                      {doraFigureText(data.bands, 'change_failure_rate', point.changeFailureRate)} <BandBadge placement={point.placements.change_failure_rate} />
                     </Td>
                     <Td>
-                      {duration(point.recoveryHours)} <BandBadge band={point.bands.recovery_hours} />
+                      {doraFigureText(data.bands, 'recovery_hours', point.recoveryHours)} <BandBadge placement={point.placements.recovery_hours} />
                       {point.unrecoveredFailures > 0 && <span className="block text-xs text-red-700">{point.unrecoveredFailures} failure(s) not recovered</span>}
                     </Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
+            <ul className="mt-3 list-disc pl-5 text-xs text-slate-700">
+              <li>
+                <strong>Deployment frequency</strong>: deployments per day of the median service, over the days of the quarter it existed. A service that
+                deployed in the quarter before and not in this one has stopped: it counts as 0, not as absent.
+              </li>
+              <li>
+                <strong>Lead time</strong>: median hours from commit to production of successful deployments. <strong>Change failure rate</strong>: failed
+                deployments ÷ all deployments. <strong>Recovery</strong>: median hours from a failed deployment to its recovery.
+              </li>
+              <li>A figure has as many decimals as keep it in its own band: 5.04% is written so, not &ldquo;5%&rdquo;, since it is not elite.</li>
+            </ul>
+            <BandNotes bands={data.bands} />
             {data.doraByTeam.length > 0 && (
               <div className="mt-6">
                 <h3 className="mb-2 text-sm font-semibold text-slate-900">Per team in {data.window.latestFullQuarter}</h3>

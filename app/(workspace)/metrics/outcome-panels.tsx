@@ -39,7 +39,7 @@ function SupportCharts({ support, markers }: { support: Outcomes['support']; mar
           <p className="font-semibold text-slate-900">Tickets per week, by category</p>
           <p className="mt-1">
             No tickets in this period. <Link href="/imports" className="text-brand-700 underline">Import a ticket export</Link> to see what developers ask for
-            help with; until then every platform deployment counts as self-service.
+            help with.
           </p>
         </div>
       ) : (
@@ -65,21 +65,43 @@ function SupportCharts({ support, markers }: { support: Outcomes['support']; mar
       )}
       <figure className="min-w-0">
         <figcaption className="mb-2 text-sm font-semibold text-slate-900">Self-service ratio per week</figcaption>
-        <div aria-hidden className="h-64 w-full">
-          <ResponsiveContainer>
-            <LineChart data={ratio} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="week" tick={AXIS} minTickGap={24} />
-              <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS} axisLine={false} width={44} />
-              <Tooltip formatter={(value) => `${value}%`} />
-              {shipMarkerLines(markers)}
-              <Line type="monotone" dataKey="ratio" name="Self-service ratio" stroke="#0f766e" strokeWidth={2} dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        {support.selfService.total.ratio === null ? (
+          <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+            <p className="font-semibold text-slate-900">Not measured yet</p>
+            <p className="mt-1">
+              The ratio needs platform task events: have the platform post each completed task to{' '}
+              <code className="rounded bg-slate-100 px-1">POST /api/v1/events/tasks</code> with{' '}
+              <code className="rounded bg-slate-100 px-1">selfService: true</code> (done without a person) or{' '}
+              <code className="rounded bg-slate-100 px-1">false</code> (waited for manual approval). Deployments and tickets alone are not a stand-in.
+            </p>
+          </div>
+        ) : (
+          <div aria-hidden className="h-64 w-full">
+            <ResponsiveContainer>
+              <LineChart data={ratio} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <CartesianGrid vertical={false} stroke="#e2e8f0" />
+                <XAxis dataKey="week" tick={AXIS} minTickGap={24} />
+                <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS} axisLine={false} width={44} />
+                <Tooltip formatter={(value) => `${value}%`} />
+                {shipMarkerLines(markers)}
+                <Line
+                  type="monotone"
+                  dataKey="ratio"
+                  name="Self-service ratio"
+                  stroke="#0f766e"
+                  strokeWidth={2}
+                  // Few measured weeks: mark each one, or a single week would draw nothing.
+                  dot={support.selfService.total.measuredWeeks < 8 ? { r: 3 } : false}
+                  isAnimationActive={false}
+                />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+        )}
         <p className="mt-2 rounded bg-slate-50 p-2 text-xs text-slate-700">
-          <strong>Self-service ratio</strong> = deployments through the platform ÷ (deployments through the platform + support tickets). Each deployment
-          through the platform is a platform interaction that needed no ticket; each ticket is one that did.
+          <strong>Self-service ratio</strong> = platform tasks done without a person ÷ (those + tasks that waited for manual approval + tickets in the
+          categories marked as <Link href="/tickets#manual-work" className="text-brand-700 underline">requests for manual work</Link>). Weeks without task
+          events are not measured.
         </p>
       </figure>
     </div>
@@ -95,11 +117,16 @@ export function SupportLoadPanel({ outcomes }: { outcomes: Outcomes }) {
       title="Support load"
       description="Tickets imported from your ticketing system, in this period: how many, about what, how many are the same question asked again, and how much of the platform's use needed no help."
     >
-      {support.tickets === 0 && support.selfService.total.platformDeployments === 0 ? (
+      {support.tickets === 0 && support.selfService.total.ratio === null ? (
         <EmptyState title="No tickets in this period">
           <p>
-            <Link href="/imports" className="text-brand-700 underline">Import a ticket export</Link> from Jira, GitHub, ServiceNow or Zendesk to see ticket volume,
-            repeat questions and the self-service ratio here.
+            <Link href="/imports" className="text-brand-700 underline">Import a ticket export</Link> from Jira, GitHub, ServiceNow or Zendesk to see ticket volume
+            and repeat questions here.
+          </p>
+          <p className="mt-2">
+            <strong>Self-service ratio</strong>: not measured yet. It needs platform task events: have the platform post each completed task to{' '}
+            <code className="rounded bg-slate-100 px-1">POST /api/v1/events/tasks</code> with <code className="rounded bg-slate-100 px-1">selfService</code> true
+            or false.
           </p>
         </EmptyState>
       ) : (
@@ -120,10 +147,21 @@ export function SupportLoadPanel({ outcomes }: { outcomes: Outcomes }) {
               </div>
               <div className="rounded-lg border border-slate-200 p-4">
                 <dt className="text-sm text-slate-600">Self-service ratio</dt>
-                <dd className="mt-1 text-2xl font-semibold text-slate-900">{percent(support.selfService.total.ratio)}</dd>
-                <dd className="text-sm text-slate-600">
-                  {support.selfService.total.platformDeployments} platform deployments, {support.selfService.total.tickets} tickets
-                </dd>
+                {support.selfService.total.ratio === null ? (
+                  <>
+                    <dd className="mt-1 text-2xl font-semibold text-slate-900">Not measured yet</dd>
+                    <dd className="text-sm text-slate-600">no platform task events in this period</dd>
+                  </>
+                ) : (
+                  <>
+                    <dd className="mt-1 text-2xl font-semibold text-slate-900">{percent(support.selfService.total.ratio)}</dd>
+                    <dd className="text-sm text-slate-600">
+                      {support.selfService.total.selfServiceTasks} tasks without a person ÷ ({support.selfService.total.selfServiceTasks} +{' '}
+                      {support.selfService.total.manualTasks} waiting for approval + {support.selfService.total.manualWorkTickets} manual-work tickets), over{' '}
+                      {support.selfService.total.measuredWeeks} week{support.selfService.total.measuredWeeks === 1 ? '' : 's'} with task events
+                    </dd>
+                  </>
+                )}
               </div>
             </dl>
             <SupportCharts support={support} markers={markers} />

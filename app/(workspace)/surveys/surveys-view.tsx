@@ -77,7 +77,10 @@ export function SurveysView() {
                   <StateBadge state={survey.state} isImported={survey.origin === 'import'} />
                 </Td>
                 <Td className="text-right tabular-nums">{survey.responseCount}</Td>
-                <Td className="text-right tabular-nums">{formatRate(survey.responseRate)}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatRate(survey.responseRate)}
+                  {survey.isResponseRateCapped && <span className="block text-xs text-slate-600">capped: more responses than people asked</span>}
+                </Td>
                 <Td className="whitespace-nowrap">
                   {survey.headline?.mean != null ? (
                     <span className="flex items-center gap-2">

@@ -17,6 +17,7 @@ import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { CategoryCosts } from './category-costs';
+import { ManualWorkCategories } from './manual-work-categories';
 import { ToEvidenceDialog, type TicketSelection } from './to-evidence-dialog';
 import { WeeklyChart } from './weekly-chart';
 
@@ -399,6 +400,7 @@ export function TicketsView() {
 
         <CategoryRules canEdit={canEdit} />
         <CategoryCosts canEdit={canEdit} />
+        <ManualWorkCategories canEdit={canEdit} />
       </div>
       <ToEvidenceDialog
         selection={selection}

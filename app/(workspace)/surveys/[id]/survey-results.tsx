@@ -75,6 +75,34 @@ function Trend({ surveyId }: { surveyId: string }) {
         valueName={isEnps ? 'eNPS' : 'Mean'}
         markers={markers}
       />
+      <div className="mt-4">
+        <Table caption="Response rate per quarter">
+          <thead>
+            <tr>
+              <Th>Quarter</Th>
+              <Th className="text-right">Responses</Th>
+              <Th className="text-right">Response rate</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data.points.map((point) => (
+              <tr key={point.surveyId}>
+                <Td>{point.quarter}</Td>
+                <Td className="text-right tabular-nums">{point.responseCount}</Td>
+                <Td className="text-right tabular-nums">
+                  {formatRate(point.responseRate)}
+                  {point.isResponseRateCapped && <span className="block text-xs text-slate-600">more responses than developers: capped</span>}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <p className="mt-2 text-xs text-slate-600">
+          {data.directorySize > 0
+            ? `Response rate = responses ÷ the ${data.directorySize} active developers in the directory today (the same divisor for every quarter, so runs compare). Shown as 100% at most.`
+            : 'Response rate = responses ÷ active developers in the directory; add developers to the directory to measure it.'}
+        </p>
+      </div>
     </Panel>
   );
 }
@@ -195,7 +223,7 @@ function Breakdowns({ results }: { results: Results }) {
                     <Td className={group.isNotReported ? 'text-slate-600 italic' : undefined}>{group.label}</Td>
                     {group.isHidden ? (
                       <Td colSpan={2} className="text-right text-slate-600">
-                        Too few responses to show
+                        {group.hiddenReason === 'too_few' ? 'Too few answers to show (fewer than 5)' : 'Hidden so that a smaller group cannot be worked out from the total'}
                       </Td>
                     ) : (
                       <>
@@ -227,6 +255,7 @@ export function SurveyResults({ survey }: { survey: Survey }) {
     try {
       const file = await queryClient.fetchQuery(trpc.surveys.exportCsv.queryOptions({ id: survey.id }, { staleTime: 0 }));
       downloadText(file.fileName, file.text);
+      if (file.blankedGroups > 0) toast(`Downloaded; ${file.blankedGroups} small team or tenure group${file.blankedGroups === 1 ? ' was' : 's were'} left blank`);
     } catch (error) {
       toast(describeError(error).message, 'error');
     } finally {
@@ -271,8 +300,14 @@ export function SurveyResults({ survey }: { survey: Survey }) {
         </Stat>
         <Stat label="Response rate" value={formatRate(survey.responseRate)}>
           {audience
-            ? `of ${audience.size} ${audience.basis === 'directory' ? 'developers in the directory' : audience.basis === 'invitations' ? 'invited developers' : 'who received it'}`
+            ? `${data.responseCount} responses ÷ ${audience.size} ${audience.basis === 'directory' ? 'developers in the directory' : audience.basis === 'invitations' ? 'invited developers' : 'who received it'}`
             : 'Add developers to the directory, or send invitations, to measure it'}
+          {survey.isResponseRateCapped && (
+            <span className="mt-1 block text-amber-800">
+              More responses than {audience?.basis === 'directory' ? 'developers in the directory' : 'people asked'}: the link reached people beyond them, so the rate is shown as
+              100% at most.
+            </span>
+          )}
         </Stat>
         {headline?.scale && (
           <Stat label={headline.kind === 'scale_10' ? 'Platform score (1-10)' : `Mean (${headline.scale.min}-${headline.scale.max})`} value={formatScore(headline.scale.mean)}>
@@ -297,7 +332,10 @@ export function SurveyResults({ survey }: { survey: Survey }) {
       )}
 
       {canEdit && (
-        <Panel title="Export" description="Every response as stored: the day, the self-reported team and tenure, the answers. Small groups are not hidden in the file: keep it among editors.">
+        <Panel
+          title="Export"
+          description="Every response: the day, the self-reported team and tenure, the answers. The file follows the same rule as the breakdowns: a team or tenure band with fewer than 5 responses is left blank, and so is any group that would let a reader work a blank one out."
+        >
           <div className="flex flex-wrap items-center gap-3">
             <Button variant="secondary" isBusy={isExporting} onClick={exportCsv}>
               Download responses (CSV)

@@ -80,7 +80,7 @@ export function SurveyView({ id }: { id: string }) {
   const data = survey.data;
   const isImported = data.origin === 'import';
   const audience = data.audience
-    ? ` (${formatRate(data.responseRate)} of ${data.audience.size} ${data.audience.basis === 'directory' ? 'developers in the directory' : 'invited'})`
+    ? ` (${data.isResponseRateCapped ? 'capped at ' : ''}${formatRate(data.responseRate)} of ${data.audience.size} ${data.audience.basis === 'directory' ? 'developers in the directory' : 'invited'})`
     : '';
 
   return (
