@@ -2,6 +2,7 @@
 // functions as the tRPC procedures. One place turns errors into JSON with the right status.
 import { ZodError, type z } from 'zod';
 import { authenticateApiToken } from './api-tokens/service';
+import { databaseProblemOf } from './database-errors';
 import { getDb, type Db } from './db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from './errors';
 import { clientKeyOf } from './http-context';
@@ -27,7 +28,7 @@ function zodProblem(error: ZodError, where: 'query' | 'body'): AppError {
 }
 
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
-  const problem = error instanceof ZodError ? zodProblem(error, 'body') : error;
+  const problem = error instanceof ZodError ? zodProblem(error, 'body') : (databaseProblemOf(error) ?? error);
   if (problem instanceof AppError) {
     const retryAfter = problem.details?.retryAfterSeconds;
     return json(

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Role } from '@/db/types';
+import { databaseProblemOf } from './database-errors';
 import type { Db } from './db';
 import { AppError, INTERNAL_ERROR_MESSAGE } from './errors';
 
@@ -66,7 +67,8 @@ function fieldErrorsOf(error: TRPCError): FieldErrors | null {
   return null;
 }
 
-function toTRPCError(cause: unknown): TRPCError | null {
+function toTRPCError(error: unknown): TRPCError | null {
+  const cause = databaseProblemOf(error) ?? error;
   if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
   if (cause instanceof ZodError) {
     // A validation failure reads as its first problem, naming the field: "email: Enter a valid email".
