@@ -1,7 +1,7 @@
 // Procedures of the platform metrics dashboard and the before/after impact of shipped items.
 import { z } from 'zod';
 import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
 import { getImpact, IMPACT_WEEKS, linkRatingFlow } from './service-impact';
 import { getOutcomes, listShipMarkers } from './service-outcomes';
@@ -32,6 +32,7 @@ export const metricsRouter = createRouter({
     .mutation(({ ctx, input }) => linkRatingFlow(ctx.db, input)),
 
   importDeployments: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(50_000_000) })
     .input(z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') }))
     .mutation(({ ctx, input }) => service.importDeploymentsCsv(ctx.db, input)),
 });
