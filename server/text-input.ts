@@ -59,3 +59,12 @@ export function decodeUtf8(bytes: Uint8Array, parse: (text: string) => unknown =
     throw textProblemError('invalid-utf8', path ? [...prefix, ...path] : prefix);
   }
 }
+
+/**
+ * Throws a 400 naming the first field holding U+FFFD. Used where bytes that were not UTF-8 may
+ * already have been replaced before the app sees them (a query string normalised by the framework).
+ */
+export function assertNoReplacement(value: unknown): void {
+  const path = findCharacter(value, REPLACEMENT);
+  if (path) throw textProblemError('invalid-utf8', path);
+}

@@ -7,7 +7,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { AppError } from './errors';
 import { DEFAULT_MAX_BODY_BYTES, readBodyWithin, refuseCrossSite, tooLargeMessage } from './request-guards';
 import { appRouter } from './root';
-import { decodeUtf8 } from './text-input';
+import { assertNoReplacement, decodeUtf8 } from './text-input';
 import type { Context, ProcedureMeta } from './trpc';
 import type { Role } from '@/db/types';
 
@@ -58,6 +58,15 @@ function utf8Problem(decode: () => unknown): AppError | null {
   }
 }
 
+/** Malformed JSON is left to tRPC, which answers it with its own 400. */
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** The raw bytes of the query's input parameter, so that invalid UTF-8 in it is seen, not replaced. */
 function queryInputBytes(url: URL): Uint8Array | null {
   const raw = url.search
@@ -104,7 +113,8 @@ export async function handleTrpcRequest(req: Request, createContext: CreateConte
 
   if (req.method === 'GET') {
     const bytes = queryInputBytes(url);
-    const problem = bytes && utf8Problem(() => decodeUtf8(bytes));
+    // Next.js may already have replaced bytes that are not UTF-8 in the query with U+FFFD.
+    const problem = bytes && utf8Problem(() => assertNoReplacement(parseOrNull(decodeUtf8(bytes))));
     if (problem) return refuseCall(req, badText(retarget(problem)));
   } else if (req.method === 'POST') {
     // Only a call whose procedure accepts more than the default needs the session before reading.

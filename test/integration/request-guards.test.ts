@@ -176,6 +176,14 @@ describe('NUL and invalid UTF-8', () => {
     );
     expect(query.status).toBe(400);
     expect(((await query.json()) as { error: { json: { message: string } } }).error.json.message).toContain('Field "text" is not valid UTF-8');
+    // Next.js hands the route a query whose bad bytes it already replaced with U+FFFD: refused too.
+    const replaced = await handleTrpcRequest(
+      new Request(`${BASE}/api/trpc/search.query?input=${encodeURIComponent('{"json":{"text":"deploy\uFFFD"}}')}`, { headers: { cookie } }),
+      createContext,
+    );
+    expect(replaced.status).toBe(400);
+    const malformed = await handleTrpcRequest(new Request(`${BASE}/api/trpc/search.query?input=%7B`, { headers: { cookie } }), createContext);
+    expect(malformed.status).toBe(400);
   });
 
   it('answers 400 naming the field for a NUL or invalid UTF-8 in a REST payload (events, ratings, survey answers)', async () => {
