@@ -28,7 +28,8 @@ const nextConfig = {
   async rewrites() {
     // The public roadmap is a cached page under a dynamic segment, so the build does not render
     // it without a database (app/(roadmap)/roadmap/[view]/page.tsx).
-    return [{ source: '/roadmap', destination: '/roadmap/board' }];
+    // Before the pages: the catch-all 404 page (app/[...missing]) would otherwise answer /roadmap.
+    return { beforeFiles: [{ source: '/roadmap', destination: '/roadmap/board' }] };
   },
 };
 

@@ -1,10 +1,6 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 
-// Rendered per request, not prerendered: a page's scripts must carry the nonce of its response's
-// Content-Security-Policy (proxy.ts), which a page rendered at build time cannot know.
-export default async function NotFound() {
-  await connection();
+export default function NotFound() {
   return (
     <main className="mx-auto flex min-h-screen max-w-lg flex-col items-start justify-center gap-3 px-6">
       <p className="text-sm font-semibold text-brand-700">404</p>
