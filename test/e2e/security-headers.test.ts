@@ -69,6 +69,14 @@ describe('security headers in the browser', () => {
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.waitForURL(`${app.baseUrl}/`);
     await checkPage(page, 'security-01-home-with-csp');
+
+    // An address no page answers: the 404 page is rendered per request, with the nonce too.
+    const missing = await page.goto(`${app.baseUrl}/no-such-page`);
+    expect(missing!.status()).toBe(404);
+    expect(missing!.headers()['content-security-policy']).toContain("'nonce-");
+    await page.getByRole('heading', { name: 'This page does not exist' }).waitFor();
+    await page.getByRole('link', { name: 'Go to Frictionlog' }).click();
+    await page.waitForURL(`${app.baseUrl}/`);
     expect(problems).toEqual([]);
   });
 
