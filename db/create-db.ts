@@ -6,10 +6,18 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataFolder } from './pglite-lock';
 import type { Database } from './types';
 
 export type DbConfig =
-  | { kind: 'postgres'; url: string; poolSize?: number; searchPath?: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      searchPath?: string;
+      /** Bound on every statement of every connection, in milliseconds (PostgreSQL's statement_timeout); none when unset. */
+      statementTimeoutMs?: number;
+    }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
 export interface DbHandle {
@@ -38,22 +46,42 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       connectionString: config.url,
       max: config.poolSize ?? 10,
       options: config.searchPath ? `-c search_path=${config.searchPath}` : undefined,
+      statement_timeout: config.statementTimeoutMs,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
+  // PGlite cannot bound a statement: it runs in this thread and has no timer to cancel one.
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: config.dataDir,
-    loadDataDir: config.loadDataDir,
-    extensions: { pg_trgm },
-    parsers: {
-      [pgliteTypes.INT8]: toNumber,
-      [pgliteTypes.NUMERIC]: toNumber,
-      [pgliteTypes.DATE]: keepText,
-    },
-  });
+  const unlock = config.dataDir ? lockDataFolder(config.dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: config.dataDir,
+      loadDataDir: config.loadDataDir,
+      extensions: { pg_trgm },
+      parsers: {
+        [pgliteTypes.INT8]: toNumber,
+        [pgliteTypes.NUMERIC]: toNumber,
+        [pgliteTypes.DATE]: keepText,
+      },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
+    },
+  };
 }

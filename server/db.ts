@@ -11,7 +11,7 @@ export type Db = Kysely<Database>;
 export function getDbConfig(): DbConfig {
   const env = getEnv();
   return env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? { kind: 'postgres', url: env.DATABASE_URL, statementTimeoutMs: env.STATEMENT_TIMEOUT_MS }
     : { kind: 'pglite', dataDir: env.FRICTIONLOG_DATA_DIR };
 }
 
@@ -22,7 +22,19 @@ const globalForDb = globalThis as unknown as { frictionlogDb?: Promise<DbHandle>
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.frictionlogDb) {
     const starting = (async () => {
-      const handle = await createDb(getDbConfig());
+      const config = getDbConfig();
+      // Migrations are not bound by the requests' statement timeout (an index on a large table may
+      // take longer); on PostgreSQL they run on their own connection before the pool serves.
+      if (config.kind === 'postgres') {
+        const migrator = await createDb({ ...config, statementTimeoutMs: undefined, poolSize: 1 });
+        try {
+          await migrateToLatest(migrator.db);
+        } finally {
+          await migrator.close();
+        }
+        return createDb(config);
+      }
+      const handle = await createDb(config);
       try {
         await migrateToLatest(handle.db);
       } catch (error) {

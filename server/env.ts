@@ -18,6 +18,12 @@ const envSchema = z.object({
     .default('http://localhost:3000'),
   TRUST_PROXY: booleanFlag.default(false),
   DORA_BANDS_FILE: z.string().trim().min(1, 'must be the path of a DORA bands YAML file').optional(),
+  STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100 (milliseconds)')
+    .max(3_600_000, 'must be at most 3600000 (one hour)')
+    .default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -2,9 +2,11 @@
 // functions as the tRPC procedures. One place turns errors into JSON with the right status.
 import { ZodError, type z } from 'zod';
 import { authenticateApiToken } from './api-tokens/service';
+import { databaseProblemOf } from './database-errors';
 import { getDb, type Db } from './db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from './errors';
 import { clientKeyOf } from './http-context';
+import { assertNoNul, decodeUtf8 } from './text-input';
 
 export interface RestContext {
   db: Db;
@@ -27,7 +29,7 @@ function zodProblem(error: ZodError, where: 'query' | 'body'): AppError {
 }
 
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
-  const problem = error instanceof ZodError ? zodProblem(error, 'body') : error;
+  const problem = error instanceof ZodError ? zodProblem(error, 'body') : (databaseProblemOf(error) ?? error);
   if (problem instanceof AppError) {
     const retryAfter = problem.details?.retryAfterSeconds;
     return json(
@@ -60,20 +62,21 @@ export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T
   if (declared > options.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${options.maxBytes} bytes.`);
   }
-  const text = await readLimited(req, options.maxBytes);
+  const text = decodeUtf8(await readLimited(req, options.maxBytes));
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
+  assertNoNul(body);
   const result = schema.safeParse(body);
   if (!result.success) throw zodProblem(result.error, 'body');
   return result.data;
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return '';
+async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -87,7 +90,7 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 type RestHandle = (ctx: RestContext) => Promise<Response>;

@@ -1,8 +1,9 @@
 // What the server does once when it starts: check the environment and the DORA bands file,
 // migrate the database (a bad variable, file or migration stops start-up instead of failing the
-// first request), then start the webhook worker.
+// first request), mark failed the imports a killed server left running, then start the webhook worker.
 import { getDbHandle } from './db';
 import { getEnv } from './env';
+import { failAbandonedBatches } from './imports/service-batches';
 import { getDoraBands } from './metrics/service-bands';
 import { startWebhookWorker } from './webhooks/service';
 
@@ -13,6 +14,8 @@ export async function startServerOrExit(): Promise<void> {
     const handle = await getDbHandle();
     const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.FRICTIONLOG_DATA_DIR}`;
     console.log(`Frictionlog: database ready on ${where}`);
+    const abandoned = await failAbandonedBatches(handle.db);
+    if (abandoned > 0) console.log(`Frictionlog: marked ${abandoned} import${abandoned === 1 ? '' : 's'} failed that a stopped server left running`);
     startWebhookWorker(async () => handle.db);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

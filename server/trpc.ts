@@ -4,8 +4,10 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Role } from '@/db/types';
+import { databaseProblemOf } from './database-errors';
 import type { Db } from './db';
 import { AppError, INTERNAL_ERROR_MESSAGE } from './errors';
+import { assertNoNul } from './text-input';
 
 // ---- Context ---------------------------------------------------------------------------------
 
@@ -66,7 +68,8 @@ function fieldErrorsOf(error: TRPCError): FieldErrors | null {
   return null;
 }
 
-function toTRPCError(cause: unknown): TRPCError | null {
+function toTRPCError(error: unknown): TRPCError | null {
+  const cause = databaseProblemOf(error) ?? error;
   if (cause instanceof AppError) return new TRPCError({ code: cause.code, message: cause.message, cause });
   if (cause instanceof ZodError) {
     // A validation failure reads as its first problem, naming the field: "email: Enter a valid email".
@@ -87,7 +90,15 @@ export interface ProcedureMeta {
    * signed-in account acting on itself (sign out, own password); editor and admin: those roles.
    */
   access: Access;
+  /**
+   * The largest request body the procedure accepts over HTTP, in bytes, for signed-in callers it
+   * admits (1 MB when unset, server/request-guards.ts); file uploads as text set it with bodyBytesForText.
+   */
+  maxBodyBytes?: number;
 }
+
+/** A body that can carry this many characters of text as JSON (UTF-8, escapes, the envelope). */
+export const bodyBytesForText = (characters: number) => characters * 3 + 64 * 1024;
 
 const t = initTRPC
   .context<Context>()
@@ -127,6 +138,13 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// NUL characters in any input are a 400 naming the field, before the input schema or a query sees
+// them (PostgreSQL text cannot hold one). Invalid UTF-8 is refused on the way in (server/trpc-http.ts).
+const textInput = t.middleware(async ({ getRawInput, next }) => {
+  assertNoNul(await getRawInput());
+  return next();
+});
+
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
 function requireRole(minimum: Role) {
@@ -145,12 +163,12 @@ function requireRole(minimum: Role) {
 const base = t.procedure.use(appErrors);
 
 /** Anyone, signed in or not: public pages, survey answers, ratings, sign-in itself. */
-export const publicProcedure = base.meta({ access: 'public' });
+export const publicProcedure = base.meta({ access: 'public' }).use(textInput);
 /** Any signed-in account, viewers included. Use for reads only. */
-export const memberProcedure = base.meta({ access: 'member' }).use(requireRole('viewer'));
+export const memberProcedure = base.meta({ access: 'member' }).use(requireRole('viewer')).use(textInput);
 /** A signed-in account changing only itself (sign out, own password). */
-export const selfProcedure = base.meta({ access: 'self' }).use(requireRole('viewer'));
+export const selfProcedure = base.meta({ access: 'self' }).use(requireRole('viewer')).use(textInput);
 /** Editors and admins: every change to workspace data. */
-export const editorProcedure = base.meta({ access: 'editor' }).use(requireRole('editor'));
+export const editorProcedure = base.meta({ access: 'editor' }).use(requireRole('editor')).use(textInput);
 /** Admins only: members, API tokens, settings. */
-export const adminProcedure = base.meta({ access: 'admin' }).use(requireRole('admin'));
+export const adminProcedure = base.meta({ access: 'admin' }).use(requireRole('admin')).use(textInput);

@@ -2,7 +2,7 @@
 // and saved column mappings. The upload itself is a streaming route handler (service-upload.ts).
 import { z } from 'zod';
 import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import { previewImport, MAX_SAMPLE_CHARS } from './preview-import';
 import * as queries from './queries';
 import * as service from './service-batches';
@@ -23,6 +23,7 @@ const mappingName = z
 
 export const importsRouter = createRouter({
   preview: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(MAX_SAMPLE_CHARS) })
     .input(
       z.object({
         fileName: z.string().trim().min(1).max(300),

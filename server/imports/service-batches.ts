@@ -2,6 +2,7 @@
 // in one transaction (all or nothing); a refused or failed import leaves its report in the history
 // and nothing else. A finished batch can be rolled back: what it inserted is removed and what it
 // updated is written back as it was.
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import * as postmortemQueries from '../postmortems/queries';
@@ -20,6 +21,40 @@ export class ImportRefused extends Error {
 
 export type BatchMeta = queries.NewBatch;
 
+/**
+ * A statement of an import may run this long (requests get STATEMENT_TIMEOUT_MS): one insert of a
+ * few thousand rows on a busy server can take more than a page's ten seconds.
+ */
+export const IMPORT_STATEMENT_TIMEOUT_MS = 5 * 60_000;
+
+export const ABANDONED_IMPORT_MESSAGE = 'The import stopped because the server stopped while it ran; nothing of it was saved. Import the file again.';
+
+// The transaction of a running batch holds an advisory lock keyed on the batch: when its process
+// dies, PostgreSQL ends the transaction (nothing of it is committed) and the lock goes with it.
+// The first key tells these locks from any other advisory lock ('FL').
+const BATCH_LOCK_CLASS = 0x464c;
+
+async function holdBatchLock(trx: Db, batchId: string) {
+  await sql`select set_config('statement_timeout', ${String(IMPORT_STATEMENT_TIMEOUT_MS)}, true)`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(${batchId}::text))`.execute(trx);
+}
+
+/**
+ * Marks failed every batch still "running" whose transaction is gone (its process was killed):
+ * on PGlite, one process per folder, so all of them at start-up; on PostgreSQL only those whose
+ * lock no live process holds. Returns how many it marked.
+ */
+export async function failAbandonedBatches(db: Db): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await sql<{ id: string }>`
+      update import_batches set status = 'failed', error = ${ABANDONED_IMPORT_MESSAGE}, inserted = 0, updated = 0, unchanged = 0,
+        participants_created = 0, finished_at = now()
+      where status = 'running' and pg_try_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(id::text))
+      returning id`.execute(trx);
+    return result.rows.length;
+  });
+}
+
 export async function runBatch(db: Db, meta: BatchMeta, work: (trx: Db, batchId: string, counts: ImportCounts) => Promise<void>): Promise<ImportReport> {
   const batch = await queries.insertBatch(db, meta);
   const counts = emptyCounts();
@@ -35,7 +70,10 @@ export async function runBatch(db: Db, meta: BatchMeta, work: (trx: Db, batchId:
     message: summarizeReport({ status, counts: final, unit }),
   });
   try {
-    await db.transaction().execute((trx) => work(trx, batch.id, counts));
+    await db.transaction().execute(async (trx) => {
+      await holdBatchLock(trx, batch.id);
+      await work(trx, batch.id, counts);
+    });
   } catch (error) {
     let final: ImportCounts;
     if (error instanceof ImportRefused) final = error.counts;

@@ -7,6 +7,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { resolveSession, SESSION_COOKIE } from '../auth/service';
+import { databaseProblemOf } from '../database-errors';
 import type { Db } from '../db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '../errors';
 import { readCookie } from '../http-context';
@@ -212,7 +213,8 @@ export async function importForApi(db: Db, req: Request): Promise<ImportReport> 
   return report;
 }
 
-function errorLine(error: unknown) {
+function errorLine(failure: unknown) {
+  const error = databaseProblemOf(failure) ?? failure;
   if (error instanceof AppError) return { type: 'error', status: HTTP_STATUS[error.code], message: error.message, field: error.field ?? null };
   console.error(error);
   return { type: 'error', status: 500, message: INTERNAL_ERROR_MESSAGE, field: null };

@@ -1,7 +1,7 @@
 // Procedures of the platform metrics dashboard and the before/after impact of shipped items.
 import { z } from 'zod';
 import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
 import { getImpact, IMPACT_WEEKS, linkRatingFlow } from './service-impact';
 import { listManualWorkCategories, setManualWork } from './service-manual-work';
@@ -44,6 +44,7 @@ export const metricsRouter = createRouter({
     .mutation(({ ctx, input }) => setManualWork(ctx.db, { ...input, userId: ctx.user.id })),
 
   importDeployments: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(50_000_000) })
     .input(z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') }))
     .mutation(({ ctx, input }) => service.importDeploymentsCsv(ctx.db, input)),
 });

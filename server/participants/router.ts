@@ -1,7 +1,7 @@
 // Procedures of the developer directory: participants, teams and the directory CSV import.
 import { z } from 'zod';
 import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
 import { MAX_BACKGROUND, MAX_TEAM_NAME } from './parse-directory-csv';
 import * as queries from './queries';
@@ -75,10 +75,13 @@ export const participantsRouter = createRouter({
     .mutation(({ ctx, input }) => service.archiveParticipant(ctx.db, input)),
 
   previewImport: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(MAX_DIRECTORY_FILE_CHARS) })
     .input(directoryFile)
     .mutation(({ ctx, input }) => service.previewDirectoryImport(ctx.db, input)),
 
-  import: editorProcedure.input(directoryFile).mutation(({ ctx, input }) => service.importDirectory(ctx.db, input)),
+  import: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(MAX_DIRECTORY_FILE_CHARS) })
+    .input(directoryFile).mutation(({ ctx, input }) => service.importDirectory(ctx.db, input)),
 });
 
 export const teamsRouter = createRouter({

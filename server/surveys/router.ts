@@ -2,7 +2,7 @@
 // imports of past surveys, and the public form's view of a survey (answers go through REST).
 import { z } from 'zod';
 import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
 import { QUESTION_KINDS, MAX_TITLE, quarterSchema, isoDateSchema, surveyDraftSchema, todayOf } from './rules';
 import * as service from './service';
 import * as importService from './service-import';
@@ -93,9 +93,12 @@ export const surveysRouter = createRouter({
   /** Editors only: the raw rows carry team and tenure, which the results hide for small groups. */
   exportCsv: editorProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => results.exportSurveyCsv(ctx.db, input)),
 
-  previewImport: editorProcedure.input(z.object(importFile)).mutation(({ ctx, input }) => importService.previewSurveyImport(ctx.db, input)),
+  previewImport: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(importService.MAX_IMPORT_CHARS) })
+    .input(z.object(importFile)).mutation(({ ctx, input }) => importService.previewSurveyImport(ctx.db, input)),
 
   import: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(importService.MAX_IMPORT_CHARS) })
     .input(
       z.object({
         ...importFile,

@@ -23,10 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Fails the test on any page script error or unexpected alert (e.g. injected script running). */
+/**
+ * Fails the test on any page script error, unexpected alert (e.g. injected script running) or
+ * script or resource the page's Content-Security-Policy refused (a page that would not hydrate).
+ */
 export function watchPage(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
   page.on('dialog', async (dialog) => {
     if (dialog.type() === 'confirm') return dialog.accept();
     problems.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
@@ -60,7 +66,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     () => false,
   );
   await screenshot(page, name);
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern (a <script> tag without the page's nonce would be refused).
+  await page.evaluate(axe.source);
   const violations = (await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       resultTypes: ['violations'],

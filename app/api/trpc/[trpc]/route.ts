@@ -1,17 +1,11 @@
-// The tRPC HTTP endpoint used by the browser.
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+// The tRPC HTTP endpoint used by the browser (origin, body-size and text checks in server/trpc-http.ts).
 import { createRequestContext } from '@/server/http-context';
-import { appRouter } from '@/server/root';
+import { handleTrpcRequest } from '@/server/trpc-http';
 
 export const dynamic = 'force-dynamic';
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: ({ req: request, resHeaders }) => createRequestContext({ headers: request.headers, resHeaders }),
-  });
+  return handleTrpcRequest(req, createRequestContext);
 }
 
 export { handler as GET, handler as POST };
