@@ -55,32 +55,46 @@ export async function setupFirstAdmin(
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 
+/** The client key of a request whose address is unknown: never throttled as one client (it is everyone). */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/**
+ * Checks the password unless the account or the client has failed too often lately. The check of
+ * the counts and the record of this attempt happen under one lock per key, and the attempt counts
+ * as a failure until the password proves right, so 30 parallel guesses cannot all pass the check.
+ */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; clientKey: string },
   now = new Date(),
 ): Promise<NewSession> {
   const accountKey = `account:${input.email.toLowerCase()}`;
-  const clientKey = `client:${input.clientKey}`;
+  const keys = input.clientKey === UNKNOWN_CLIENT ? [accountKey] : [accountKey, `client:${input.clientKey}`];
   const since = new Date(now.getTime() - FAILURE_WINDOW_SECONDS * 1000);
-  const wait = Math.max(
-    signInWaitSeconds(await queries.getFailureHistory(db, { key: accountKey, since }), FREE_FAILURES_PER_ACCOUNT, now),
-    signInWaitSeconds(await queries.getFailureHistory(db, { key: clientKey, since }), FREE_FAILURES_PER_CLIENT, now),
-  );
-  if (wait > 0) {
-    throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-in attempts. Try again in ${wait} seconds.`, {
-      details: { retryAfterSeconds: wait },
+  const attempt = await db.transaction().execute(async (trx) => {
+    await queries.lockFailureKeys(trx, { keys });
+    const waits = await Promise.all(
+      keys.map(async (key) =>
+        signInWaitSeconds(await queries.getFailureHistory(trx, { key, since }), key === accountKey ? FREE_FAILURES_PER_ACCOUNT : FREE_FAILURES_PER_CLIENT, now),
+      ),
+    );
+    const wait = Math.max(...waits);
+    return { wait, failureIds: wait > 0 ? [] : await queries.recordFailures(trx, { keys }) };
+  });
+  if (attempt.wait > 0) {
+    throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-in attempts. Try again in ${attempt.wait} seconds.`, {
+      details: { retryAfterSeconds: attempt.wait },
     });
   }
 
   const user = await queries.findUserByEmail(db, { email: input.email });
   const isValid = await verifyPassword(user?.password_hash ?? (await getDummyHash()), input.password);
   if (!user || !isValid) {
-    await queries.recordFailures(db, { keys: [accountKey, clientKey] });
     await queries.deleteOldFailures(db, { before: new Date(now.getTime() - 24 * 60 * 60 * 1000) });
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
 
+  await queries.deleteFailures(db, { ids: attempt.failureIds });
   await queries.clearFailures(db, { key: accountKey });
   await queries.deleteExpiredSessions(db);
   return startSession(db, { id: user.id, name: user.name, email: user.email, role: user.role });
