@@ -18,7 +18,7 @@ export function installClientAddressStamp(): void {
   if (globalForStamp.frictionlogClientStamp) return;
   const secret = randomBytes(16).toString('hex');
   globalForStamp.frictionlogClientStamp = secret;
-  const emit = Server.prototype.emit;
+  const emit = Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
   Server.prototype.emit = function stampedEmit(this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request') {
       const request = args[0] as IncomingMessage;

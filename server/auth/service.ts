@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { SessionUser } from '../trpc';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
+import { checkPassword } from './password-rules';
 import * as queries from './queries';
 import { hashToken, newToken } from './session-token';
 import {
@@ -26,6 +27,12 @@ export interface NewSession {
   user: SessionUser;
 }
 
+/** Refuses a password the rules refuse, naming the form's field. */
+function assertAcceptablePassword(password: string, account: { email: string; name: string }, field: string) {
+  const { problem } = checkPassword(password, account);
+  if (problem) throw new AppError('BAD_REQUEST', problem, { field });
+}
+
 async function startSession(db: Db, user: Omit<SessionUser, 'sessionId'>): Promise<NewSession> {
   const token = newToken();
   const id = hashToken(token);
@@ -42,6 +49,7 @@ export async function setupFirstAdmin(
   db: Db,
   input: { name: string; email: string; password: string },
 ): Promise<NewSession> {
+  assertAcceptablePassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await sql`lock table users in share row exclusive mode`.execute(trx);
@@ -130,6 +138,7 @@ export async function changeOwnPassword(
   if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw new AppError('BAD_REQUEST', 'Your current password is not correct.', { field: 'currentPassword' });
   }
+  assertAcceptablePassword(input.newPassword, account, 'newPassword');
   await queries.updateUserPassword(db, { id: account.id, passwordHash: await hashPassword(input.newPassword) });
   await queries.deleteSessionsOfUser(db, { userId: account.id, exceptSessionId: input.user.sessionId });
 }
@@ -143,6 +152,7 @@ export async function addMember(
   if (await queries.findUserByEmail(db, { email: input.email })) {
     throw new AppError('CONFLICT', 'A member with this email already exists.', { field: 'email' });
   }
+  assertAcceptablePassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   return queries.insertUser(db, { name: input.name, email: input.email, role: input.role, passwordHash });
 }
@@ -173,6 +183,7 @@ export async function removeMember(db: Db, input: { id: string }) {
 export async function resetMemberPassword(db: Db, input: { id: string; password: string }) {
   const member = await queries.findUserById(db, { id: input.id });
   if (!member) throw new AppError('NOT_FOUND', 'This member no longer exists.');
+  assertAcceptablePassword(input.password, member, 'password');
   await queries.updateUserPassword(db, { id: input.id, passwordHash: await hashPassword(input.password) });
   await queries.deleteSessionsOfUser(db, { userId: input.id });
 }

@@ -1,17 +1,20 @@
-// The voter cookie of a public call: read it, or issue a new one once the call succeeded.
+// The voter cookie of a public call: read it when this server signed it, or issue a new signed
+// one once the call succeeded. An unsigned or forged cookie is not a voter.
+import { getServerKey } from '../secrets/service';
 import type { Context } from '../trpc';
-import { isVoterToken, newVoterToken, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE } from './voter';
+import { newVoterToken, signVoterToken, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE } from './voter';
 
-export function readVoterToken(ctx: Pick<Context, 'cookies'>): string | null {
+export async function readVoterToken(ctx: Pick<Context, 'cookies' | 'db'>): Promise<string | null> {
   const value = ctx.cookies.get?.(VOTER_COOKIE);
-  return isVoterToken(value) ? value : null;
+  if (!value) return null;
+  return verifyVoterCookie(await getServerKey(ctx.db), value);
 }
 
-/** Runs `act` with this browser's voter token, and sets the cookie when the token is new and `act` succeeded. */
-export async function withVoterToken<T>(ctx: Pick<Context, 'cookies'>, act: (token: string) => Promise<T>): Promise<T> {
-  const existing = readVoterToken(ctx);
+/** Runs `act` with this browser's voter token, and sets the signed cookie when the token is new and `act` succeeded. */
+export async function withVoterToken<T>(ctx: Pick<Context, 'cookies' | 'db'>, act: (token: string) => Promise<T>): Promise<T> {
+  const existing = await readVoterToken(ctx);
   const token = existing ?? newVoterToken();
   const result = await act(token);
-  if (!existing) ctx.cookies.set(VOTER_COOKIE, token, { maxAgeSeconds: VOTER_COOKIE_MAX_AGE });
+  if (!existing) ctx.cookies.set(VOTER_COOKIE, signVoterToken(await getServerKey(ctx.db), token), { maxAgeSeconds: VOTER_COOKIE_MAX_AGE });
   return result;
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
+import { PasswordStrength } from '../../_components/password-strength';
 import { describeError, useTRPC } from '../../_trpc/client';
 
 export function SetupForm() {
@@ -49,7 +50,7 @@ export function SetupForm() {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={<PasswordStrength password={form.password} email={form.email} name={form.name} />}
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         error={error?.fieldErrors.password}

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
+import { PasswordStrength } from '../../_components/password-strength';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { LoadingState } from '../../_components/states';
 import { useToast } from '../../_components/toast';
@@ -62,7 +63,7 @@ export function AccountView() {
               label="New password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters."
+              hint={<PasswordStrength password={form.newPassword} email={me.data?.email} name={me.data?.name} />}
               value={form.newPassword}
               onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
               error={error?.fieldErrors.newPassword}
