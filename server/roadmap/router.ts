@@ -13,7 +13,7 @@ import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema,
 import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
-import { readVoterToken, withVoterToken } from './voter-cookie';
+import { readVoterToken, withVoterToken } from './service-voter-cookie';
 
 const itemFields = {
   title: itemTitleSchema,
