@@ -50,9 +50,9 @@ export function InlineForm({
           aria-describedby={hint ? hintId : undefined}
         />
         {hint && (
-          <p id={hintId} className="mt-1 max-w-md text-xs text-slate-600">
+          <div id={hintId} className="mt-3 max-w-md text-xs text-slate-600">
             {hint(value)}
-          </p>
+          </div>
         )}
         {error && <p className="mt-1 text-sm text-red-700">{error}</p>}
       </div>

@@ -180,7 +180,7 @@ describe('public roadmap', () => {
     await form.getByLabel('Address (URL)').fill(receiverUrl);
     await form.getByRole('button', { name: 'Add webhook' }).click();
     await form.getByText(/This address is on a private network/).waitFor(WAIT);
-    await page.getByLabel('Allow receivers on private networks').check();
+    await page.getByLabel('Allow receivers on private networks').click();
     await page.getByText('Receivers on private networks are allowed').waitFor(WAIT);
     await checkPage(page, 'roadmap-01b-webhooks-private-allowed');
     await form.getByRole('button', { name: 'Add webhook' }).click();

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
 import { PasswordStrength } from '../../_components/password-strength';
+import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { LoadingState } from '../../_components/states';
 import { useToast } from '../../_components/toast';
@@ -63,11 +64,12 @@ export function AccountView() {
               label="New password"
               type="password"
               autoComplete="new-password"
-              hint={<PasswordStrength password={form.newPassword} email={me.data?.email} name={me.data?.name} />}
+              hint={PASSWORD_RULES_HINT}
               value={form.newPassword}
               onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
               error={error?.fieldErrors.newPassword}
             />
+            <PasswordStrength password={form.newPassword} email={me.data?.email} name={me.data?.name} />
             <div>
               <Button type="submit" isBusy={change.isPending}>
                 Change password

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { controlClass, FormError, SelectField, TextField } from '../../_components/field';
 import { PasswordStrength } from '../../_components/password-strength';
+import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { InlineForm } from '../../_components/inline-form';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { useIsAdmin, useSession } from '../../_components/session-context';
@@ -62,13 +63,9 @@ function AddMemberForm() {
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         error={error?.fieldErrors.password}
-        hint={
-          <>
-            <PasswordStrength password={form.password} email={form.email} name={form.name} />
-            <span className="mt-1 block">Share it with them; they can change it under Your account.</span>
-          </>
-        }
+        hint={`${PASSWORD_RULES_HINT} Share it with them; they can change it under Your account.`}
       />
+      <PasswordStrength password={form.password} email={form.email} name={form.name} />
       <div>
         <Button type="submit" isBusy={add.isPending}>
           Add member
@@ -96,7 +93,12 @@ function ResetPassword({ id, name, email, onDone }: { id: string; name: string; 
       submitLabel="Set password"
       isPending={reset.isPending}
       error={reset.error ? describeError(reset.error).message : null}
-      hint={(password) => <PasswordStrength password={password} email={email} name={name} />}
+      hint={(password) => (
+        <>
+          <p className="mb-3">{PASSWORD_RULES_HINT}</p>
+          <PasswordStrength password={password} email={email} name={name} />
+        </>
+      )}
       onSubmit={(password) => reset.mutate({ id, password })}
       onCancel={onDone}
     />
