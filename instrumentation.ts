@@ -2,6 +2,9 @@
 export async function register() {
   // The edge runtime has no database; only the Node.js server starts one.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Before any request: stamps each request with its socket's address (rate-limit keys).
+  const { installClientAddressStamp } = await import('./server/client-address');
+  installClientAddressStamp();
   const { startServerOrExit } = await import('./server/startup');
   await startServerOrExit();
 }

@@ -210,23 +210,33 @@ function autocannon(url: string): Promise<Result> {
   });
 }
 
-/** 1,000 votes from distinct browsers and addresses, a few sent twice on purpose (they must be refused). */
+/**
+ * 1,000 votes from distinct browsers and addresses, a few sent twice on purpose (they must be
+ * refused): a repeat sends the signed voter cookie the server issued for the vote it repeats.
+ */
 async function castVotes(baseUrl: string, itemIds: string[]) {
   const outcome = { accepted: 0, duplicates: 0, failed: 0 };
-  const sent: { token: string; itemId: string }[] = [];
+  const sent: { itemId: string; cookie: Promise<string | null> }[] = [];
   let next = 0;
   async function worker() {
     while (next < VOTES) {
       const i = next++;
-      const repeat = i % 50 === 49 && sent.length > 0 ? sent[i - 1] : null;
-      const vote = repeat ?? { token: randomBytes(24).toString('base64url'), itemId: itemIds[i % itemIds.length] };
-      sent[i] = vote;
+      const repeated = i % 50 === 49 && sent.length > 0 ? sent[i - 1] : null;
+      const itemId = repeated?.itemId ?? itemIds[i % itemIds.length];
+      const cookie = repeated ? await repeated.cookie : null;
+      let issue: (value: string | null) => void = () => undefined;
+      sent[i] = { itemId, cookie: new Promise((resolve) => (issue = resolve)) };
       const response = await fetch(`${baseUrl}/api/trpc/roadmap.vote`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `frictionlog_voter=${vote.token}`, 'x-forwarded-for': `10.1.${Math.floor(i / 250)}.${i % 250}` },
-        body: JSON.stringify({ json: { target: { kind: 'item', id: vote.itemId } } }),
+        headers: {
+          'content-type': 'application/json',
+          ...(cookie ? { cookie } : {}),
+          'x-forwarded-for': `10.1.${Math.floor(i / 250)}.${i % 250}`,
+        },
+        body: JSON.stringify({ json: { target: { kind: 'item', id: itemId } } }),
       });
       await response.arrayBuffer();
+      issue(cookie ?? response.headers.get('set-cookie')?.split(';')[0] ?? null);
       if (response.status === 200) outcome.accepted += 1;
       else if (response.status === 409) outcome.duplicates += 1;
       else outcome.failed += 1;

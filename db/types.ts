@@ -47,6 +47,22 @@ export interface RateLimitsTable {
   bucket: string;
   window_start: Timestamp;
   hits: number;
+  /** When the window ends; the row (and the client key it holds) is deleted soon after. */
+  expires_at: Timestamp;
+}
+
+/** Secrets the server generated for itself (migration 0750), e.g. `keys`: the HMAC key. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
+/** One row (id is always true): workspace-wide webhook settings (migration 0751). */
+export interface WebhookSettingsTable {
+  id: Generated<boolean>;
+  allow_private_targets: Generated<boolean>;
+  updated_at: Generated<Date>;
 }
 
 export interface TeamsTable {
@@ -681,6 +697,8 @@ export interface Database {
   sessions: SessionsTable;
   auth_failures: AuthFailuresTable;
   rate_limits: RateLimitsTable;
+  server_secrets: ServerSecretsTable;
+  webhook_settings: WebhookSettingsTable;
   teams: TeamsTable;
   participants: ParticipantsTable;
   evidence: EvidenceTable;

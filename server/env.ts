@@ -17,6 +17,9 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be the absolute http(s) URL people open, like https://frictionlog.example.com' })
     .default('http://localhost:3000'),
   TRUST_PROXY: booleanFlag.default(false),
+  // The key of keyed hashes and signed cookies. Unset: generated at first start and kept in the
+  // database, so every app process shares it (server/secrets/service.ts).
+  FRICTIONLOG_SECRET: z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   DORA_BANDS_FILE: z.string().trim().min(1, 'must be the path of a DORA bands YAML file').optional(),
   STATEMENT_TIMEOUT_MS: z.coerce
     .number({ message: 'must be a whole number of milliseconds' })

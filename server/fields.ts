@@ -1,6 +1,7 @@
 // zod schemas for fields that several domains validate the same way, with messages written for
 // the person filling the form.
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './auth/password-policy';
 
 export const MAX_NAME = 120;
 
@@ -25,10 +26,11 @@ export const optionalEmail = z
   .nullish()
   .transform((value) => value ?? null);
 
+/** Length only: the other rules need the account's email and name (server/auth/password-rules.ts). */
 export const newPassword = z
   .string({ message: 'Enter a password' })
-  .min(10, 'Use at least 10 characters for the password')
-  .max(200, 'Keep the password under 200 characters');
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters for the password`)
+  .max(MAX_PASSWORD_LENGTH, `Keep the password under ${MAX_PASSWORD_LENGTH} characters`);
 
 export const role = z.enum(['admin', 'editor', 'viewer'], { message: 'Choose admin, editor or viewer' });
 

@@ -1,6 +1,7 @@
 // Builds the tRPC context from an HTTP request: the session cookie becomes the signed-in user,
 // the client's address becomes its rate-limit key, and cookies set by procedures become headers.
-import { resolveSession, SESSION_COOKIE } from './auth/service';
+import { resolveSession, SESSION_COOKIE, UNKNOWN_CLIENT } from './auth/service';
+import { clientKeyOfAddress, stampedClientAddress } from './client-address';
 import { getDb } from './db';
 import { getEnv } from './env';
 import { createContextInner, type Context, type CookieJar } from './trpc';
@@ -21,11 +22,18 @@ export function readCookie(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
-/** The client's address when a trusted proxy reports it; one shared key otherwise. */
+/**
+ * The client's key for rate limits: behind a trusted proxy, the address it added last to
+ * X-Forwarded-For (entries before it are whatever the client sent); otherwise the socket's
+ * address (server/client-address.ts). UNKNOWN_CLIENT when neither is known, which sign-in never
+ * throttles as one client, so one caller can never lock out the rest.
+ */
 export function clientKeyOf(headers: Headers): string {
-  if (!getEnv().TRUST_PROXY) return 'direct';
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
+  if (getEnv().TRUST_PROXY) {
+    const forwarded = headers.get('x-forwarded-for')?.split(',').at(-1);
+    return clientKeyOfAddress(forwarded) ?? clientKeyOfAddress(headers.get('x-real-ip')) ?? UNKNOWN_CLIENT;
+  }
+  return stampedClientAddress(headers) ?? UNKNOWN_CLIENT;
 }
 
 function cookieJar(headers: Headers, resHeaders: Headers | undefined): CookieJar {

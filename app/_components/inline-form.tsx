@@ -1,6 +1,6 @@
 'use client';
 // A one-field form shown in place (rename a team, set a member's password): input, save, cancel.
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { controlClass } from './field';
 
@@ -11,6 +11,7 @@ export function InlineForm({
   submitLabel,
   isPending,
   error,
+  hint,
   onSubmit,
   onCancel,
 }: {
@@ -20,10 +21,13 @@ export function InlineForm({
   submitLabel: string;
   isPending: boolean;
   error?: string | null;
+  /** Shown under the input while typing (e.g. a password's strength), given the current value. */
+  hint?: (value: string) => ReactNode;
   onSubmit: (value: string) => void;
   onCancel: () => void;
 }) {
   const [value, setValue] = useState(initialValue);
+  const hintId = useId();
   return (
     <form
       className="mt-2 flex flex-wrap items-start gap-2"
@@ -43,7 +47,13 @@ export function InlineForm({
           // Opened by the user's own click, so moving focus into it is expected.
           autoFocus
           aria-invalid={Boolean(error) || undefined}
+          aria-describedby={hint ? hintId : undefined}
         />
+        {hint && (
+          <div id={hintId} className="mt-3 max-w-md text-xs text-slate-600">
+            {hint(value)}
+          </div>
+        )}
         {error && <p className="mt-1 text-sm text-red-700">{error}</p>}
       </div>
       <Button type="submit" size="sm" isBusy={isPending}>

@@ -131,12 +131,29 @@ export async function getFailureHistory(db: Db, input: { key: string; since: Dat
   return { failures: row.failures, lastFailureAt: row.last_failure_at };
 }
 
-export async function recordFailures(db: Db, input: { keys: string[] }) {
-  if (input.keys.length === 0) return;
-  await db
+/**
+ * Holds the keys' locks to the end of the transaction, always in one order (no deadlock), so a
+ * burst of parallel sign-ins is counted one after the other instead of all reading zero.
+ */
+export async function lockFailureKeys(db: Db, input: { keys: string[] }) {
+  for (const key of [...input.keys].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+  }
+}
+
+export async function recordFailures(db: Db, input: { keys: string[] }): Promise<string[]> {
+  if (input.keys.length === 0) return [];
+  const rows = await db
     .insertInto('auth_failures')
     .values(input.keys.map((key) => ({ key })))
+    .returning('id')
     .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function deleteFailures(db: Db, input: { ids: string[] }) {
+  if (input.ids.length === 0) return;
+  await db.deleteFrom('auth_failures').where('id', 'in', input.ids).execute();
 }
 
 export async function clearFailures(db: Db, input: { key: string }) {

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { SessionUser } from '../trpc';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
+import { checkPassword } from './password-rules';
 import * as queries from './queries';
 import { hashToken, newToken } from './session-token';
 import {
@@ -26,6 +27,12 @@ export interface NewSession {
   user: SessionUser;
 }
 
+/** Refuses a password the rules refuse, naming the form's field. */
+function assertAcceptablePassword(password: string, account: { email: string; name: string }, field: string) {
+  const { problem } = checkPassword(password, account);
+  if (problem) throw new AppError('BAD_REQUEST', problem, { field });
+}
+
 async function startSession(db: Db, user: Omit<SessionUser, 'sessionId'>): Promise<NewSession> {
   const token = newToken();
   const id = hashToken(token);
@@ -42,6 +49,7 @@ export async function setupFirstAdmin(
   db: Db,
   input: { name: string; email: string; password: string },
 ): Promise<NewSession> {
+  assertAcceptablePassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await sql`lock table users in share row exclusive mode`.execute(trx);
@@ -55,32 +63,46 @@ export async function setupFirstAdmin(
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
 
+/** The client key of a request whose address is unknown: never throttled as one client (it is everyone). */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/**
+ * Checks the password unless the account or the client has failed too often lately. The check of
+ * the counts and the record of this attempt happen under one lock per key, and the attempt counts
+ * as a failure until the password proves right, so 30 parallel guesses cannot all pass the check.
+ */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; clientKey: string },
   now = new Date(),
 ): Promise<NewSession> {
   const accountKey = `account:${input.email.toLowerCase()}`;
-  const clientKey = `client:${input.clientKey}`;
+  const keys = input.clientKey === UNKNOWN_CLIENT ? [accountKey] : [accountKey, `client:${input.clientKey}`];
   const since = new Date(now.getTime() - FAILURE_WINDOW_SECONDS * 1000);
-  const wait = Math.max(
-    signInWaitSeconds(await queries.getFailureHistory(db, { key: accountKey, since }), FREE_FAILURES_PER_ACCOUNT, now),
-    signInWaitSeconds(await queries.getFailureHistory(db, { key: clientKey, since }), FREE_FAILURES_PER_CLIENT, now),
-  );
-  if (wait > 0) {
-    throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-in attempts. Try again in ${wait} seconds.`, {
-      details: { retryAfterSeconds: wait },
+  const attempt = await db.transaction().execute(async (trx) => {
+    await queries.lockFailureKeys(trx, { keys });
+    const waits = await Promise.all(
+      keys.map(async (key) =>
+        signInWaitSeconds(await queries.getFailureHistory(trx, { key, since }), key === accountKey ? FREE_FAILURES_PER_ACCOUNT : FREE_FAILURES_PER_CLIENT, now),
+      ),
+    );
+    const wait = Math.max(...waits);
+    return { wait, failureIds: wait > 0 ? [] : await queries.recordFailures(trx, { keys }) };
+  });
+  if (attempt.wait > 0) {
+    throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-in attempts. Try again in ${attempt.wait} seconds.`, {
+      details: { retryAfterSeconds: attempt.wait },
     });
   }
 
   const user = await queries.findUserByEmail(db, { email: input.email });
   const isValid = await verifyPassword(user?.password_hash ?? (await getDummyHash()), input.password);
   if (!user || !isValid) {
-    await queries.recordFailures(db, { keys: [accountKey, clientKey] });
     await queries.deleteOldFailures(db, { before: new Date(now.getTime() - 24 * 60 * 60 * 1000) });
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
 
+  await queries.deleteFailures(db, { ids: attempt.failureIds });
   await queries.clearFailures(db, { key: accountKey });
   await queries.deleteExpiredSessions(db);
   return startSession(db, { id: user.id, name: user.name, email: user.email, role: user.role });
@@ -116,6 +138,7 @@ export async function changeOwnPassword(
   if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw new AppError('BAD_REQUEST', 'Your current password is not correct.', { field: 'currentPassword' });
   }
+  assertAcceptablePassword(input.newPassword, account, 'newPassword');
   await queries.updateUserPassword(db, { id: account.id, passwordHash: await hashPassword(input.newPassword) });
   await queries.deleteSessionsOfUser(db, { userId: account.id, exceptSessionId: input.user.sessionId });
 }
@@ -129,6 +152,7 @@ export async function addMember(
   if (await queries.findUserByEmail(db, { email: input.email })) {
     throw new AppError('CONFLICT', 'A member with this email already exists.', { field: 'email' });
   }
+  assertAcceptablePassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   return queries.insertUser(db, { name: input.name, email: input.email, role: input.role, passwordHash });
 }
@@ -159,6 +183,7 @@ export async function removeMember(db: Db, input: { id: string }) {
 export async function resetMemberPassword(db: Db, input: { id: string; password: string }) {
   const member = await queries.findUserById(db, { id: input.id });
   if (!member) throw new AppError('NOT_FOUND', 'This member no longer exists.');
+  assertAcceptablePassword(input.password, member, 'password');
   await queries.updateUserPassword(db, { id: input.id, passwordHash: await hashPassword(input.password) });
   await queries.deleteSessionsOfUser(db, { userId: input.id });
 }

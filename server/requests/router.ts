@@ -4,7 +4,7 @@ import { z } from 'zod';
 import * as fields from '../fields';
 import { publicRequestSchema, similarSchema, submittedRequestSchema } from '../roadmap/public-schemas';
 import { itemDescriptionSchema, itemTitleSchema } from '../roadmap/rules';
-import { withVoterToken } from '../roadmap/voter-cookie';
+import { withVoterToken } from '../roadmap/service-voter-cookie';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
 import { declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema } from './rules';
 import * as service from './service';

@@ -12,6 +12,7 @@ import { isVotableLane } from '../roadmap/rules';
 import { addItemToLane } from '../roadmap/service';
 import { refreshPublicBoard } from '../roadmap/service-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
+import { getServerKey } from '../secrets/service';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
 import { isHoneypotFilled, MIN_SIMILAR_QUERY, SUBMIT_LIMIT } from './rules';
@@ -33,13 +34,14 @@ export async function submitRequest(
     throw new AppError('BAD_REQUEST', 'This request could not be sent. Leave the last field of the form empty and try again.', { field: 'website' });
   }
   await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
+  const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
   return db.transaction().execute(async (trx) => {
     const request = await queries.insertRequest(trx, input);
     // Asking for something is the first vote for it.
     await roadmapQueries.insertVote(trx, {
       target: { kind: 'request', id: request.id },
       voterHash: hashVoter(input.voterToken),
-      emailHash: input.email ? hashEmail(input.email) : null,
+      emailHash,
     });
     await enqueueWebhookMessage(trx, { event: 'request.created', title: request.title, details: request.details, url: publicRequestUrl(request.id) });
     return { id: request.id };

@@ -13,7 +13,7 @@ import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema,
 import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
-import { readVoterToken, withVoterToken } from './voter-cookie';
+import { readVoterToken, withVoterToken } from './service-voter-cookie';
 
 const itemFields = {
   title: itemTitleSchema,
@@ -68,10 +68,10 @@ export const roadmapRouter = createRouter({
   unvote: publicProcedure
     .input(z.object({ target: voteTarget }))
     .output(voteCountSchema)
-    .mutation(({ ctx, input }) => votes.removeVote(ctx.db, { target: input.target, voterToken: readVoterToken(ctx), clientKey: ctx.clientKey })),
+    .mutation(async ({ ctx, input }) => votes.removeVote(ctx.db, { target: input.target, voterToken: await readVoterToken(ctx), clientKey: ctx.clientKey })),
 
   myVotes: publicProcedure
     .input(z.object({ itemIds: z.array(fields.id).max(500).default([]), requestIds: z.array(fields.id).max(500).default([]) }))
     .output(myVotesSchema)
-    .query(({ ctx, input }) => votes.listMyVotes(ctx.db, { ...input, voterToken: readVoterToken(ctx) })),
+    .query(async ({ ctx, input }) => votes.listMyVotes(ctx.db, { ...input, voterToken: await readVoterToken(ctx) })),
 });

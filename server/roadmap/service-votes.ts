@@ -3,6 +3,7 @@
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { enforceRateLimit } from '../rate-limit/service';
+import { getServerKey } from '../secrets/service';
 import * as queries from './queries';
 import { isVotableLane, LANE_SHORT_LABELS, VOTE_LIMIT } from './rules';
 import { hashEmail, hashVoter } from './voter';
@@ -33,12 +34,13 @@ export async function castVote(
   now = new Date(),
 ): Promise<{ votes: number }> {
   await enforceRateLimit(db, { bucket: `roadmap-vote:${input.clientKey}`, ...VOTE_LIMIT }, now);
+  const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
   return db.transaction().execute(async (trx) => {
     await assertVotable(trx, input.target);
     const isCounted = await queries.insertVote(trx, {
       target: input.target,
       voterHash: hashVoter(input.voterToken),
-      emailHash: input.email ? hashEmail(input.email) : null,
+      emailHash,
     });
     if (!isCounted) {
       throw new AppError('CONFLICT', input.email ? 'This browser or this email has already voted for it: a vote counts once.' : 'You have already voted for this: a vote counts once.');

@@ -403,16 +403,26 @@ export async function listSeriesQuestions(db: Db, input: { seriesIds: string[] }
 
 // ---- Invitations -----------------------------------------------------------------------------
 
-/** Marks an unused invitation used; undefined when there is none to use. */
-export async function useInvitation(db: Db, input: { surveyId: string; tokenHash: string }) {
-  return db
+/** Locks the survey's invitations, in one order, for the rest of the transaction. */
+export async function lockInvitations(db: Db, input: { surveyId: string }) {
+  await db.selectFrom('survey_invitations').select('id').where('survey_id', '=', input.surveyId).orderBy('id').forUpdate().execute();
+}
+
+/**
+ * Marks one invitation used (or unused again) by rewriting every invitation of the survey in the
+ * same statement, so all of them carry the same transaction id (PostgreSQL's xmin) and the
+ * table's row versions never tell which invitation was used last.
+ */
+export async function setInvitationUsed(db: Db, input: { surveyId: string; tokenHash: string; isUsed: boolean }) {
+  await db
     .updateTable('survey_invitations')
-    .set({ is_used: true })
+    .set({
+      is_used: input.isUsed
+        ? sql<boolean>`is_used or token_hash = ${input.tokenHash}`
+        : sql<boolean>`is_used and token_hash <> ${input.tokenHash}`,
+    })
     .where('survey_id', '=', input.surveyId)
-    .where('token_hash', '=', input.tokenHash)
-    .where('is_used', '=', false)
-    .returning('id')
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function findInvitation(db: Db, input: { surveyId: string; tokenHash: string }) {

@@ -32,7 +32,7 @@ const importFile = {
 };
 
 const publicForm = z.object({
-  state: z.enum(['scheduled', 'open', 'closed', 'invitation-required', 'invitation-used', 'invitation-invalid']),
+  state: z.enum(['scheduled', 'open', 'closed', 'invitation-required', 'invitation-invalid']),
   title: z.string(),
   intro: z.string(),
   opensOn: z.string(),

@@ -1,7 +1,9 @@
 // Answering a survey without an account, and single-use invitations. A response keeps its
 // answers, the day, and the team and tenure band the respondent chose to give; never who they
 // are, their address or their invitation. A used invitation is marked in its own table, which
-// holds no participant, so not even the database links an answer to a person.
+// holds no participant, in a transaction of its own (never the response's, whose transaction id
+// would link the two), and every invitation of the survey is rewritten with it, so no row
+// version tells which one was used when.
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../auth/session-token';
 import type { Db } from '../db';
@@ -31,7 +33,7 @@ function checkTeam(survey: { asks_team: boolean; team_name: string | null }, tea
   return survey.team_name;
 }
 
-/** Stores one anonymous response, all of it or nothing; an invitation is used up in the same transaction. */
+/** Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from it. */
 export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
   // A control character cannot be in a team name (and NUL cannot even reach the database).
   const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
@@ -76,16 +78,21 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
     await queries.insertResponseWithAnswers(db, row);
     return;
   }
-  const invitation = submission.invitation;
+  const tokenHash = hashToken(submission.invitation);
   await db.transaction().execute(async (trx) => {
-    const used = await queries.useInvitation(trx, { surveyId: survey.id, tokenHash: hashToken(invitation) });
-    if (!used) {
-      const existing = await queries.findInvitation(trx, { surveyId: survey.id, tokenHash: hashToken(invitation) });
-      if (existing) throw new AppError('CONFLICT', 'This invitation link has already been used: each link answers once.', { field: 'invitation' });
-      throw new AppError('FORBIDDEN', 'This invitation link is not valid for this survey. Open the link exactly as you received it.', { field: 'invitation' });
-    }
-    await queries.insertResponseWithAnswers(trx, row);
+    await queries.lockInvitations(trx, { surveyId: survey.id });
+    const existing = await queries.findInvitation(trx, { surveyId: survey.id, tokenHash });
+    if (!existing) throw new AppError('FORBIDDEN', 'This invitation link is not valid for this survey. Open the link exactly as you received it.', { field: 'invitation' });
+    if (existing.is_used) throw new AppError('CONFLICT', 'This invitation link has already been used: each link answers once.', { field: 'invitation' });
+    await queries.setInvitationUsed(trx, { surveyId: survey.id, tokenHash, isUsed: true });
   });
+  try {
+    await queries.insertResponseWithAnswers(db, row);
+  } catch (error) {
+    // The answer was not stored, so the link may be used again.
+    await queries.setInvitationUsed(db, { surveyId: survey.id, tokenHash, isUsed: false });
+    throw error;
+  }
 }
 
 function shuffled<T>(items: T[]): T[] {

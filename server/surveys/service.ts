@@ -281,9 +281,13 @@ export async function getSurvey(db: Db, input: { id: string; today: string }) {
 
 // ---- The public form -------------------------------------------------------------------------
 
-export type PublicFormState = SurveyState | 'invitation-required' | 'invitation-used' | 'invitation-invalid';
+export type PublicFormState = SurveyState | 'invitation-required' | 'invitation-invalid';
 
-/** What a respondent may see of a survey: never its results, its invitees or who made it. */
+/**
+ * What a respondent may see of a survey: never its results, its invitees or who made it. A used
+ * invitation opens the form like an unused one (only sending an answer says it was used), so
+ * polling the links tells nobody who answered when.
+ */
 export async function getPublicForm(db: Db, input: { slug: string; invitation: string | null; today: string }) {
   const survey = await queries.findSurveyBySlug(db, { slug: input.slug });
   if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
@@ -291,7 +295,6 @@ export async function getPublicForm(db: Db, input: { slug: string; invitation: s
   if (state === 'open' && input.invitation) {
     const invitation = await queries.findInvitation(db, { surveyId: survey.id, tokenHash: hashToken(input.invitation) });
     if (!invitation) state = 'invitation-invalid';
-    else if (invitation.is_used) state = 'invitation-used';
   } else if (state === 'open' && survey.access === 'invitation') {
     state = 'invitation-required';
   }

@@ -174,3 +174,18 @@ export async function requeueDelivery(db: Db, input: { id: string; now: Date }) 
     .returning('id')
     .executeTakeFirst();
 }
+
+// ---- Settings ----------------------------------------------------------------------------------
+
+export async function getWebhookSettings(db: Db) {
+  const row = await db.selectFrom('webhook_settings').select(['allow_private_targets']).executeTakeFirst();
+  return { allow_private_targets: row?.allow_private_targets ?? false };
+}
+
+export async function setAllowPrivateTargets(db: Db, input: { isAllowed: boolean }) {
+  await db
+    .insertInto('webhook_settings')
+    .values({ id: true, allow_private_targets: input.isAllowed })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ allow_private_targets: input.isAllowed, updated_at: new Date() }))
+    .execute();
+}

@@ -36,5 +36,13 @@ export const webhooksRouter = createRouter({
     .input(z.object({ id: fields.id }))
     .mutation(({ ctx, input }) => service.sendTestMessage(ctx.db, { id: input.id, by: ctx.user.name })),
 
+  settings: adminProcedure
+    .output(z.object({ allowPrivateTargets: z.boolean() }))
+    .query(({ ctx }) => service.getWebhookSettings(ctx.db)),
+
+  setAllowPrivateTargets: adminProcedure
+    .input(z.object({ isAllowed: z.boolean() }))
+    .mutation(({ ctx, input }) => service.setAllowPrivateTargets(ctx.db, input)),
+
   retry: adminProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.retryDelivery(ctx.db, input)),
 });

@@ -2,10 +2,13 @@
 // lane changes become signed, Slack-compatible messages. Messages are queued in the database in
 // the same transaction as the change (an outbox), then sent by a worker in every app process:
 // a failing receiver is retried with backoff and logged, and never slows down or breaks the app.
+// Receivers are checked when saved and again at every send (service-targets.ts); the log says
+// "not delivered" for any network failure, so it never doubles as a port scanner.
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import * as queries from './queries';
 import { describeFailedAnswer, nextAttemptAfterFailure } from './rules';
+import { assertAllowedTarget, checkWebhookTarget, isPrivateTargetAllowed, postPinned } from './service-targets';
 import { newWebhookSecret, SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from './signature';
 import { buildSlackMessage, summariseMessage, type WebhookMessage } from './slack-message';
 
@@ -16,6 +19,7 @@ export async function createWebhook(
   input: { name: string; url: string; onNewRequest: boolean; onLaneChange: boolean; createdBy: string | null },
 ) {
   assertSomeEvent(input);
+  await assertAllowedTarget(db, input.url);
   const secret = newWebhookSecret();
   const row = await queries.insertWebhook(db, { ...input, secret });
   return { id: row.id, name: row.name, secret };
@@ -32,6 +36,7 @@ export async function updateWebhook(
   input: { id: string; name: string; url: string; onNewRequest: boolean; onLaneChange: boolean; isActive: boolean },
 ) {
   assertSomeEvent(input);
+  await assertAllowedTarget(db, input.url);
   if (!(await queries.updateWebhook(db, input))) throw new AppError('NOT_FOUND', NOT_FOUND);
 }
 
@@ -74,6 +79,14 @@ export async function retryDelivery(db: Db, input: { id: string }, now = new Dat
   }
 }
 
+export async function getWebhookSettings(db: Db) {
+  return { allowPrivateTargets: await isPrivateTargetAllowed(db) };
+}
+
+export async function setAllowPrivateTargets(db: Db, input: { isAllowed: boolean }) {
+  await queries.setAllowPrivateTargets(db, input);
+}
+
 export function listDeliveries(db: Db, input: { limit: number }) {
   return queries.listDeliveries(db, input);
 }
@@ -85,13 +98,25 @@ interface AttemptResult {
   error: string | null;
 }
 
-async function post(input: { url: string; secret: string; deliveryId: string; event: string; body: string; now: Date; timeoutMs: number }): Promise<AttemptResult> {
+export const NOT_DELIVERED = 'Not delivered: the receiver could not be reached.';
+
+async function post(input: {
+  url: string;
+  secret: string;
+  deliveryId: string;
+  event: string;
+  body: string;
+  now: Date;
+  timeoutMs: number;
+  allowPrivate: boolean;
+}): Promise<AttemptResult> {
   const timestamp = Math.floor(input.now.getTime() / 1000);
+  // Checked again at every send: the name may resolve elsewhere now, or the setting changed.
+  const check = await checkWebhookTarget(input.url, input.allowPrivate);
+  if (!check.ok) return { statusCode: null, error: `Not delivered: ${check.reason.charAt(0).toLowerCase()}${check.reason.slice(1)}` };
   try {
-    const response = await fetch(input.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(input.timeoutMs),
+    const answer = await postPinned(check.target, {
+      timeoutMs: input.timeoutMs,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Frictionlog-Webhook/1',
@@ -102,21 +127,12 @@ async function post(input: { url: string; secret: string; deliveryId: string; ev
       },
       body: input.body,
     });
-    await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { statusCode: response.status, error: null };
-    return { statusCode: response.status, error: describeFailedAnswer(response.status, response.headers.get('location')) };
-  } catch (error) {
-    return { statusCode: null, error: describeNetworkError(error, input.timeoutMs) };
+    if (answer.status >= 200 && answer.status < 300) return { statusCode: answer.status, error: null };
+    return { statusCode: answer.status, error: describeFailedAnswer(answer.status, answer.location) };
+  } catch {
+    // Refused, reset, timed out or unresolvable all read the same, so the log is no port scanner.
+    return { statusCode: null, error: NOT_DELIVERED };
   }
-}
-
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}.`;
-  }
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-  return `Could not reach the receiver (${reason}).`;
 }
 
 /**
@@ -130,6 +146,7 @@ export async function dispatchDueDeliveries(
   const now = options.now ?? new Date();
   const timeoutMs = options.timeoutMs ?? 5000;
   const claimed = await queries.claimDueDeliveries(db, { now, limit: options.limit ?? 20, lockSeconds: Math.ceil(timeoutMs / 1000) + 30 });
+  const allowPrivate = await isPrivateTargetAllowed(db);
   const targets = new Map((await queries.findWebhookTargets(db, { ids: [...new Set(claimed.map((row) => row.webhook_id))] })).map((w) => [w.id, w]));
   const outcome = { delivered: 0, retrying: 0, failed: 0 };
   await Promise.all(
@@ -138,7 +155,7 @@ export async function dispatchDueDeliveries(
       const attempts = delivery.attempts + 1;
       const result: AttemptResult = !target?.is_active
         ? { statusCode: null, error: 'The webhook is switched off.' }
-        : await post({ url: target.url, secret: target.secret, deliveryId: delivery.id, event: delivery.event, body: delivery.payload, now, timeoutMs });
+        : await post({ url: target.url, secret: target.secret, deliveryId: delivery.id, event: delivery.event, body: delivery.payload, now, timeoutMs, allowPrivate });
       const isDelivered = result.error === null;
       const nextAttemptAt = isDelivered || !target?.is_active ? null : nextAttemptAfterFailure(attempts, now);
       const status = isDelivered ? 'delivered' : nextAttemptAt ? 'pending' : 'failed';

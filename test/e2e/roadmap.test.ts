@@ -176,7 +176,13 @@ describe('public roadmap', () => {
     await form.getByLabel('Address (URL)').fill('ftp://files.example.com/hook');
     await form.getByRole('button', { name: 'Add webhook' }).click();
     await form.getByText('Use an http:// or https:// address').waitFor(WAIT);
+    // The receiver runs on this machine: refused until an admin allows private receivers.
     await form.getByLabel('Address (URL)').fill(receiverUrl);
+    await form.getByRole('button', { name: 'Add webhook' }).click();
+    await form.getByText(/This address is on a private network/).waitFor(WAIT);
+    await page.getByLabel('Allow receivers on private networks').click();
+    await page.getByText('Receivers on private networks are allowed').waitFor(WAIT);
+    await checkPage(page, 'roadmap-01b-webhooks-private-allowed');
     await form.getByRole('button', { name: 'Add webhook' }).click();
     webhookSecret = (await page.locator('code', { hasText: /^whsec_/ }).innerText()).trim();
     expect(webhookSecret).toMatch(/^whsec_[\w-]{32}$/);

@@ -224,7 +224,7 @@ describe('votes', () => {
     const target = { kind: 'item' as const, id: item.id };
     const ana = visitor(handle);
     expect(await ana.roadmap.vote({ target })).toEqual({ votes: 1 });
-    expect(cookiesOf(ana).get('frictionlog_voter')).toMatch(/^[\w-]{32}$/);
+    expect(cookiesOf(ana).get('frictionlog_voter')).toMatch(/^[\w-]{32}\.[\w-]{43}$/);
     const twice = await rejection(ana.roadmap.vote({ target }));
     expect([twice.code, twice.message]).toEqual(['CONFLICT', 'You have already voted for this: a vote counts once.']);
     expect(await ana.roadmap.myVotes({ itemIds: [item.id] })).toEqual({ itemIds: [item.id], requestIds: [] });

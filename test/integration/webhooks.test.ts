@@ -28,6 +28,8 @@ const answers = new Map<string, number[]>();
 beforeAll(async () => {
   handle = await createTestDb();
   admin = await callerWithRole(handle, 'admin');
+  // The receiver runs on this machine: an admin allows private receivers (off by default).
+  await admin.webhooks.setAllowPrivateTargets({ isAllowed: true });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   receiver = http.createServer((req, res) => {
@@ -177,8 +179,9 @@ describe('delivering', () => {
     expect(await dispatchDueDeliveries(handle.db, { timeoutMs: 300 })).toEqual({ delivered: 0, retrying: 3, failed: 0 });
     const errors = Object.fromEntries((await deliveries()).map((row) => [row.webhook_name, row.last_error]));
     expect(errors['Receiver /loop']).toBe(`The receiver answered 302, a redirect to ${base}/loop. Webhooks do not follow redirects: use the final address.`);
-    expect(errors['Closed port']).toMatch(/^Could not reach the receiver \(ECONNREFUSED\)\.$/);
-    expect(errors['Receiver /silent']).toBe('No answer within 300 ms.');
+    // A closed port and a silent receiver read the same: the log is no port scanner.
+    expect(errors['Closed port']).toBe('Not delivered: the receiver could not be reached.');
+    expect(errors['Receiver /silent']).toBe('Not delivered: the receiver could not be reached.');
     // The loop was not followed: one request reached /loop.
     expect(received.filter((message) => message.path === '/loop')).toHaveLength(1);
     expect((await visitor(handle).requests.publicGet({ id })).title).toBe('Still works');

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
+import { PasswordStrength } from '../../_components/password-strength';
+import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { describeError, useTRPC } from '../../_trpc/client';
 
 export function SetupForm() {
@@ -49,11 +51,12 @@ export function SetupForm() {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={PASSWORD_RULES_HINT}
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         error={error?.fieldErrors.password}
       />
+      <PasswordStrength password={form.password} email={form.email} name={form.name} />
       <Button type="submit" value="account" isBusy={setup.isPending && !withDemo}>
         Create admin account
       </Button>

@@ -3,6 +3,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
+import { PasswordStrength } from '../../_components/password-strength';
+import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { LoadingState } from '../../_components/states';
 import { useToast } from '../../_components/toast';
@@ -62,11 +64,12 @@ export function AccountView() {
               label="New password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters."
+              hint={PASSWORD_RULES_HINT}
               value={form.newPassword}
               onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
               error={error?.fieldErrors.newPassword}
             />
+            <PasswordStrength password={form.newPassword} email={me.data?.email} name={me.data?.name} />
             <div>
               <Button type="submit" isBusy={change.isPending}>
                 Change password

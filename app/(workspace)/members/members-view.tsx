@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { controlClass, FormError, SelectField, TextField } from '../../_components/field';
+import { PasswordStrength } from '../../_components/password-strength';
+import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { InlineForm } from '../../_components/inline-form';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { useIsAdmin, useSession } from '../../_components/session-context';
@@ -61,8 +63,9 @@ function AddMemberForm() {
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         error={error?.fieldErrors.password}
-        hint="At least 10 characters. Share it with them; they can change it under Your account."
+        hint={`${PASSWORD_RULES_HINT} Share it with them; they can change it under Your account.`}
       />
+      <PasswordStrength password={form.password} email={form.email} name={form.name} />
       <div>
         <Button type="submit" isBusy={add.isPending}>
           Add member
@@ -72,7 +75,7 @@ function AddMemberForm() {
   );
 }
 
-function ResetPassword({ id, name, onDone }: { id: string; name: string; onDone: () => void }) {
+function ResetPassword({ id, name, email, onDone }: { id: string; name: string; email: string; onDone: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
   const reset = useMutation(
@@ -90,6 +93,12 @@ function ResetPassword({ id, name, onDone }: { id: string; name: string; onDone:
       submitLabel="Set password"
       isPending={reset.isPending}
       error={reset.error ? describeError(reset.error).message : null}
+      hint={(password) => (
+        <>
+          <p className="mb-3">{PASSWORD_RULES_HINT}</p>
+          <PasswordStrength password={password} email={email} name={name} />
+        </>
+      )}
       onSubmit={(password) => reset.mutate({ id, password })}
       onCancel={onDone}
     />
@@ -137,7 +146,7 @@ export function MembersView() {
                         {member.name === session.name && <span className="text-slate-600"> (you)</span>}
                       </p>
                       <p className="break-all text-slate-600">{member.email}</p>
-                      {resetting === member.id && <ResetPassword id={member.id} name={member.name} onDone={() => setResetting(null)} />}
+                      {resetting === member.id && <ResetPassword id={member.id} name={member.name} email={member.email} onDone={() => setResetting(null)} />}
                     </Td>
                     <Td>
                       {isAdmin ? (

@@ -1,5 +1,6 @@
 // The public form of a survey: /s/<slug>, or /s/<slug>?i=<invitation> for a single-use link.
-// Says so when the survey is not open yet, closed, or the invitation cannot be used.
+// Says so when the survey is not open yet, closed, or the invitation is not one of this survey's
+// (a used invitation opens the form like an unused one: only sending says it was used).
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
@@ -42,12 +43,6 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
       return (
         <PublicCard title={form.title}>
           <p>This survey is by invitation. Open the personal link from your invitation; each link answers once, and your answer is not linked to you.</p>
-        </PublicCard>
-      );
-    case 'invitation-used':
-      return (
-        <PublicCard title={form.title}>
-          <p>This invitation link has already been used: each link answers once, so an answer from it is in. Thank you!</p>
         </PublicCard>
       );
     case 'invitation-invalid':

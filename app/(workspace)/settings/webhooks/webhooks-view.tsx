@@ -61,7 +61,7 @@ function CreateForm({ onCreated }: { onCreated: (created: { name: string; secret
         value={draft.url}
         onChange={(e) => setDraft({ ...draft, url: e.target.value })}
         error={error?.fieldErrors.url}
-        hint="An http:// or https:// address. Redirects are not followed."
+        hint="An http:// or https:// address on the public internet (see below for private networks). Redirects are not followed."
       />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Post when</legend>
@@ -81,6 +81,44 @@ function CreateForm({ onCreated }: { onCreated: (created: { name: string; secret
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Whether receivers on private networks are allowed: off by default, metadata addresses never. */
+function PrivateTargetsSetting() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const settings = useQuery(trpc.webhooks.settings.queryOptions());
+  const save = useMutation(
+    trpc.webhooks.setAllowPrivateTargets.mutationOptions({
+      onSuccess: async (_, input) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.settings.queryKey() });
+        toast(input.isAllowed ? 'Receivers on private networks are allowed' : 'Receivers on private networks are refused again');
+      },
+      onError: (error) => toast(describeError(error).message, 'error'),
+    }),
+  );
+  if (settings.isPending) return <LoadingState />;
+  if (settings.isError) return <ErrorState message={describeError(settings.error).message} onRetry={() => settings.refetch()} />;
+  return (
+    <div className="text-sm text-slate-700">
+      <label className="flex items-start gap-2 text-slate-800">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={settings.data.allowPrivateTargets}
+          disabled={save.isPending}
+          onChange={(event) => save.mutate({ isAllowed: event.target.checked })}
+        />
+        <span>Allow receivers on private networks</span>
+      </label>
+      <p className="mt-2 text-slate-600">
+        Off by default: a webhook can then only post to public addresses, checked when saved and again at every send. Turn it on for a
+        receiver inside your company network (10.x, 172.16–31.x, 192.168.x, 100.64.x, this machine). Cloud metadata and link-local
+        addresses are refused either way.
+      </p>
+    </div>
   );
 }
 
@@ -207,9 +245,14 @@ export function WebhooksView() {
             </Table>
           )}
         </div>
-        <Panel title="Add a webhook">
-          <CreateForm onCreated={setSecret} />
-        </Panel>
+        <div className="flex flex-col gap-6">
+          <Panel title="Add a webhook">
+            <CreateForm onCreated={setSecret} />
+          </Panel>
+          <Panel title="Where webhooks may post">
+            <PrivateTargetsSetting />
+          </Panel>
+        </div>
       </div>
 
       <section aria-labelledby="delivery-log" className="mt-8">
@@ -218,6 +261,7 @@ export function WebhooksView() {
         </h2>
         <p className="mb-3 text-sm text-slate-600">
           A failed delivery is tried again after 10 s, 1 min, 5 min, 30 min and 2 h, then marked failed. A slow or broken receiver never slows the app down.
+          A receiver that could not be reached shows as “not delivered”, without network detail.
         </p>
         {deliveries.isPending ? (
           <LoadingState />

@@ -2,8 +2,9 @@
 // attributed by background, tenure and team), no links into the workspace. A revoked or
 // malformed link is a 404 with no data.
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
+import { AppError } from '@/server/errors';
 import { InventoryTable, MvpFocusPanel } from '../../../_components/inventory-table';
 import { PrintButton } from '../../../_components/print-button';
 import { toChartTheme } from '../../../_components/chart-themes';
@@ -13,6 +14,11 @@ import { getServerCaller } from '../../../_trpc/server';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pain inventory (shared)', robots: { index: false, follow: false }, referrer: 'no-referrer' };
 
+function retryAfterOf(error: TRPCError): number {
+  const details = error.cause instanceof AppError ? error.cause.details : undefined;
+  return typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 60;
+}
+
 export default async function SharedInventoryPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   let shared;
@@ -20,14 +26,8 @@ export default async function SharedInventoryPage({ params }: { params: Promise<
     shared = await (await getServerCaller()).sharedInventory.view({ token });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
-    if (error instanceof TRPCError && error.code === 'TOO_MANY_REQUESTS') {
-      return (
-        <main className="mx-auto max-w-lg px-6 py-16">
-          <h1 className="text-xl font-semibold text-slate-900">Too many requests</h1>
-          <p className="mt-2 text-slate-700">{error.message}</p>
-        </main>
-      );
-    }
+    // A page cannot answer 429 itself: the route it redirects to does, with Retry-After.
+    if (error instanceof TRPCError && error.code === 'TOO_MANY_REQUESTS') redirect(`/share/too-many-requests?retryAfter=${retryAfterOf(error)}`);
     throw error;
   }
   const { inventory } = shared;
