@@ -157,6 +157,8 @@ export interface ImportBatchesTable {
   finished_at: Date | null;
   rolled_back_at: Date | null;
   rolled_back_by: string | null;
+  /** The IANA zone the import read dates without a zone in (null before it was recorded). */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ImportRevisionsTable {
@@ -198,7 +200,8 @@ export interface TicketsTable {
   requester_name: string | null;
   requester_email: string | null;
   participant_id: string | null;
-  opened_at: Timestamp;
+  /** Null when the export had no creation date for the ticket. */
+  opened_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   resolved_at: Date | null;
   content_hash: string;
   inserted_batch_id: string | null;

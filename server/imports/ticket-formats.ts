@@ -36,7 +36,9 @@ export const TICKET_FIELDS = [
   'comments',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
-export const REQUIRED_FIELDS: readonly TicketField[] = ['key', 'title', 'created'];
+/** Only a title: without a key column a ticket is keyed by a hash of its content, and without a
+ *  creation date it still counts for repeat questions, categories and evidence. */
+export const REQUIRED_FIELDS: readonly TicketField[] = ['title'];
 
 export const FIELD_LABELS: Record<TicketField, string> = {
   key: 'Key (unique per ticket)',
@@ -58,6 +60,8 @@ export type ColumnMapping = Partial<Record<TicketField, string | null>>;
 export interface MappingOptions {
   /** How numeric dates like 03/04/2025 read: day first unless this is set. */
   isMonthFirst?: boolean;
+  /** The IANA zone of dates written without one (default UTC). */
+  timeZone?: string;
 }
 
 /** Label cells: Jira repeats the column with one label each, Zendesk separates tags by spaces. */

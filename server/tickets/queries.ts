@@ -19,7 +19,7 @@ export interface TicketRow {
   requester_name: string | null;
   requester_email: string | null;
   participant_id: string | null;
-  opened_at: string;
+  opened_at: string | null;
   resolved_at: string | null;
   content_hash: string;
 }

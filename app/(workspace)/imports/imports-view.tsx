@@ -297,7 +297,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
                             <Td className="whitespace-nowrap">{row.record.externalKey}</Td>
                             <Td>{row.record.title}</Td>
                             <Td>{row.record.requesterEmail ?? row.record.requesterName ?? '—'}</Td>
-                            <Td className="whitespace-nowrap">{row.record.openedAt.slice(0, 16).replace('T', ' ')}</Td>
+                            <Td className="whitespace-nowrap">{row.record.openedAt?.slice(0, 16).replace('T', ' ') ?? 'No date'}</Td>
                             <Td>{row.record.exportCategory ?? '—'}</Td>
                             <Td>{row.record.labels.join(', ') || '—'}</Td>
                           </>

@@ -382,9 +382,9 @@ export function TicketsView() {
                       </Td>
                       <Td>{row.participant_name ?? row.requester_name ?? row.requester_email ?? '—'}</Td>
                       <Td>{row.category ?? 'Uncategorized'}</Td>
-                      <Td className="whitespace-nowrap">{row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
+                      <Td className="whitespace-nowrap">{row.opened_at ? row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'No date'}</Td>
                       <Td className="whitespace-nowrap">
-                        {formatWait(waitMinutes(row.opened_at, row.resolved_at))}
+                        {row.opened_at ? formatWait(waitMinutes(row.opened_at, row.resolved_at)) : '—'}
                         {!row.resolved_at && <span className="sr-only"> (still open)</span>}
                       </Td>
                     </tr>
