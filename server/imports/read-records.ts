@@ -12,6 +12,16 @@ export class FileError extends Error {
   }
 }
 
+/** More columns than any ticket system exports: a file this wide is refused after its header. */
+export const MAX_COLUMNS = 10_000;
+
+export function tooManyColumns(count: number): FileError {
+  return new FileError({
+    row: 1,
+    message: `The header has ${count.toLocaleString('en')} columns; an export has at most ${MAX_COLUMNS.toLocaleString('en')}. Export only the columns you need.`,
+  });
+}
+
 /** Largest single CSV record (one row with all its cells); a longer one is a broken file. */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 

@@ -19,7 +19,7 @@ import {
 } from './map-ticket-row';
 import { RequesterMatcher } from './match-requesters';
 import * as queries from './queries';
-import { decodeText, FileError, readCsvRows, readJsonItems, type TextFlags } from './read-records';
+import { decodeText, FileError, MAX_COLUMNS, readCsvRows, readJsonItems, tooManyColumns, type TextFlags } from './read-records';
 import { addProblems, type ImportCounts, type ImportReport } from './report';
 import { ImportRefused, runBatch } from './service-batches';
 import { sourceOf, suggestMapping, type ColumnMapping, type MappingOptions, type TicketFormat } from './ticket-formats';
@@ -45,9 +45,6 @@ export interface TicketImportInput {
 
 type Mapped = (MappedRow | { isPullRequest: true }) & { row: number };
 
-/** More columns than any ticket system exports: a file this wide is refused after its header. */
-export const MAX_COLUMNS = 10_000;
-
 interface ReadState {
   flags: TextFlags;
   tally: TextTally;
@@ -68,12 +65,7 @@ async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>
   for await (const { row, cells } of readCsvRows(text)) {
     if (!compiled) {
       const header = cells.map((cell) => cell.trim());
-      if (header.length > MAX_COLUMNS) {
-        throw new FileError({
-          row: 1,
-          message: `The header has ${header.length.toLocaleString('en')} columns; an export has at most ${MAX_COLUMNS.toLocaleString('en')}. Export only the columns you need.`,
-        });
-      }
+      if (header.length > MAX_COLUMNS) throw tooManyColumns(header.length);
       const mapping = input.mapping ?? (input.format === 'csv' ? {} : suggestMapping(input.format, header));
       const result = compileMapping(input.format, header, mapping, state.options);
       if (result.problems) throw new ImportHeaderProblem(result.problems);

@@ -202,6 +202,7 @@ export async function summarizeTickets(db: Db, filter: TicketFilter) {
       sql<number>`count(*)::int`.as('ticket_count'),
       sql<number>`count(distinct ${requesterKey})::int`.as('requester_count'),
       sql<number>`count(*) filter (where tickets.resolved_at is null)::int`.as('open_count'),
+      sql<number>`count(*) filter (where tickets.opened_at is null)::int`.as('undated_count'),
       sql<string | null>`min(tickets.opened_at)::date::text`.as('first_opened'),
       sql<string | null>`max(tickets.opened_at)::date::text`.as('last_opened'),
     ])
@@ -225,10 +226,12 @@ export async function listTopCategories(db: Db, filter: TicketFilter & { limit: 
     .execute();
 }
 
+/** Tickets by week of creation; tickets without a creation date are counted by summarizeTickets instead. */
 export async function listWeeklyVolume(db: Db, filter: TicketFilter) {
   return db
     .selectFrom('tickets')
     .where(where(filter))
+    .where('tickets.opened_at', 'is not', null)
     .select([
       sql<string>`date_trunc('week', tickets.opened_at at time zone 'UTC')::date::text`.as('week'),
       sql<string>`coalesce(tickets.category, ${UNCATEGORIZED})`.as('category'),
@@ -272,7 +275,7 @@ export async function listTickets(db: Db, filter: TicketFilter & { ids?: string[
     query = query.where('tickets.id', 'in', filter.ids);
   }
   const [rows, total] = await Promise.all([
-    query.select([...listColumns]).orderBy('tickets.opened_at', 'desc').orderBy('tickets.id').limit(filter.limit).offset(filter.offset).execute(),
+    query.select([...listColumns]).orderBy(sql`tickets.opened_at desc nulls last`).orderBy('tickets.id').limit(filter.limit).offset(filter.offset).execute(),
     query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.count };
@@ -321,8 +324,8 @@ export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: 
       sql<string[]>`array_agg(tickets.id::text order by tickets.opened_at)`.as('ticket_ids'),
       sql<(string | null)[]>`array_agg(distinct ${requesterKey})`.as('requester_keys'),
       sql<(string | null)[]>`array_agg(tickets.category)`.as('categories'),
-      sql<string>`min(tickets.opened_at)::date::text`.as('first_opened'),
-      sql<string>`max(tickets.opened_at)::date::text`.as('last_opened'),
+      sql<string | null>`min(tickets.opened_at)::date::text`.as('first_opened'),
+      sql<string | null>`max(tickets.opened_at)::date::text`.as('last_opened'),
     ])
     .groupBy('tickets.title_norm')
     .orderBy(sql`count(*)`, 'desc')
@@ -331,21 +334,43 @@ export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: 
     .execute();
 }
 
+/** Nearest titles compared per title: enough to join every cluster, bounded whatever the data. */
+export const SIMILAR_NEIGHBOURS = 20;
+/** The longest the comparison may run; after it the page shows exact repeats only. */
+export const SIMILAR_TIMEOUT_MS = 5000;
+
+const isStatementTimeout = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+
 /**
  * Pairs of the given normalised titles that pg_trgm finds similar (trigram similarity at least
- * `threshold`), using the trigram index on tickets.title_norm.
+ * `threshold`). Only these titles are compared, each with its nearest neighbours through a GiST
+ * index on a temporary table, so the cost is bounded by the number of titles asked for (not by how
+ * many tickets look alike), and the statement has its own timeout. Null when it timed out.
  */
-export async function findSimilarTitlePairs(db: Db, input: { norms: string[]; threshold: number }): Promise<[string, string][]> {
+export async function findSimilarTitlePairs(db: Db, input: { norms: string[]; threshold: number }): Promise<[string, string][] | null> {
   if (input.norms.length < 2) return [];
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('pg_trgm.similarity_threshold', ${String(input.threshold)}, true)`.execute(trx);
-    const result = await sql<{ a: string; b: string }>`
-      with q as (select distinct unnest(${input.norms}::text[]) as norm)
-      select distinct q.norm as a, t.title_norm as b
-      from q join tickets t on t.title_norm % q.norm
-      where q.norm < t.title_norm and t.title_norm = any(${input.norms}::text[])`.execute(trx);
-    return result.rows.map((row) => [row.a, row.b] as [string, string]);
-  });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(SIMILAR_TIMEOUT_MS)}`.execute(trx);
+      await sql`create temporary table question_norms (norm text primary key) on commit drop`.execute(trx);
+      await sql`insert into question_norms (norm) select distinct unnest(${input.norms}::text[])`.execute(trx);
+      await sql`create index question_norms_trgm on question_norms using gist (norm public.gist_trgm_ops)`.execute(trx);
+      const result = await sql<{ a: string; b: string }>`
+        select distinct least(q.norm, n.norm) as a, greatest(q.norm, n.norm) as b
+        from question_norms q
+        cross join lateral (
+          select c.norm from question_norms c
+          where c.norm <> q.norm
+          order by c.norm operator(public.<->) q.norm
+          limit ${SIMILAR_NEIGHBOURS}
+        ) n
+        where public.similarity(q.norm, n.norm) >= ${input.threshold}`.execute(trx);
+      return result.rows.map((row) => [row.a, row.b] as [string, string]);
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
 }
 
 export async function findTicketIdsInThemes(db: Db, input: { ticketIds: string[] }) {

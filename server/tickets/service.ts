@@ -26,7 +26,8 @@ export async function getTicketOverview(db: Db, filter: queries.TicketFilter) {
 
 export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & { similarity: Similarity; minAsked: number; limit: number }) {
   const nodes = await queries.listQuestionNodes(db, { ...input, limit: MAX_CLUSTER_TITLES });
-  const pairs = await queries.findSimilarTitlePairs(db, { norms: nodes.map((node) => node.norm), threshold: SIMILARITY[input.similarity] });
+  const found = await queries.findSimilarTitlePairs(db, { norms: nodes.map((node) => node.norm), threshold: SIMILARITY[input.similarity] });
+  const pairs = found ?? [];
   const clusters = clusterQuestions({
     nodes: nodes.map((node) => ({
       norm: node.norm,
@@ -54,6 +55,8 @@ export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & 
   const titles = new Map((await queries.listThemeTitles(db, { ids: themeIds })).map((theme) => [theme.id, theme.title]));
   return {
     isCapped: nodes.length >= MAX_CLUSTER_TITLES,
+    /** Comparing wordings ran out of time: the clusters are exact repeats only. */
+    isSimilarityTimedOut: found === null,
     clusters: clusters.map((cluster) => {
       const ids = new Set(cluster.ticketIds.flatMap((id) => [...(themesOfTicket.get(id) ?? [])]));
       const inEvidence = cluster.ticketIds.filter((id) => themesOfTicket.has(id)).length;

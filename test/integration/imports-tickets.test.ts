@@ -245,7 +245,7 @@ describe('bad input: a clear message, nothing written', () => {
     expect(report.status).toBe('failed');
     expect(report.problems).toEqual([
       { row: 2, column: 'Created', message: expect.stringMatching(/^"sometime in June" is not a date this import reads\. Use a date like 2025-06-30/) },
-      { row: 4, column: 'key', message: 'The key BULK-2 already appears in row 3.' },
+      { row: 4, column: 'key', message: 'Rows 3 and 4 have the same key BULK-2 but different content; keep one of them.' },
     ]);
     await expectNothingWritten();
   });

@@ -22,6 +22,9 @@ import { formatBytes, uploadImport, type UploadProgress } from './upload-import'
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const SAMPLE_BYTES = 1_000_000;
 const isCsvFormat = (format: string | null | undefined) => (CSV_TICKET_FORMATS as readonly string[]).includes(format ?? '');
+const isTicketFormat = (format: string | null | undefined): format is (typeof TICKET_FORMATS)[number] => (TICKET_FORMATS as readonly string[]).includes(format ?? '');
+// The zones this browser knows, UTC first (the default).
+const TIME_ZONES = ['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC') : [])];
 
 function ProgressBar({ progress }: { progress: UploadProgress }) {
   const percent = progress.totalBytes > 0 ? Math.round((progress.sentBytes / progress.totalBytes) * 100) : 0;
@@ -101,6 +104,13 @@ function TicketImport({ onImported }: { onImported: () => void }) {
   const [sourceName, setSourceName] = useState('');
   const [isSkipBadRows, setSkipBadRows] = useState(false);
   const [mappingName, setMappingName] = useState('');
+  // null: the zone this source's last import used (remembered per source), UTC for a new source.
+  const [chosenZone, setChosenZone] = useState<string | null>(null);
+  const remembered = useQuery({
+    ...trpc.imports.timeZoneOf.queryOptions({ format: isTicketFormat(format) ? format : 'csv', sourceName: sourceName.trim() || null }),
+    enabled: isCsvFormat(format),
+  });
+  const timeZone = chosenZone ?? remembered.data?.timeZone ?? 'UTC';
   const preview = useMutation(
     trpc.imports.preview.mutationOptions({
       onSuccess: (data) => {
@@ -132,7 +142,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     preview.mutate({ fileName: chosen.name, sample: next.text, isTruncated: next.isTruncated });
   }
 
-  function refresh(changes: { format?: string; mapping?: ColumnMapping | null; isMonthFirst?: boolean }) {
+  function refresh(changes: { format?: string; mapping?: ColumnMapping | null; isMonthFirst?: boolean; timeZone?: string }) {
     if (!file || !sample) return;
     const nextFormat = changes.format ?? format;
     const nextMapping = changes.mapping === undefined ? mapping : changes.mapping;
@@ -143,6 +153,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
       format: (nextFormat as (typeof TICKET_FORMATS)[number]) ?? null,
       mapping: nextMapping,
       isMonthFirst: changes.isMonthFirst ?? isMonthFirst,
+      timeZone: changes.timeZone ?? timeZone,
     });
   }
 
@@ -152,6 +163,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     form.append('format', format);
     if (isCsvFormat(format) && mapping) form.append('mapping', JSON.stringify({ columns: mapping, isMonthFirst }));
     if (format === 'csv' && sourceName.trim()) form.append('sourceName', sourceName.trim());
+    if (isCsvFormat(format)) form.append('timeZone', timeZone);
     form.append('skipBadRows', String(isSkipBadRows));
     form.append('file', file, file.name);
     void upload.start(form, file.size);
@@ -235,6 +247,43 @@ function TicketImport({ onImported }: { onImported: () => void }) {
                     />
                     Dates like 03/04/2025 are month first (US style)
                   </label>
+                  <SelectField
+                    label="Time zone of dates written without one"
+                    className="sm:w-80"
+                    value={timeZone}
+                    options={TIME_ZONES.map((zone) => ({ value: zone, label: zone }))}
+                    hint="Remembered for the next import from this source. Dates with a zone or offset keep theirs."
+                    onChange={(event) => {
+                      setChosenZone(event.target.value);
+                      refresh({ timeZone: event.target.value });
+                    }}
+                  />
+                  {!mapping.created && (
+                    <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-slate-800" role="note">
+                      <p>
+                        No column is mapped to Created: the tickets import without a date. They count for repeat questions, categories and evidence, and the report
+                        and the weekly volume say how many have no date.
+                      </p>
+                      {data.dateStandIns.length > 0 && (
+                        <div className="mt-2 flex flex-wrap items-center gap-2">
+                          <span>Or use another date column as a stand-in:</span>
+                          {data.dateStandIns.map((name) => (
+                            <Button
+                              key={name}
+                              variant="secondary"
+                              onClick={() => {
+                                const next = { ...mapping, created: name };
+                                setMapping(next);
+                                refresh({ mapping: next });
+                              }}
+                            >
+                              Use &ldquo;{name}&rdquo;
+                            </Button>
+                          ))}
+                        </div>
+                      )}
+                    </div>
+                  )}
                   <div className="flex flex-wrap items-end gap-2">
                     <TextField label="Save this mapping as" value={mappingName} onChange={(event) => setMappingName(event.target.value)} error={saveError?.fieldErrors.name} placeholder="e.g. Platform help desk" />
                     <Button

@@ -77,7 +77,7 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
                     <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                       {cluster.category && <Badge>{cluster.category}</Badge>}
                       <span>
-                        {dateLabel(cluster.firstOpened)} – {dateLabel(cluster.lastOpened)}
+                        {cluster.firstOpened && cluster.lastOpened ? `${dateLabel(cluster.firstOpened)} – ${dateLabel(cluster.lastOpened)}` : 'No creation dates'}
                       </span>
                       {cluster.variants.length > 1 && <span>{cluster.variants.length} wordings</span>}
                     </p>
@@ -123,6 +123,9 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
             );
           })}
         </ol>
+      )}
+      {questions.data?.isSimilarityTimedOut && (
+        <p className="mt-2 text-xs text-amber-800">Comparing the wordings took too long, so only identical titles are grouped; narrow the dates to compare similar ones.</p>
       )}
       {questions.data?.isCapped && <p className="mt-2 text-xs text-slate-600">Only the 2,000 most asked titles of this period are compared; narrow the dates to see more.</p>}
     </Panel>
@@ -320,7 +323,16 @@ export function TicketsView() {
               </Table>
             )}
           </Panel>
-          <Panel title="Weekly volume by category">{weekly.length > 0 ? <WeeklyChart rows={weekly} /> : <p className="text-sm text-slate-600">No ticket matches these filters.</p>}</Panel>
+          <Panel title="Weekly volume by category">
+            {weekly.length > 0 ? <WeeklyChart rows={weekly} /> : <p className="text-sm text-slate-600">No dated ticket matches these filters.</p>}
+            {summary.undated_count > 0 && (
+              <p className="mt-2 text-sm text-slate-600">
+                {summary.undated_count.toLocaleString('en')} {summary.undated_count === 1 ? 'ticket has' : 'tickets have'} no creation date (the export had none) and
+                {summary.undated_count === 1 ? ' is' : ' are'} not in this chart; {summary.undated_count === 1 ? 'it counts' : 'they count'} in the categories and repeat
+                questions.
+              </p>
+            )}
+          </Panel>
         </div>
 
         <RepeatQuestions filter={filter} canEdit={canEdit} onSelect={setSelection} />
