@@ -1,7 +1,7 @@
 // Tickets without a creation date (an export whose columns did not include Created) and the time
 // zone an import read zone-less dates in, remembered per source. The trigram index on ticket
-// titles goes: repeat questions compare a bounded set of titles in their own indexed temporary
-// table, so an import no longer maintains a GIN entry per row. Frozen.
+// titles goes: repeat questions measure the similarity of a bounded set of titles themselves
+// (server/tickets/similar-titles.ts), so an import no longer maintains a GIN entry per row. Frozen.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {

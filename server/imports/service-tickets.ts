@@ -56,7 +56,8 @@ async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>
   if (input.format === 'github') {
     for await (const item of readJsonItems(text)) {
       const mapped = mapGithubIssue(item.value, item.row);
-      if (state.flags.hasOddText && 'record' in mapped && mapped.record) mapped.record = cleanRecord(mapped.record, item.row, state.tally);
+      // Always checked: JSON writes a NUL as the escape \u0000, which the decoded text does not show.
+      if ('record' in mapped && mapped.record) mapped.record = cleanRecord(mapped.record, item.row, state.tally);
       yield { ...mapped, row: item.row };
     }
     return;

@@ -1,4 +1,4 @@
-// Repeat questions: tickets whose normalised titles are similar (pairs found by pg_trgm) are joined
+// Repeat questions: tickets whose normalised titles are similar (pairs from similar-titles.ts) are joined
 // into clusters, each with the wording asked most often, how many times it was asked and by how
 // many developers. Pure: titles and pairs in, clusters out.
 

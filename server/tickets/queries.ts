@@ -1,6 +1,6 @@
 // Kysely queries for tickets: the writes an import makes (many rows per statement, passed as one
 // JSON parameter), category rules, and the reads of the Tickets page (top categories, weekly
-// volume, repeat questions by pg_trgm similarity).
+// volume, the distinct titles repeat questions are clustered from).
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@/db/types';
 import type { Db } from '../db';
@@ -312,8 +312,29 @@ export async function findTicketEvidence(db: Db, input: { ticketIds: string[] })
     .execute();
 }
 
-/** Distinct normalised titles with their tickets: the nodes repeat questions are built from. */
-export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: number }) {
+/** The longest the repeat-question query may run, whatever the data: it has its own timeout. */
+export const QUESTION_NODES_TIMEOUT_MS = 5000;
+
+const isStatementTimeout = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+
+/**
+ * Distinct normalised titles with their tickets, the most asked first and at most `limit` of
+ * them: the nodes repeat questions are built from. Runs in its own transaction with a statement
+ * timeout; null when it ran out of time.
+ */
+export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: number; timeoutMs?: number }) {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(filter.timeoutMs ?? QUESTION_NODES_TIMEOUT_MS)}`.execute(trx);
+      return selectQuestionNodes(trx, filter);
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
+}
+
+function selectQuestionNodes(db: Db, filter: TicketFilter & { limit: number }) {
   return db
     .selectFrom('tickets')
     .where(where(filter))
@@ -332,45 +353,6 @@ export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: 
     .orderBy('tickets.title_norm')
     .limit(filter.limit)
     .execute();
-}
-
-/** Nearest titles compared per title: enough to join every cluster, bounded whatever the data. */
-export const SIMILAR_NEIGHBOURS = 20;
-/** The longest the comparison may run; after it the page shows exact repeats only. */
-export const SIMILAR_TIMEOUT_MS = 5000;
-
-const isStatementTimeout = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
-
-/**
- * Pairs of the given normalised titles that pg_trgm finds similar (trigram similarity at least
- * `threshold`). Only these titles are compared, each with its nearest neighbours through a GiST
- * index on a temporary table, so the cost is bounded by the number of titles asked for (not by how
- * many tickets look alike), and the statement has its own timeout. Null when it timed out.
- */
-export async function findSimilarTitlePairs(db: Db, input: { norms: string[]; threshold: number }): Promise<[string, string][] | null> {
-  if (input.norms.length < 2) return [];
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await sql`set local statement_timeout = ${sql.lit(SIMILAR_TIMEOUT_MS)}`.execute(trx);
-      await sql`create temporary table question_norms (norm text primary key) on commit drop`.execute(trx);
-      await sql`insert into question_norms (norm) select distinct unnest(${input.norms}::text[])`.execute(trx);
-      await sql`create index question_norms_trgm on question_norms using gist (norm public.gist_trgm_ops)`.execute(trx);
-      const result = await sql<{ a: string; b: string }>`
-        select distinct least(q.norm, n.norm) as a, greatest(q.norm, n.norm) as b
-        from question_norms q
-        cross join lateral (
-          select c.norm from question_norms c
-          where c.norm <> q.norm
-          order by c.norm operator(public.<->) q.norm
-          limit ${SIMILAR_NEIGHBOURS}
-        ) n
-        where public.similarity(q.norm, n.norm) >= ${input.threshold}`.execute(trx);
-      return result.rows.map((row) => [row.a, row.b] as [string, string]);
-    });
-  } catch (error) {
-    if (isStatementTimeout(error)) return null;
-    throw error;
-  }
 }
 
 export async function findTicketIdsInThemes(db: Db, input: { ticketIds: string[] }) {

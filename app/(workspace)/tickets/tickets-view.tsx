@@ -124,8 +124,8 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
           })}
         </ol>
       )}
-      {questions.data?.isSimilarityTimedOut && (
-        <p className="mt-2 text-xs text-amber-800">Comparing the wordings took too long, so only identical titles are grouped; narrow the dates to compare similar ones.</p>
+      {questions.data?.isTimedOut && (
+        <p className="mt-2 text-sm text-amber-800">Reading the questions of this period took longer than 5 seconds and was stopped; narrow the dates to see repeat questions.</p>
       )}
       {questions.data?.isCapped && <p className="mt-2 text-xs text-slate-600">Only the 2,000 most asked titles of this period are compared; narrow the dates to see more.</p>}
     </Panel>
