@@ -118,7 +118,7 @@ export interface ApiTokensTable {
 }
 
 export type ImportKind = 'tickets' | 'postmortems';
-export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
+export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'linear' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
 export type ImportStatus = 'running' | 'completed' | 'failed' | 'rolled-back';
 
 /** A problem with one row (or item, or file) of an imported file. */
@@ -176,7 +176,7 @@ export interface ImportBatchParticipantsTable {
 export interface TicketMappingsTable {
   id: Generated<string>;
   name: string;
-  format: 'jira' | 'servicenow' | 'zendesk' | 'csv';
+  format: 'jira' | 'servicenow' | 'zendesk' | 'linear' | 'csv';
   mapping: ColumnType<Record<string, string | null>, string, string>;
   created_by: string | null;
   created_at: CreatedAt;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { ImportFormat, ImportKind, ImportStatus } from '@/db/types';
 import type { Db } from '../db';
 import type { ImportCounts } from './report';
+import type { CsvTicketFormat } from './ticket-formats';
 
 export interface NewBatch {
   kind: ImportKind;
@@ -203,7 +204,7 @@ export async function findMappingByName(db: Db, input: { name: string }) {
     .executeTakeFirst();
 }
 
-export async function upsertMapping(db: Db, input: { name: string; format: 'jira' | 'servicenow' | 'zendesk' | 'csv'; mapping: unknown; createdBy: string | null }) {
+export async function upsertMapping(db: Db, input: { name: string; format: CsvTicketFormat; mapping: unknown; createdBy: string | null }) {
   const existing = await findMappingByName(db, { name: input.name });
   if (existing) {
     return db

@@ -1,10 +1,11 @@
 // The ticket exports Frictionlog reads and how their columns map to ticket fields: Jira "Export
-// issues to CSV", GitHub Issues REST JSON, ServiceNow incident CSV, Zendesk tickets CSV, and any
-// other CSV with a mapping a person chooses. Pure.
+// issues to CSV", GitHub issues JSON (the REST API's or `gh issue list --json`), ServiceNow
+// incident CSV, Zendesk tickets CSV, Linear's CSV export, and any other CSV with a mapping a person
+// chooses. Pure.
 
-export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'csv'] as const;
+export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'linear', 'csv'] as const;
 export type TicketFormat = (typeof TICKET_FORMATS)[number];
-export const CSV_TICKET_FORMATS = ['jira', 'servicenow', 'zendesk', 'csv'] as const;
+export const CSV_TICKET_FORMATS = ['jira', 'servicenow', 'zendesk', 'linear', 'csv'] as const;
 export type CsvTicketFormat = (typeof CSV_TICKET_FORMATS)[number];
 
 export const POSTMORTEM_FORMATS = ['postmortem-markdown', 'postmortem-csv'] as const;
@@ -14,9 +15,10 @@ export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<ImportFormatName, string> = {
   jira: 'Jira CSV export',
-  github: 'GitHub Issues JSON',
+  github: 'GitHub issues JSON (REST API or gh issue list --json)',
   servicenow: 'ServiceNow incident CSV',
   zendesk: 'Zendesk tickets CSV',
+  linear: 'Linear CSV export',
   csv: 'Other CSV (your mapping)',
   'postmortem-markdown': 'Post-mortems in Markdown',
   'postmortem-csv': 'Post-mortem CSV',
@@ -110,6 +112,19 @@ const VENDOR_COLUMNS: Record<Exclude<CsvTicketFormat, 'csv'>, Candidates> = {
     labels: ['Tags'],
     status: ['Status'],
   },
+  // Linear: Settings > Import / Export > Export CSV. Dates are ISO 8601 with a zone; labels are
+  // one cell separated by commas; a canceled issue is done as much as a completed one.
+  linear: {
+    key: ['ID'],
+    title: ['Title'],
+    body: ['Description'],
+    category: ['Project', 'Team'],
+    requester: ['Creator'],
+    created: ['Created'],
+    resolved: ['Completed', 'Canceled'],
+    labels: ['Labels'],
+    status: ['Status'],
+  },
 };
 
 const GENERIC_COLUMNS: Candidates = {
@@ -146,6 +161,7 @@ export function detectCsvFormat(header: string[]): CsvTicketFormat | 'postmortem
   const names = new Set(header.map((name) => name.trim().toLowerCase()));
   if (names.has('issue key') && names.has('summary')) return 'jira';
   if (names.has('number') && (names.has('short_description') || names.has('short description'))) return 'servicenow';
+  if (names.has('id') && names.has('title') && names.has('team') && (names.has('creator') || names.has('cycle name'))) return 'linear';
   if (names.has('id') && names.has('subject') && (names.has('requester') || names.has('requester email'))) return 'zendesk';
   if (names.has('title') && ['contributing factors', 'root cause', 'time to recovery', 'action items'].some((name) => names.has(name))) {
     return 'postmortem-csv';

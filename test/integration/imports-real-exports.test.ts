@@ -235,3 +235,30 @@ describe('repeat questions over many near-identical titles', () => {
     expect(result.clusters[0].askedCount).toBe(2000);
   });
 });
+
+describe('presets for Linear and gh', () => {
+  it('detects and imports a Linear CSV export with its own preset', async () => {
+    const content = fixture('tickets/linear-issues.csv');
+    const preview = await previewImport({ fileName: 'Export Jul 8 2025.csv', sample: content.toString('utf8'), isTruncated: false });
+    expect(preview).toMatchObject({ detectedFormat: 'linear', problems: [], mapping: { key: 'ID', title: 'Title', created: 'Created', resolved: 'Completed', requester: 'Creator', labels: 'Labels' } });
+    const report = await upload({ format: 'linear' }, [{ name: 'linear.csv', content }]);
+    expect(report).toMatchObject({ status: 'completed', inserted: 3 });
+    const first = await handle.db.selectFrom('tickets').select(['source', 'labels', 'opened_at', 'resolved_at', 'requester_email', 'export_category']).where('external_key', '=', 'PLAT-412').executeTakeFirstOrThrow();
+    expect(first).toMatchObject({ source: 'linear', labels: ['Access', 'Question'], requester_email: 'ada@acme.dev', export_category: 'Developer access' });
+    expect(first.opened_at?.toISOString()).toBe('2025-07-01T09:12:44.000Z');
+  });
+
+  it('imports the JSON of gh issue list --json', async () => {
+    const issues = [
+      { number: 12, title: 'Preview env missing', body: 'x', author: { login: 'ada', name: 'Ada', is_bot: false }, createdAt: '2025-07-01T09:00:00Z', closedAt: null, labels: [{ id: 'LA_1', name: 'ci', description: '', color: 'ededed' }], state: 'OPEN', url: 'https://github.com/acme/platform/issues/12' },
+      { number: 13, title: 'Staging DB access', body: '', author: { login: 'kenji', name: '', is_bot: false }, createdAt: '2025-07-02T09:00:00Z', closedAt: '2025-07-02T11:00:00Z', labels: [], state: 'CLOSED', url: 'https://github.com/acme/platform/issues/13' },
+    ];
+    const report = await upload({ format: 'github' }, [{ name: 'gh.json', content: JSON.stringify(issues, null, 2) }]);
+    expect(report).toMatchObject({ status: 'completed', inserted: 2 });
+    const rows = await handle.db.selectFrom('tickets').select(['external_key', 'status', 'requester_name']).orderBy('external_key').execute();
+    expect(rows).toEqual([
+      { external_key: 'acme/platform#12', status: 'open', requester_name: 'ada' },
+      { external_key: 'acme/platform#13', status: 'closed', requester_name: 'kenji' },
+    ]);
+  });
+});

@@ -185,8 +185,9 @@ function TicketImport({ onImported }: { onImported: () => void }) {
         onReject={setRejection}
       />
       <p className="-mt-3 text-xs text-slate-600">
-        Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines, ServiceNow incidents CSV, Zendesk tickets CSV, or any
-        other CSV with your own mapping. Up to 200 MB.
+        Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines (the API&rsquo;s or <code>gh issue list --json</code>),
+        ServiceNow incidents CSV, Zendesk tickets CSV, Linear&rsquo;s CSV export, or any other CSV with your own mapping. Only a title is required: without a key
+        each ticket is keyed by its content, and without a creation date it still counts. Up to 200 MB.
       </p>
       <FormError message={rejection ?? (preview.error ? describeError(preview.error).message : null)} />
       {preview.isPending && <LoadingState label="Reading the first rows…" />}
