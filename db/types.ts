@@ -118,7 +118,7 @@ export interface ApiTokensTable {
 }
 
 export type ImportKind = 'tickets' | 'postmortems';
-export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'linear' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
+export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'linear' | 'slack' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
 export type ImportStatus = 'running' | 'completed' | 'failed' | 'rolled-back';
 
 /** A problem with one row (or item, or file) of an imported file. */

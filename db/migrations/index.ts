@@ -14,7 +14,7 @@ import * as m0610 from './0610-impact';
 import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
 import * as m0730 from './0730-tickets-undated-zones';
-import * as m0731 from './0731-tickets-linear-format';
+import * as m0731 from './0731-tickets-linear-slack-formats';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -30,5 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0620-inventory-changes': m0620,
   '0630-delivery-changes': m0630,
   '0730-tickets-undated-zones': m0730,
-  '0731-tickets-linear-format': m0731,
+  '0731-tickets-linear-slack-formats': m0731,
 };

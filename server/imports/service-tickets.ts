@@ -19,10 +19,11 @@ import {
 } from './map-ticket-row';
 import { RequesterMatcher } from './match-requesters';
 import * as queries from './queries';
+import { readSlackExport } from './read-slack-export';
 import { decodeText, FileError, MAX_COLUMNS, readCsvRows, readJsonItems, tooManyColumns, type TextFlags } from './read-records';
 import { addProblems, type ImportCounts, type ImportReport } from './report';
 import { ImportRefused, runBatch } from './service-batches';
-import { sourceOf, suggestMapping, type ColumnMapping, type MappingOptions, type TicketFormat } from './ticket-formats';
+import { sourceOf, suggestMapping, type ColumnMapping, type CsvTicketFormat, type MappingOptions, type TicketFormat } from './ticket-formats';
 
 /** Rows written per statement: large enough to be fast, small enough to keep memory flat. */
 export const WRITE_BATCH_ROWS = 2000;
@@ -67,7 +68,8 @@ async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>
     if (!compiled) {
       const header = cells.map((cell) => cell.trim());
       if (header.length > MAX_COLUMNS) throw tooManyColumns(header.length);
-      const mapping = input.mapping ?? (input.format === 'csv' ? {} : suggestMapping(input.format, header));
+      const format = input.format as CsvTicketFormat;
+      const mapping = input.mapping ?? (format === 'csv' ? {} : suggestMapping(format, header));
       const result = compileMapping(input.format, header, mapping, state.options);
       if (result.problems) throw new ImportHeaderProblem(result.problems);
       compiled = result.compiled;
@@ -175,6 +177,28 @@ class TicketWriter {
   }
 }
 
+/** A Slack export is read whole (a zip's directory is at its end); larger ones are refused. */
+export const MAX_SLACK_ZIP_BYTES = 100 * 1024 * 1024;
+
+/** The tickets of a Slack export zip, with its counts added to the report's notes. */
+async function* slackRows(chunks: AsyncIterable<Uint8Array>, notes: string[]): AsyncGenerator<Mapped> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > MAX_SLACK_ZIP_BYTES) {
+      throw new FileError({ row: 1, message: `This Slack export is larger than ${MAX_SLACK_ZIP_BYTES / 1024 / 1024} MB; export fewer channels or a shorter period.` });
+    }
+    parts.push(chunk);
+  }
+  const { rows, summary } = readSlackExport(Buffer.concat(parts));
+  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  notes.push(
+    `Slack export: ${plural(summary.channels, 'channel')}, ${plural(summary.messages, 'message')}; ${plural(summary.replies, 'thread reply')} kept as comments, ${plural(summary.skippedSystem, 'join, bot or other system message')} skipped.`,
+  );
+  yield* rows;
+}
+
 export async function importTicketStream(db: Db, input: TicketImportInput): Promise<ImportReport> {
   const source = sourceOf(input.format, input.sourceName);
   const byteCounter = { bytes: 0 };
@@ -221,8 +245,9 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       };
 
       try {
-        const text = decodeText(countBytes(input.chunks, byteCounter), state.flags);
-        for await (const mapped of mappedRows(input, text, state)) {
+        const bytes = countBytes(input.chunks, byteCounter);
+        const rows = input.format === 'slack' ? slackRows(bytes, counts.notes) : mappedRows(input, decodeText(bytes, state.flags), state);
+        for await (const mapped of rows) {
           counts.rowsRead += 1;
           if ('isPullRequest' in mapped) {
             pullRequests += 1;

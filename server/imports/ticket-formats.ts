@@ -1,9 +1,9 @@
 // The ticket exports Frictionlog reads and how their columns map to ticket fields: Jira "Export
 // issues to CSV", GitHub issues JSON (the REST API's or `gh issue list --json`), ServiceNow
-// incident CSV, Zendesk tickets CSV, Linear's CSV export, and any other CSV with a mapping a person
-// chooses. Pure.
+// incident CSV, Zendesk tickets CSV, Linear's CSV export, a Slack workspace export (zip; read by
+// read-slack-export.ts), and any other CSV with a mapping a person chooses. Pure.
 
-export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'linear', 'csv'] as const;
+export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'linear', 'slack', 'csv'] as const;
 export type TicketFormat = (typeof TICKET_FORMATS)[number];
 export const CSV_TICKET_FORMATS = ['jira', 'servicenow', 'zendesk', 'linear', 'csv'] as const;
 export type CsvTicketFormat = (typeof CSV_TICKET_FORMATS)[number];
@@ -19,6 +19,7 @@ export const FORMAT_LABELS: Record<ImportFormatName, string> = {
   servicenow: 'ServiceNow incident CSV',
   zendesk: 'Zendesk tickets CSV',
   linear: 'Linear CSV export',
+  slack: 'Slack workspace export (zip)',
   csv: 'Other CSV (your mapping)',
   'postmortem-markdown': 'Post-mortems in Markdown',
   'postmortem-csv': 'Post-mortem CSV',

@@ -136,6 +136,13 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     setFile(chosen);
     setFormat(null);
     setMapping(null);
+    if (/\.zip$/i.test(chosen.name)) {
+      // A Slack export is a zip: nothing to preview as text; the server reads its channels.
+      preview.reset();
+      setSample(null);
+      setFormat('slack');
+      return;
+    }
     const text = await chosen.slice(0, SAMPLE_BYTES).text();
     const next = { text, isTruncated: chosen.size > SAMPLE_BYTES };
     setSample(next);
@@ -179,19 +186,40 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     <div className="flex flex-col gap-5">
       <FileDrop
         label="Choose an export"
-        accept=".csv,.json,.jsonl,.ndjson,.txt,text/csv,application/json"
+        accept=".csv,.json,.jsonl,.ndjson,.txt,.zip,text/csv,application/json,application/zip"
         maxBytes={MAX_UPLOAD_BYTES}
         onFile={(chosen) => void choose(chosen)}
         onReject={setRejection}
       />
       <p className="-mt-3 text-xs text-slate-600">
         Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines (the API&rsquo;s or <code>gh issue list --json</code>),
-        ServiceNow incidents CSV, Zendesk tickets CSV, Linear&rsquo;s CSV export, or any other CSV with your own mapping. Only a title is required: without a key
+        ServiceNow incidents CSV, Zendesk tickets CSV, Linear&rsquo;s CSV export, a Slack workspace export (.zip: each question a ticket, thread replies as
+        comments), or any other CSV with your own mapping. Only a title is required: without a key
         each ticket is keyed by its content, and without a creation date it still counts. Up to 200 MB.
       </p>
       <FormError message={rejection ?? (preview.error ? describeError(preview.error).message : null)} />
       {preview.isPending && <LoadingState label="Reading the first rows…" />}
 
+      {file && format === 'slack' && !data && !upload.progress && !upload.result && (
+        <Panel title={`Slack workspace export: ${file.name}`} description={formatBytes(file.size)}>
+          <div className="flex flex-col gap-4">
+            <p className="text-sm text-slate-700">
+              Each top-level message in the export&rsquo;s channels becomes a ticket (key: channel and timestamp), its thread replies its comments, its author the
+              requester (name and email from users.json), and a white check mark reaction marks it resolved. Joins, bot messages and other system messages are skipped
+              and counted in the report.
+            </p>
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input type="checkbox" className="mt-0.5" checked={isSkipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} />
+              <span>Skip bad messages: import the good ones and list the rest in the report.</span>
+            </label>
+            <div>
+              <Button onClick={startImport}>
+                Import {file.name} ({formatBytes(file.size)})
+              </Button>
+            </div>
+          </div>
+        </Panel>
+      )}
       {file && data && !upload.progress && !upload.result && (
         <Panel title={`Preview of ${file.name}`} description={`${formatBytes(file.size)}. ${data.detectedFormat ? `This looks like a ${FORMAT_LABELS[data.detectedFormat]}.` : ''}`}>
           {isPostmortems ? (
