@@ -192,9 +192,9 @@ async function* slackRows(chunks: AsyncIterable<Uint8Array>, notes: string[]): A
     parts.push(chunk);
   }
   const { rows, summary } = readSlackExport(Buffer.concat(parts));
-  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const plural = (count: number, word: string, words = `${word}s`) => `${count.toLocaleString('en')} ${count === 1 ? word : words}`;
   notes.push(
-    `Slack export: ${plural(summary.channels, 'channel')}, ${plural(summary.messages, 'message')}; ${plural(summary.replies, 'thread reply')} kept as comments, ${plural(summary.skippedSystem, 'join, bot or other system message')} skipped.`,
+    `Slack export: ${plural(summary.channels, 'channel')}, ${plural(summary.messages, 'message')}; ${plural(summary.replies, 'thread reply', 'thread replies')} kept as comments, ${plural(summary.skippedSystem, 'join, bot or other system message')} skipped.`,
   );
   yield* rows;
 }

@@ -12,7 +12,8 @@ import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';
 import { csvCell, jiraCsv, bulkIssues } from '../helpers/ticket-exports';
-import { fixture, uploadRequest } from '../helpers/uploads';
+import { zipSync } from 'fflate';
+import { fixture, uploadRequest, zipFixture } from '../helpers/uploads';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -260,5 +261,61 @@ describe('presets for Linear and gh', () => {
       { external_key: 'acme/platform#12', status: 'open', requester_name: 'ada' },
       { external_key: 'acme/platform#13', status: 'closed', requester_name: 'kenji' },
     ]);
+  });
+});
+
+describe('Slack workspace export', () => {
+  it('imports each question as a ticket with its thread as comments, and repeat questions include them', async () => {
+    const report = await upload({ format: 'slack' }, [{ name: 'Acme Slack export Jul 1 2025 - Jul 2 2025.zip', content: zipFixture('tickets/slack-export') }]);
+    expect(report).toMatchObject({ status: 'completed', inserted: 3, rowsRead: 3 });
+    expect(report.notes, JSON.stringify(report.notes)).toContain('Slack export: 2 channels, 11 messages; 3 thread replies kept as comments, 5 join, bot or other system messages skipped.');
+    const tickets = await handle.db
+      .selectFrom('tickets')
+      .select(['source', 'external_key', 'title', 'body', 'comments', 'status', 'requester_name', 'requester_email', 'opened_at', 'resolved_at', 'labels'])
+      .orderBy('opened_at')
+      .execute();
+    expect(tickets.map((ticket) => ticket.external_key)).toEqual(['platform-help:1751360700.000200', 'platform-help:1751446800.000100', 'platform-help:1751454000.000300']);
+    expect(tickets[0]).toMatchObject({
+      source: 'slack',
+      title: 'How do I get access to the staging database?',
+      body: 'How do I get access to the staging database?\nI need it for a migration dry run & nobody on my team has it.',
+      status: 'resolved',
+      requester_name: 'Ada Okafor',
+      requester_email: 'ada@acme.dev',
+      labels: ['#platform-help'],
+      comments: ['2025-07-01 10:05 Grace Hopper: Request it in the access portal, @Grace Hopper approves staging.', '2025-07-01 11:05 Ada Okafor: Got it, thanks!'],
+    });
+    expect(tickets[0].opened_at?.toISOString()).toBe('2025-07-01T09:05:00.000Z');
+    expect(tickets[0].resolved_at?.toISOString()).toBe('2025-07-01T11:05:00.000Z');
+    expect(tickets[1]).toMatchObject({ requester_name: 'Kenji Watanabe', requester_email: null, status: 'open', resolved_at: null });
+    expect(tickets[2]).toMatchObject({ body: 'Preview environment for my PR never comes up, logs attached\n\nFiles: preview-job.log', comments: [expect.stringContaining('Looking, the runner pool is full')] });
+
+    const viewer = await callerWithRole(handle, 'viewer');
+    const { clusters } = await viewer.tickets.repeatQuestions({});
+    expect(clusters[0]).toMatchObject({ askedCount: 2, developerCount: 2 });
+
+    const again = await upload({ format: 'slack' }, [{ name: 'again.zip', content: zipFixture('tickets/slack-export') }]);
+    expect(again).toMatchObject({ status: 'completed', inserted: 0, unchanged: 3 });
+  });
+
+  it('refuses a zip that is not a Slack export and an export without messages; nothing written', async () => {
+    const notSlack = Buffer.from(zipSync({ 'report.csv': new TextEncoder().encode('a,b\n1,2\n') }));
+    const refused = await upload({ format: 'slack' }, [{ name: 'export.zip', content: notSlack }]);
+    expect(refused.status).toBe('failed');
+    expect(refused.problems[0].message).toMatch(/^This zip is not a Slack export: a Slack export has channels\.json and one folder per channel/);
+
+    const quiet = Buffer.from(
+      zipSync({
+        'channels.json': new TextEncoder().encode('[{"id":"C1","name":"platform-help"}]'),
+        'users.json': new TextEncoder().encode('[]'),
+        'platform-help/2025-07-01.json': new TextEncoder().encode('[{"type":"message","subtype":"channel_join","ts":"1719824400.000100","user":"U1","text":"joined"}]'),
+      }),
+    );
+    const empty = await upload({ format: 'slack' }, [{ name: 'quiet.zip', content: quiet }]);
+    expect(empty.problems[0].message).toBe('This Slack export has no messages to import: 1 channel, 1 message, all joins, bot messages or other system messages.');
+
+    const csv = await upload({ format: 'slack' }, [{ name: 'tickets.csv', content: 'a,b\n' }]);
+    expect(csv.problems[0].message).toMatch(/^This file is not a zip archive/);
+    expect(await ticketCount()).toBe(0);
   });
 });
