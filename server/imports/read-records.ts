@@ -51,7 +51,8 @@ export function looksBinaryText(text: string): boolean {
     const code = sample.charCodeAt(index);
     if (code === 0 || code === 0xfffd) odd += 1;
   }
-  return odd > Math.max(8, sample.length / 100);
+  // Many in a large sample, or a large share of a short one (the first bytes of an image).
+  return odd > Math.max(8, sample.length / 100) || odd * 10 > sample.length;
 }
 
 /** Set once a decoded chunk holds a NUL or U+FFFD: only then are cells checked one by one. */

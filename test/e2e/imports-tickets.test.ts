@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkIssues, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helpers/ticket-exports';
-import { FIXTURES } from '../helpers/uploads';
+import { FIXTURES, zipFixture } from '../helpers/uploads';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
 
@@ -184,6 +184,13 @@ describe('tickets and post-mortems', () => {
     await page.getByText('Imported 12 rows: 7 new, 0 updated, 0 unchanged, 1 skipped, repeated in the file: 4.').waitFor({ timeout: 60_000 });
     await page.getByText('Repeated in the file: 4 (rows identical to an earlier row with the same key; each ticket imported once).').waitFor();
     await checkPage(page, 'imports-14-repeats-report');
+
+    // A Slack workspace export: its questions become tickets.
+    await page.locator('input[type=file]').setInputFiles({ name: 'acme-slack-export.zip', mimeType: 'application/zip', buffer: zipFixture('tickets/slack-export') });
+    await page.getByRole('heading', { name: 'Slack workspace export: acme-slack-export.zip' }).waitFor();
+    await page.getByRole('button', { name: /^Import acme-slack-export\.zip/ }).click();
+    await page.getByText('Imported 3 rows: 3 new, 0 updated, 0 unchanged.').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'imports-15-slack-report');
 
     await page.getByRole('link', { name: 'Tickets', exact: true }).click();
     await page.getByText('6 tickets have no creation date (the export had none) and are not in this chart').waitFor({ timeout: 60_000 });

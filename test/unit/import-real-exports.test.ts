@@ -64,6 +64,9 @@ describe('text cleaning', () => {
   it('tells a few bad bytes from binary data', () => {
     expect(looksBinaryText(`Summary,Issue key\r\nLogs\u0000,PLAT-1\r\n${'x'.repeat(2000)}`)).toBe(false);
     expect(looksBinaryText('\u0000'.repeat(100))).toBe(true);
+    // The start of a PNG as the browser decodes it for the preview.
+    expect(looksBinaryText(new TextDecoder().decode(Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex')))).toBe(true);
+    expect(looksBinaryText('Key,Title\nP-1,Logs end in \u0000\n')).toBe(false);
   });
 });
 
