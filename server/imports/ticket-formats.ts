@@ -15,11 +15,11 @@ export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<ImportFormatName, string> = {
   jira: 'Jira CSV export',
-  github: 'GitHub issues JSON (REST API or gh issue list --json)',
+  github: 'GitHub Issues JSON',
   servicenow: 'ServiceNow incident CSV',
   zendesk: 'Zendesk tickets CSV',
   linear: 'Linear CSV export',
-  slack: 'Slack workspace export (zip)',
+  slack: 'Slack export (zip)',
   csv: 'Other CSV (your mapping)',
   'postmortem-markdown': 'Post-mortems in Markdown',
   'postmortem-csv': 'Post-mortem CSV',
