@@ -40,7 +40,7 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
   return (
     <Panel
       title="Repeat questions"
-      description="Tickets asking the same thing, grouped by how similar their titles are (PostgreSQL trigram similarity). Each one is a candidate pain theme."
+      description="Tickets asking the same thing, grouped by how similar their titles are (trigram similarity, as PostgreSQL's pg_trgm measures it). Each one is a candidate pain theme."
       actions={
         <SelectField
           label="How alike"
