@@ -237,6 +237,17 @@ describe('repeat questions over many near-identical titles', () => {
   });
 });
 
+describe('repeat questions over one very large cluster', () => {
+  it('answers for 70,000 tickets asking the same thing (more ids than PostgreSQL takes as parameters)', async () => {
+    await sql`insert into tickets (source, external_key, title, title_norm, opened_at, content_hash)
+      select 'bench', 'SAME-' || g, 'How do I get access to the staging database?', 'how do i get access to the staging database', now(), md5(g::text)
+      from generate_series(1, 70000) g`.execute(handle.db);
+    const viewer = await callerWithRole(handle, 'viewer');
+    const result = await viewer.tickets.repeatQuestions({});
+    expect(result.clusters.map((cluster) => cluster.askedCount)).toEqual([70_000]);
+  }, 120_000);
+});
+
 describe('presets for Linear and gh', () => {
   it('detects and imports a Linear CSV export with its own preset', async () => {
     const content = fixture('tickets/linear-issues.csv');
