@@ -2,11 +2,15 @@
 // page uses (multipart POST /api/imports, streamed, one transaction) against the production server
 // on PostgreSQL: total time, rows per second and the server's peak memory growth, next to
 // `psql \copy` of the same file into a staging table measured in the same run; then the same file
-// again (every row unchanged).
+// again (every row unchanged). Each size runs on a fresh database, so growth from 10k to 100k to
+// 300k rows shows whether 10x the rows costs at most 10x the time. After the largest size,
+// 100,000 near-identical titles are added and the Tickets page's repeat
+// questions are timed through the API.
 // Run after `npm run build`:  npx tsx bench/import-tickets.ts
 //   BENCH_DATABASE_URL  a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 //                       a database frictionlog_bench_<pid> is created on it and dropped afterwards
-//   BENCH_ROWS          rows in the generated file (default 100000)
+//   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,100000,300000;
+//                       BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,11 +19,12 @@ import pg from 'pg';
 import { bulkIssues, csvCell, jiraHeader, jiraRow } from '../test/helpers/ticket-exports';
 import { freePort, printTable, spawnServer, waitForOk } from './lib';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,100000,300000').split(',').map(Number);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchDatabase = `frictionlog_bench_${process.pid}`;
 const OUT = path.join(process.cwd(), 'bench', 'out');
-const FILE = path.join(OUT, `jira-${ROWS}.csv`);
+let ROWS = SIZES[0];
+let FILE = path.join(OUT, `jira-${ROWS}.csv`);
 
 async function writeExport(): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
@@ -118,9 +123,56 @@ async function importOnce(baseUrl: string, cookie: string, pid: number) {
   return { ms, report: final.report, before, peak };
 }
 
+/** The Tickets page's repeat questions over 100,000 near-identical titles, through the API. */
+async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string) {
+  execFileSync('psql', [
+    url,
+    '-qc',
+    `insert into tickets (source, external_key, title, title_norm, opened_at, content_hash)
+     select 'bench', 'NEAR-' || g, 'How do I get access to the staging database ' || g || '?', 'how do i get access to the staging database ' || g,
+       now() - (g % 365) * interval '1 day', md5(g::text)
+     from generate_series(1, 100000) g`,
+  ]);
+  const input = encodeURIComponent(JSON.stringify({ json: {} }));
+  const times: number[] = [];
+  let clusters = 0;
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/api/trpc/tickets.repeatQuestions?input=${input}`, { headers: { cookie } });
+    const raw = await response.text();
+    times.push(performance.now() - started);
+    const body = JSON.parse(raw) as { result?: { data: { json: { clusters: unknown[]; isTimedOut: boolean } } } };
+    if (!response.ok || !body.result) throw new Error(`repeat questions failed: ${response.status} ${raw.slice(0, 500)}`);
+    clusters = body.result.data.json.clusters.length;
+  }
+  return { ms: Math.min(...times), clusters };
+}
+
 async function main() {
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
-  console.log(`Writing a ${ROWS.toLocaleString('en')}-row Jira export…`);
+  const results: { rows: number; copyMs: number; importMs: number }[] = [];
+  for (const size of SIZES) {
+    ROWS = size;
+    FILE = path.join(OUT, `jira-${ROWS}.csv`);
+    results.push(await benchSize(size === Math.max(...SIZES)));
+  }
+  if (results.length > 1) {
+    const [base] = results;
+    console.log('\nGrowth (the first size is 1x):');
+    printTable(
+      results.map((result) => ({
+        rows: result.rows,
+        'rows x': Number((result.rows / base.rows).toFixed(1)),
+        'import time x': Number((result.importMs / base.importMs).toFixed(1)),
+        '\\copy time x': Number((result.copyMs / base.copyMs).toFixed(1)),
+        'import / \\copy': Number((result.importMs / result.copyMs).toFixed(2)),
+      })),
+    );
+  }
+}
+
+async function benchSize(isTimingQuestions: boolean) {
+  console.log(`\nWriting a ${ROWS.toLocaleString('en')}-row Jira export…`);
   const bytes = await writeExport();
   await admin(`drop database if exists ${benchDatabase}`);
   await admin(`create database ${benchDatabase}`);
@@ -156,6 +208,11 @@ async function main() {
     ]);
     console.log(first.report.message);
     console.log(second.report.message);
+    if (isTimingQuestions) {
+      const questions = await timeRepeatQuestions(server.baseUrl, cookie, url);
+      console.log(`Repeat questions with 100,000 near-identical titles added: ${(questions.ms / 1000).toFixed(2)} s (best of 3; target under 2 s), ${questions.clusters} clusters shown.`);
+    }
+    return { rows: ROWS, copyMs, importMs: first.ms };
   } finally {
     await server.stop();
     await admin(`drop database if exists ${benchDatabase}`);

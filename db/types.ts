@@ -164,7 +164,7 @@ export interface ApiTokensTable {
 }
 
 export type ImportKind = 'tickets' | 'postmortems';
-export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
+export type ImportFormat = 'jira' | 'github' | 'servicenow' | 'zendesk' | 'linear' | 'slack' | 'csv' | 'postmortem-markdown' | 'postmortem-csv';
 export type ImportStatus = 'running' | 'completed' | 'failed' | 'rolled-back';
 
 /** A problem with one row (or item, or file) of an imported file. */
@@ -203,6 +203,8 @@ export interface ImportBatchesTable {
   finished_at: Date | null;
   rolled_back_at: Date | null;
   rolled_back_by: string | null;
+  /** The IANA zone the import read dates without a zone in (null before it was recorded). */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ImportRevisionsTable {
@@ -220,7 +222,7 @@ export interface ImportBatchParticipantsTable {
 export interface TicketMappingsTable {
   id: Generated<string>;
   name: string;
-  format: 'jira' | 'servicenow' | 'zendesk' | 'csv';
+  format: 'jira' | 'servicenow' | 'zendesk' | 'linear' | 'csv';
   mapping: ColumnType<Record<string, string | null>, string, string>;
   created_by: string | null;
   created_at: CreatedAt;
@@ -244,7 +246,8 @@ export interface TicketsTable {
   requester_name: string | null;
   requester_email: string | null;
   participant_id: string | null;
-  opened_at: Timestamp;
+  /** Null when the export had no creation date for the ticket. */
+  opened_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   resolved_at: Date | null;
   content_hash: string;
   inserted_batch_id: string | null;

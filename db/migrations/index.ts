@@ -17,6 +17,8 @@ import * as m0700 from './0700-evidence-kind';
 import * as m0710 from './0710-self-service';
 import * as m0720 from './0720-evidence-history';
 import * as m0721 from './0721-ticket-category-costs';
+import * as m0730 from './0730-tickets-undated-zones';
+import * as m0731 from './0731-tickets-linear-slack-formats';
 import * as m0750 from './0750-server-secret-and-expiring-limits';
 import * as m0751 from './0751-webhook-private-targets';
 
@@ -37,6 +39,8 @@ export const migrations: Record<string, Migration> = {
   '0710-self-service': m0710,
   '0720-evidence-history': m0720,
   '0721-ticket-category-costs': m0721,
+  '0730-tickets-undated-zones': m0730,
+  '0731-tickets-linear-slack-formats': m0731,
   '0750-server-secret-and-expiring-limits': m0750,
   '0751-webhook-private-targets': m0751,
 };

@@ -31,11 +31,17 @@ export interface TicketRecord {
   comments: string[];
   requesterName: string | null;
   requesterEmail: string | null;
-  openedAt: string;
+  /** Null when the export gives no creation date. */
+  openedAt: string | null;
   resolvedAt: string | null;
 }
 
-export type MappedRow = { record: TicketRecord; problems?: undefined } | { record?: undefined; problems: RowProblem[] };
+export type MappedRow =
+  | { record: TicketRecord; problems?: undefined; isKeyedByContent?: boolean }
+  | { record?: undefined; problems: RowProblem[]; isKeyedByContent?: undefined };
+
+/** Prefix of the key of a ticket whose export has none: a hash of what the ticket says. */
+export const CONTENT_KEY_PREFIX = 'content:';
 
 export const MAX_TITLE = 1000;
 export const MAX_KEY = 200;
@@ -55,6 +61,15 @@ export function normalizeQuestion(title: string): string {
 /** A fingerprint of everything a ticket stores: an unchanged row in a re-import is skipped. */
 export function hashTicket(record: TicketRecord): string {
   return createHash('sha1').update(JSON.stringify(record)).digest('base64url');
+}
+
+/**
+ * A key for a ticket the export gives none: the same title, body, requester and dates give the
+ * same key in every import, so a re-import still changes nothing.
+ */
+export function contentKey(record: Omit<TicketRecord, 'externalKey'>): string {
+  const content = [record.title, record.body, record.requesterName, record.requesterEmail, record.openedAt, record.resolvedAt];
+  return `${CONTENT_KEY_PREFIX}${createHash('sha1').update(JSON.stringify(content)).digest('base64url').slice(0, 20)}`;
 }
 
 /** Splits "Ada Okafor <ada@example.com>" and bare emails into a name and an email. */
@@ -143,9 +158,8 @@ export function mapCsvRow(mapping: CompiledMapping, cells: string[], row: number
   const problems: RowProblem[] = [];
   const problem = (field: TicketField, message: string) => problems.push({ row, column: names[field], message });
 
-  const externalKey = first(cells, columns.key);
-  if (!externalKey) problem('key', `The key is empty; every ticket needs one (column "${names.key}").`);
-  else if (externalKey.length > MAX_KEY) problem('key', `The key is longer than ${MAX_KEY} characters.`);
+  const givenKey = first(cells, columns.key);
+  if (givenKey.length > MAX_KEY) problem('key', `The key is longer than ${MAX_KEY} characters.`);
   const title = first(cells, columns.title);
   if (!title) problem('title', 'The title is empty.');
   else if (title.length > MAX_TITLE) problem('title', `The title is longer than ${MAX_TITLE} characters.`);
@@ -153,37 +167,36 @@ export function mapCsvRow(mapping: CompiledMapping, cells: string[], row: number
   if (body.length > MAX_BODY) problem('body', `The body is longer than ${MAX_BODY.toLocaleString('en')} characters.`);
 
   const readDate = (field: 'created' | 'resolved') => {
+    if (columns[field].length === 0) return null;
     const text = first(cells, columns[field]);
     const date = parseExportDate(text, mapping.options);
     if (date === undefined) problem(field, `"${text}" is not a date this import reads. Use a date like ${DATE_EXAMPLES}.`);
-    return date;
+    return date ?? null;
   };
   const openedAt = readDate('created');
-  if (openedAt === null) problem('created', 'The created date is empty.');
-  const resolvedAt = columns.resolved.length ? (readDate('resolved') ?? null) : null;
+  const resolvedAt = readDate('resolved');
   if (openedAt && resolvedAt && resolvedAt < openedAt) problem('resolved', 'The ticket is resolved before it was created.');
 
-  if (problems.length > 0 || !openedAt) return { problems };
+  if (problems.length > 0) return { problems };
   const requester = splitRequester(first(cells, columns.requester) || null, first(cells, columns.requesterEmail) || null);
   const labels = all(cells, columns.labels, labelSeparator(mapping.format));
   const category = first(cells, columns.category) || null;
-  return {
-    record: {
-      externalKey,
-      title,
-      body,
-      status: first(cells, columns.status) || null,
-      exportCategory: category,
-      labels,
-      // Jira repeats Component/s; when it is the category column, every component is kept.
-      components: names.category === 'Component/s' ? all(cells, columns.category, null) : [],
-      comments: all(cells, columns.comments, null),
-      requesterName: requester.name,
-      requesterEmail: requester.email,
-      openedAt: openedAt.toISOString(),
-      resolvedAt: resolvedAt?.toISOString() ?? null,
-    },
+  const content = {
+    title,
+    body,
+    status: first(cells, columns.status) || null,
+    exportCategory: category,
+    labels,
+    // Jira repeats Component/s; when it is the category column, every component is kept.
+    components: names.category === 'Component/s' ? all(cells, columns.category, null) : [],
+    comments: all(cells, columns.comments, null),
+    requesterName: requester.name,
+    requesterEmail: requester.email,
+    openedAt: openedAt?.toISOString() ?? null,
+    resolvedAt: resolvedAt?.toISOString() ?? null,
   };
+  if (givenKey) return { record: { externalKey: givenKey, ...content } };
+  return { record: { externalKey: contentKey(content), ...content }, isKeyedByContent: true };
 }
 
 // ---- GitHub Issues REST JSON --------------------------------------------------------------------
@@ -208,8 +221,10 @@ function repositoryOf(issue: Record<string, unknown>): string | null {
 }
 
 /**
- * One item of a GitHub issues list (`GET /repos/{owner}/{repo}/issues`). Pull requests, which
- * the same list returns with a `pull_request` key, are skipped. `row` is the item's number.
+ * One item of a GitHub issues list: the REST API's (`GET /repos/{owner}/{repo}/issues`, snake_case)
+ * or `gh issue list --json number,title,body,author,createdAt,closedAt,labels,state,url`
+ * (camelCase, `author` for `user`). Pull requests, which the REST list returns with a
+ * `pull_request` key, are skipped. `row` is the item's number.
  */
 export function mapGithubIssue(value: unknown, row: number): MappedRow | { isPullRequest: true } {
   if (!isObject(value)) return { problems: [{ row, message: `Item ${row} is ${typeName(value)}, not an issue object.` }] };
@@ -226,16 +241,16 @@ export function mapGithubIssue(value: unknown, row: number): MappedRow | { isPul
   if (value.body !== undefined && value.body !== null && typeof value.body !== 'string') problem('body', 'The body is not text.');
   if (body.length > MAX_BODY) problem('body', `The body is longer than ${MAX_BODY.toLocaleString('en')} characters.`);
 
-  const readDate = (column: 'created_at' | 'closed_at') => {
+  const readDate = (snake: 'created_at' | 'closed_at', camel: 'createdAt' | 'closedAt') => {
+    const column = snake in value ? snake : camel;
     const raw = value[column];
     if (raw === null || raw === undefined) return null;
     const date = typeof raw === 'string' ? parseExportDate(raw) : undefined;
     if (date === undefined) problem(column, `${JSON.stringify(raw)} is not a date this import reads. Use a date like ${DATE_EXAMPLES}.`);
     return date ?? null;
   };
-  const openedAt = readDate('created_at');
-  if (openedAt === null && !problems.some((p) => p.column === 'created_at')) problem('created_at', 'created_at is missing.');
-  const resolvedAt = readDate('closed_at');
+  const openedAt = readDate('created_at', 'createdAt');
+  const resolvedAt = readDate('closed_at', 'closedAt');
 
   const labels: string[] = [];
   if (value.labels !== undefined && !Array.isArray(value.labels)) problem('labels', 'labels is not a list.');
@@ -243,10 +258,10 @@ export function mapGithubIssue(value: unknown, row: number): MappedRow | { isPul
     const name = typeof label === 'string' ? label : isObject(label) && typeof label.name === 'string' ? label.name : null;
     if (name?.trim() && !labels.includes(name.trim())) labels.push(name.trim());
   }
-  if (problems.length > 0 || !openedAt || typeof number !== 'number') return { problems };
+  if (problems.length > 0 || typeof number !== 'number') return { problems };
 
-  const user = isObject(value.user) ? value.user : {};
-  const login = typeof user.login === 'string' ? user.login : null;
+  const user = isObject(value.user) ? value.user : isObject(value.author) ? value.author : {};
+  const login = typeof user.login === 'string' ? user.login : typeof user.name === 'string' ? user.name : null;
   const email = typeof user.email === 'string' ? user.email : null;
   const requester = splitRequester(login, email);
   const repository = repositoryOf(value);
@@ -255,14 +270,15 @@ export function mapGithubIssue(value: unknown, row: number): MappedRow | { isPul
       externalKey: repository ? `${repository}#${number}` : `#${number}`,
       title,
       body,
-      status: typeof value.state === 'string' ? value.state : null,
+      // gh writes OPEN / CLOSED where the REST API writes open / closed.
+      status: typeof value.state === 'string' ? value.state.toLowerCase() : null,
       exportCategory: labels[0] ?? null,
       labels,
       components: [],
       comments: [],
       requesterName: requester.name,
       requesterEmail: requester.email,
-      openedAt: openedAt.toISOString(),
+      openedAt: openedAt?.toISOString() ?? null,
       resolvedAt: resolvedAt?.toISOString() ?? null,
     },
   };

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { ImportFormat, ImportKind, ImportStatus } from '@/db/types';
 import type { Db } from '../db';
 import type { ImportCounts } from './report';
+import type { CsvTicketFormat } from './ticket-formats';
 
 export interface NewBatch {
   kind: ImportKind;
@@ -15,6 +16,8 @@ export interface NewBatch {
   via: 'page' | 'api';
   mapping: unknown;
   createdBy: string | null;
+  /** The zone dates without one were read in (ticket imports). */
+  timeZone?: string | null;
 }
 
 export async function insertBatch(db: Db, input: NewBatch) {
@@ -31,6 +34,7 @@ export async function insertBatch(db: Db, input: NewBatch) {
       via: input.via,
       mapping: input.mapping === null || input.mapping === undefined ? null : JSON.stringify(input.mapping),
       created_by: input.createdBy,
+      time_zone: input.timeZone ?? null,
     })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
@@ -86,6 +90,7 @@ const batchColumns = [
   'import_batches.created_at',
   'import_batches.finished_at',
   'import_batches.rolled_back_at',
+  'import_batches.time_zone',
   'users.name as created_by_name',
 ] as const;
 
@@ -103,6 +108,21 @@ export async function listBatches(db: Db, input: { kind?: ImportKind; limit: num
     query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.count };
+}
+
+/** The zone the last finished import of a source read its dates in: the default of the next one. */
+export async function findLastTimeZone(db: Db, input: { source: string }): Promise<string | null> {
+  const row = await db
+    .selectFrom('import_batches')
+    .select('time_zone')
+    .where('source', '=', input.source)
+    .where('kind', '=', 'tickets')
+    .where('status', '=', 'completed')
+    .where('time_zone', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.time_zone ?? null;
 }
 
 export async function getBatch(db: Db, input: { id: string }) {
@@ -184,7 +204,7 @@ export async function findMappingByName(db: Db, input: { name: string }) {
     .executeTakeFirst();
 }
 
-export async function upsertMapping(db: Db, input: { name: string; format: 'jira' | 'servicenow' | 'zendesk' | 'csv'; mapping: unknown; createdBy: string | null }) {
+export async function upsertMapping(db: Db, input: { name: string; format: CsvTicketFormat; mapping: unknown; createdBy: string | null }) {
   const existing = await findMappingByName(db, { name: input.name });
   if (existing) {
     return db

@@ -12,6 +12,16 @@ export class FileError extends Error {
   }
 }
 
+/** More columns than any ticket system exports: a file this wide is refused after its header. */
+export const MAX_COLUMNS = 10_000;
+
+export function tooManyColumns(count: number): FileError {
+  return new FileError({
+    row: 1,
+    message: `The header has ${count.toLocaleString('en')} columns; an export has at most ${MAX_COLUMNS.toLocaleString('en')}. Export only the columns you need.`,
+  });
+}
+
 /** Largest single CSV record (one row with all its cells); a longer one is a broken file. */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -27,16 +37,31 @@ const MAGIC: [string, number[]][] = [
 /** Why the first bytes of a file show it is not a text export, or null when they look like text. */
 export function describeBinary(head: Uint8Array): string | null {
   for (const [name, bytes] of MAGIC) if (bytes.every((byte, index) => head[index] === byte)) return name;
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 64 * 1024));
-  if (text.includes('\u0000')) return 'binary data';
-  let replacements = 0;
-  for (const char of text) if (char === '\uFFFD') replacements += 1;
-  if (replacements > Math.max(8, text.length / 100)) return 'binary data';
-  return null;
+  return looksBinaryText(new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 64 * 1024))) ? 'binary data' : null;
+}
+
+/**
+ * Whether decoded text is binary data rather than an export with a few bad bytes: many NULs or
+ * replacement characters. A handful are cleaned and counted in the report instead (clean-text.ts).
+ */
+export function looksBinaryText(text: string): boolean {
+  const sample = text.slice(0, 64 * 1024);
+  let odd = 0;
+  for (let index = 0; index < sample.length; index += 1) {
+    const code = sample.charCodeAt(index);
+    if (code === 0 || code === 0xfffd) odd += 1;
+  }
+  // Many in a large sample, or a large share of a short one (the first bytes of an image).
+  return odd > Math.max(8, sample.length / 100) || odd * 10 > sample.length;
+}
+
+/** Set once a decoded chunk holds a NUL or U+FFFD: only then are cells checked one by one. */
+export interface TextFlags {
+  hasOddText: boolean;
 }
 
 /** Bytes to text chunks: UTF-8, byte-order mark dropped, refused when the start is not text. */
-export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeText(chunks: AsyncIterable<Uint8Array>, flags: TextFlags = { hasOddText: false }): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   let isFirst = true;
   let isEmpty = true;
@@ -48,11 +73,13 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGener
       if (binary) throw new FileError({ row: 1, message: `This file is ${binary}, not a CSV or JSON export.` });
     }
     const text = decoder.decode(chunk, { stream: true });
+    if (!flags.hasOddText && (text.includes('\u0000') || text.includes('\uFFFD'))) flags.hasOddText = true;
     if (isEmpty && text.trim() !== '') isEmpty = false;
     if (text) yield text;
   }
   const rest = decoder.decode();
   if (rest) {
+    if (rest.includes('\uFFFD')) flags.hasOddText = true;
     if (rest.trim() !== '') isEmpty = false;
     yield rest;
   }

@@ -12,6 +12,10 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Rows identical to an earlier row with the same key, imported once. */
+  repeated: number;
+  /** Tickets imported without a creation date. */
+  undated: number;
   participantsCreated: number;
   problemCount: number;
   problems: RowProblem[];
@@ -28,7 +32,7 @@ export interface ImportReport extends ImportCounts {
 }
 
 export function emptyCounts(): ImportCounts {
-  return { fileBytes: 0, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, participantsCreated: 0, problemCount: 0, problems: [], notes: [] };
+  return { fileBytes: 0, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, repeated: 0, undated: 0, participantsCreated: 0, problemCount: 0, problems: [], notes: [] };
 }
 
 const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
@@ -48,6 +52,7 @@ export function summarizeReport(input: { status: 'completed' | 'failed'; counts:
   }
   const parts = [`${counts.inserted.toLocaleString('en')} new`, `${counts.updated.toLocaleString('en')} updated`, `${counts.unchanged.toLocaleString('en')} unchanged`];
   if (counts.skipped) parts.push(`${counts.skipped.toLocaleString('en')} skipped`);
+  if (counts.repeated) parts.push(`repeated in the file: ${counts.repeated.toLocaleString('en')}`);
   return `Imported ${plural(counts.rowsRead, input.unit)}: ${parts.join(', ')}.`;
 }
 

@@ -6,7 +6,8 @@ import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from
 import { previewImport, MAX_SAMPLE_CHARS } from './preview-import';
 import * as queries from './queries';
 import * as service from './service-batches';
-import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FIELDS } from './ticket-formats';
+import { isKnownTimeZone } from './parse-dates';
+import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FIELDS, TICKET_FORMATS } from './ticket-formats';
 
 const columns = z.object(
   Object.fromEntries(TICKET_FIELDS.map((field) => [field, z.string().max(500).nullish()])) as Record<
@@ -14,6 +15,8 @@ const columns = z.object(
     z.ZodOptional<z.ZodNullable<z.ZodString>>
   >,
 );
+
+const timeZone = z.string().trim().max(64).refine(isKnownTimeZone, { message: 'Use a time zone name such as UTC, Europe/Berlin or America/New_York' });
 
 const mappingName = z
   .string({ message: 'Name the mapping' })
@@ -32,11 +35,22 @@ export const importsRouter = createRouter({
         format: z.enum(IMPORT_FORMATS).nullish(),
         mapping: columns.nullish(),
         isMonthFirst: z.boolean().optional(),
+        timeZone: timeZone.optional(),
       }),
     )
     .mutation(({ input }) =>
-      previewImport({ ...input, format: input.format ?? null, mapping: input.mapping ?? null, mappingOptions: { isMonthFirst: input.isMonthFirst } }),
+      previewImport({
+        ...input,
+        format: input.format ?? null,
+        mapping: input.mapping ?? null,
+        mappingOptions: { isMonthFirst: input.isMonthFirst, timeZone: input.timeZone },
+      }),
     ),
+
+  /** The time zone the last import of a source read zone-less dates in (UTC when none). */
+  timeZoneOf: memberProcedure
+    .input(z.object({ format: z.enum(TICKET_FORMATS), sourceName: z.string().trim().max(80).nullish() }))
+    .query(({ ctx, input }) => service.getSourceTimeZone(ctx.db, input)),
 
   history: memberProcedure
     .input(

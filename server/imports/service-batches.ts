@@ -9,6 +9,7 @@ import * as postmortemQueries from '../postmortems/queries';
 import * as ticketQueries from '../tickets/queries';
 import { FileError } from './read-records';
 import * as queries from './queries';
+import { sourceOf, type TicketFormat } from './ticket-formats';
 import { emptyCounts, summarizeReport, addProblems, type ImportCounts, type ImportReport } from './report';
 
 /** Thrown inside a batch's transaction to undo everything and report the problems. */
@@ -135,6 +136,11 @@ export async function rollbackBatch(db: Db, input: { id: string; userId: string 
     await queries.markRolledBack(trx, { id: batch.id, userId: input.userId });
     return { removed, restored, participantsRemoved };
   });
+}
+
+export async function getSourceTimeZone(db: Db, input: { format: TicketFormat; sourceName?: string | null }) {
+  const source = sourceOf(input.format, input.sourceName);
+  return { source, timeZone: (await queries.findLastTimeZone(db, { source })) ?? 'UTC' };
 }
 
 export async function getBatchReport(db: Db, input: { id: string }) {

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import * as participantQueries from '../participants/queries';
 import { categorize, compileRules, type CompiledRules } from '../tickets/categorize';
 import * as ticketQueries from '../tickets/queries';
+import { cleanCells, cleanRecord, describeTally, emptyTally, type TextTally } from './clean-text';
 import {
   compileMapping,
   hashTicket,
@@ -18,10 +19,11 @@ import {
 } from './map-ticket-row';
 import { RequesterMatcher } from './match-requesters';
 import * as queries from './queries';
-import { decodeText, FileError, readCsvRows, readJsonItems } from './read-records';
+import { readSlackExport } from './read-slack-export';
+import { decodeText, FileError, MAX_COLUMNS, readCsvRows, readJsonItems, tooManyColumns, type TextFlags } from './read-records';
 import { addProblems, type ImportCounts, type ImportReport } from './report';
 import { ImportRefused, runBatch } from './service-batches';
-import { sourceOf, suggestMapping, type ColumnMapping, type MappingOptions, type TicketFormat } from './ticket-formats';
+import { sourceOf, suggestMapping, type ColumnMapping, type CsvTicketFormat, type MappingOptions, type TicketFormat } from './ticket-formats';
 
 /** Rows written per statement: large enough to be fast, small enough to keep memory flat. */
 export const WRITE_BATCH_ROWS = 2000;
@@ -32,6 +34,8 @@ export interface TicketImportInput {
   chunks: AsyncIterable<Uint8Array>;
   mapping?: ColumnMapping | null;
   mappingOptions?: MappingOptions;
+  /** The IANA zone of dates written without one; unset: the zone this source's last import used, else UTC. */
+  timeZone?: string | null;
   /** For "Other CSV": the system the tickets come from (tickets are unique per source + key). */
   sourceName?: string | null;
   isSkipBadRows: boolean;
@@ -42,23 +46,37 @@ export interface TicketImportInput {
 
 type Mapped = (MappedRow | { isPullRequest: true }) & { row: number };
 
-/** Rows of the file mapped to ticket records, in order. */
-async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>): AsyncGenerator<Mapped> {
+interface ReadState {
+  flags: TextFlags;
+  tally: TextTally;
+  options: MappingOptions;
+}
+
+/** Rows of the file mapped to ticket records, in order, with NULs removed and bad bytes counted. */
+async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>, state: ReadState): AsyncGenerator<Mapped> {
   if (input.format === 'github') {
-    for await (const item of readJsonItems(text)) yield { ...mapGithubIssue(item.value, item.row), row: item.row };
+    for await (const item of readJsonItems(text)) {
+      const mapped = mapGithubIssue(item.value, item.row);
+      // Always checked: JSON writes a NUL as the escape \u0000, which the decoded text does not show.
+      if ('record' in mapped && mapped.record) mapped.record = cleanRecord(mapped.record, item.row, state.tally);
+      yield { ...mapped, row: item.row };
+    }
     return;
   }
   let compiled: ReturnType<typeof compileMapping>['compiled'];
   for await (const { row, cells } of readCsvRows(text)) {
     if (!compiled) {
       const header = cells.map((cell) => cell.trim());
-      const mapping = input.mapping ?? (input.format === 'csv' ? {} : suggestMapping(input.format, header));
-      const result = compileMapping(input.format, header, mapping, input.mappingOptions);
+      if (header.length > MAX_COLUMNS) throw tooManyColumns(header.length);
+      const format = input.format as CsvTicketFormat;
+      const mapping = input.mapping ?? (format === 'csv' ? {} : suggestMapping(format, header));
+      const result = compileMapping(input.format, header, mapping, state.options);
       if (result.problems) throw new ImportHeaderProblem(result.problems);
       compiled = result.compiled;
       continue;
     }
-    yield { ...mapCsvRow(compiled, cells, row), row };
+    const clean = state.flags.hasOddText ? cleanCells(cells, compiled.header, row, state.tally) : cells;
+    yield { ...mapCsvRow(compiled, clean, row), row };
   }
   if (!compiled) throw new FileError({ row: 1, message: 'The file is empty: it needs a header row.' });
 }
@@ -159,9 +177,33 @@ class TicketWriter {
   }
 }
 
+/** A Slack export is read whole (a zip's directory is at its end); larger ones are refused. */
+export const MAX_SLACK_ZIP_BYTES = 100 * 1024 * 1024;
+
+/** The tickets of a Slack export zip, with its counts added to the report's notes. */
+async function* slackRows(chunks: AsyncIterable<Uint8Array>, notes: string[]): AsyncGenerator<Mapped> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > MAX_SLACK_ZIP_BYTES) {
+      throw new FileError({ row: 1, message: `This Slack export is larger than ${MAX_SLACK_ZIP_BYTES / 1024 / 1024} MB; export fewer channels or a shorter period.` });
+    }
+    parts.push(chunk);
+  }
+  const { rows, summary } = readSlackExport(Buffer.concat(parts));
+  const plural = (count: number, word: string, words = `${word}s`) => `${count.toLocaleString('en')} ${count === 1 ? word : words}`;
+  notes.push(
+    `Slack export: ${plural(summary.channels, 'channel')}, ${plural(summary.messages, 'message')}; ${plural(summary.replies, 'thread reply', 'thread replies')} kept as comments, ${plural(summary.skippedSystem, 'join, bot or other system message')} skipped.`,
+  );
+  yield* rows;
+}
+
 export async function importTicketStream(db: Db, input: TicketImportInput): Promise<ImportReport> {
   const source = sourceOf(input.format, input.sourceName);
   const byteCounter = { bytes: 0 };
+  const timeZone = input.timeZone || (await queries.findLastTimeZone(db, { source })) || 'UTC';
+  const state: ReadState = { flags: { hasOddText: false }, tally: emptyTally(), options: { ...input.mappingOptions, timeZone } };
   return runBatch(
     db,
     {
@@ -174,10 +216,16 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       via: input.via,
       mapping: input.mapping ? { columns: input.mapping, ...input.mappingOptions } : null,
       createdBy: input.createdBy,
+      timeZone,
     },
     async (trx, batchId, counts) => {
       const writer = new TicketWriter(trx, batchId, source, counts);
-      const firstRowOfKey = new Map<string, number>();
+      // The first row of each key and a hash of what it says: a repeat that says the same is
+      // imported once and counted, one that says something else is a problem naming both rows.
+      const seen = new Map<string, { row: number; hash: string }>();
+      let repeated = 0;
+      let undated = 0;
+      let keyedByContent = 0;
       let pending: Prepared[] = [];
       let isWriting = true;
       let pullRequests = 0;
@@ -197,8 +245,9 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       };
 
       try {
-        const text = decodeText(countBytes(input.chunks, byteCounter));
-        for await (const mapped of mappedRows(input, text)) {
+        const bytes = countBytes(input.chunks, byteCounter);
+        const rows = input.format === 'slack' ? slackRows(bytes, counts.notes) : mappedRows(input, decodeText(bytes, state.flags), state);
+        for await (const mapped of rows) {
           counts.rowsRead += 1;
           if ('isPullRequest' in mapped) {
             pullRequests += 1;
@@ -211,16 +260,24 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
             continue;
           }
           const { record } = mapped;
-          const earlier = firstRowOfKey.get(record.externalKey);
-          if (earlier !== undefined) {
-            addProblems(counts, [{ row: mapped.row, column: 'key', message: `The key ${record.externalKey} already appears in row ${earlier}.` }]);
+          const hash = hashTicket(record);
+          const earlier = seen.get(record.externalKey);
+          if (earlier?.hash === hash) {
+            repeated += 1;
+            continue;
+          }
+          if (earlier) {
+            const message = `Rows ${earlier.row.toLocaleString('en')} and ${mapped.row.toLocaleString('en')} have the same key ${record.externalKey} but different content; keep one of them.`;
+            addProblems(counts, [{ row: mapped.row, column: 'key', message }]);
             counts.skipped += 1;
             if (!input.isSkipBadRows) isWriting = false;
             continue;
           }
-          firstRowOfKey.set(record.externalKey, mapped.row);
+          seen.set(record.externalKey, { row: mapped.row, hash });
+          if (record.openedAt === null) undated += 1;
+          if (mapped.isKeyedByContent) keyedByContent += 1;
           if (!isWriting) continue;
-          pending.push({ record, hash: hashTicket(record) });
+          pending.push({ record, hash });
           if (pending.length >= WRITE_BATCH_ROWS) await flush();
         }
         if (isWriting && pending.length > 0) await flush();
@@ -238,6 +295,17 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
         counts.fileBytes = byteCounter.bytes;
       }
       counts.skipped += pullRequests;
+      counts.repeated = repeated;
+      counts.undated = undated;
+      if (repeated > 0) counts.notes.push(`Repeated in the file: ${repeated.toLocaleString('en')} (rows identical to an earlier row with the same key; each ticket imported once).`);
+      if (undated > 0) {
+        counts.notes.push(`${undated.toLocaleString('en')} ticket${undated === 1 ? ' has' : 's have'} no creation date: they count for repeat questions, categories and evidence, not in the weekly volume.`);
+      }
+      if (keyedByContent > 0) {
+        counts.notes.push(`${keyedByContent.toLocaleString('en')} ticket${keyedByContent === 1 ? ' has' : 's have'} no key; each is keyed by a hash of its title, body, requester and dates, so importing the file again changes nothing.`);
+      }
+      counts.notes.push(...describeTally(state.tally));
+      if (timeZone !== 'UTC') counts.notes.push(`Dates without a time zone were read as ${timeZone} time.`);
       if (pullRequests > 0) counts.notes.push(`${pullRequests.toLocaleString('en')} pull request${pullRequests === 1 ? '' : 's'} skipped (GitHub lists them with issues).`);
       if (counts.problemCount > 0 && !input.isSkipBadRows) throw new ImportRefused(counts);
       if (counts.rowsRead === 0) {

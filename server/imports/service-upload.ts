@@ -14,6 +14,7 @@ import { readCookie } from '../http-context';
 import { importPostmortems, MAX_POSTMORTEM_FILES } from '../postmortems/service';
 import * as queries from './queries';
 import type { ImportReport } from './report';
+import { isKnownTimeZone } from './parse-dates';
 import { importTicketStream } from './service-tickets';
 import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FIELDS, type ColumnMapping, type ImportFormatName, type MappingOptions } from './ticket-formats';
 
@@ -104,6 +105,12 @@ const fieldsSchema = z.object({
   mapping: z.string().max(100_000).optional(),
   skipBadRows: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on'], { message: 'Use true or false' }).optional(),
   sourceName: z.string().trim().max(80, 'Keep the source name under 80 characters').optional(),
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine(isKnownTimeZone, { message: 'Use a time zone name such as UTC, Europe/Berlin or America/New_York' })
+    .optional(),
 });
 
 function fieldProblem(error: z.ZodError, fields: Record<string, string>): AppError {
@@ -145,7 +152,7 @@ export async function importUpload(
   if (declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
   const fields: Record<string, string> = {};
   const url = new URL(req.url);
-  for (const key of ['format', 'mapping', 'skipBadRows', 'sourceName']) {
+  for (const key of ['format', 'mapping', 'skipBadRows', 'sourceName', 'timeZone']) {
     const value = url.searchParams.get(key);
     if (value !== null) fields[key] = value;
   }
@@ -179,6 +186,7 @@ export async function importUpload(
         mapping: mapping?.columns ?? null,
         mappingOptions: mapping?.options,
         sourceName: options.sourceName,
+        timeZone: options.timeZone || null,
         isSkipBadRows,
         via: input.via,
         createdBy: input.createdBy,

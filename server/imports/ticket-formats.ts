@@ -1,10 +1,11 @@
 // The ticket exports Frictionlog reads and how their columns map to ticket fields: Jira "Export
-// issues to CSV", GitHub Issues REST JSON, ServiceNow incident CSV, Zendesk tickets CSV, and any
-// other CSV with a mapping a person chooses. Pure.
+// issues to CSV", GitHub issues JSON (the REST API's or `gh issue list --json`), ServiceNow
+// incident CSV, Zendesk tickets CSV, Linear's CSV export, a Slack workspace export (zip; read by
+// read-slack-export.ts), and any other CSV with a mapping a person chooses. Pure.
 
-export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'csv'] as const;
+export const TICKET_FORMATS = ['jira', 'github', 'servicenow', 'zendesk', 'linear', 'slack', 'csv'] as const;
 export type TicketFormat = (typeof TICKET_FORMATS)[number];
-export const CSV_TICKET_FORMATS = ['jira', 'servicenow', 'zendesk', 'csv'] as const;
+export const CSV_TICKET_FORMATS = ['jira', 'servicenow', 'zendesk', 'linear', 'csv'] as const;
 export type CsvTicketFormat = (typeof CSV_TICKET_FORMATS)[number];
 
 export const POSTMORTEM_FORMATS = ['postmortem-markdown', 'postmortem-csv'] as const;
@@ -17,6 +18,8 @@ export const FORMAT_LABELS: Record<ImportFormatName, string> = {
   github: 'GitHub Issues JSON',
   servicenow: 'ServiceNow incident CSV',
   zendesk: 'Zendesk tickets CSV',
+  linear: 'Linear CSV export',
+  slack: 'Slack export (zip)',
   csv: 'Other CSV (your mapping)',
   'postmortem-markdown': 'Post-mortems in Markdown',
   'postmortem-csv': 'Post-mortem CSV',
@@ -36,7 +39,9 @@ export const TICKET_FIELDS = [
   'comments',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
-export const REQUIRED_FIELDS: readonly TicketField[] = ['key', 'title', 'created'];
+/** Only a title: without a key column a ticket is keyed by a hash of its content, and without a
+ *  creation date it still counts for repeat questions, categories and evidence. */
+export const REQUIRED_FIELDS: readonly TicketField[] = ['title'];
 
 export const FIELD_LABELS: Record<TicketField, string> = {
   key: 'Key (unique per ticket)',
@@ -58,6 +63,8 @@ export type ColumnMapping = Partial<Record<TicketField, string | null>>;
 export interface MappingOptions {
   /** How numeric dates like 03/04/2025 read: day first unless this is set. */
   isMonthFirst?: boolean;
+  /** The IANA zone of dates written without one (default UTC). */
+  timeZone?: string;
 }
 
 /** Label cells: Jira repeats the column with one label each, Zendesk separates tags by spaces. */
@@ -106,6 +113,19 @@ const VENDOR_COLUMNS: Record<Exclude<CsvTicketFormat, 'csv'>, Candidates> = {
     labels: ['Tags'],
     status: ['Status'],
   },
+  // Linear: Settings > Import / Export > Export CSV. Dates are ISO 8601 with a zone; labels are
+  // one cell separated by commas; a canceled issue is done as much as a completed one.
+  linear: {
+    key: ['ID'],
+    title: ['Title'],
+    body: ['Description'],
+    category: ['Project', 'Team'],
+    requester: ['Creator'],
+    created: ['Created'],
+    resolved: ['Completed', 'Canceled'],
+    labels: ['Labels'],
+    status: ['Status'],
+  },
 };
 
 const GENERIC_COLUMNS: Candidates = {
@@ -142,6 +162,7 @@ export function detectCsvFormat(header: string[]): CsvTicketFormat | 'postmortem
   const names = new Set(header.map((name) => name.trim().toLowerCase()));
   if (names.has('issue key') && names.has('summary')) return 'jira';
   if (names.has('number') && (names.has('short_description') || names.has('short description'))) return 'servicenow';
+  if (names.has('id') && names.has('title') && names.has('team') && (names.has('creator') || names.has('cycle name'))) return 'linear';
   if (names.has('id') && names.has('subject') && (names.has('requester') || names.has('requester email'))) return 'zendesk';
   if (names.has('title') && ['contributing factors', 'root cause', 'time to recovery', 'action items'].some((name) => names.has(name))) {
     return 'postmortem-csv';

@@ -1,4 +1,4 @@
-// Repeat questions: tickets whose normalised titles are similar (pairs found by pg_trgm) are joined
+// Repeat questions: tickets whose normalised titles are similar (pairs from similar-titles.ts) are joined
 // into clusters, each with the wording asked most often, how many times it was asked and by how
 // many developers. Pure: titles and pairs in, clusters out.
 
@@ -10,8 +10,9 @@ export interface QuestionNode {
   ticketIds: string[];
   requesterKeys: string[];
   categories: string[];
-  firstOpened: string;
-  lastOpened: string;
+  /** Null when none of its tickets has a creation date. */
+  firstOpened: string | null;
+  lastOpened: string | null;
 }
 
 export interface QuestionCluster {
@@ -20,8 +21,8 @@ export interface QuestionCluster {
   askedCount: number;
   developerCount: number;
   category: string | null;
-  firstOpened: string;
-  lastOpened: string;
+  firstOpened: string | null;
+  lastOpened: string | null;
   variants: string[];
 }
 
@@ -76,8 +77,8 @@ export function clusterQuestions(input: { nodes: QuestionNode[]; pairs: [string,
       askedCount: ticketIds.length,
       developerCount: new Set(nodes.flatMap((node) => node.requesterKeys)).size,
       category: mostCommon(nodes.flatMap((node) => node.categories)),
-      firstOpened: nodes.map((node) => node.firstOpened).sort()[0],
-      lastOpened: nodes.map((node) => node.lastOpened).sort().at(-1)!,
+      firstOpened: nodes.flatMap((node) => node.firstOpened ?? []).sort()[0] ?? null,
+      lastOpened: nodes.flatMap((node) => node.lastOpened ?? []).sort().at(-1) ?? null,
       variants: byAsked.map((node) => node.title).slice(0, 5),
     });
   }

@@ -1,6 +1,6 @@
 // Kysely queries for tickets: the writes an import makes (many rows per statement, passed as one
 // JSON parameter), category rules, and the reads of the Tickets page (top categories, weekly
-// volume, repeat questions by pg_trgm similarity).
+// volume, the distinct titles repeat questions are clustered from).
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@/db/types';
 import type { Db } from '../db';
@@ -19,7 +19,7 @@ export interface TicketRow {
   requester_name: string | null;
   requester_email: string | null;
   participant_id: string | null;
-  opened_at: string;
+  opened_at: string | null;
   resolved_at: string | null;
   content_hash: string;
 }
@@ -202,6 +202,7 @@ export async function summarizeTickets(db: Db, filter: TicketFilter) {
       sql<number>`count(*)::int`.as('ticket_count'),
       sql<number>`count(distinct ${requesterKey})::int`.as('requester_count'),
       sql<number>`count(*) filter (where tickets.resolved_at is null)::int`.as('open_count'),
+      sql<number>`count(*) filter (where tickets.opened_at is null)::int`.as('undated_count'),
       sql<string | null>`min(tickets.opened_at)::date::text`.as('first_opened'),
       sql<string | null>`max(tickets.opened_at)::date::text`.as('last_opened'),
     ])
@@ -225,10 +226,12 @@ export async function listTopCategories(db: Db, filter: TicketFilter & { limit: 
     .execute();
 }
 
+/** Tickets by week of creation; tickets without a creation date are counted by summarizeTickets instead. */
 export async function listWeeklyVolume(db: Db, filter: TicketFilter) {
   return db
     .selectFrom('tickets')
     .where(where(filter))
+    .where('tickets.opened_at', 'is not', null)
     .select([
       sql<string>`date_trunc('week', tickets.opened_at at time zone 'UTC')::date::text`.as('week'),
       sql<string>`coalesce(tickets.category, ${UNCATEGORIZED})`.as('category'),
@@ -272,7 +275,7 @@ export async function listTickets(db: Db, filter: TicketFilter & { ids?: string[
     query = query.where('tickets.id', 'in', filter.ids);
   }
   const [rows, total] = await Promise.all([
-    query.select([...listColumns]).orderBy('tickets.opened_at', 'desc').orderBy('tickets.id').limit(filter.limit).offset(filter.offset).execute(),
+    query.select([...listColumns]).orderBy(sql`tickets.opened_at desc nulls last`).orderBy('tickets.id').limit(filter.limit).offset(filter.offset).execute(),
     query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.count };
@@ -309,8 +312,29 @@ export async function findTicketEvidence(db: Db, input: { ticketIds: string[] })
     .execute();
 }
 
-/** Distinct normalised titles with their tickets: the nodes repeat questions are built from. */
-export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: number }) {
+/** The longest the repeat-question query may run, whatever the data: it has its own timeout. */
+export const QUESTION_NODES_TIMEOUT_MS = 5000;
+
+const isStatementTimeout = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+
+/**
+ * Distinct normalised titles with their tickets, the most asked first and at most `limit` of
+ * them: the nodes repeat questions are built from. Runs in its own transaction with a statement
+ * timeout; null when it ran out of time.
+ */
+export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: number; timeoutMs?: number }) {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = ${sql.lit(filter.timeoutMs ?? QUESTION_NODES_TIMEOUT_MS)}`.execute(trx);
+      return selectQuestionNodes(trx, filter);
+    });
+  } catch (error) {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  }
+}
+
+function selectQuestionNodes(db: Db, filter: TicketFilter & { limit: number }) {
   return db
     .selectFrom('tickets')
     .where(where(filter))
@@ -321,8 +345,8 @@ export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: 
       sql<string[]>`array_agg(tickets.id::text order by tickets.opened_at)`.as('ticket_ids'),
       sql<(string | null)[]>`array_agg(distinct ${requesterKey})`.as('requester_keys'),
       sql<(string | null)[]>`array_agg(tickets.category)`.as('categories'),
-      sql<string>`min(tickets.opened_at)::date::text`.as('first_opened'),
-      sql<string>`max(tickets.opened_at)::date::text`.as('last_opened'),
+      sql<string | null>`min(tickets.opened_at)::date::text`.as('first_opened'),
+      sql<string | null>`max(tickets.opened_at)::date::text`.as('last_opened'),
     ])
     .groupBy('tickets.title_norm')
     .orderBy(sql`count(*)`, 'desc')
@@ -331,23 +355,7 @@ export async function listQuestionNodes(db: Db, filter: TicketFilter & { limit: 
     .execute();
 }
 
-/**
- * Pairs of the given normalised titles that pg_trgm finds similar (trigram similarity at least
- * `threshold`), using the trigram index on tickets.title_norm.
- */
-export async function findSimilarTitlePairs(db: Db, input: { norms: string[]; threshold: number }): Promise<[string, string][]> {
-  if (input.norms.length < 2) return [];
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('pg_trgm.similarity_threshold', ${String(input.threshold)}, true)`.execute(trx);
-    const result = await sql<{ a: string; b: string }>`
-      with q as (select distinct unnest(${input.norms}::text[]) as norm)
-      select distinct q.norm as a, t.title_norm as b
-      from q join tickets t on t.title_norm % q.norm
-      where q.norm < t.title_norm and t.title_norm = any(${input.norms}::text[])`.execute(trx);
-    return result.rows.map((row) => [row.a, row.b] as [string, string]);
-  });
-}
-
+/** Which themes the tickets feed; the ids go as one array parameter (a cluster can hold 100,000 tickets, over PostgreSQL's 65,535 parameters). */
 export async function findTicketIdsInThemes(db: Db, input: { ticketIds: string[] }) {
   if (input.ticketIds.length === 0) return [];
   return db
@@ -355,7 +363,7 @@ export async function findTicketIdsInThemes(db: Db, input: { ticketIds: string[]
     .innerJoin('evidence_themes', 'evidence_themes.evidence_id', 'evidence.id')
     .select(['evidence.source_id', 'evidence_themes.theme_id'])
     .where('evidence.source_kind', '=', 'ticket')
-    .where('evidence.source_id', 'in', input.ticketIds)
+    .where('evidence.source_id', '=', sql<string>`any(${input.ticketIds}::uuid[])`)
     .execute();
 }
 

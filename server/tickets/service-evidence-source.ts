@@ -10,6 +10,7 @@ export const loadTicketSource: SourceLoader = async (db, input) => {
     text: [row.title, row.body, ...row.comments].join('\n'),
     path: `/tickets/${row.id}`,
     participantId: row.participant_id,
-    observedOn: row.opened_at.toISOString().slice(0, 10),
+    // A ticket exported without a creation date is dated by its resolution, else by today.
+    observedOn: (row.opened_at ?? row.resolved_at ?? new Date()).toISOString().slice(0, 10),
   };
 };

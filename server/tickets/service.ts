@@ -9,6 +9,7 @@ import { createEvidenceItems, tagEvidence } from '../evidence/service';
 import { getThemeNumbers } from '../ranking/service';
 import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
+import { findSimilarPairs } from './similar-titles';
 import * as queries from './queries';
 import { ticketTimes, type TicketTimeChoice } from './service-ticket-time';
 import { waitMinutes } from './wait-time';
@@ -27,8 +28,9 @@ export async function getTicketOverview(db: Db, filter: queries.TicketFilter) {
 }
 
 export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & { similarity: Similarity; minAsked: number; limit: number }) {
-  const nodes = await queries.listQuestionNodes(db, { ...input, limit: MAX_CLUSTER_TITLES });
-  const pairs = await queries.findSimilarTitlePairs(db, { norms: nodes.map((node) => node.norm), threshold: SIMILARITY[input.similarity] });
+  const found = await queries.listQuestionNodes(db, { ...input, limit: MAX_CLUSTER_TITLES });
+  const nodes = found ?? [];
+  const pairs = findSimilarPairs(nodes.map((node) => node.norm), SIMILARITY[input.similarity]);
   const clusters = clusterQuestions({
     nodes: nodes.map((node) => ({
       norm: node.norm,
@@ -56,6 +58,8 @@ export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & 
   const titles = new Map((await queries.listThemeTitles(db, { ids: themeIds })).map((theme) => [theme.id, theme.title]));
   return {
     isCapped: nodes.length >= MAX_CLUSTER_TITLES,
+    /** Reading the titles ran out of time: no clusters are shown, and the page says so. */
+    isTimedOut: found === null,
     clusters: clusters.map((cluster) => {
       const ids = new Set(cluster.ticketIds.flatMap((id) => [...(themesOfTicket.get(id) ?? [])]));
       const inEvidence = cluster.ticketIds.filter((id) => themesOfTicket.has(id)).length;

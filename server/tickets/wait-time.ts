@@ -1,8 +1,11 @@
 // How long a developer waited on a ticket: from opening to resolution (or until now while it is
-// open), in minutes, capped at what one evidence item may claim. Pure.
+// open), in minutes, capped at what one evidence item may claim; 0 when the export gave no
+// creation date. Pure.
 import { MAX_MINUTES_LOST } from '../evidence/rules';
 
-export function waitMinutes(openedAt: Date, resolvedAt: Date | null, now: Date = new Date()): number {
+export function waitMinutes(openedAt: Date | null, resolvedAt: Date | null, now: Date = new Date()): number {
+  // A ticket without a creation date has no wait to measure; pages show it as unknown.
+  if (!openedAt) return 0;
   const end = resolvedAt ?? now;
   const minutes = Math.max(0, Math.round((end.getTime() - openedAt.getTime()) / 60_000));
   return Math.min(minutes, MAX_MINUTES_LOST);

@@ -1,13 +1,14 @@
 // Tickets and post-mortems in Chromium: upload a Jira CSV and watch the progress, read the report,
 // open the repeat questions, turn the staging-database cluster into evidence of a theme and see
 // the theme's numbers change; import the real post-mortems, flag one and save a contributing
-// factor as evidence; bad files are refused with a clear message; an import is rolled back.
+// factor as evidence; bad files are refused with a clear message; an import is rolled back; a Jira
+// export without Created and an API dump with repeated pages import, and their reports say so.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkIssues, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helpers/ticket-exports';
-import { FIXTURES } from '../helpers/uploads';
+import { FIXTURES, zipFixture } from '../helpers/uploads';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
 
@@ -158,6 +159,42 @@ describe('tickets and post-mortems', () => {
     await page.getByRole('button', { name: 'Report of github-issues.json' }).click();
     await page.getByRole('dialog').getByText('Rolled back').waitFor();
     await checkPage(page, 'imports-10-history');
+  });
+
+  it('imports a Jira export without Created and an API dump with repeats, and the reports say so', async () => {
+    await page.goto(`${app.baseUrl}/imports`);
+    await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'tickets', 'jira-no-created.csv'));
+    await page.getByText('No column is mapped to Created: the tickets import without a date.').waitFor();
+    await page.getByRole('button', { name: 'Use “Updated”' }).waitFor();
+    expect(await page.getByLabel('Time zone of dates written without one').inputValue()).toBe('UTC');
+    await checkPage(page, 'imports-11-no-created-preview');
+    await page.getByRole('button', { name: /^Import jira-no-created\.csv/ }).click();
+    await page.getByText('Imported 6 rows: 6 new, 0 updated, 0 unchanged.').waitFor({ timeout: 60_000 });
+    await page.getByText('6 tickets have no creation date: they count for repeat questions, categories and evidence, not in the weekly volume.').waitFor();
+    await checkPage(page, 'imports-12-no-created-report');
+
+    const dump = path.join(FIXTURES, 'tickets', 'github-issues-overlapping-pages.jsonl');
+    await page.locator('input[type=file]').setInputFiles(dump);
+    await page.getByRole('button', { name: /^Import github-issues-overlapping-pages\.jsonl/ }).click();
+    await page.getByText('Rows 2 and 7 have the same key acme/platform#102 but different content; keep one of them.').first().waitFor({ timeout: 60_000 });
+    await checkPage(page, 'imports-13-conflicting-repeat');
+    await page.locator('input[type=file]').setInputFiles(dump);
+    await page.getByLabel(/^Skip bad rows/).check();
+    await page.getByRole('button', { name: /^Import github-issues-overlapping-pages\.jsonl/ }).click();
+    await page.getByText('Imported 12 rows: 7 new, 0 updated, 0 unchanged, 1 skipped, repeated in the file: 4.').waitFor({ timeout: 60_000 });
+    await page.getByText('Repeated in the file: 4 (rows identical to an earlier row with the same key; each ticket imported once).').waitFor();
+    await checkPage(page, 'imports-14-repeats-report');
+
+    // A Slack workspace export: its questions become tickets.
+    await page.locator('input[type=file]').setInputFiles({ name: 'acme-slack-export.zip', mimeType: 'application/zip', buffer: zipFixture('tickets/slack-export') });
+    await page.getByRole('heading', { name: 'Slack workspace export: acme-slack-export.zip' }).waitFor();
+    await page.getByRole('button', { name: /^Import acme-slack-export\.zip/ }).click();
+    await page.getByText('Imported 3 rows: 3 new, 0 updated, 0 unchanged.').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'imports-15-slack-report');
+
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    await page.getByText('6 tickets have no creation date (the export had none) and are not in this chart').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'tickets-10-undated');
     expect(problems).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ export interface ReportProblem {
   message: string;
 }
 
-export type ReportData = Omit<ImportCounts, 'fileBytes'> & { kind: 'tickets' | 'postmortems'; status: string; message?: string | null };
+// Repeats and undated tickets are counted in the report of an import just made; the history keeps them in its notes.
+export type ReportData = Omit<ImportCounts, 'fileBytes' | 'repeated' | 'undated'> & Partial<Pick<ImportCounts, 'repeated' | 'undated'>> & { kind: 'tickets' | 'postmortems'; status: string; message?: string | null };
 
 export const STATUS_LABELS: Record<string, { label: string; tone: 'green' | 'red' | 'amber' | 'slate' }> = {
   completed: { label: 'Imported', tone: 'green' },
@@ -60,6 +61,8 @@ export function ImportReportView({ report }: { report: ReportData }) {
     ['Updated', report.updated],
     ['Unchanged', report.unchanged],
     ['Skipped', report.skipped],
+    ...(report.repeated ? [['Repeated in the file', report.repeated] as const] : []),
+    ...(report.undated ? [['Without a date', report.undated] as const] : []),
     ...(report.kind === 'tickets' ? [['Developers added', report.participantsCreated] as const] : []),
   ] as const;
   return (

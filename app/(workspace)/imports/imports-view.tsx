@@ -22,6 +22,9 @@ import { formatBytes, uploadImport, type UploadProgress } from './upload-import'
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const SAMPLE_BYTES = 1_000_000;
 const isCsvFormat = (format: string | null | undefined) => (CSV_TICKET_FORMATS as readonly string[]).includes(format ?? '');
+const isTicketFormat = (format: string | null | undefined): format is (typeof TICKET_FORMATS)[number] => (TICKET_FORMATS as readonly string[]).includes(format ?? '');
+// The zones this browser knows, UTC first (the default).
+const TIME_ZONES = ['UTC', ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC') : [])];
 
 function ProgressBar({ progress }: { progress: UploadProgress }) {
   const percent = progress.totalBytes > 0 ? Math.round((progress.sentBytes / progress.totalBytes) * 100) : 0;
@@ -101,6 +104,13 @@ function TicketImport({ onImported }: { onImported: () => void }) {
   const [sourceName, setSourceName] = useState('');
   const [isSkipBadRows, setSkipBadRows] = useState(false);
   const [mappingName, setMappingName] = useState('');
+  // null: the zone this source's last import used (remembered per source), UTC for a new source.
+  const [chosenZone, setChosenZone] = useState<string | null>(null);
+  const remembered = useQuery({
+    ...trpc.imports.timeZoneOf.queryOptions({ format: isTicketFormat(format) ? format : 'csv', sourceName: sourceName.trim() || null }),
+    enabled: isCsvFormat(format),
+  });
+  const timeZone = chosenZone ?? remembered.data?.timeZone ?? 'UTC';
   const preview = useMutation(
     trpc.imports.preview.mutationOptions({
       onSuccess: (data) => {
@@ -126,13 +136,20 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     setFile(chosen);
     setFormat(null);
     setMapping(null);
+    if (/\.zip$/i.test(chosen.name)) {
+      // A Slack export is a zip: nothing to preview as text; the server reads its channels.
+      preview.reset();
+      setSample(null);
+      setFormat('slack');
+      return;
+    }
     const text = await chosen.slice(0, SAMPLE_BYTES).text();
     const next = { text, isTruncated: chosen.size > SAMPLE_BYTES };
     setSample(next);
     preview.mutate({ fileName: chosen.name, sample: next.text, isTruncated: next.isTruncated });
   }
 
-  function refresh(changes: { format?: string; mapping?: ColumnMapping | null; isMonthFirst?: boolean }) {
+  function refresh(changes: { format?: string; mapping?: ColumnMapping | null; isMonthFirst?: boolean; timeZone?: string }) {
     if (!file || !sample) return;
     const nextFormat = changes.format ?? format;
     const nextMapping = changes.mapping === undefined ? mapping : changes.mapping;
@@ -143,6 +160,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
       format: (nextFormat as (typeof TICKET_FORMATS)[number]) ?? null,
       mapping: nextMapping,
       isMonthFirst: changes.isMonthFirst ?? isMonthFirst,
+      timeZone: changes.timeZone ?? timeZone,
     });
   }
 
@@ -152,6 +170,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     form.append('format', format);
     if (isCsvFormat(format) && mapping) form.append('mapping', JSON.stringify({ columns: mapping, isMonthFirst }));
     if (format === 'csv' && sourceName.trim()) form.append('sourceName', sourceName.trim());
+    if (isCsvFormat(format)) form.append('timeZone', timeZone);
     form.append('skipBadRows', String(isSkipBadRows));
     form.append('file', file, file.name);
     void upload.start(form, file.size);
@@ -167,18 +186,40 @@ function TicketImport({ onImported }: { onImported: () => void }) {
     <div className="flex flex-col gap-5">
       <FileDrop
         label="Choose an export"
-        accept=".csv,.json,.jsonl,.ndjson,.txt,text/csv,application/json"
+        accept=".csv,.json,.jsonl,.ndjson,.txt,.zip,text/csv,application/json,application/zip"
         maxBytes={MAX_UPLOAD_BYTES}
         onFile={(chosen) => void choose(chosen)}
         onReject={setRejection}
       />
       <p className="-mt-3 text-xs text-slate-600">
-        Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines, ServiceNow incidents CSV, Zendesk tickets CSV, or any
-        other CSV with your own mapping. Up to 200 MB.
+        Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines (the API&rsquo;s or <code>gh issue list --json</code>),
+        ServiceNow incidents CSV, Zendesk tickets CSV, Linear&rsquo;s CSV export, a Slack workspace export (.zip: each question a ticket, thread replies as
+        comments), or any other CSV with your own mapping. Only a title is required: without a key
+        each ticket is keyed by its content, and without a creation date it still counts. Up to 200 MB.
       </p>
       <FormError message={rejection ?? (preview.error ? describeError(preview.error).message : null)} />
       {preview.isPending && <LoadingState label="Reading the first rows…" />}
 
+      {file && format === 'slack' && !data && !upload.progress && !upload.result && (
+        <Panel title={`Slack workspace export: ${file.name}`} description={formatBytes(file.size)}>
+          <div className="flex flex-col gap-4">
+            <p className="text-sm text-slate-700">
+              Each top-level message in the export&rsquo;s channels becomes a ticket (key: channel and timestamp), its thread replies its comments, its author the
+              requester (name and email from users.json), and a white check mark reaction marks it resolved. Joins, bot messages and other system messages are skipped
+              and counted in the report.
+            </p>
+            <label className="flex items-start gap-2 text-sm text-slate-800">
+              <input type="checkbox" className="mt-0.5" checked={isSkipBadRows} onChange={(event) => setSkipBadRows(event.target.checked)} />
+              <span>Skip bad messages: import the good ones and list the rest in the report.</span>
+            </label>
+            <div>
+              <Button onClick={startImport}>
+                Import {file.name} ({formatBytes(file.size)})
+              </Button>
+            </div>
+          </div>
+        </Panel>
+      )}
       {file && data && !upload.progress && !upload.result && (
         <Panel title={`Preview of ${file.name}`} description={`${formatBytes(file.size)}. ${data.detectedFormat ? `This looks like a ${FORMAT_LABELS[data.detectedFormat]}.` : ''}`}>
           {isPostmortems ? (
@@ -235,6 +276,43 @@ function TicketImport({ onImported }: { onImported: () => void }) {
                     />
                     Dates like 03/04/2025 are month first (US style)
                   </label>
+                  <SelectField
+                    label="Time zone of dates written without one"
+                    className="sm:w-80"
+                    value={timeZone}
+                    options={TIME_ZONES.map((zone) => ({ value: zone, label: zone }))}
+                    hint="Remembered for the next import from this source. Dates with a zone or offset keep theirs."
+                    onChange={(event) => {
+                      setChosenZone(event.target.value);
+                      refresh({ timeZone: event.target.value });
+                    }}
+                  />
+                  {!mapping.created && (
+                    <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-slate-800" role="note">
+                      <p>
+                        No column is mapped to Created: the tickets import without a date. They count for repeat questions, categories and evidence, and the report
+                        and the weekly volume say how many have no date.
+                      </p>
+                      {data.dateStandIns.length > 0 && (
+                        <div className="mt-2 flex flex-wrap items-center gap-2">
+                          <span>Or use another date column as a stand-in:</span>
+                          {data.dateStandIns.map((name) => (
+                            <Button
+                              key={name}
+                              variant="secondary"
+                              onClick={() => {
+                                const next = { ...mapping, created: name };
+                                setMapping(next);
+                                refresh({ mapping: next });
+                              }}
+                            >
+                              Use &ldquo;{name}&rdquo;
+                            </Button>
+                          ))}
+                        </div>
+                      )}
+                    </div>
+                  )}
                   <div className="flex flex-wrap items-end gap-2">
                     <TextField label="Save this mapping as" value={mappingName} onChange={(event) => setMappingName(event.target.value)} error={saveError?.fieldErrors.name} placeholder="e.g. Platform help desk" />
                     <Button
@@ -297,7 +375,7 @@ function TicketImport({ onImported }: { onImported: () => void }) {
                             <Td className="whitespace-nowrap">{row.record.externalKey}</Td>
                             <Td>{row.record.title}</Td>
                             <Td>{row.record.requesterEmail ?? row.record.requesterName ?? '—'}</Td>
-                            <Td className="whitespace-nowrap">{row.record.openedAt.slice(0, 16).replace('T', ' ')}</Td>
+                            <Td className="whitespace-nowrap">{row.record.openedAt?.slice(0, 16).replace('T', ' ') ?? 'No date'}</Td>
                             <Td>{row.record.exportCategory ?? '—'}</Td>
                             <Td>{row.record.labels.join(', ') || '—'}</Td>
                           </>

@@ -42,7 +42,7 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
   return (
     <Panel
       title="Repeat questions"
-      description="Tickets asking the same thing, grouped by how similar their titles are (PostgreSQL trigram similarity). Each one is a candidate pain theme."
+      description="Tickets asking the same thing, grouped by how similar their titles are (trigram similarity, as PostgreSQL's pg_trgm measures it). Each one is a candidate pain theme."
       actions={
         <SelectField
           label="How alike"
@@ -79,7 +79,7 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
                     <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                       {cluster.category && <Badge>{cluster.category}</Badge>}
                       <span>
-                        {dateLabel(cluster.firstOpened)} – {dateLabel(cluster.lastOpened)}
+                        {cluster.firstOpened && cluster.lastOpened ? `${dateLabel(cluster.firstOpened)} – ${dateLabel(cluster.lastOpened)}` : 'No creation dates'}
                       </span>
                       {cluster.variants.length > 1 && <span>{cluster.variants.length} wordings</span>}
                     </p>
@@ -125,6 +125,9 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
             );
           })}
         </ol>
+      )}
+      {questions.data?.isTimedOut && (
+        <p className="mt-2 text-sm text-amber-800">Reading the questions of this period took longer than 5 seconds and was stopped; narrow the dates to see repeat questions.</p>
       )}
       {questions.data?.isCapped && <p className="mt-2 text-xs text-slate-600">Only the 2,000 most asked titles of this period are compared; narrow the dates to see more.</p>}
     </Panel>
@@ -322,7 +325,16 @@ export function TicketsView() {
               </Table>
             )}
           </Panel>
-          <Panel title="Weekly volume by category">{weekly.length > 0 ? <WeeklyChart rows={weekly} /> : <p className="text-sm text-slate-600">No ticket matches these filters.</p>}</Panel>
+          <Panel title="Weekly volume by category">
+            {weekly.length > 0 ? <WeeklyChart rows={weekly} /> : <p className="text-sm text-slate-600">No dated ticket matches these filters.</p>}
+            {summary.undated_count > 0 && (
+              <p className="mt-2 text-sm text-slate-600">
+                {summary.undated_count.toLocaleString('en')} {summary.undated_count === 1 ? 'ticket has' : 'tickets have'} no creation date (the export had none) and
+                {summary.undated_count === 1 ? ' is' : ' are'} not in this chart; {summary.undated_count === 1 ? 'it counts' : 'they count'} in the categories and repeat
+                questions.
+              </p>
+            )}
+          </Panel>
         </div>
 
         <RepeatQuestions filter={filter} canEdit={canEdit} onSelect={setSelection} />
@@ -384,9 +396,9 @@ export function TicketsView() {
                       </Td>
                       <Td>{row.participant_name ?? row.requester_name ?? row.requester_email ?? '—'}</Td>
                       <Td>{row.category ?? 'Uncategorized'}</Td>
-                      <Td className="whitespace-nowrap">{row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
+                      <Td className="whitespace-nowrap">{row.opened_at ? row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'No date'}</Td>
                       <Td className="whitespace-nowrap">
-                        {formatWait(waitMinutes(row.opened_at, row.resolved_at))}
+                        {row.opened_at ? formatWait(waitMinutes(row.opened_at, row.resolved_at)) : '—'}
                         {!row.resolved_at && <span className="sr-only"> (still open)</span>}
                       </Td>
                     </tr>

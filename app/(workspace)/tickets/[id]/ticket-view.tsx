@@ -69,11 +69,11 @@ export function TicketView({ id }: { id: string }) {
             <dt className="text-slate-600">Asked by</dt>
             <dd>{data.participant_name ?? data.requester_name ?? data.requester_email ?? 'Unknown'}</dd>
             <dt className="text-slate-600">Opened</dt>
-            <dd>{data.opened_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
+            <dd>{data.opened_at ? `${data.opened_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Not in the export'}</dd>
             <dt className="text-slate-600">Resolved</dt>
             <dd>{data.resolved_at ? `${data.resolved_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Still open'}</dd>
             <dt className="text-slate-600">Waited</dt>
-            <dd>{formatWait(data.waitMinutes)}</dd>
+            <dd>{data.opened_at ? formatWait(data.waitMinutes) : 'Unknown (no creation date)'}</dd>
             <dt className="text-slate-600">Status</dt>
             <dd>{data.status ?? '—'}</dd>
             <dt className="text-slate-600">Category</dt>
