@@ -7,15 +7,6 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   allowedDevOrigins: ['127.0.0.1'],
-  // Cached pages (only the public roadmap so far) are never served older than this many seconds:
-  // a copy between its revalidate time and this age is served once while a fresh one renders;
-  // an older one (another idle process, a restart) is rendered fresh first.
-  expireTime: 60,
-  async rewrites() {
-    // The public roadmap is a cached page under a dynamic segment, so the build does not render
-    // it without a database (app/(roadmap)/roadmap/[view]/page.tsx).
-    return [{ source: '/roadmap', destination: '/roadmap/board' }];
-  },
 };
 
 module.exports = nextConfig;

@@ -461,6 +461,14 @@ export interface RoadmapRequestsTable {
   triaged_at: Date | null;
   triaged_by: string | null;
   created_at: CreatedAt;
+  /** The open request it was merged into (status 'merged', item_id null); migration 0760. */
+  merged_into_request_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One row per committed write to what the public board shows (migration 0760). */
+export interface RoadmapChangesTable {
+  id: Generated<string>;
+  changed_at: CreatedAt;
 }
 
 export interface RoadmapVotesTable {
@@ -664,6 +672,7 @@ export interface Database {
   roadmap_items: RoadmapItemsTable;
   inventory_changes: InventoryChangesTable;
   delivery_changes: DeliveryChangesTable;
+  roadmap_changes: RoadmapChangesTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

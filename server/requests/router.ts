@@ -58,6 +58,10 @@ export const requestsRouter = createRouter({
     .input(z.object({ id: fields.id, itemId: fields.id }))
     .mutation(({ ctx, input }) => service.mergeRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
 
+  mergeIntoRequest: editorProcedure
+    .input(z.object({ id: fields.id, intoId: fields.id }))
+    .mutation(({ ctx, input }) => service.mergeRequestIntoRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
+
   accept: editorProcedure
     .input(z.object({ id: fields.id, title: itemTitleSchema, description: itemDescriptionSchema.default(''), isPublic: z.boolean().default(true) }))
     .mutation(({ ctx, input }) => service.acceptRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),

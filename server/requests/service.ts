@@ -1,6 +1,6 @@
 // Developers' roadmap requests: submitted on the public page (rate limited, honeypot, one vote
 // from the submitter), suggested as duplicates while someone types, and triaged in the inbox:
-// merged into an item (votes move once), accepted as a new item, declined with a public reason,
+// merged into an item or into another request (votes move once), accepted as a new item, declined with a public reason,
 // or turned into evidence of a pain theme (through the shared evidence dialog).
 import type { Db } from '../db';
 import { getEnv } from '../env';
@@ -10,7 +10,6 @@ import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
 import { addItemToLane } from '../roadmap/service';
-import { refreshPublicBoard } from '../roadmap/service-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
@@ -49,9 +48,11 @@ export async function submitRequest(
 export async function getPublicRequest(db: Db, input: { id: string }) {
   const row = await queries.getPublicRequest(db, input);
   if (!row) throw new AppError('NOT_FOUND', 'This request does not exist.');
-  const [votes, evidence] = await Promise.all([
+  const [votes, evidence, joined, merged] = await Promise.all([
     roadmapQueries.countVotesOf(db, { target: { kind: 'request', id: row.id } }),
     queries.countEvidenceOf(db, { id: row.id }),
+    queries.getJoinedRequest(db, { id: row.id }),
+    queries.listJoinedRequests(db, { requestId: row.id }),
   ]);
   return {
     id: row.id,
@@ -65,6 +66,8 @@ export async function getPublicRequest(db: Db, input: { id: string }) {
     votes,
     isVotable: row.status === 'open',
     item: row.item_id && row.item_title && row.item_lane ? { id: row.item_id, title: row.item_title, lane: row.item_lane } : null,
+    mergedInto: joined ? { id: joined.id, title: joined.title } : null,
+    mergedRequests: merged,
   };
 }
 
@@ -111,6 +114,7 @@ export async function listRequests(db: Db, input: { filter: queries.RequestFilte
       votes: row.votes,
       evidenceCount: row.evidence_count,
       item: row.item_id ? { id: row.item_id, title: row.item_title ?? '' } : null,
+      mergedInto: row.joined_id ? { id: row.joined_id, title: row.joined_title ?? '' } : null,
       participant: row.participant_id ? { id: row.participant_id, name: row.participant_name ?? '' } : null,
     })),
   };
@@ -127,23 +131,72 @@ async function lockOpenRequest(db: Db, id: string) {
   const request = await queries.lockRequest(db, { id });
   if (!request) throw new AppError('NOT_FOUND', REQUEST_GONE);
   if (request.status !== 'open') {
-    throw new AppError('CONFLICT', `This request was already ${request.status === 'merged' ? 'merged into an item' : request.status}; reload the inbox.`);
+    throw new AppError('CONFLICT', `This request was already ${request.status}; reload the inbox.`);
   }
   return request;
 }
 
 /** Merges the request into an item: its votes move once (a voter already on the item is not counted twice). */
 export async function mergeRequest(db: Db, input: { id: string; itemId: string; triagedBy: string | null }, now = new Date()) {
-  const result = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await lockOpenRequest(trx, input.id);
     const item = await roadmapQueries.getItem(trx, { id: input.itemId });
     if (!item) throw new AppError('NOT_FOUND', 'This roadmap item no longer exists. Pick another one.', { field: 'itemId' });
-    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'merged', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
     return { movedVotes, itemVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'item', id: item.id } }) };
   });
-  refreshPublicBoard();
-  return result;
+}
+
+/**
+ * Merges an open request into another open request (the same ask in other words): its votes move
+ * once per voter, and its page points to the one it joined. A request merged elsewhere cannot take
+ * merges (merge into the one it joined), so chains only grow at their open end and never loop.
+ */
+export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoId: string; triagedBy: string | null }, now = new Date()) {
+  if (input.id === input.intoId) throw new AppError('BAD_REQUEST', 'A request cannot be merged into itself. Pick another request.', { field: 'intoId' });
+  return db.transaction().execute(async (trx) => {
+    // Both rows locked in one order, so two opposite merges at once cannot deadlock.
+    const [first, second] = [input.id, input.intoId].sort();
+    const locked = new Map<string, Awaited<ReturnType<typeof queries.lockRequest>>>();
+    for (const id of [first, second]) locked.set(id, await queries.lockRequest(trx, { id }));
+    const source = locked.get(input.id);
+    const target = locked.get(input.intoId);
+    if (!source) throw new AppError('NOT_FOUND', REQUEST_GONE);
+    if (source.status !== 'open') throw new AppError('CONFLICT', `This request was already ${source.status}; reload the inbox.`);
+    if (!target) throw new AppError('NOT_FOUND', 'The request to merge into no longer exists. Pick another one.', { field: 'intoId' });
+    if (target.status !== 'open') {
+      const where = target.status === 'merged' ? 'was itself merged elsewhere: merge into the request it joined' : `is ${target.status}`;
+      throw new AppError('BAD_REQUEST', `The request to merge into ${where}. Only open requests take merges.`, { field: 'intoId' });
+    }
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'request', id: input.intoId } });
+    await queries.closeIntoRequest(trx, { id: input.id, intoId: input.intoId, triagedBy: input.triagedBy, now });
+    return { movedVotes, requestVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'request', id: input.intoId } }) };
+  });
+}
+
+/** Open or declined requests on the public board, with their votes. */
+export async function listPublicRequests(
+  db: Db,
+  input: { status: 'open' | 'declined'; sort: queries.PublicRequestSort; search: string; page: number; pageSize: number },
+) {
+  const { rows, total } = await queries.listPublicRequests(db, {
+    status: input.status,
+    sort: input.sort,
+    search: input.search,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      votes: row.votes,
+      declineReason: input.status === 'declined' ? row.decline_reason : null,
+    })),
+  };
 }
 
 /** Accepts the request as a new item in "Requested — not yet prioritized"; its votes come along. */
@@ -164,7 +217,7 @@ export async function acceptRequest(
       themeIds: [],
       createdBy: input.triagedBy,
     });
-    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'accepted', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
     return { itemId: item.id, movedVotes };
   });

@@ -20,7 +20,6 @@ import {
   type LaneOrder,
   type PublishableItem,
 } from './rules';
-import { refreshPublicBoard } from './service-cache';
 
 const ITEM_GONE = 'This roadmap item no longer exists. Reload the page.';
 
@@ -210,7 +209,7 @@ export async function deleteItem(db: Db, input: { id: string }) {
  * PM records that the roadmap was reviewed and is still current.
  */
 export async function publishRoadmap(db: Db, input: { publishedBy: string | null }, now = new Date()) {
-  const result = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await queries.lockRoadmap(trx);
     const items = await queries.listItems(trx);
     const [draftLinks, publicLinks] = await Promise.all([
@@ -268,6 +267,4 @@ export async function publishRoadmap(db: Db, input: { publishedBy: string | null
     }
     return { publishedAt: now, publicItems, changes: changes.map(describeChange) };
   });
-  refreshPublicBoard();
-  return result;
 }

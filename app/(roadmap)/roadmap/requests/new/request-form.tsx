@@ -9,6 +9,7 @@ import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
 import { Button } from '../../../../_components/button';
 import { FormError, TextAreaField, TextField } from '../../../../_components/field';
 import { describeError, useTRPC } from '../../../../_trpc/client';
+import { rememberNewRequest } from '../../../_components/new-request-thanks';
 import { VoteButton, VotesProvider } from '../../../_components/votes';
 
 /** The server's limit (MAX_REQUEST_DETAILS in server/requests/rules.ts), shown while typing. */
@@ -79,7 +80,10 @@ export function RequestForm() {
   const [website, setWebsite] = useState('');
   const submit = useMutation(
     trpc.requests.submit.mutationOptions({
-      onSuccess: (result) => router.push(`/roadmap/requests/${result.id}?new=1`),
+      onSuccess: (result) => {
+        rememberNewRequest(result.id);
+        router.push(`/roadmap/requests/${result.id}`);
+      },
     }),
   );
   const error = submit.error ? describeError(submit.error) : null;
