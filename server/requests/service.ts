@@ -10,6 +10,7 @@ import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
 import { addItemToLane } from '../roadmap/service';
+import { forgetBoardVersion } from '../roadmap/service-board-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
@@ -32,7 +33,7 @@ export async function submitRequest(
     throw new AppError('BAD_REQUEST', 'This request could not be sent. Leave the last field of the form empty and try again.', { field: 'website' });
   }
   await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const request = await queries.insertRequest(trx, input);
     // Asking for something is the first vote for it.
     await roadmapQueries.insertVote(trx, {
@@ -43,6 +44,8 @@ export async function submitRequest(
     await enqueueWebhookMessage(trx, { event: 'request.created', title: request.title, details: request.details, url: publicRequestUrl(request.id) });
     return { id: request.id };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 export async function getPublicRequest(db: Db, input: { id: string }) {
@@ -138,7 +141,7 @@ async function lockOpenRequest(db: Db, id: string) {
 
 /** Merges the request into an item: its votes move once (a voter already on the item is not counted twice). */
 export async function mergeRequest(db: Db, input: { id: string; itemId: string; triagedBy: string | null }, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await lockOpenRequest(trx, input.id);
     const item = await roadmapQueries.getItem(trx, { id: input.itemId });
     if (!item) throw new AppError('NOT_FOUND', 'This roadmap item no longer exists. Pick another one.', { field: 'itemId' });
@@ -146,6 +149,8 @@ export async function mergeRequest(db: Db, input: { id: string; itemId: string; 
     await queries.closeRequest(trx, { id: input.id, status: 'merged', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
     return { movedVotes, itemVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'item', id: item.id } }) };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 /**
@@ -155,7 +160,7 @@ export async function mergeRequest(db: Db, input: { id: string; itemId: string; 
  */
 export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoId: string; triagedBy: string | null }, now = new Date()) {
   if (input.id === input.intoId) throw new AppError('BAD_REQUEST', 'A request cannot be merged into itself. Pick another request.', { field: 'intoId' });
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     // Both rows locked in one order, so two opposite merges at once cannot deadlock.
     const [first, second] = [input.id, input.intoId].sort();
     const locked = new Map<string, Awaited<ReturnType<typeof queries.lockRequest>>>();
@@ -173,6 +178,8 @@ export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoI
     await queries.closeIntoRequest(trx, { id: input.id, intoId: input.intoId, triagedBy: input.triagedBy, now });
     return { movedVotes, requestVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'request', id: input.intoId } }) };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 /** Open or declined requests on the public board, with their votes. */
@@ -205,7 +212,7 @@ export async function acceptRequest(
   input: { id: string; title: string; description: string; isPublic: boolean; triagedBy: string | null },
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await lockOpenRequest(trx, input.id);
     const item = await addItemToLane(trx, {
       title: input.title,
@@ -221,6 +228,8 @@ export async function acceptRequest(
     await queries.closeRequest(trx, { id: input.id, status: 'accepted', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
     return { itemId: item.id, movedVotes };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 /** Declines the request with a reason shown on its public page. Its votes stay as they were. */
@@ -229,6 +238,7 @@ export async function declineRequest(db: Db, input: { id: string; reason: string
     await lockOpenRequest(trx, input.id);
     await queries.closeRequest(trx, { id: input.id, status: 'declined', itemId: null, declineReason: input.reason, triagedBy: input.triagedBy, now });
   });
+  forgetBoardVersion(db);
 }
 
 /** The evidence loader for requests: the excerpt must come from the title or the details. */

@@ -7,20 +7,16 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { changeLogVersion, pruneChangeLog } from '../change-log/queries';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import * as fields from '../fields';
-import { createVersionedCache } from '../lib/versioned-cache';
 import { createCaller } from '../root';
 import type { Context } from '../trpc';
 import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from './service-board-page';
 import { escapeHtml, renderBoardHtml } from './board-html';
+import { cachedByBoardVersion } from './service-board-cache';
 
 const gzip = promisify(gzipCallback);
-
-/** A change in one process reaches every other one within this time (the version is re-read at most this often). */
-export const VERSION_CHECK_MS = 1000;
 
 interface RenderedPage {
   html: Buffer;
@@ -28,38 +24,25 @@ interface RenderedPage {
   etag: string;
 }
 
-const lastVersion = new WeakMap<Db, { at: number; version: Promise<string> }>();
-
-/**
- * The board's version: the roadmap's change log (items, public themes, publications, requests,
- * votes: migration 0760) and the pain inventory's (the theme numbers on cards). Read at most once
- * a second per process, so a busy board costs no query per visit.
- */
-function boardVersion(db: Db): Promise<string> {
-  const seen = lastVersion.get(db);
-  if (seen && Date.now() - seen.at < VERSION_CHECK_MS) return seen.version;
-  const version = Promise.all([changeLogVersion(db, { log: 'roadmap_changes' }), changeLogVersion(db, { log: 'inventory_changes' })]).then((parts) =>
-    parts.join('/'),
-  );
-  lastVersion.set(db, { at: Date.now(), version });
-  version.catch(() => lastVersion.delete(db));
-  return version;
+/** A body ready to serve many times: as is, gzipped, and its ETag. */
+export async function preparedBody(text: string): Promise<RenderedPage> {
+  const html = Buffer.from(text);
+  return { html, gzipped: await gzip(html, { level: 9 }), etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
 }
-
-/** Forgets the version this process saw: its own writes then show on its next visit at once. */
-export function forgetBoardVersion(db: Db): void {
-  lastVersion.delete(db);
-}
-
-const cachedPage = createVersionedCache<Db>({
-  version: boardVersion,
-  prune: (db, input) => pruneChangeLog(db, { log: 'roadmap_changes', before: input.before }),
-  maxEntries: 200,
-});
 
 async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
-  const html = Buffer.from(renderBoardHtml(await getBoardPageData(db, query), query));
-  return { html, gzipped: await gzip(html, { level: 9 }), etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
+  return preparedBody(renderBoardHtml(await getBoardPageData(db, query), query));
+}
+
+/** Answers 304 to a matching If-None-Match, else the body (gzipped when the client takes it). */
+export function servePrepared(req: Request, page: RenderedPage, headers: Record<string, string>): Response {
+  const all = { ...headers, etag: page.etag, vary: 'accept-encoding' };
+  if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers: all });
+  const isGzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
+  const body = isGzip ? page.gzipped : page.html;
+  return new Response(new Uint8Array(body), {
+    headers: { ...all, ...(isGzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.byteLength) },
+  });
 }
 
 function queryOf(url: URL) {
@@ -82,20 +65,9 @@ export async function serveBoard(db: Db, req: Request): Promise<Response> {
     return badQueryPage(`Query parameter "${issue.path.join('.')}": ${issue.message}.`);
   }
   const query = parsed.data;
-  const page = await cachedPage(db, JSON.stringify(query), () => renderPage(db, query));
-  const headers: Record<string, string> = {
-    'content-type': 'text/html; charset=utf-8',
-    // Browsers and proxies revalidate every time (cheap: 304), so a vote shows on the next visit.
-    'cache-control': 'public, no-cache',
-    etag: page.etag,
-    vary: 'accept-encoding',
-  };
-  if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers });
-  const isGzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
-  const body = isGzip ? page.gzipped : page.html;
-  return new Response(new Uint8Array(body), {
-    headers: { ...headers, ...(isGzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.byteLength) },
-  });
+  const page = await cachedByBoardVersion(db, JSON.stringify(['page', query]), () => renderPage(db, query));
+  // Browsers and proxies revalidate every time (cheap: 304), so a vote shows on the next visit.
+  return servePrepared(req, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, no-cache' });
 }
 
 // ---- Votes from the board's forms ---------------------------------------------------------------
@@ -161,7 +133,6 @@ export async function voteFromForm(ctx: Context, req: Request): Promise<Response
     if (form.data.do === 'vote') await caller.roadmap.vote({ target: { kind, id }, email: null });
     else await caller.roadmap.unvote({ target: { kind, id } });
     notice = form.data.do === 'vote' ? 'voted' : 'unvoted';
-    forgetBoardVersion(ctx.db);
   } catch (error) {
     notice = noticeOf(error, form.data.do);
   }

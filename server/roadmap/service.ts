@@ -20,6 +20,7 @@ import {
   type LaneOrder,
   type PublishableItem,
 } from './rules';
+import { forgetBoardVersion } from './service-board-cache';
 
 const ITEM_GONE = 'This roadmap item no longer exists. Reload the page.';
 
@@ -209,7 +210,7 @@ export async function deleteItem(db: Db, input: { id: string }) {
  * PM records that the roadmap was reviewed and is still current.
  */
 export async function publishRoadmap(db: Db, input: { publishedBy: string | null }, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await queries.lockRoadmap(trx);
     const items = await queries.listItems(trx);
     const [draftLinks, publicLinks] = await Promise.all([
@@ -267,4 +268,6 @@ export async function publishRoadmap(db: Db, input: { publishedBy: string | null
     }
     return { publishedAt: now, publicItems, changes: changes.map(describeChange) };
   });
+  forgetBoardVersion(db);
+  return result;
 }

@@ -2,7 +2,8 @@
 // themes; an anonymous developer sees them (also on a phone, without JavaScript and on paper),
 // asks for something, sees the duplicate suggestion and votes; another votes for the request;
 // the PM merges it and the public page shows the new count; a webhook receiver the test starts
-// gets the signed messages. axe-core runs on every public and workspace page visited.
+// gets the signed messages. Then three more requests appear on the board, take votes without
+// JavaScript, and one is merged into another. axe-core runs on every page visited.
 import http from 'node:http';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -296,7 +297,8 @@ describe('public roadmap', () => {
     await page.getByLabel('Your email (optional)').fill('dev@example.com');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByText('Thank you: your request is in, with your vote.').waitFor(WAIT);
-    requestUrl = page.url().replace(/\?new=1$/, '');
+    requestUrl = page.url();
+    expect(requestUrl).toMatch(/\/roadmap\/requests\/[0-9a-f-]{36}$/);
     await page.getByText('<script>alert("x")</script>').waitFor(WAIT);
     await page.getByText('1 vote', { exact: true }).waitFor(WAIT);
     expect(await page.content()).not.toContain('dev@example.com');
@@ -305,7 +307,8 @@ describe('public roadmap', () => {
     // A vote for the existing item, from the board.
     await page.goto(`${app.baseUrl}/roadmap`);
     await page.getByRole('button', { name: `Vote for ${ITEMS.preview}` }).click();
-    await page.getByRole('button', { name: `Voted for ${ITEMS.preview}` }).waitFor(WAIT);
+    await page.getByRole('status').getByText('Your vote is in.', { exact: false }).waitFor(WAIT);
+    await page.getByRole('button', { name: `Voted — undo for ${ITEMS.preview}` }).waitFor(WAIT);
 
     // Another developer votes for the request.
     const colleague = await newPage();
@@ -386,5 +389,73 @@ describe('public roadmap', () => {
     await checkPage(asker.page, 'roadmap-20-request-declined');
     expect(asker.problems).toEqual([]);
     expect(pm.problems).toEqual([]);
+  });
+  it('lists three new requests on the board, takes votes without JavaScript, and merges one request into another', async () => {
+    const titles = { npm: 'Faster npm installs in CI', cache: 'Cache node_modules between CI runs', flags: 'Self-service feature flags' };
+    const asker = await newPage();
+    for (const title of Object.values(titles)) {
+      await asker.page.goto(`${app.baseUrl}/roadmap/requests/new`);
+      await asker.page.getByLabel('What do you need?').fill(title);
+      await asker.page.getByLabel('Your email (optional)').fill('asker@private.example');
+      await asker.page.getByRole('button', { name: 'Send request' }).click();
+      await asker.page.getByText('Thank you: your request is in, with your vote.').waitFor(WAIT);
+    }
+    // The confirmation's address is the request's own, and reopening it does not thank again.
+    const flagsUrl = asker.page.url();
+    await asker.page.reload();
+    await asker.page.getByRole('heading', { name: titles.flags, level: 1 }).waitFor(WAIT);
+    expect(await asker.page.getByText('Thank you: your request is in').count()).toBe(0);
+    expect(flagsUrl).toMatch(/\/roadmap\/requests\/[0-9a-f-]{36}$/);
+
+    // Without JavaScript: the Requested lane lists them; a vote is a plain form.
+    const noScript = await newPage({ javaScriptEnabled: false });
+    const board = noScript.page;
+    await board.goto(`${app.baseUrl}/roadmap`);
+    const requests = board.getByRole('region', { name: /^Open requests from developers/ });
+    for (const title of Object.values(titles)) await requests.getByRole('link', { name: title }).waitFor(WAIT);
+    await requests.getByRole('button', { name: `Vote for ${titles.npm}` }).click();
+    await board.getByRole('status').getByText('Your vote is in.', { exact: false }).waitFor(WAIT);
+    const npmCard = board.locator('li', { has: board.getByRole('link', { name: titles.npm }) });
+    expect(await npmCard.innerText()).toContain('2 votes');
+    // Most votes first; Newest puts the last one sent on top; search narrows the list.
+    expect(await requests.getByRole('listitem').first().innerText()).toContain(titles.npm);
+    await requests.getByRole('link', { name: 'Newest' }).click();
+    await board.waitForURL(/sort=newest/, WAIT);
+    expect(await board.getByRole('region', { name: /^Open requests from developers/ }).getByRole('listitem').first().innerText()).toContain(titles.flags);
+    await board.getByLabel('Search requests').fill('feature flags');
+    await board.getByRole('button', { name: 'Search' }).click();
+    await board.getByText('Open requests from developers (1)').waitFor(WAIT);
+    await expectNoPrivateWords(board);
+    expect(await board.content()).not.toContain('asker@private.example');
+    await checkPage(board, 'roadmap-21-open-requests-no-javascript');
+    await board.goto(`${app.baseUrl}/roadmap?requests=declined#requests`);
+    await board.getByText('Namespaces come with the new service template', { exact: false }).waitFor(WAIT);
+    await checkPage(board, 'roadmap-22-declined-requests');
+
+    // The PM merges one request into another: the voter already on it counts once.
+    const { page } = pm;
+    await page.getByRole('link', { name: 'Request inbox' }).click();
+    const card = page.locator('li', { has: page.getByRole('heading', { name: titles.npm }) });
+    await card.getByRole('button', { name: 'Merge into a request' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Open request').selectOption({ label: `${titles.cache} (1 vote)` });
+    await checkPage(page, 'roadmap-23-merge-into-request');
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await page.getByText(`Merged into “${titles.cache}”: 1 vote moved, 2 in all.`).waitFor(WAIT);
+
+    await board.goto(`${app.baseUrl}/roadmap`);
+    const cacheCard = board.locator('li', { has: board.getByRole('link', { name: titles.cache }) });
+    expect(await cacheCard.innerText()).toContain('2 votes');
+    expect(await board.getByRole('link', { name: titles.npm }).count()).toBe(0);
+    await board.getByRole('link', { name: titles.cache }).click();
+    await board.getByRole('link', { name: titles.npm }).click();
+    await board.getByText(/^Merged on .* into the request/).waitFor(WAIT);
+    await board.getByRole('link', { name: titles.cache }).waitFor(WAIT);
+    await checkPage(board, 'roadmap-24-request-merged-into-request');
+    expect(noScript.problems).toEqual([]);
+    expect(asker.problems).toEqual([]);
+    expect(pm.problems).toEqual([]);
+    await noScript.context.close();
+    await asker.context.close();
   });
 });

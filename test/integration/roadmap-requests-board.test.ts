@@ -5,7 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { listPublicRequests } from '@/server/requests/service';
-import { forgetBoardVersion, myVotes, serveBoard, voteFromForm } from '@/server/roadmap/service-board-rest';
+import { runRest } from '@/server/rest';
+import { getRoadmapJson } from '@/server/roadmap/service-rest';
+import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
+import { myVotes, serveBoard, voteFromForm } from '@/server/roadmap/service-board-rest';
 import { createContextInner } from '@/server/trpc';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
@@ -144,6 +147,17 @@ describe('the cached page', () => {
 
     const again = await board('/roadmap', { 'if-none-match': etag });
     expect(again.response.status).toBe(304);
+
+    // The JSON API's body is kept the same way.
+    const api = await runRest(handle.db, new Request(`${BASE}/api/v1/roadmap`), { auth: 'public' }, getRoadmapJson);
+    expect(api.headers.get('content-type')).toBe('application/json');
+    const apiAgain = await runRest(
+      handle.db,
+      new Request(`${BASE}/api/v1/roadmap`, { headers: { 'if-none-match': api.headers.get('etag')! } }),
+      { auth: 'public' },
+      getRoadmapJson,
+    );
+    expect(apiAgain.status).toBe(304);
 
     await visitor(handle).roadmap.vote({ target: { kind: 'request', id }, email: null });
     const after = await board('/roadmap', { 'if-none-match': etag });
