@@ -463,6 +463,18 @@ export interface RoadmapRequestsTable {
   created_at: CreatedAt;
   /** The open request it was merged into (status 'merged', item_id null); migration 0760. */
   merged_into_request_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The board (category) the developer picked; migration 0761. */
+  board_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A board (category) of requests, defined by the platform team (migration 0761). */
+export interface RoadmapBoardsTable {
+  id: Generated<string>;
+  /** The board's name in addresses: /roadmap?board=ci-cd. */
+  slug: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
 }
 
 /** One row per committed write to what the public board shows (migration 0760). */
@@ -673,6 +685,7 @@ export interface Database {
   inventory_changes: InventoryChangesTable;
   delivery_changes: DeliveryChangesTable;
   roadmap_changes: RoadmapChangesTable;
+  roadmap_boards: RoadmapBoardsTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

@@ -14,6 +14,7 @@ import * as m0610 from './0610-impact';
 import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
 import * as m0760 from './0760-roadmap-requests-board';
+import * as m0761 from './0761-roadmap-boards';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0620-inventory-changes': m0620,
   '0630-delivery-changes': m0630,
   '0760-roadmap-requests-board': m0760,
+  '0761-roadmap-boards': m0761,
 };

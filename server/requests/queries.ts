@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { RequestStatus } from '@/db/types';
 import type { Db } from '../db';
 
-export async function insertRequest(db: Db, input: { title: string; details: string; email: string | null }) {
+export async function insertRequest(db: Db, input: { title: string; details: string; email: string | null; boardId?: string | null }) {
   return db
     .insertInto('roadmap_requests')
-    .values({ title: input.title, details: input.details, email: input.email })
+    .values({ title: input.title, details: input.details, email: input.email, board_id: input.boardId ?? null })
     .returning(['id', 'title', 'details', 'created_at'])
     .executeTakeFirstOrThrow();
 }
@@ -199,14 +199,16 @@ function escapeLike(text: string): string {
 /** Open or declined requests for the board, with their votes; searched in title and details (both public). */
 export async function listPublicRequests(
   db: Db,
-  input: { status: 'open' | 'declined'; sort: PublicRequestSort; search: string; limit: number; offset: number },
+  input: { status: 'open' | 'declined'; sort: PublicRequestSort; search: string; boardId: string | null; limit: number; offset: number },
 ) {
   let query = db.selectFrom('roadmap_requests').where('roadmap_requests.status', '=', input.status);
+  if (input.boardId) query = query.where('roadmap_requests.board_id', '=', input.boardId);
   if (input.search) {
     const pattern = escapeLike(input.search);
     query = query.where((eb) => eb.or([eb('roadmap_requests.title', 'ilike', pattern), eb('roadmap_requests.details', 'ilike', pattern)]));
   }
-  let rows = query.select([
+  let rows = query.leftJoin('roadmap_boards', 'roadmap_boards.id', 'roadmap_requests.board_id').select([
+    'roadmap_boards.name as board_name',
     'roadmap_requests.id',
     'roadmap_requests.title',
     'roadmap_requests.created_at',
@@ -266,4 +268,48 @@ export async function listJoinedRequests(db: Db, input: { itemId: string } | { r
     select id, title from joined order by created_at, id limit 200
   `.execute(db);
   return rows.rows;
+}
+
+// ---- Boards (categories) --------------------------------------------------------------------------
+
+export async function listBoards(db: Db) {
+  return db
+    .selectFrom('roadmap_boards')
+    .select([
+      'roadmap_boards.id',
+      'roadmap_boards.slug',
+      'roadmap_boards.name',
+      'roadmap_boards.description',
+      sql<number>`(select count(*)::int from roadmap_requests where roadmap_requests.board_id = roadmap_boards.id and roadmap_requests.status = 'open')`.as(
+        'open_requests',
+      ),
+    ])
+    .orderBy('roadmap_boards.name')
+    .execute();
+}
+
+export async function getBoard(db: Db, input: { id: string } | { slug: string }) {
+  let query = db.selectFrom('roadmap_boards').select(['id', 'slug', 'name']);
+  query = 'id' in input ? query.where('id', '=', input.id) : query.where('slug', '=', input.slug);
+  return query.executeTakeFirst();
+}
+
+/** Inserts the board unless its name or slug is taken; null when it was. */
+export async function insertBoard(db: Db, input: { name: string; slug: string; description: string }) {
+  return db
+    .insertInto('roadmap_boards')
+    .values({ name: input.name, slug: input.slug, description: input.description })
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id', 'slug', 'name'])
+    .executeTakeFirst();
+}
+
+export async function deleteBoard(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('roadmap_boards').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function countBoards(db: Db) {
+  const row = await db.selectFrom('roadmap_boards').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  return row.count;
 }

@@ -14,7 +14,7 @@ import { forgetBoardVersion } from '../roadmap/service-board-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
-import { isHoneypotFilled, MIN_SIMILAR_QUERY, SUBMIT_LIMIT } from './rules';
+import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard, SUBMIT_LIMIT } from './rules';
 
 const REQUEST_GONE = 'This request no longer exists. Reload the page.';
 
@@ -26,7 +26,7 @@ export function publicRequestUrl(id: string): string {
 
 export async function submitRequest(
   db: Db,
-  input: { title: string; details: string; email: string | null; honeypot?: string; voterToken: string; clientKey: string },
+  input: { title: string; details: string; email: string | null; boardId?: string | null; honeypot?: string; voterToken: string; clientKey: string },
   now = new Date(),
 ): Promise<{ id: string }> {
   if (isHoneypotFilled(input.honeypot)) {
@@ -34,6 +34,9 @@ export async function submitRequest(
   }
   await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
   const result = await db.transaction().execute(async (trx) => {
+    if (input.boardId && !(await queries.getBoard(trx, { id: input.boardId }))) {
+      throw new AppError('BAD_REQUEST', 'This board does not exist (any more). Pick one from the list, or none.', { field: 'boardId' });
+    }
     const request = await queries.insertRequest(trx, input);
     // Asking for something is the first vote for it.
     await roadmapQueries.insertVote(trx, {
@@ -185,9 +188,10 @@ export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoI
 /** Open or declined requests on the public board, with their votes. */
 export async function listPublicRequests(
   db: Db,
-  input: { status: 'open' | 'declined'; sort: queries.PublicRequestSort; search: string; page: number; pageSize: number },
+  input: { status: 'open' | 'declined'; sort: queries.PublicRequestSort; search: string; boardId?: string | null; page: number; pageSize: number },
 ) {
   const { rows, total } = await queries.listPublicRequests(db, {
+    boardId: input.boardId ?? null,
     status: input.status,
     sort: input.sort,
     search: input.search,
@@ -201,6 +205,7 @@ export async function listPublicRequests(
       title: row.title,
       createdAt: row.created_at,
       votes: row.votes,
+      board: row.board_name,
       declineReason: input.status === 'declined' ? row.decline_reason : null,
     })),
   };
@@ -251,4 +256,31 @@ export async function loadRequestSource(db: Db, input: { sourceId: string }): Pr
     participantId: row.participant_id,
     observedOn: row.created_on,
   };
+}
+
+// ---- Boards (categories) ------------------------------------------------------------------------
+
+export async function listBoards(db: Db) {
+  const rows = await queries.listBoards(db);
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, description: row.description, openRequests: row.open_requests }));
+}
+
+/** A board the platform team files requests under; its name is unique (case aside) and gives its address. */
+export async function createBoard(db: Db, input: { name: string; description: string }) {
+  const board = await db.transaction().execute(async (trx) => {
+    if ((await queries.countBoards(trx)) >= MAX_BOARDS) {
+      throw new AppError('BAD_REQUEST', `A roadmap has at most ${MAX_BOARDS} boards: developers pick one from a short list.`, { field: 'name' });
+    }
+    const inserted = await queries.insertBoard(trx, { name: input.name, slug: slugOfBoard(input.name), description: input.description });
+    if (!inserted) throw new AppError('CONFLICT', `A board named like “${input.name}” already exists.`, { field: 'name' });
+    return inserted;
+  });
+  forgetBoardVersion(db);
+  return board;
+}
+
+/** Deletes a board; its requests stay, filed under no board. */
+export async function deleteBoard(db: Db, input: { id: string }) {
+  if (!(await queries.deleteBoard(db, input))) throw new AppError('NOT_FOUND', 'This board no longer exists. Reload the page.');
+  forgetBoardVersion(db);
 }

@@ -81,3 +81,8 @@ export const similarSchema = z.object({
 });
 
 export const submittedRequestSchema = z.object({ id: z.string() });
+
+/** The boards (categories) requests are filed under. */
+export const publicBoardsSchema = z.array(
+  z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), openRequests: z.number().int() }),
+);

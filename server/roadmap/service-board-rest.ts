@@ -8,6 +8,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { AppError } from '../errors';
 import { getEnv } from '../env';
 import * as fields from '../fields';
 import { createCaller } from '../root';
@@ -65,7 +66,13 @@ export async function serveBoard(db: Db, req: Request): Promise<Response> {
     return badQueryPage(`Query parameter "${issue.path.join('.')}": ${issue.message}.`);
   }
   const query = parsed.data;
-  const page = await cachedByBoardVersion(db, JSON.stringify(['page', query]), () => renderPage(db, query));
+  let page: RenderedPage;
+  try {
+    page = await cachedByBoardVersion(db, JSON.stringify(['page', query]), () => renderPage(db, query));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'BAD_REQUEST') return badQueryPage(error.message);
+    throw error;
+  }
   // Browsers and proxies revalidate every time (cheap: 304), so a vote shows on the next visit.
   return servePrepared(req, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, no-cache' });
 }

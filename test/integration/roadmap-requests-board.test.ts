@@ -262,3 +262,61 @@ describe('merging a request into a request', () => {
     expect((await rejection(viewer.requests.mergeIntoRequest({ id: a.id, intoId: b.id }))).code).toBe('FORBIDDEN');
   });
 });
+
+describe('boards (categories)', () => {
+  afterEach(async () => {
+    await handle.db.deleteFrom('roadmap_boards').execute();
+  });
+
+  it('lets editors define boards, a request pick one, and the board page filter by it', async () => {
+    const ci = await editor.requests.createBoard({ name: 'CI/CD' });
+    const docs = await editor.requests.createBoard({ name: 'Docs & guides', description: 'Internal platform docs' });
+    expect([ci.slug, docs.slug]).toEqual(['ci-cd', 'docs-guides']);
+    expect((await visitor(handle).requests.boards()).map((board) => [board.name, board.openRequests])).toEqual([
+      ['CI/CD', 0],
+      ['Docs & guides', 0],
+    ]);
+
+    const dev = visitor(handle);
+    await dev.requests.submit({ title: 'Faster CI caches', boardId: ci.id });
+    await dev.requests.submit({ title: 'A search box on the docs', boardId: docs.id });
+    await dev.requests.submit({ title: 'Anything else' });
+
+    const all = (await board()).html;
+    expect(all).toContain('Open requests from developers (3)');
+    expect(all).toContain('href="/roadmap?board=ci-cd#requests">CI/CD (1)</a>');
+    const filtered = (await board('/roadmap?board=ci-cd')).html;
+    expect(filtered).toContain('Open requests from developers in CI/CD (1)');
+    expect(filtered).toContain('Faster CI caches');
+    expect(filtered).not.toContain('A search box on the docs');
+    expect(filtered).toContain('<input type="hidden" name="board" value="ci-cd">');
+  });
+
+  it('refuses a board that does not exist: on the page, in a request, and twice the same name', async () => {
+    await editor.requests.createBoard({ name: 'CI/CD' });
+    const page = await board('/roadmap?board=nope');
+    expect(page.response.status).toBe(400);
+    expect(page.html).toContain('Query parameter &quot;board&quot;: there is no board &quot;nope&quot;. Boards: ci-cd.');
+
+    const ghost = await rejection(visitor(handle).requests.submit({ title: 'Faster CI caches', boardId: '00000000-0000-4000-8000-000000000000' }));
+    expect([ghost.code, ghost.message]).toEqual(['BAD_REQUEST', 'This board does not exist (any more). Pick one from the list, or none.']);
+    expect(await handle.db.selectFrom('roadmap_requests').select('id').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('roadmap_votes').select('id').execute()).toEqual([]);
+
+    const twice = await rejection(editor.requests.createBoard({ name: 'ci/cd' }));
+    expect([twice.code, twice.message]).toEqual(['CONFLICT', 'A board named like “ci/cd” already exists.']);
+    expect((await rejection(editor.requests.createBoard({ name: '  ' }))).message).toContain('Name the board');
+    const viewer = await callerWithRole(handle, 'viewer');
+    expect((await rejection(viewer.requests.createBoard({ name: 'Docs' }))).code).toBe('FORBIDDEN');
+    expect(await visitor(handle).requests.boards()).toHaveLength(1);
+  });
+
+  it('keeps requests when their board is removed', async () => {
+    const ci = await editor.requests.createBoard({ name: 'CI/CD' });
+    const { id } = await submit('Faster CI caches');
+    await handle.db.updateTable('roadmap_requests').set({ board_id: ci.id }).where('id', '=', id).execute();
+    await editor.requests.deleteBoard({ id: ci.id });
+    expect((await board()).html).toContain('Faster CI caches');
+    expect((await rejection(editor.requests.deleteBoard({ id: ci.id }))).code).toBe('NOT_FOUND');
+  });
+});
