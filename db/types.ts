@@ -467,6 +467,48 @@ export interface RoadmapRequestsTable {
   board_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Who hears about a request's outcome: its submitter and voters who left an email (migration 0762). */
+export interface RequestFollowersTable {
+  id: Generated<string>;
+  request_id: string;
+  /** Private: never on a public page or in a public output. */
+  email: string;
+  created_at: CreatedAt;
+}
+
+export type RequestEmailStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** The outbox of emails about requests' outcomes, one per event, request and address (migration 0762). */
+export interface RequestEmailsTable {
+  id: Generated<string>;
+  request_id: string | null;
+  event: 'accepted' | 'merged' | 'declined' | 'shipped';
+  to_email: string;
+  subject: string;
+  body: string;
+  dedupe_key: string;
+  status: ColumnType<RequestEmailStatus, RequestEmailStatus | undefined, RequestEmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  locked_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  unsubscribed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** Addresses that unsubscribed, as a keyed hash (migration 0762). */
+export interface EmailOptoutsTable {
+  email_hash: string;
+  created_at: CreatedAt;
+}
+
+/** The key unsubscribe links are signed with (one row, migration 0762). */
+export interface EmailSigningKeysTable {
+  id: number;
+  secret: string;
+}
+
 /** A board (category) of requests, defined by the platform team (migration 0761). */
 export interface RoadmapBoardsTable {
   id: Generated<string>;
@@ -686,6 +728,10 @@ export interface Database {
   delivery_changes: DeliveryChangesTable;
   roadmap_changes: RoadmapChangesTable;
   roadmap_boards: RoadmapBoardsTable;
+  request_followers: RequestFollowersTable;
+  request_emails: RequestEmailsTable;
+  email_optouts: EmailOptoutsTable;
+  email_signing_keys: EmailSigningKeysTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

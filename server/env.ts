@@ -17,6 +17,10 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be the absolute http(s) URL people open, like https://frictionlog.example.com' })
     .default('http://localhost:3000'),
   TRUST_PROXY: booleanFlag.default(false),
+  /** Where emails to developers about their requests go out; unset: none is sent. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.com:587' })
+    .optional(),
   DORA_BANDS_FILE: z.string().trim().min(1, 'must be the path of a DORA bands YAML file').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

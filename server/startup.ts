@@ -1,9 +1,10 @@
 // What the server does once when it starts: check the environment and the DORA bands file,
 // migrate the database (a bad variable, file or migration stops start-up instead of failing the
-// first request), then start the webhook worker.
+// first request), then start the webhook and request-email workers.
 import { getDbHandle } from './db';
 import { getEnv } from './env';
 import { getDoraBands } from './metrics/service-bands';
+import { startEmailWorker } from './request-emails/service';
 import { startWebhookWorker } from './webhooks/service';
 
 export async function startServerOrExit(): Promise<void> {
@@ -14,6 +15,7 @@ export async function startServerOrExit(): Promise<void> {
     const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.FRICTIONLOG_DATA_DIR}`;
     console.log(`Frictionlog: database ready on ${where}`);
     startWebhookWorker(async () => handle.db);
+    startEmailWorker(async () => handle.db);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

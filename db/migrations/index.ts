@@ -15,6 +15,7 @@ import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
 import * as m0760 from './0760-roadmap-requests-board';
 import * as m0761 from './0761-roadmap-boards';
+import * as m0762 from './0762-request-emails';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0630-delivery-changes': m0630,
   '0760-roadmap-requests-board': m0760,
   '0761-roadmap-boards': m0761,
+  '0762-request-emails': m0762,
 };

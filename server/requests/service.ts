@@ -1,7 +1,8 @@
 // Developers' roadmap requests: submitted on the public page (rate limited, honeypot, one vote
 // from the submitter), suggested as duplicates while someone types, and triaged in the inbox:
 // merged into an item or into another request (votes move once), accepted as a new item, declined with a public reason,
-// or turned into evidence of a pain theme (through the shared evidence dialog).
+// or turned into evidence of a pain theme (through the shared evidence dialog). Each decision
+// queues the emails to the request's followers in its own transaction (server/request-emails).
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
@@ -9,9 +10,10 @@ import type { EvidenceSource } from '../evidence/service-sources';
 import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
-import { addItemToLane } from '../roadmap/service';
+import { addItemToLane, publicItemUrl } from '../roadmap/service';
 import { forgetBoardVersion } from '../roadmap/service-board-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
+import { carryFollowers, followRequest, queueOutcomeEmails } from '../request-emails/service';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
 import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard, SUBMIT_LIMIT } from './rules';
@@ -44,6 +46,7 @@ export async function submitRequest(
       voterHash: hashVoter(input.voterToken),
       emailHash: input.email ? hashEmail(input.email) : null,
     });
+    await followRequest(trx, { requestId: request.id, email: input.email });
     await enqueueWebhookMessage(trx, { event: 'request.created', title: request.title, details: request.details, url: publicRequestUrl(request.id) });
     return { id: request.id };
   });
@@ -145,11 +148,16 @@ async function lockOpenRequest(db: Db, id: string) {
 /** Merges the request into an item: its votes move once (a voter already on the item is not counted twice). */
 export async function mergeRequest(db: Db, input: { id: string; itemId: string; triagedBy: string | null }, now = new Date()) {
   const result = await db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+    const request = await lockOpenRequest(trx, input.id);
     const item = await roadmapQueries.getItem(trx, { id: input.itemId });
     if (!item) throw new AppError('NOT_FOUND', 'This roadmap item no longer exists. Pick another one.', { field: 'itemId' });
     const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'merged', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    // Only a published item's public title may go out; a draft item is named by the request's page.
+    const into = item.public_title
+      ? { title: item.public_title, url: publicItemUrl(item.id) }
+      : { title: 'a roadmap item the platform team will publish', url: publicRequestUrl(input.id) };
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'merged', into } }, now);
     return { movedVotes, itemVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'item', id: item.id } }) };
   });
   forgetBoardVersion(db);
@@ -179,6 +187,9 @@ export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoI
     }
     const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'request', id: input.intoId } });
     await queries.closeIntoRequest(trx, { id: input.id, intoId: input.intoId, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [source], outcome: { event: 'merged', into: { title: target.title, url: publicRequestUrl(target.id) } } }, now);
+    // Its followers hear what becomes of the request it joined.
+    await carryFollowers(trx, { fromId: input.id, toId: input.intoId });
     return { movedVotes, requestVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'request', id: input.intoId } }) };
   });
   forgetBoardVersion(db);
@@ -218,7 +229,7 @@ export async function acceptRequest(
   now = new Date(),
 ) {
   const result = await db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+    const request = await lockOpenRequest(trx, input.id);
     const item = await addItemToLane(trx, {
       title: input.title,
       description: input.description,
@@ -231,6 +242,7 @@ export async function acceptRequest(
     });
     const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'accepted', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'accepted' } }, now);
     return { itemId: item.id, movedVotes };
   });
   forgetBoardVersion(db);
@@ -240,8 +252,9 @@ export async function acceptRequest(
 /** Declines the request with a reason shown on its public page. Its votes stay as they were. */
 export async function declineRequest(db: Db, input: { id: string; reason: string; triagedBy: string | null }, now = new Date()) {
   await db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+    const request = await lockOpenRequest(trx, input.id);
     await queries.closeRequest(trx, { id: input.id, status: 'declined', itemId: null, declineReason: input.reason, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'declined', reason: input.reason } }, now);
   });
   forgetBoardVersion(db);
 }

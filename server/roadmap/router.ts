@@ -13,6 +13,7 @@ import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema,
 import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
+import { castVoteAndFollow } from './service-vote-follow';
 import { readVoterToken, withVoterToken } from './voter-cookie';
 
 const itemFields = {
@@ -62,7 +63,9 @@ export const roadmapRouter = createRouter({
     .input(z.object({ target: voteTarget, email: fields.optionalEmail }))
     .output(voteCountSchema)
     .mutation(({ ctx, input }) =>
-      withVoterToken(ctx, (voterToken) => votes.castVote(ctx.db, { target: input.target, email: input.email, voterToken, clientKey: ctx.clientKey })),
+      withVoterToken(ctx, (voterToken) =>
+        castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken, clientKey: ctx.clientKey }),
+      ),
     ),
 
   unvote: publicProcedure
