@@ -3,7 +3,8 @@
 // asks for something, sees the duplicate suggestion and votes; another votes for the request;
 // the PM merges it and the public page shows the new count; a webhook receiver the test starts
 // gets the signed messages. Then three more requests appear on the board, take votes without
-// JavaScript, and one is merged into another. axe-core runs on every page visited.
+// JavaScript, and one is merged into another; the emails a local SMTP server receives (started
+// here) are read and their unsubscribe link used. axe-core runs on every page visited.
 import http from 'node:http';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/create-db';
 import { isValidSignature } from '@/server/webhooks/signature';
 import { freePort } from '../helpers/net';
+import { startSmtpServer, unsubscribeLinkOf } from '../helpers/smtp';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
 
@@ -44,6 +46,7 @@ let receiverUrl: string;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 let webhookSecret = '';
 let requestUrl = '';
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
   await onServer(`drop database if exists ${DATABASE}`);
@@ -59,7 +62,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(port, '127.0.0.1', resolve));
-  [app, browser] = await Promise.all([startApp({ env: { DATABASE_URL: databaseUrl() } }), launchBrowser()]);
+  smtp = await startSmtpServer();
+  [app, browser] = await Promise.all([startApp({ env: { DATABASE_URL: databaseUrl(), SMTP_URL: smtp.url } }), launchBrowser()]);
   await seedPainInventory();
 });
 
@@ -68,6 +72,7 @@ afterAll(async () => {
   await app?.stop();
   receiver?.closeAllConnections();
   await new Promise((resolve) => receiver?.close(resolve));
+  await smtp?.close();
   await onServer(`drop database if exists ${DATABASE}`);
 });
 
@@ -452,6 +457,28 @@ describe('public roadmap', () => {
     await board.getByText(/^Merged on .* into the request/).waitFor(WAIT);
     await board.getByRole('link', { name: titles.cache }).waitFor(WAIT);
     await checkPage(board, 'roadmap-24-request-merged-into-request');
+
+    // The local SMTP server got the one email about the merge; its link unsubscribes without sign-in, once.
+    await expect.poll(() => smtp.inbox.filter((mail) => mail.to.includes('asker@private.example')).length, WAIT).toBe(1);
+    const mail = smtp.inbox.find((mail) => mail.to.includes('asker@private.example'))!;
+    expect(mail.subject).toBe(`Merged: ${titles.npm}`);
+    expect(mail.text).toContain(`merged the request you follow into “${titles.cache}”`);
+    await expect.poll(() => smtp.inbox.some((mail) => mail.to.includes('dev@example.com') && mail.subject === 'Merged: Preview environment per pull request'), WAIT).toBe(true);
+    const link = unsubscribeLinkOf(mail);
+    await board.goto(link);
+    await board.getByRole('button', { name: 'Unsubscribe' }).waitFor(WAIT);
+    await checkPage(board, 'roadmap-25-unsubscribe');
+    await board.getByRole('button', { name: 'Unsubscribe' }).click();
+    await board.getByRole('heading', { name: 'You are unsubscribed' }).waitFor(WAIT);
+    await board.goto(link);
+    await board.getByRole('alert').getByText(/^This unsubscribe link was already used on/).waitFor(WAIT);
+    await board.goto(link.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')));
+    await board.getByRole('alert').getByText(/^This unsubscribe link is not valid/).waitFor(WAIT);
+    await checkPage(board, 'roadmap-26-unsubscribe-refused');
+    expect(smtp.inbox.map((mail) => mail.text).join()).not.toContain('PRIVATE-QUOTE');
+
+    await page.goto(`${app.baseUrl}/settings/webhooks`);
+    await page.getByText(/^On, through smtp:\/\/127\.0\.0\.1:\d+\./).waitFor(WAIT);
     expect(noScript.problems).toEqual([]);
     expect(asker.problems).toEqual([]);
     expect(pm.problems).toEqual([]);

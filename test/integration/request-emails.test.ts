@@ -2,72 +2,30 @@
 // submitter and voters who left an email get one email when their request is accepted, merged,
 // declined or shipped; each is sent once, a failing server is retried, and the unsubscribe link
 // works without sign-in, once, and a forged one is refused with nothing written.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueEmails } from '@/server/request-emails/service';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
+import { startSmtpServer, unsubscribeLinkOf, type ReceivedMail } from '../helpers/smtp';
 import { rejection } from '../helpers/errors';
 import { visitor } from '../helpers/visitor';
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;
-let smtp: SMTPServer;
-const inbox: Received[] = [];
-
-/** Undoes the quoted-printable soft line breaks and escapes of the raw message. */
-function decode(raw: string): Received {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n\s+/g, ' ');
-  const subject = /^Subject: (.*)$/m.exec(headers)?.[1] ?? '';
-  const body = rest
-    .join('\n\n')
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return { to: [], subject: decodeSubject(subject), text: Buffer.from(body, 'latin1').toString('utf8') };
-}
-
-function decodeSubject(subject: string): string {
-  return subject.replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, text: string) =>
-    Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-  ).replace(/\?=\s+=\?UTF-8\?Q\?/gi, '');
-}
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let inbox: ReceivedMail[] = [];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('bounce')) return callback(new Error('Mailbox unavailable'));
-      callback();
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('latin1');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        inbox.push({ ...decode(raw), to: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  vi.stubEnv('SMTP_URL', `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`);
+  smtp = await startSmtpServer();
+  inbox = smtp.inbox;
+  vi.stubEnv('SMTP_URL', smtp.url);
   handle = await createTestDb();
   editor = await callerWithRole(handle, 'editor');
 });
 afterAll(async () => {
   await handle?.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp?.close();
   vi.unstubAllEnvs();
 });
 afterEach(async () => {
@@ -152,8 +110,7 @@ describe('emails about a request’s outcome', () => {
 
 describe('unsubscribing', () => {
   async function linkFor(address: string) {
-    const text = mailTo(address)[0].text;
-    return decodeURIComponent(/\/roadmap\/unsubscribe\?token=(\S+)/.exec(text)![1]);
+    return new URL(unsubscribeLinkOf(mailTo(address)[0])).searchParams.get('token')!;
   }
 
   it('works without sign-in, once, and stops every later email to the address', async () => {
