@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import { freePort, printTable, spawnServer, waitForOk } from './lib';
 
 const SERVER = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const DATABASE = 'frictionlog_bench_6';
+const DATABASE = process.env.BENCH_DATABASE ?? 'frictionlog_bench_6';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 20;
 const VOTES = 1000;

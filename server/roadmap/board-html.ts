@@ -24,7 +24,7 @@ const LANE_INTROS: Record<string, string> = {
 };
 
 const NOTICE_TEXT: Record<Notice, { text: string; isError: boolean }> = {
-  voted: { text: 'Your vote is in. Press the button again to undo it.', isError: false },
+  voted: { text: 'Your vote is in.', isError: false },
   unvoted: { text: 'Your vote was removed.', isError: false },
   'already-voted': { text: 'You have already voted for this: a vote counts once.', isError: true },
   'not-votable': { text: 'That is decided or gone, so it takes no votes any more.', isError: true },

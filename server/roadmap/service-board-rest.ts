@@ -1,10 +1,8 @@
 // The public board over HTTP: GET /roadmap (HTML rendered once per version of its data, kept per
-// question in every process, served with an ETag, 304 and gzip), POST /roadmap/vote (a plain
+// question in every process, served with an ETag and 304; the server gzips it), POST /roadmap/vote (a plain
 // form: works without JavaScript, answers with a redirect back to the board) and
 // GET /roadmap/my-votes (this visitor's votes, kept out of the shared HTML).
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Db } from '../db';
@@ -17,33 +15,30 @@ import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from
 import { escapeHtml, renderBoardHtml } from './board-html';
 import { cachedByBoardVersion } from './service-board-cache';
 
-const gzip = promisify(gzipCallback);
-
 interface RenderedPage {
   html: Buffer;
-  gzipped: Buffer;
   etag: string;
 }
 
-/** A body ready to serve many times: as is, gzipped, and its ETag. */
+/** A body ready to serve many times, with its ETag. */
 export async function preparedBody(text: string): Promise<RenderedPage> {
   const html = Buffer.from(text);
-  return { html, gzipped: await gzip(html, { level: 9 }), etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
+  return { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
 }
 
 async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
   return preparedBody(renderBoardHtml(await getBoardPageData(db, query), query));
 }
 
-/** Answers 304 to a matching If-None-Match, else the body (gzipped when the client takes it). */
+/**
+ * Answers 304 to a matching If-None-Match, else the body. Compression is left to the server
+ * (`next start` gzips responses): Next.js drops a route handler's own Content-Encoding header, so
+ * a body gzipped here would reach browsers undecodable.
+ */
 export function servePrepared(req: Request, page: RenderedPage, headers: Record<string, string>): Response {
-  const all = { ...headers, etag: page.etag, vary: 'accept-encoding' };
+  const all = { ...headers, etag: page.etag };
   if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers: all });
-  const isGzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
-  const body = isGzip ? page.gzipped : page.html;
-  return new Response(new Uint8Array(body), {
-    headers: { ...all, ...(isGzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.byteLength) },
-  });
+  return new Response(new Uint8Array(page.html), { headers: { ...all, 'content-length': String(page.html.byteLength) } });
 }
 
 function queryOf(url: URL) {

@@ -1,7 +1,6 @@
 // Open requests on the public board: listing, sorting, search and paging in the cached HTML page,
 // votes from its plain forms (no JavaScript), merges of a request into a request (votes counted
-// once per voter across the chain, cycles refused), ETag/304/gzip, and no private field on it.
-import { gunzipSync } from 'node:zlib';
+// once per voter across the chain, cycles refused), ETag/304, and no private field on it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { listPublicRequests } from '@/server/requests/service';
@@ -136,14 +135,14 @@ describe('open requests on the board', () => {
 });
 
 describe('the cached page', () => {
-  it('answers 304 to its ETag, gzips, and changes when a vote arrives', async () => {
+  it('answers 304 to its ETag and changes when a vote arrives', async () => {
     const { id } = await submit('Faster CI caches');
     const first = await board('/roadmap', { 'accept-encoding': 'gzip, br' });
-    expect(first.response.headers.get('content-encoding')).toBe('gzip');
+    // Compression is the server's (next start): a route handler's own Content-Encoding is dropped by Next.js.
+    expect(first.response.headers.get('content-encoding')).toBeNull();
+    expect(first.response.headers.get('cache-control')).toBe('public, no-cache');
     const etag = first.response.headers.get('etag')!;
     expect(etag).toMatch(/^".+"$/);
-    const bytes = new Uint8Array(await (await serveBoard(handle.db, new Request(`${BASE}/roadmap`, { headers: { 'accept-encoding': 'gzip' } }))).arrayBuffer());
-    expect(gunzipSync(bytes).toString()).toContain('Faster CI caches');
 
     const again = await board('/roadmap', { 'if-none-match': etag });
     expect(again.response.status).toBe(304);
