@@ -7,10 +7,6 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   allowedDevOrigins: ['127.0.0.1'],
-  // Cached pages (only the public roadmap so far) are never served older than this many seconds:
-  // a copy between its revalidate time and this age is served once while a fresh one renders;
-  // an older one (another idle process, a restart) is rendered fresh first.
-  expireTime: 60,
   // Every response, static files and the API included: no MIME sniffing, no address sent to other
   // sites. Pages get their Content-Security-Policy and framing rules from proxy.ts; the API and
   // files get a policy that runs nothing. widget.js is loaded by other sites' pages, so it may be.
@@ -24,12 +20,6 @@ const nextConfig = {
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
       { source: '/widget.js', headers: [{ key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' }] },
     ];
-  },
-  async rewrites() {
-    // The public roadmap is a cached page under a dynamic segment, so the build does not render
-    // it without a database (app/(roadmap)/roadmap/[view]/page.tsx).
-    // Before the pages: the catch-all 404 page (app/[...missing]) would otherwise answer /roadmap.
-    return { beforeFiles: [{ source: '/roadmap', destination: '/roadmap/board' }] };
   },
 };
 

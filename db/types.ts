@@ -510,6 +510,68 @@ export interface RoadmapRequestsTable {
   triaged_at: Date | null;
   triaged_by: string | null;
   created_at: CreatedAt;
+  /** The open request it was merged into (status 'merged', item_id null); migration 0760. */
+  merged_into_request_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The board (category) the developer picked; migration 0761. */
+  board_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Who hears about a request's outcome: its submitter and voters who left an email (migration 0762). */
+export interface RequestFollowersTable {
+  id: Generated<string>;
+  request_id: string;
+  /** Private: never on a public page or in a public output. */
+  email: string;
+  created_at: CreatedAt;
+}
+
+export type RequestEmailStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** The outbox of emails about requests' outcomes, one per event, request and address (migration 0762). */
+export interface RequestEmailsTable {
+  id: Generated<string>;
+  request_id: string | null;
+  event: 'accepted' | 'merged' | 'declined' | 'shipped';
+  to_email: string;
+  subject: string;
+  body: string;
+  dedupe_key: string;
+  status: ColumnType<RequestEmailStatus, RequestEmailStatus | undefined, RequestEmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  locked_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  unsubscribed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** Addresses that unsubscribed, as a keyed hash (migration 0762). */
+export interface EmailOptoutsTable {
+  email_hash: string;
+  created_at: CreatedAt;
+}
+
+/** The key unsubscribe links are signed with (one row, migration 0762). */
+export interface EmailSigningKeysTable {
+  id: number;
+  secret: string;
+}
+
+/** A board (category) of requests, defined by the platform team (migration 0761). */
+export interface RoadmapBoardsTable {
+  id: Generated<string>;
+  /** The board's name in addresses: /roadmap?board=ci-cd. */
+  slug: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+/** One row per committed write to what the public board shows (migration 0760). */
+export interface RoadmapChangesTable {
+  id: Generated<string>;
+  changed_at: CreatedAt;
 }
 
 export interface RoadmapVotesTable {
@@ -733,6 +795,12 @@ export interface Database {
   roadmap_items: RoadmapItemsTable;
   inventory_changes: InventoryChangesTable;
   delivery_changes: DeliveryChangesTable;
+  roadmap_changes: RoadmapChangesTable;
+  roadmap_boards: RoadmapBoardsTable;
+  request_followers: RequestFollowersTable;
+  request_emails: RequestEmailsTable;
+  email_optouts: EmailOptoutsTable;
+  email_signing_keys: EmailSigningKeysTable;
   roadmap_item_themes: RoadmapItemThemesTable;
   roadmap_item_public_themes: RoadmapItemThemesTable;
   roadmap_item_history: RoadmapItemHistoryTable;

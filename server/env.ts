@@ -20,6 +20,10 @@ const envSchema = z.object({
   // The key of keyed hashes and signed cookies. Unset: generated at first start and kept in the
   // database, so every app process shares it (server/secrets/service.ts).
   FRICTIONLOG_SECRET: z.string().trim().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  /** Where emails to developers about their requests go out; unset: none is sent. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.com:587' })
+    .optional(),
   DORA_BANDS_FILE: z.string().trim().min(1, 'must be the path of a DORA bands YAML file').optional(),
   STATEMENT_TIMEOUT_MS: z.coerce
     .number({ message: 'must be a whole number of milliseconds' })

@@ -11,6 +11,7 @@ import { participantsRouter, teamsRouter } from './participants/router';
 import { postmortemsRouter } from './postmortems/router';
 import { ratingsRouter } from './ratings/router';
 import { surveysRouter } from './surveys/router';
+import { requestEmailsRouter } from './request-emails/router';
 import { requestsRouter } from './requests/router';
 import { roadmapRouter } from './roadmap/router';
 import { themesRouter } from './themes/router';
@@ -42,6 +43,7 @@ export const appRouter = createRouter({
   sharedInventory: sharedInventoryRouter,
   roadmap: roadmapRouter,
   requests: requestsRouter,
+  requestEmails: requestEmailsRouter,
   webhooks: webhooksRouter,
   interviews: interviewsRouter,
   shadowing: shadowingRouter,

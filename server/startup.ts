@@ -1,10 +1,12 @@
 // What the server does once when it starts: check the environment and the DORA bands file,
 // migrate the database (a bad variable, file or migration stops start-up instead of failing the
-// first request), mark failed the imports a killed server left running, then start the webhook worker.
+// first request), mark failed the imports a killed server left running, then start the webhook and
+// request-email workers.
 import { getDbHandle } from './db';
 import { getEnv } from './env';
 import { failAbandonedBatches } from './imports/service-batches';
 import { getDoraBands } from './metrics/service-bands';
+import { startEmailWorker } from './request-emails/service';
 import { startWebhookWorker } from './webhooks/service';
 
 export async function startServerOrExit(): Promise<void> {
@@ -17,6 +19,7 @@ export async function startServerOrExit(): Promise<void> {
     const abandoned = await failAbandonedBatches(handle.db);
     if (abandoned > 0) console.log(`Frictionlog: marked ${abandoned} import${abandoned === 1 ? '' : 's'} failed that a stopped server left running`);
     startWebhookWorker(async () => handle.db);
+    startEmailWorker(async () => handle.db);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -21,6 +21,9 @@ import * as m0730 from './0730-tickets-undated-zones';
 import * as m0731 from './0731-tickets-linear-slack-formats';
 import * as m0750 from './0750-server-secret-and-expiring-limits';
 import * as m0751 from './0751-webhook-private-targets';
+import * as m0760 from './0760-roadmap-requests-board';
+import * as m0761 from './0761-roadmap-boards';
+import * as m0762 from './0762-request-emails';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -43,4 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0731-tickets-linear-slack-formats': m0731,
   '0750-server-secret-and-expiring-limits': m0750,
   '0751-webhook-private-targets': m0751,
+  '0760-roadmap-requests-board': m0760,
+  '0761-roadmap-boards': m0761,
+  '0762-request-emails': m0762,
 };

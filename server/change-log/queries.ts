@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
 
-export type ChangeLog = 'inventory_changes' | 'delivery_changes';
+export type ChangeLog = 'inventory_changes' | 'delivery_changes' | 'roadmap_changes';
 
 /** The version of a log's inputs: "rows:newest id", changed by every committed write to them. */
 export async function changeLogVersion(db: Db, input: { log: ChangeLog }): Promise<string> {

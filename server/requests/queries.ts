@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { RequestStatus } from '@/db/types';
 import type { Db } from '../db';
 
-export async function insertRequest(db: Db, input: { title: string; details: string; email: string | null }) {
+export async function insertRequest(db: Db, input: { title: string; details: string; email: string | null; boardId?: string | null }) {
   return db
     .insertInto('roadmap_requests')
-    .values({ title: input.title, details: input.details, email: input.email })
+    .values({ title: input.title, details: input.details, email: input.email, board_id: input.boardId ?? null })
     .returning(['id', 'title', 'details', 'created_at'])
     .executeTakeFirstOrThrow();
 }
@@ -76,7 +76,10 @@ export async function listRequests(db: Db, input: { filter: RequestFilter; searc
     query
       .leftJoin('roadmap_items', 'roadmap_items.id', 'roadmap_requests.item_id')
       .leftJoin('participants', (join) => join.on(requesterIsParticipant))
+      .leftJoin('roadmap_requests as joined', 'joined.id', 'roadmap_requests.merged_into_request_id')
       .select([
+        'joined.id as joined_id',
+        'joined.title as joined_title',
         'roadmap_requests.id',
         'roadmap_requests.title',
         'roadmap_requests.details',
@@ -181,4 +184,132 @@ export async function findSimilarItems(db: Db, input: { text: string; limit: num
 
 export async function getRequestTitle(db: Db, input: { id: string }) {
   return db.selectFrom('roadmap_requests').select(['id', 'title']).where('id', '=', input.id).executeTakeFirst();
+}
+
+// ---- The public board: open and declined requests, merges of a request into a request ------------
+
+export type PublicRequestSort = 'votes' | 'newest';
+
+const votesOf = sql<number>`(select count(*)::int from roadmap_votes where roadmap_votes.request_id = roadmap_requests.id)`;
+
+function escapeLike(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Open or declined requests for the board, with their votes; searched in title and details (both public). */
+export async function listPublicRequests(
+  db: Db,
+  input: { status: 'open' | 'declined'; sort: PublicRequestSort; search: string; boardId: string | null; limit: number; offset: number },
+) {
+  let query = db.selectFrom('roadmap_requests').where('roadmap_requests.status', '=', input.status);
+  if (input.boardId) query = query.where('roadmap_requests.board_id', '=', input.boardId);
+  if (input.search) {
+    const pattern = escapeLike(input.search);
+    query = query.where((eb) => eb.or([eb('roadmap_requests.title', 'ilike', pattern), eb('roadmap_requests.details', 'ilike', pattern)]));
+  }
+  let rows = query.leftJoin('roadmap_boards', 'roadmap_boards.id', 'roadmap_requests.board_id').select([
+    'roadmap_boards.name as board_name',
+    'roadmap_requests.id',
+    'roadmap_requests.title',
+    'roadmap_requests.created_at',
+    'roadmap_requests.decline_reason',
+    votesOf.as('votes'),
+  ]);
+  rows = input.sort === 'votes' ? rows.orderBy('votes', 'desc').orderBy('roadmap_requests.created_at', 'desc') : rows.orderBy('roadmap_requests.created_at', 'desc');
+  const [list, total] = await Promise.all([
+    rows.orderBy('roadmap_requests.id').limit(input.limit).offset(input.offset).execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: list, total: total.count };
+}
+
+export async function countRequestsByStatus(db: Db, input: { status: 'open' | 'declined' }) {
+  const row = await db
+    .selectFrom('roadmap_requests')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('status', '=', input.status)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** Closes an open request as merged into another request; null when it was no longer open. */
+export async function closeIntoRequest(db: Db, input: { id: string; intoId: string; triagedBy: string | null; now: Date }) {
+  return db
+    .updateTable('roadmap_requests')
+    .set({ status: 'merged', merged_into_request_id: input.intoId, item_id: null, triaged_by: input.triagedBy, triaged_at: input.now })
+    .where('id', '=', input.id)
+    .where('status', '=', 'open')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** The request this one was merged into (its page points there). */
+export async function getJoinedRequest(db: Db, input: { id: string }) {
+  return db
+    .selectFrom('roadmap_requests as r')
+    .innerJoin('roadmap_requests as joined', 'joined.id', 'r.merged_into_request_id')
+    .select(['joined.id', 'joined.title', 'joined.status'])
+    .where('r.id', '=', input.id)
+    .executeTakeFirst();
+}
+
+/**
+ * The requests that joined an item (merged into it or accepted as it) or another request, and
+ * every request merged into those, oldest first.
+ */
+export async function listJoinedRequests(db: Db, input: { itemId: string } | { requestId: string }) {
+  const roots = 'itemId' in input ? sql`item_id = ${input.itemId}::uuid` : sql`merged_into_request_id = ${input.requestId}::uuid`;
+  const rows = await sql<{ id: string; title: string }>`
+    with recursive joined as (
+      select id, title, created_at from roadmap_requests where ${roots}
+      union
+      select r.id, r.title, r.created_at from roadmap_requests r join joined j on r.merged_into_request_id = j.id
+    )
+    select id, title from joined order by created_at, id limit 200
+  `.execute(db);
+  return rows.rows;
+}
+
+// ---- Boards (categories) --------------------------------------------------------------------------
+
+export async function listBoards(db: Db) {
+  return db
+    .selectFrom('roadmap_boards')
+    .select([
+      'roadmap_boards.id',
+      'roadmap_boards.slug',
+      'roadmap_boards.name',
+      'roadmap_boards.description',
+      sql<number>`(select count(*)::int from roadmap_requests where roadmap_requests.board_id = roadmap_boards.id and roadmap_requests.status = 'open')`.as(
+        'open_requests',
+      ),
+    ])
+    .orderBy('roadmap_boards.name')
+    .execute();
+}
+
+export async function getBoard(db: Db, input: { id: string } | { slug: string }) {
+  let query = db.selectFrom('roadmap_boards').select(['id', 'slug', 'name']);
+  query = 'id' in input ? query.where('id', '=', input.id) : query.where('slug', '=', input.slug);
+  return query.executeTakeFirst();
+}
+
+/** Inserts the board unless its name or slug is taken; null when it was. */
+export async function insertBoard(db: Db, input: { name: string; slug: string; description: string }) {
+  return db
+    .insertInto('roadmap_boards')
+    .values({ name: input.name, slug: input.slug, description: input.description })
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id', 'slug', 'name'])
+    .executeTakeFirst();
+}
+
+export async function deleteBoard(db: Db, input: { id: string }) {
+  const result = await db.deleteFrom('roadmap_boards').where('id', '=', input.id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function countBoards(db: Db) {
+  const row = await db.selectFrom('roadmap_boards').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+  return row.count;
 }

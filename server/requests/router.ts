@@ -2,11 +2,11 @@
 // (own output schemas), and the triage inbox for editors.
 import { z } from 'zod';
 import * as fields from '../fields';
-import { publicRequestSchema, similarSchema, submittedRequestSchema } from '../roadmap/public-schemas';
+import { publicBoardsSchema, publicRequestSchema, similarSchema, submittedRequestSchema } from '../roadmap/public-schemas';
 import { itemDescriptionSchema, itemTitleSchema } from '../roadmap/rules';
 import { withVoterToken } from '../roadmap/service-voter-cookie';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
-import { declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema } from './rules';
+import { boardDescriptionSchema, boardNameSchema, declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema } from './rules';
 import * as service from './service';
 
 export const requestsRouter = createRouter({
@@ -16,6 +16,8 @@ export const requestsRouter = createRouter({
         title: requestTitleSchema,
         details: requestDetailsSchema.default(''),
         email: fields.optionalEmail,
+        /** The board (category) the developer picked, if any. */
+        boardId: fields.id.nullish(),
         /** The honeypot, named like a field bots love to fill. */
         website: honeypotSchema,
       }),
@@ -23,7 +25,15 @@ export const requestsRouter = createRouter({
     .output(submittedRequestSchema)
     .mutation(({ ctx, input }) =>
       withVoterToken(ctx, (voterToken) =>
-        service.submitRequest(ctx.db, { title: input.title, details: input.details, email: input.email, honeypot: input.website, voterToken, clientKey: ctx.clientKey }),
+        service.submitRequest(ctx.db, {
+          title: input.title,
+          details: input.details,
+          email: input.email,
+          boardId: input.boardId ?? null,
+          honeypot: input.website,
+          voterToken,
+          clientKey: ctx.clientKey,
+        }),
       ),
     ),
 
@@ -31,6 +41,14 @@ export const requestsRouter = createRouter({
     .input(z.object({ title: similarQuerySchema }))
     .output(similarSchema)
     .query(({ ctx, input }) => service.findSimilar(ctx.db, input)),
+
+  boards: publicProcedure.output(publicBoardsSchema).query(({ ctx }) => service.listBoards(ctx.db)),
+
+  createBoard: editorProcedure
+    .input(z.object({ name: boardNameSchema, description: boardDescriptionSchema.default('') }))
+    .mutation(({ ctx, input }) => service.createBoard(ctx.db, input)),
+
+  deleteBoard: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.deleteBoard(ctx.db, input)),
 
   publicGet: publicProcedure
     .input(z.object({ id: fields.id }))
@@ -57,6 +75,10 @@ export const requestsRouter = createRouter({
   merge: editorProcedure
     .input(z.object({ id: fields.id, itemId: fields.id }))
     .mutation(({ ctx, input }) => service.mergeRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
+
+  mergeIntoRequest: editorProcedure
+    .input(z.object({ id: fields.id, intoId: fields.id }))
+    .mutation(({ ctx, input }) => service.mergeRequestIntoRequest(ctx.db, { ...input, triagedBy: ctx.user.id })),
 
   accept: editorProcedure
     .input(z.object({ id: fields.id, title: itemTitleSchema, description: itemDescriptionSchema.default(''), isPublic: z.boolean().default(true) }))

@@ -1,5 +1,5 @@
 // What a developer's roadmap request is: limits and messages for the public form and for triage,
-// and the rate limits of public writes. Pure.
+// the boards (categories) requests are filed under, and the rate limits of public writes. Pure.
 import { z } from 'zod';
 
 export const MAX_REQUEST_TITLE = 120;
@@ -35,4 +35,28 @@ export const honeypotSchema = z.string().max(500).optional();
 
 export function isHoneypotFilled(value: string | undefined): boolean {
   return Boolean(value && value.trim().length > 0);
+}
+
+// ---- Boards (categories) ------------------------------------------------------------------------
+
+export const MAX_BOARDS = 30;
+
+export const boardNameSchema = z
+  .string({ message: 'Name the board, e.g. "CI/CD"' })
+  .trim()
+  .min(1, 'Name the board, e.g. "CI/CD" or "Environments"')
+  .max(40, 'Keep the board name under 40 characters');
+
+export const boardDescriptionSchema = z.string().trim().max(200, 'Keep the description under 200 characters');
+
+/** The board's name in addresses: "CI/CD" -> "ci-cd", "Docs & guides" -> "docs-guides". */
+export function slugOfBoard(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return slug || 'board';
 }

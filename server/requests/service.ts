@@ -1,7 +1,8 @@
 // Developers' roadmap requests: submitted on the public page (rate limited, honeypot, one vote
 // from the submitter), suggested as duplicates while someone types, and triaged in the inbox:
-// merged into an item (votes move once), accepted as a new item, declined with a public reason,
-// or turned into evidence of a pain theme (through the shared evidence dialog).
+// merged into an item or into another request (votes move once), accepted as a new item, declined with a public reason,
+// or turned into evidence of a pain theme (through the shared evidence dialog). Each decision
+// queues the emails to the request's followers in its own transaction (server/request-emails).
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
@@ -9,13 +10,14 @@ import type { EvidenceSource } from '../evidence/service-sources';
 import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
-import { addItemToLane } from '../roadmap/service';
-import { refreshPublicBoard } from '../roadmap/service-cache';
+import { addItemToLane, publicItemUrl } from '../roadmap/service';
+import { forgetBoardVersion } from '../roadmap/service-board-cache';
 import { hashEmail, hashVoter } from '../roadmap/voter';
 import { getServerKey } from '../secrets/service';
+import { carryFollowers, followRequest, queueOutcomeEmails } from '../request-emails/service';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
-import { isHoneypotFilled, MIN_SIMILAR_QUERY, SUBMIT_LIMIT } from './rules';
+import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard, SUBMIT_LIMIT } from './rules';
 
 const REQUEST_GONE = 'This request no longer exists. Reload the page.';
 
@@ -27,7 +29,7 @@ export function publicRequestUrl(id: string): string {
 
 export async function submitRequest(
   db: Db,
-  input: { title: string; details: string; email: string | null; honeypot?: string; voterToken: string; clientKey: string },
+  input: { title: string; details: string; email: string | null; boardId?: string | null; honeypot?: string; voterToken: string; clientKey: string },
   now = new Date(),
 ): Promise<{ id: string }> {
   if (isHoneypotFilled(input.honeypot)) {
@@ -35,7 +37,10 @@ export async function submitRequest(
   }
   await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
   const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
+    if (input.boardId && !(await queries.getBoard(trx, { id: input.boardId }))) {
+      throw new AppError('BAD_REQUEST', 'This board does not exist (any more). Pick one from the list, or none.', { field: 'boardId' });
+    }
     const request = await queries.insertRequest(trx, input);
     // Asking for something is the first vote for it.
     await roadmapQueries.insertVote(trx, {
@@ -43,17 +48,22 @@ export async function submitRequest(
       voterHash: hashVoter(input.voterToken),
       emailHash,
     });
+    await followRequest(trx, { requestId: request.id, email: input.email });
     await enqueueWebhookMessage(trx, { event: 'request.created', title: request.title, details: request.details, url: publicRequestUrl(request.id) });
     return { id: request.id };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 export async function getPublicRequest(db: Db, input: { id: string }) {
   const row = await queries.getPublicRequest(db, input);
   if (!row) throw new AppError('NOT_FOUND', 'This request does not exist.');
-  const [votes, evidence] = await Promise.all([
+  const [votes, evidence, joined, merged] = await Promise.all([
     roadmapQueries.countVotesOf(db, { target: { kind: 'request', id: row.id } }),
     queries.countEvidenceOf(db, { id: row.id }),
+    queries.getJoinedRequest(db, { id: row.id }),
+    queries.listJoinedRequests(db, { requestId: row.id }),
   ]);
   return {
     id: row.id,
@@ -67,6 +77,8 @@ export async function getPublicRequest(db: Db, input: { id: string }) {
     votes,
     isVotable: row.status === 'open',
     item: row.item_id && row.item_title && row.item_lane ? { id: row.item_id, title: row.item_title, lane: row.item_lane } : null,
+    mergedInto: joined ? { id: joined.id, title: joined.title } : null,
+    mergedRequests: merged,
   };
 }
 
@@ -113,6 +125,7 @@ export async function listRequests(db: Db, input: { filter: queries.RequestFilte
       votes: row.votes,
       evidenceCount: row.evidence_count,
       item: row.item_id ? { id: row.item_id, title: row.item_title ?? '' } : null,
+      mergedInto: row.joined_id ? { id: row.joined_id, title: row.joined_title ?? '' } : null,
       participant: row.participant_id ? { id: row.participant_id, name: row.participant_name ?? '' } : null,
     })),
   };
@@ -129,7 +142,7 @@ async function lockOpenRequest(db: Db, id: string) {
   const request = await queries.lockRequest(db, { id });
   if (!request) throw new AppError('NOT_FOUND', REQUEST_GONE);
   if (request.status !== 'open') {
-    throw new AppError('CONFLICT', `This request was already ${request.status === 'merged' ? 'merged into an item' : request.status}; reload the inbox.`);
+    throw new AppError('CONFLICT', `This request was already ${request.status}; reload the inbox.`);
   }
   return request;
 }
@@ -137,15 +150,78 @@ async function lockOpenRequest(db: Db, id: string) {
 /** Merges the request into an item: its votes move once (a voter already on the item is not counted twice). */
 export async function mergeRequest(db: Db, input: { id: string; itemId: string; triagedBy: string | null }, now = new Date()) {
   const result = await db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+    const request = await lockOpenRequest(trx, input.id);
     const item = await roadmapQueries.getItem(trx, { id: input.itemId });
     if (!item) throw new AppError('NOT_FOUND', 'This roadmap item no longer exists. Pick another one.', { field: 'itemId' });
-    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'merged', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    // Only a published item's public title may go out; a draft item is named by the request's page.
+    const into = item.public_title
+      ? { title: item.public_title, url: publicItemUrl(item.id) }
+      : { title: 'a roadmap item the platform team will publish', url: publicRequestUrl(input.id) };
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'merged', into } }, now);
     return { movedVotes, itemVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'item', id: item.id } }) };
   });
-  refreshPublicBoard();
+  forgetBoardVersion(db);
   return result;
+}
+
+/**
+ * Merges an open request into another open request (the same ask in other words): its votes move
+ * once per voter, and its page points to the one it joined. A request merged elsewhere cannot take
+ * merges (merge into the one it joined), so chains only grow at their open end and never loop.
+ */
+export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoId: string; triagedBy: string | null }, now = new Date()) {
+  if (input.id === input.intoId) throw new AppError('BAD_REQUEST', 'A request cannot be merged into itself. Pick another request.', { field: 'intoId' });
+  const result = await db.transaction().execute(async (trx) => {
+    // Both rows locked in one order, so two opposite merges at once cannot deadlock.
+    const [first, second] = [input.id, input.intoId].sort();
+    const locked = new Map<string, Awaited<ReturnType<typeof queries.lockRequest>>>();
+    for (const id of [first, second]) locked.set(id, await queries.lockRequest(trx, { id }));
+    const source = locked.get(input.id);
+    const target = locked.get(input.intoId);
+    if (!source) throw new AppError('NOT_FOUND', REQUEST_GONE);
+    if (source.status !== 'open') throw new AppError('CONFLICT', `This request was already ${source.status}; reload the inbox.`);
+    if (!target) throw new AppError('NOT_FOUND', 'The request to merge into no longer exists. Pick another one.', { field: 'intoId' });
+    if (target.status !== 'open') {
+      const where = target.status === 'merged' ? 'was itself merged elsewhere: merge into the request it joined' : `is ${target.status}`;
+      throw new AppError('BAD_REQUEST', `The request to merge into ${where}. Only open requests take merges.`, { field: 'intoId' });
+    }
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'request', id: input.intoId } });
+    await queries.closeIntoRequest(trx, { id: input.id, intoId: input.intoId, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [source], outcome: { event: 'merged', into: { title: target.title, url: publicRequestUrl(target.id) } } }, now);
+    // Its followers hear what becomes of the request it joined.
+    await carryFollowers(trx, { fromId: input.id, toId: input.intoId });
+    return { movedVotes, requestVotes: await roadmapQueries.countVotesOf(trx, { target: { kind: 'request', id: input.intoId } }) };
+  });
+  forgetBoardVersion(db);
+  return result;
+}
+
+/** Open or declined requests on the public board, with their votes. */
+export async function listPublicRequests(
+  db: Db,
+  input: { status: 'open' | 'declined'; sort: queries.PublicRequestSort; search: string; boardId?: string | null; page: number; pageSize: number },
+) {
+  const { rows, total } = await queries.listPublicRequests(db, {
+    boardId: input.boardId ?? null,
+    status: input.status,
+    sort: input.sort,
+    search: input.search,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      votes: row.votes,
+      board: row.board_name,
+      declineReason: input.status === 'declined' ? row.decline_reason : null,
+    })),
+  };
 }
 
 /** Accepts the request as a new item in "Requested — not yet prioritized"; its votes come along. */
@@ -154,8 +230,8 @@ export async function acceptRequest(
   input: { id: string; title: string; description: string; isPublic: boolean; triagedBy: string | null },
   now = new Date(),
 ) {
-  return db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+  const result = await db.transaction().execute(async (trx) => {
+    const request = await lockOpenRequest(trx, input.id);
     const item = await addItemToLane(trx, {
       title: input.title,
       description: input.description,
@@ -166,18 +242,23 @@ export async function acceptRequest(
       themeIds: [],
       createdBy: input.triagedBy,
     });
-    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, itemId: item.id });
+    const movedVotes = await roadmapQueries.moveRequestVotes(trx, { requestId: input.id, to: { kind: 'item', id: item.id } });
     await queries.closeRequest(trx, { id: input.id, status: 'accepted', itemId: item.id, declineReason: null, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'accepted' } }, now);
     return { itemId: item.id, movedVotes };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 /** Declines the request with a reason shown on its public page. Its votes stay as they were. */
 export async function declineRequest(db: Db, input: { id: string; reason: string; triagedBy: string | null }, now = new Date()) {
   await db.transaction().execute(async (trx) => {
-    await lockOpenRequest(trx, input.id);
+    const request = await lockOpenRequest(trx, input.id);
     await queries.closeRequest(trx, { id: input.id, status: 'declined', itemId: null, declineReason: input.reason, triagedBy: input.triagedBy, now });
+    await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'declined', reason: input.reason } }, now);
   });
+  forgetBoardVersion(db);
 }
 
 /** The evidence loader for requests: the excerpt must come from the title or the details. */
@@ -190,4 +271,31 @@ export async function loadRequestSource(db: Db, input: { sourceId: string }): Pr
     participantId: row.participant_id,
     observedOn: row.created_on,
   };
+}
+
+// ---- Boards (categories) ------------------------------------------------------------------------
+
+export async function listBoards(db: Db) {
+  const rows = await queries.listBoards(db);
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, description: row.description, openRequests: row.open_requests }));
+}
+
+/** A board the platform team files requests under; its name is unique (case aside) and gives its address. */
+export async function createBoard(db: Db, input: { name: string; description: string }) {
+  const board = await db.transaction().execute(async (trx) => {
+    if ((await queries.countBoards(trx)) >= MAX_BOARDS) {
+      throw new AppError('BAD_REQUEST', `A roadmap has at most ${MAX_BOARDS} boards: developers pick one from a short list.`, { field: 'name' });
+    }
+    const inserted = await queries.insertBoard(trx, { name: input.name, slug: slugOfBoard(input.name), description: input.description });
+    if (!inserted) throw new AppError('CONFLICT', `A board named like “${input.name}” already exists.`, { field: 'name' });
+    return inserted;
+  });
+  forgetBoardVersion(db);
+  return board;
+}
+
+/** Deletes a board; its requests stay, filed under no board. */
+export async function deleteBoard(db: Db, input: { id: string }) {
+  if (!(await queries.deleteBoard(db, input))) throw new AppError('NOT_FOUND', 'This board no longer exists. Reload the page.');
+  forgetBoardVersion(db);
 }

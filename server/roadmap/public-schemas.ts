@@ -35,6 +35,8 @@ export const publicItemSchema = z.object({
   themes: z.array(publicThemeSchema),
   updatedAt: z.date().nullable(),
   history: z.array(z.object({ fromLane: lane.nullable(), toLane: lane, changedAt: z.date() })),
+  /** Developers' requests that became this item (merged or accepted, directly or through other requests). */
+  requests: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 
 const apiCardSchema = publicCardSchema.extend({ url: z.string() });
@@ -67,6 +69,10 @@ export const publicRequestSchema = z.object({
   isVotable: z.boolean(),
   /** The item it was merged into or accepted as, once that item is on the public roadmap. */
   item: z.object({ id: z.string(), title: z.string(), lane }).nullable(),
+  /** The request it was merged into (same ask, other words), if it was. */
+  mergedInto: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** Requests merged into this one, directly or through others. */
+  mergedRequests: z.array(z.object({ id: z.string(), title: z.string() })),
 });
 
 export const similarSchema = z.object({
@@ -75,3 +81,8 @@ export const similarSchema = z.object({
 });
 
 export const submittedRequestSchema = z.object({ id: z.string() });
+
+/** The boards (categories) requests are filed under. */
+export const publicBoardsSchema = z.array(
+  z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), openRequests: z.number().int() }),
+);

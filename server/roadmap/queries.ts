@@ -353,18 +353,19 @@ export async function listVotedTargets(db: Db, input: { voterHash: string; itemI
 }
 
 /**
- * Moves a request's votes onto an item: a voter (browser or email) who already voted for the item
- * is not counted twice. Returns how many votes arrived on the item.
+ * Moves a request's votes onto an item or another request: a voter (browser or email) who already
+ * voted for the target is not counted twice. Returns how many votes arrived on the target.
  */
-export async function moveRequestVotes(db: Db, input: { requestId: string; itemId: string }) {
+export async function moveRequestVotes(db: Db, input: { requestId: string; to: VoteTarget }) {
+  const column = sql.ref(targetColumn(input.to));
   const moved = await sql<{ id: string }>`
-    insert into roadmap_votes (item_id, voter_hash, email_hash, created_at)
-    select ${input.itemId}::uuid, v.voter_hash, v.email_hash, v.created_at
+    insert into roadmap_votes (${column}, voter_hash, email_hash, created_at)
+    select ${input.to.id}::uuid, v.voter_hash, v.email_hash, v.created_at
     from roadmap_votes v
     where v.request_id = ${input.requestId}::uuid
       and not exists (
         select 1 from roadmap_votes w
-        where w.item_id = ${input.itemId}::uuid
+        where w.${column} = ${input.to.id}::uuid
           and (w.voter_hash = v.voter_hash or (v.email_hash is not null and w.email_hash = v.email_hash))
       )
     on conflict do nothing

@@ -14,6 +14,7 @@ import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
 import { readVoterToken, withVoterToken } from './service-voter-cookie';
+import { castVoteAndFollow } from './service-vote-follow';
 
 const itemFields = {
   title: itemTitleSchema,
@@ -62,7 +63,9 @@ export const roadmapRouter = createRouter({
     .input(z.object({ target: voteTarget, email: fields.optionalEmail }))
     .output(voteCountSchema)
     .mutation(({ ctx, input }) =>
-      withVoterToken(ctx, (voterToken) => votes.castVote(ctx.db, { target: input.target, email: input.email, voterToken, clientKey: ctx.clientKey })),
+      withVoterToken(ctx, (voterToken) =>
+        castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken, clientKey: ctx.clientKey }),
+      ),
     ),
 
   unvote: publicProcedure

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import { getThemeNumbers } from '../ranking/service';
+import { listJoinedRequests } from '../requests/queries';
 import { buildAtomFeed } from './atom-feed';
 import { assemblePublicBoard, publicThemesOf, type PublicBoard } from './public-board';
 import * as queries from './queries';
@@ -28,10 +29,11 @@ export async function getPublicBoard(db: Db): Promise<PublicBoard> {
 export async function getPublicItem(db: Db, input: { id: string }) {
   const item = await queries.getPublicItem(db, input);
   if (!item || !item.public_lane) throw new AppError('NOT_FOUND', NOT_PUBLIC);
-  const [links, votes, history] = await Promise.all([
+  const [links, votes, history, requests] = await Promise.all([
     queries.listThemeLinks(db, { table: 'roadmap_item_public_themes', itemIds: [item.id] }),
     queries.countVotesOf(db, { target: { kind: 'item', id: item.id } }),
     queries.listHistory(db, { itemId: item.id }),
+    listJoinedRequests(db, { itemId: item.id }),
   ]);
   const themeIds = links.map((link) => link.theme_id);
   const numbers = await getThemeNumbers(db, { themeIds });
@@ -46,6 +48,7 @@ export async function getPublicItem(db: Db, input: { id: string }) {
     themes: publicThemesOf(themeIds, numbers),
     updatedAt: item.public_updated_at,
     history: history.map((row) => ({ fromLane: row.from_lane, toLane: row.to_lane, changedAt: row.changed_at })),
+    requests,
   };
 }
 

@@ -1,12 +1,17 @@
 // REST endpoints of the public roadmap: GET /api/v1/roadmap (JSON) and the Atom feed. Public,
 // read-only; the JSON goes through its own output schema like the public procedures.
-import { json, type RestContext } from '../rest';
+import type { RestContext } from '../rest';
 import { roadmapApiSchema } from './public-schemas';
+import { cachedByBoardVersion } from './service-board-cache';
+import { preparedBody, servePrepared } from './service-board-rest';
 import { getRoadmapFeed, getRoadmapForApi } from './service-public';
 
+/** The body is built once per version of the board's data, like the page (service-board-rest.ts). */
 export async function getRoadmapJson(ctx: RestContext): Promise<Response> {
-  const body = roadmapApiSchema.parse(await getRoadmapForApi(ctx.db));
-  return json(body, { headers: { 'cache-control': 'public, max-age=10' } });
+  const body = await cachedByBoardVersion(ctx.db, JSON.stringify(['api']), async () =>
+    preparedBody(JSON.stringify(roadmapApiSchema.parse(await getRoadmapForApi(ctx.db)))),
+  );
+  return servePrepared(ctx.req, body, { 'content-type': 'application/json', 'cache-control': 'public, max-age=10' });
 }
 
 export async function getRoadmapAtom(ctx: RestContext): Promise<Response> {

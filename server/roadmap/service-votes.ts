@@ -6,6 +6,7 @@ import { enforceRateLimit } from '../rate-limit/service';
 import { getServerKey } from '../secrets/service';
 import * as queries from './queries';
 import { isVotableLane, LANE_SHORT_LABELS, VOTE_LIMIT } from './rules';
+import { forgetBoardVersion } from './service-board-cache';
 import { hashEmail, hashVoter } from './voter';
 
 export type { VoteTarget } from './queries';
@@ -35,7 +36,7 @@ export async function castVote(
 ): Promise<{ votes: number }> {
   await enforceRateLimit(db, { bucket: `roadmap-vote:${input.clientKey}`, ...VOTE_LIMIT }, now);
   const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await assertVotable(trx, input.target);
     const isCounted = await queries.insertVote(trx, {
       target: input.target,
@@ -47,6 +48,8 @@ export async function castVote(
     }
     return { votes: await queries.countVotesOf(trx, { target: input.target }) };
   });
+  forgetBoardVersion(db);
+  return result;
 }
 
 export async function removeVote(
@@ -57,6 +60,7 @@ export async function removeVote(
   // Only the browser that voted can undo: knowing someone's email is not enough to remove their vote.
   const removed = input.voterToken ? await queries.deleteVote(db, { target: input.target, voterHash: hashVoter(input.voterToken) }) : 0;
   if (removed === 0) throw new AppError('NOT_FOUND', 'There is no vote of yours on this to undo.');
+  forgetBoardVersion(db);
   return { votes: await queries.countVotesOf(db, { target: input.target }) };
 }
 

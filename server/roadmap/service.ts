@@ -1,12 +1,14 @@
 // The roadmap editor: items in lanes, their order, the pain themes they answer, and publishing.
 // Edits are a working copy; publishing copies every changed item to the public roadmap in one
-// transaction, writes the status history, stamps "last updated" and tells the webhooks.
+// transaction, writes the status history, stamps "last updated", tells the webhooks and queues
+// "shipped" emails to the followers of requests that became shipped items.
 import type { RoadmapLane } from '@/db/types';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import { getThemeNumbers } from '../ranking/service';
 import { resolveThemeIds } from '../themes/service';
+import { queueShippedEmails } from '../request-emails/service';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
 import {
@@ -20,7 +22,7 @@ import {
   type LaneOrder,
   type PublishableItem,
 } from './rules';
-import { refreshPublicBoard } from './service-cache';
+import { forgetBoardVersion } from './service-board-cache';
 
 const ITEM_GONE = 'This roadmap item no longer exists. Reload the page.';
 
@@ -248,6 +250,11 @@ export async function publishRoadmap(db: Db, input: { publishedBy: string | null
     await queries.insertHistory(trx, {
       rows: laneChanges.map((change) => ({ item_id: change.itemId, from_lane: change.from, to_lane: change.to, changed_at: now, changed_by: input.publishedBy })),
     });
+    await queueShippedEmails(
+      trx,
+      { items: laneChanges.filter((change) => change.to === 'shipped').map((change) => ({ id: change.itemId, title: change.title })) },
+      now,
+    );
     const publicItems = items.filter((item) => item.is_public).length;
     await queries.insertPublication(trx, { publishedAt: now, publishedBy: input.publishedBy, changes: changes.length, publicItems });
     if (laneChanges.length > 0) {
@@ -268,6 +275,6 @@ export async function publishRoadmap(db: Db, input: { publishedBy: string | null
     }
     return { publishedAt: now, publicItems, changes: changes.map(describeChange) };
   });
-  refreshPublicBoard();
+  forgetBoardVersion(db);
   return result;
 }

@@ -2,7 +2,9 @@
 // themes; an anonymous developer sees them (also on a phone, without JavaScript and on paper),
 // asks for something, sees the duplicate suggestion and votes; another votes for the request;
 // the PM merges it and the public page shows the new count; a webhook receiver the test starts
-// gets the signed messages. axe-core runs on every public and workspace page visited.
+// gets the signed messages. Then three more requests appear on the board, take votes without
+// JavaScript, and one is merged into another; the emails a local SMTP server receives (started
+// here) are read and their unsubscribe link used. axe-core runs on every page visited.
 import http from 'node:http';
 import pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/create-db';
 import { isValidSignature } from '@/server/webhooks/signature';
 import { freePort } from '../helpers/net';
+import { startSmtpServer, unsubscribeLinkOf } from '../helpers/smtp';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
 
@@ -43,6 +46,7 @@ let receiverUrl: string;
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 let webhookSecret = '';
 let requestUrl = '';
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
   await onServer(`drop database if exists ${DATABASE}`);
@@ -58,7 +62,8 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(port, '127.0.0.1', resolve));
-  [app, browser] = await Promise.all([startApp({ env: { DATABASE_URL: databaseUrl() } }), launchBrowser()]);
+  smtp = await startSmtpServer();
+  [app, browser] = await Promise.all([startApp({ env: { DATABASE_URL: databaseUrl(), SMTP_URL: smtp.url } }), launchBrowser()]);
   await seedPainInventory();
 });
 
@@ -67,6 +72,7 @@ afterAll(async () => {
   await app?.stop();
   receiver?.closeAllConnections();
   await new Promise((resolve) => receiver?.close(resolve));
+  await smtp?.close();
   await onServer(`drop database if exists ${DATABASE}`);
 });
 
@@ -302,7 +308,8 @@ describe('public roadmap', () => {
     await page.getByLabel('Your email (optional)').fill('dev@example.com');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByText('Thank you: your request is in, with your vote.').waitFor(WAIT);
-    requestUrl = page.url().replace(/\?new=1$/, '');
+    requestUrl = page.url();
+    expect(requestUrl).toMatch(/\/roadmap\/requests\/[0-9a-f-]{36}$/);
     await page.getByText('<script>alert("x")</script>').waitFor(WAIT);
     await page.getByText('1 vote', { exact: true }).waitFor(WAIT);
     expect(await page.content()).not.toContain('dev@example.com');
@@ -311,7 +318,8 @@ describe('public roadmap', () => {
     // A vote for the existing item, from the board.
     await page.goto(`${app.baseUrl}/roadmap`);
     await page.getByRole('button', { name: `Vote for ${ITEMS.preview}` }).click();
-    await page.getByRole('button', { name: `Voted for ${ITEMS.preview}` }).waitFor(WAIT);
+    await page.getByRole('status').getByText('Your vote is in.', { exact: false }).waitFor(WAIT);
+    await page.getByRole('button', { name: `Voted — undo for ${ITEMS.preview}` }).waitFor(WAIT);
 
     // Another developer votes for the request.
     const colleague = await newPage();
@@ -392,5 +400,105 @@ describe('public roadmap', () => {
     await checkPage(asker.page, 'roadmap-20-request-declined');
     expect(asker.problems).toEqual([]);
     expect(pm.problems).toEqual([]);
+  });
+  it('lists three new requests on the board, takes votes without JavaScript, and merges one request into another', async () => {
+    const titles = { npm: 'Faster npm installs in CI', cache: 'Cache node_modules between CI runs', flags: 'Self-service feature flags' };
+    const asker = await newPage();
+    for (const title of Object.values(titles)) {
+      await asker.page.goto(`${app.baseUrl}/roadmap/requests/new`);
+      await asker.page.getByLabel('What do you need?').fill(title);
+      await asker.page.getByLabel('Your email (optional)').fill('asker@private.example');
+      await asker.page.getByRole('button', { name: 'Send request' }).click();
+      await asker.page.getByText('Thank you: your request is in, with your vote.').waitFor(WAIT);
+    }
+    // The confirmation's address is the request's own, and reopening it does not thank again.
+    const flagsUrl = asker.page.url();
+    await asker.page.reload();
+    await asker.page.getByRole('heading', { name: titles.flags, level: 1 }).waitFor(WAIT);
+    expect(await asker.page.getByText('Thank you: your request is in').count()).toBe(0);
+    expect(flagsUrl).toMatch(/\/roadmap\/requests\/[0-9a-f-]{36}$/);
+
+    // Without JavaScript: the Requested lane lists them; a vote is a plain form.
+    const noScript = await newPage({ javaScriptEnabled: false });
+    const board = noScript.page;
+    // axe needs JavaScript: the pages the script-less browser sees are checked again in the asker's.
+    const checkWithScript = async (name: string) => {
+      await asker.page.goto(board.url());
+      await checkPage(asker.page, name);
+    };
+    await board.goto(`${app.baseUrl}/roadmap`);
+    const requests = board.getByRole('region', { name: /^Open requests from developers/ });
+    for (const title of Object.values(titles)) await requests.getByRole('link', { name: title }).waitFor(WAIT);
+    await requests.getByRole('button', { name: `Vote for ${titles.npm}` }).click();
+    await board.getByRole('status').getByText('Your vote is in.', { exact: false }).waitFor(WAIT);
+    const npmCard = board.locator('li', { has: board.getByRole('link', { name: titles.npm }) });
+    expect(await npmCard.innerText()).toContain('2 votes');
+    // Most votes first; Newest puts the last one sent on top; search narrows the list.
+    expect(await requests.getByRole('listitem').first().innerText()).toContain(titles.npm);
+    await requests.getByRole('link', { name: 'Newest' }).click();
+    await board.waitForURL(/sort=newest/, WAIT);
+    expect(await board.getByRole('region', { name: /^Open requests from developers/ }).getByRole('listitem').first().innerText()).toContain(titles.flags);
+    await board.getByLabel('Search requests').fill('feature flags');
+    await board.getByRole('button', { name: 'Search' }).click();
+    await board.getByText('Open requests from developers (1)').waitFor(WAIT);
+    await expectNoPrivateWords(board);
+    expect(await board.content()).not.toContain('asker@private.example');
+    await screenshot(board, 'roadmap-21-open-requests-no-javascript');
+    await checkWithScript('roadmap-21-open-requests-no-javascript-axe');
+    await board.goto(`${app.baseUrl}/roadmap?requests=declined#requests`);
+    await board.getByText('Namespaces come with the new service template', { exact: false }).waitFor(WAIT);
+    await screenshot(board, 'roadmap-22-declined-requests');
+    await checkWithScript('roadmap-22-declined-requests-axe');
+
+    // The PM merges one request into another: the voter already on it counts once.
+    const { page } = pm;
+    await page.getByRole('link', { name: 'Request inbox' }).click();
+    const card = page.locator('li', { has: page.getByRole('heading', { name: titles.npm }) });
+    await card.getByRole('button', { name: 'Merge into a request' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Open request').selectOption({ label: `${titles.cache} (1 vote)` });
+    await checkPage(page, 'roadmap-23-merge-into-request');
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await page.getByText(`Merged into “${titles.cache}”: 1 vote moved, 2 in all.`).waitFor(WAIT);
+
+    await board.goto(`${app.baseUrl}/roadmap`);
+    const cacheCard = board.locator('li', { has: board.getByRole('link', { name: titles.cache }) });
+    expect(await cacheCard.innerText()).toContain('2 votes');
+    expect(await board.getByRole('link', { name: titles.npm }).count()).toBe(0);
+    await board.getByRole('link', { name: titles.cache }).click();
+    await board.getByRole('link', { name: titles.npm }).click();
+    await board.getByText(/^Merged on .* into the request/).waitFor(WAIT);
+    await board.getByRole('link', { name: titles.cache }).waitFor(WAIT);
+    await screenshot(board, 'roadmap-24-request-merged-into-request');
+    await checkWithScript('roadmap-24-request-merged-into-request-axe');
+
+    // The local SMTP server got the one email about the merge; its link unsubscribes without sign-in, once.
+    await expect.poll(() => smtp.inbox.filter((mail) => mail.to.includes('asker@private.example')).length, WAIT).toBe(1);
+    const mail = smtp.inbox.find((mail) => mail.to.includes('asker@private.example'))!;
+    expect(mail.subject).toBe(`Merged: ${titles.npm}`);
+    expect(mail.text).toContain(`merged the request you follow into “${titles.cache}”`);
+    await expect.poll(() => smtp.inbox.some((mail) => mail.to.includes('dev@example.com') && mail.subject === 'Merged: Preview environment per pull request'), WAIT).toBe(true);
+    const link = unsubscribeLinkOf(mail);
+    await board.goto(link);
+    await board.getByRole('button', { name: 'Unsubscribe' }).waitFor(WAIT);
+    await screenshot(board, 'roadmap-25-unsubscribe');
+    await checkWithScript('roadmap-25-unsubscribe-axe');
+    await board.getByRole('button', { name: 'Unsubscribe' }).click();
+    await board.getByRole('heading', { name: 'You are unsubscribed' }).waitFor(WAIT);
+    await board.goto(link);
+    await board.getByRole('alert').getByText(/^This unsubscribe link was already used on/).waitFor(WAIT);
+    await board.goto(link.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')));
+    await board.getByRole('alert').getByText(/^This unsubscribe link is not valid/).waitFor(WAIT);
+    await screenshot(board, 'roadmap-26-unsubscribe-refused');
+    await checkWithScript('roadmap-26-unsubscribe-refused-axe');
+    expect(smtp.inbox.map((mail) => mail.text).join()).not.toContain('PRIVATE-QUOTE');
+
+    await page.goto(`${app.baseUrl}/settings/webhooks`);
+    await page.getByText(/^On, through smtp:\/\/127\.0\.0\.1:\d+\./).waitFor(WAIT);
+    expect(noScript.problems).toEqual([]);
+    expect(asker.problems).toEqual([]);
+    expect(pm.problems).toEqual([]);
+    await noScript.context.close();
+    await asker.context.close();
   });
 });

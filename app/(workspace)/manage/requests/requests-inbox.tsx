@@ -16,7 +16,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Pager, useUrlParams } from '../../../_components/pager';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay } from '../roadmap/format';
-import { AcceptDialog, DeclineDialog, MergeDialog } from './triage-dialogs';
+import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
 
 export type RequestRow = inferRouterOutputs<AppRouter>['requests']['list']['rows'][number];
 type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
@@ -24,7 +24,7 @@ type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evide
 const FILTERS: { value: Filter; label: string }[] = [
   { value: 'untriaged', label: 'Needs triage' },
   { value: 'open', label: 'Open' },
-  { value: 'merged', label: 'Merged into an item' },
+  { value: 'merged', label: 'Merged' },
   { value: 'accepted', label: 'Accepted as an item' },
   { value: 'declined', label: 'Declined' },
   { value: 'evidence', label: 'Saved as evidence' },
@@ -33,7 +33,7 @@ const FILTERS: { value: Filter; label: string }[] = [
 
 const PAGE_SIZE = 25;
 
-type Action = { kind: 'merge' | 'accept' | 'decline'; request: RequestRow } | null;
+type Action = { kind: 'merge' | 'mergeIntoRequest' | 'accept' | 'decline'; request: RequestRow } | null;
 
 function statusBadge(row: RequestRow) {
   switch (row.status) {
@@ -103,6 +103,11 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
           {row.status === 'accepted' ? 'Accepted as' : 'Merged into'} <strong className="font-medium">{row.item.title}</strong>.
         </p>
       )}
+      {row.mergedInto && (
+        <p className="mt-2 text-sm text-slate-700">
+          Merged into the request <strong className="font-medium">{row.mergedInto.title}</strong>.
+        </p>
+      )}
       {row.status === 'declined' && row.declineReason && <p className="mt-2 text-sm text-slate-700">Declined: “{row.declineReason}”</p>}
       {canEdit && (
         <div className="mt-3 flex flex-wrap gap-2">
@@ -110,6 +115,9 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
             <>
               <Button size="sm" onClick={() => onAction({ kind: 'merge', request: row })}>
                 Merge into an item
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => onAction({ kind: 'mergeIntoRequest', request: row })}>
+                Merge into a request
               </Button>
               <Button size="sm" variant="secondary" onClick={() => onAction({ kind: 'accept', request: row })}>
                 Accept as new item
@@ -199,6 +207,7 @@ export function RequestsInbox() {
       )}
 
       {action?.kind === 'merge' && <MergeDialog request={action.request} onClose={() => setAction(null)} />}
+      {action?.kind === 'mergeIntoRequest' && <MergeIntoRequestDialog request={action.request} onClose={() => setAction(null)} />}
       {action?.kind === 'accept' && <AcceptDialog request={action.request} onClose={() => setAction(null)} />}
       {action?.kind === 'decline' && <DeclineDialog request={action.request} onClose={() => setAction(null)} />}
       <SaveEvidenceDialog source={evidence} onClose={() => setEvidence(null)} onSaved={() => list.refetch()} />

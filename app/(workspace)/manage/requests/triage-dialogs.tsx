@@ -1,5 +1,6 @@
 'use client';
-// The three triage decisions on a request: merge into an item, accept as a new item, decline.
+// The triage decisions on a request: merge into an item or into another request, accept as a new
+// item, decline.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
@@ -92,6 +93,51 @@ export function MergeDialog({ request, onClose }: { request: RequestRow; onClose
           error={error?.fieldErrors.itemId}
         />
         {board.data && items.length === 0 && <p className="text-sm text-slate-600">The roadmap has no item yet: accept the request as a new item instead.</p>}
+        <Actions isBusy={merge.isPending} label="Merge" onClose={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+export function MergeIntoRequestDialog({ request, onClose }: { request: RequestRow; onClose: () => void }) {
+  const trpc = useTRPC();
+  const open = useQuery(trpc.requests.list.queryOptions({ filter: 'open', limit: 200, offset: 0 }));
+  const [intoId, setIntoId] = useState('');
+  const done = useDone(onClose);
+  const merge = useMutation(
+    trpc.requests.mergeIntoRequest.mutationOptions({
+      onSuccess: (result, variables) => {
+        const title = open.data?.rows.find((row) => row.id === variables.intoId)?.title ?? 'the request';
+        return done(`Merged into “${title}”: ${result.movedVotes} ${result.movedVotes === 1 ? 'vote' : 'votes'} moved, ${result.requestVotes} in all.`)();
+      },
+    }),
+  );
+  const error = merge.error ? describeError(merge.error) : null;
+  const others = (open.data?.rows ?? []).filter((row) => row.id !== request.id);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    merge.mutate({ id: request.id, intoId });
+  }
+
+  return (
+    <Dialog title="Merge into another request" isOpen onClose={onClose}>
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Merge into another request">
+        <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+        <Quote>{request.title}</Quote>
+        <p className="text-sm text-slate-700">
+          The same ask in other words: its {request.votes} {request.votes === 1 ? 'vote moves' : 'votes move'} to the request you pick, once per developer. Its
+          public page then points to that request.
+        </p>
+        <SelectField
+          label="Open request"
+          value={intoId}
+          onChange={(event) => setIntoId(event.target.value)}
+          placeholder={open.isPending ? 'Loading requests…' : 'Choose a request'}
+          options={others.map((row) => ({ value: row.id, label: `${row.title} (${row.votes} ${row.votes === 1 ? 'vote' : 'votes'})` }))}
+          error={error?.fieldErrors.intoId}
+        />
+        {open.data && others.length === 0 && <p className="text-sm text-slate-600">There is no other open request to merge into.</p>}
         <Actions isBusy={merge.isPending} label="Merge" onClose={onClose} />
       </form>
     </Dialog>

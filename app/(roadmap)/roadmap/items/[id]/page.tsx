@@ -58,6 +58,23 @@ export default async function RoadmapItemPage(props: Props) {
             )}
           </section>
 
+          {item.requests.length > 0 && (
+            <section aria-labelledby="requests" className="mt-8">
+              <h2 id="requests" className="text-lg font-semibold text-slate-900">
+                Developers’ requests that joined it
+              </h2>
+              <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm">
+                {item.requests.map((request) => (
+                  <li key={request.id}>
+                    <Link href={`/roadmap/requests/${request.id}`} className="text-brand-700 underline">
+                      {request.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
           <section aria-labelledby="history" className="mt-8">
             <h2 id="history" className="text-lg font-semibold text-slate-900">
               History

@@ -5,11 +5,12 @@ import Link from 'next/link';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
 import { formatDay, pluralise } from '../../../_lib/format';
 import { getPublicCaller, orNotFound } from '../../../_lib/public-caller';
+import { NewRequestThanks } from '../../../_components/new-request-thanks';
 import { VoteButton, VotesProvider } from '../../../_components/votes';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ new?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
 async function load(props: Pick<Props, 'params'>) {
   const { id } = await props.params;
@@ -31,6 +32,17 @@ function Outcome({ request }: { request: Request }) {
   const when = request.triagedAt ? ` on ${formatDay(request.triagedAt)}` : '';
   switch (request.status) {
     case 'merged':
+      if (request.mergedInto) {
+        return (
+          <p>
+            Merged{when} into the request{' '}
+            <Link href={`/roadmap/requests/${request.mergedInto.id}`} className="font-medium text-brand-700 underline">
+              {request.mergedInto.title}
+            </Link>
+            , which asks for the same thing. Its votes moved there; follow that request from now on.
+          </p>
+        );
+      }
       return item ? (
         <p>
           Merged{when} into {item} ({LANE_SHORT_LABELS[request.item!.lane]}), which asks for the same thing. Its votes moved there.
@@ -60,7 +72,6 @@ function Outcome({ request }: { request: Request }) {
 
 export default async function RequestPage(props: Props) {
   const request = await load(props);
-  const isNew = (await props.searchParams).new === '1';
   return (
     <VotesProvider requestIds={request.isVotable ? [request.id] : []}>
       <p className="no-print mb-4 text-sm">
@@ -68,12 +79,7 @@ export default async function RequestPage(props: Props) {
           ← Platform roadmap
         </Link>
       </p>
-      {isNew && (
-        <div role="status" className="mb-6 rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-900">
-          <p className="font-medium">Thank you: your request is in, with your vote.</p>
-          <p className="mt-1">Keep this page’s address to see what the platform team decides.</p>
-        </div>
-      )}
+      <NewRequestThanks id={request.id} />
       <article className="max-w-3xl">
         <p className="text-sm font-medium text-brand-700">Request from a developer · {formatDay(request.createdAt)}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-slate-900">{request.title}</h1>
@@ -87,6 +93,20 @@ export default async function RequestPage(props: Props) {
             What the platform team decided
           </h2>
           <Outcome request={request} />
+          {request.mergedRequests.length > 0 && (
+            <div className="mt-2">
+              <p>Requests merged into this one, with their votes:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {request.mergedRequests.map((merged) => (
+                  <li key={merged.id}>
+                    <Link href={`/roadmap/requests/${merged.id}`} className="text-brand-700 underline">
+                      {merged.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {request.isInPainInventory && (
             <p className="mt-2">It is also recorded as evidence in the team’s pain inventory, where it counts when they rank what to fix.</p>
           )}

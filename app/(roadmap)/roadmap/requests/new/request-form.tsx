@@ -7,8 +7,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
 import { Button } from '../../../../_components/button';
-import { FormError, TextAreaField, TextField } from '../../../../_components/field';
+import { FormError, SelectField, TextAreaField, TextField } from '../../../../_components/field';
 import { describeError, useTRPC } from '../../../../_trpc/client';
+import { rememberNewRequest } from '../../../_components/new-request-thanks';
 import { VoteButton, VotesProvider } from '../../../_components/votes';
 
 /** The server's limit (MAX_REQUEST_DETAILS in server/requests/rules.ts), shown while typing. */
@@ -77,16 +78,21 @@ export function RequestForm() {
   const [details, setDetails] = useState('');
   const [email, setEmail] = useState('');
   const [website, setWebsite] = useState('');
+  const [boardId, setBoardId] = useState('');
+  const boards = useQuery(trpc.requests.boards.queryOptions());
   const submit = useMutation(
     trpc.requests.submit.mutationOptions({
-      onSuccess: (result) => router.push(`/roadmap/requests/${result.id}?new=1`),
+      onSuccess: (result) => {
+        rememberNewRequest(result.id);
+        router.push(`/roadmap/requests/${result.id}`);
+      },
     }),
   );
   const error = submit.error ? describeError(submit.error) : null;
 
   function send(event: FormEvent) {
     event.preventDefault();
-    submit.mutate({ title, details, email, website });
+    submit.mutate({ title, details, email, website, boardId: boardId || null });
   }
 
   return (
@@ -110,6 +116,17 @@ export function RequestForm() {
         onChange={(event) => setDetails(event.target.value)}
         error={error?.fieldErrors.details}
       />
+      {boards.data && boards.data.length > 0 && (
+        <SelectField
+          label="Board (optional)"
+          hint="The part of the platform it is about; the roadmap can be filtered by board."
+          value={boardId}
+          onChange={(event) => setBoardId(event.target.value)}
+          placeholder="No particular board"
+          options={boards.data.map((board) => ({ value: board.id, label: board.name }))}
+          error={error?.fieldErrors.boardId}
+        />
+      )}
       <TextField
         label="Your email (optional)"
         hint="Only the platform team sees it, to get back to you. It also counts your vote once."

@@ -1,0 +1,163 @@
+// The public board over HTTP: GET /roadmap (HTML rendered once per version of its data, kept per
+// question in every process, served with an ETag and 304; the server gzips it), POST /roadmap/vote (a plain
+// form: works without JavaScript, answers with a redirect back to the board) and
+// GET /roadmap/my-votes (this visitor's votes, kept out of the shared HTML).
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { getEnv } from '../env';
+import * as fields from '../fields';
+import { createCaller } from '../root';
+import type { Context } from '../trpc';
+import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from './service-board-page';
+import { escapeHtml, renderBoardHtml } from './board-html';
+import { cachedByBoardVersion } from './service-board-cache';
+
+interface RenderedPage {
+  html: Buffer;
+  etag: string;
+}
+
+/** A body ready to serve many times, with its ETag. */
+export async function preparedBody(text: string): Promise<RenderedPage> {
+  const html = Buffer.from(text);
+  return { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
+}
+
+async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
+  return preparedBody(renderBoardHtml(await getBoardPageData(db, query), query));
+}
+
+/**
+ * Answers 304 to a matching If-None-Match, else the body. Compression is left to the server
+ * (`next start` gzips responses): Next.js drops a route handler's own Content-Encoding header, so
+ * a body gzipped here would reach browsers undecodable.
+ */
+export function servePrepared(req: Request, page: RenderedPage, headers: Record<string, string>): Response {
+  const all = { ...headers, etag: page.etag };
+  if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers: all });
+  return new Response(new Uint8Array(page.html), { headers: { ...all, 'content-length': String(page.html.byteLength) } });
+}
+
+function queryOf(url: URL) {
+  const raw = Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.get(key) ?? '']));
+  return boardQuerySchema.safeParse(raw);
+}
+
+function badQueryPage(message: string): Response {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Platform roadmap</title></head><body><main><h1>This roadmap address is not valid</h1><p>${escapeHtml(
+    message,
+  )}</p><p><a href="/roadmap">Open the platform roadmap</a></p></main></body></html>`;
+  return new Response(html, { status: 400, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+/** GET /roadmap. */
+export async function serveBoard(db: Db, req: Request): Promise<Response> {
+  const parsed = queryOf(new URL(req.url));
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    return badQueryPage(`Query parameter "${issue.path.join('.')}": ${issue.message}.`);
+  }
+  const query = parsed.data;
+  let page: RenderedPage;
+  try {
+    page = await cachedByBoardVersion(db, JSON.stringify(['page', query]), () => renderPage(db, query));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'BAD_REQUEST') return badQueryPage(error.message);
+    throw error;
+  }
+  // Browsers and proxies revalidate every time (cheap: 304), so a vote shows on the next visit.
+  return servePrepared(req, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, no-cache' });
+}
+
+// ---- Votes from the board's forms ---------------------------------------------------------------
+
+const voteFormSchema = z.object({
+  target: z
+    .string()
+    .transform((value) => value.split(':'))
+    .pipe(z.tuple([z.enum(['item', 'request']), fields.id])),
+  do: z.enum(['vote', 'unvote']).default('vote'),
+});
+
+/** Where to go back to: the board page the form was on (same site), else the board. */
+function backTo(req: Request): string {
+  const referer = req.headers.get('referer');
+  const origin = new URL(getEnv().PUBLIC_URL).origin;
+  if (referer) {
+    try {
+      const url = new URL(referer);
+      if ((url.origin === origin || url.origin === new URL(req.url).origin) && url.pathname === '/roadmap') {
+        const params = new URLSearchParams(url.search);
+        params.delete('notice');
+        const search = params.toString();
+        return `/roadmap${search ? `?${search}` : ''}`;
+      }
+    } catch {
+      return '/roadmap';
+    }
+  }
+  return '/roadmap';
+}
+
+function withNotice(path: string, notice: Notice, hash: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}notice=${notice}${hash}`;
+}
+
+function noticeOf(error: unknown, action: 'vote' | 'unvote'): Notice {
+  if (!(error instanceof TRPCError)) throw error;
+  if (error.code === 'TOO_MANY_REQUESTS') return 'too-many';
+  if (action === 'unvote') return error.code === 'NOT_FOUND' ? 'no-vote' : 'failed';
+  if (error.code === 'CONFLICT') return 'already-voted';
+  if (error.code === 'BAD_REQUEST' || error.code === 'NOT_FOUND') return 'not-votable';
+  throw error;
+}
+
+/**
+ * POST /roadmap/vote: the same vote procedures as the pages' buttons (voter cookie, rate limit,
+ * once per voter), answered with a 303 back to the board and a notice. A form from another site
+ * is refused.
+ */
+export async function voteFromForm(ctx: Context, req: Request): Promise<Response> {
+  const origin = req.headers.get('origin');
+  if (origin && origin !== new URL(getEnv().PUBLIC_URL).origin && origin !== new URL(req.url).origin) {
+    return new Response('Votes are taken from the roadmap’s own pages only.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const back = backTo(req);
+  const form = voteFormSchema.safeParse(Object.fromEntries((await req.formData()).entries()));
+  if (!form.success) return redirect(withNotice(back, 'failed', '#requests'));
+  const [kind, id] = form.data.target;
+  const caller = createCaller(ctx);
+  let notice: Notice;
+  try {
+    if (form.data.do === 'vote') await caller.roadmap.vote({ target: { kind, id }, email: null });
+    else await caller.roadmap.unvote({ target: { kind, id } });
+    notice = form.data.do === 'vote' ? 'voted' : 'unvoted';
+  } catch (error) {
+    notice = noticeOf(error, form.data.do);
+  }
+  return redirect(withNotice(back, notice, `#${kind === 'item' ? 'i' : 'r'}-${id}`));
+}
+
+function redirect(location: string): Response {
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
+
+const myVotesQuerySchema = z.object({
+  items: z.string().max(20_000).default(''),
+  requests: z.string().max(20_000).default(''),
+});
+
+const idList = (text: string) => text.split(',').filter((id) => fields.id.safeParse(id).success).slice(0, 500);
+
+/** GET /roadmap/my-votes?items=a,b&requests=c: which of these this visitor voted for. */
+export async function myVotes(ctx: Context, req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const parsed = myVotesQuerySchema.safeParse(Object.fromEntries(url.searchParams.entries()));
+  const query = parsed.success ? parsed.data : { items: '', requests: '' };
+  const result = await createCaller(ctx).roadmap.myVotes({ itemIds: idList(query.items), requestIds: idList(query.requests) });
+  return Response.json(result, { headers: { 'cache-control': 'private, no-store' } });
+}
+

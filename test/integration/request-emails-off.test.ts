@@ -1,0 +1,23 @@
+// Without SMTP_URL no email is queued or sent, and the workspace settings say so.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/create-db';
+import { dispatchDueEmails } from '@/server/request-emails/service';
+import { callerWithRole } from '../helpers/callers';
+import { createTestDb } from '../helpers/db';
+import { visitor } from '../helpers/visitor';
+
+let handle: DbHandle;
+
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => handle.close());
+
+it('queues and sends nothing without SMTP_URL, and says so to members', async () => {
+  const editor = await callerWithRole(handle, 'editor');
+  const { id } = await visitor(handle).requests.submit({ title: 'CI is slow', email: 'asker@example.com' });
+  await editor.requests.decline({ id, reason: 'No.' });
+  expect(await dispatchDueEmails(handle.db)).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
+  expect(await handle.db.selectFrom('request_emails').select('id').execute()).toEqual([]);
+  expect(await editor.requestEmails.settings()).toEqual({ isConfigured: false, server: null, pending: 0, sent: 0, failed: 0 });
+});
