@@ -1,0 +1,258 @@
+// The theme-suggestion model: "fits theme X" for an untagged item, learned from the evidence already
+// tagged to each theme, with the words that made it fit. A lexical model (TF-IDF over stemmed words
+// and two-word phrases, nearest theme centroid), so every suggestion can say why. Pure: no database,
+// no network. Its quality on human-coded survey answers is measured by bench/theme-suggestions.ts.
+import { extractTerms, titleTerms, type Term } from './text-terms';
+
+export interface ThemeExamples {
+  id: string;
+  title: string;
+  /** Texts of the items already tagged to this theme. */
+  examples: string[];
+}
+
+export interface SuggestionItem {
+  id: string;
+  text: string;
+}
+
+export interface ThemeFit {
+  themeId: string;
+  /** Cosine similarity (0 to 1) to what the theme's examples say; comparable between themes. */
+  score: number;
+  /** The item's words or phrases that the theme's examples share, strongest first. */
+  words: string[];
+}
+
+export interface SuggestOptions {
+  /** Suggestions kept per item. */
+  limit?: number;
+  /** A fit below this is not offered: the item shares too little with the theme. */
+  minScore?: number;
+}
+
+/**
+ * Settings measured on the four coded files (bench/theme-suggestions.ts, README "Theme suggestions").
+ * The title counts as half an example; each item's best-matching part counts as much as the whole.
+ */
+const TITLE_WEIGHT = 0.5;
+const PART_WEIGHT = 0.5;
+/** Untagged items a theme learns from (its surest ones), in one round. */
+const LEARNED_PER_THEME = 30;
+
+/** Where one answer or quote changes subject: "a | b", a new line, a new sentence. */
+const PART_BREAK = /\s*\|\s*|\n+|(?<=[.!?])\s+/u;
+
+type Vector = Map<string, number>;
+
+interface Document {
+  terms: Term[];
+  vector: Vector;
+}
+
+/** Inverse document frequency over every text the model sees (tagged and untagged). */
+export function inverseDocumentFrequency(texts: Term[][]): Map<string, number> {
+  const documentFrequency = new Map<string, number>();
+  for (const terms of texts) {
+    for (const key of new Set(terms.map((term) => term.key))) {
+      documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    }
+  }
+  const idf = new Map<string, number>();
+  const total = texts.length;
+  for (const [key, frequency] of documentFrequency) idf.set(key, Math.log((1 + total) / (1 + frequency)) + 1);
+  return idf;
+}
+
+function normalise(vector: Vector): Vector {
+  let sumOfSquares = 0;
+  for (const value of vector.values()) sumOfSquares += value * value;
+  const length = Math.sqrt(sumOfSquares);
+  if (length === 0) return vector;
+  for (const [key, value] of vector) vector.set(key, value / length);
+  return vector;
+}
+
+function weigh(terms: Term[], idf: Map<string, number>): Vector {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
+  const vector: Vector = new Map();
+  for (const [key, count] of counts) vector.set(key, (1 + Math.log(count)) * (idf.get(key) ?? 1));
+  return normalise(vector);
+}
+
+function addInto(target: Vector, source: Vector, factor: number): void {
+  for (const [key, value] of source) target.set(key, (target.get(key) ?? 0) + value * factor);
+}
+
+function dot(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [key, value] of small) {
+    const other = large.get(key);
+    if (other !== undefined) sum += value * other;
+  }
+  return sum;
+}
+
+/** The item's words that carry most of the fit, as written, strongest first. */
+function explain(item: Document, theme: Vector, count = 4): string[] {
+  const contributions: { surface: string; weight: number }[] = [];
+  const seen = new Set<string>();
+  for (const term of item.terms) {
+    if (seen.has(term.key)) continue;
+    seen.add(term.key);
+    const weight = (item.vector.get(term.key) ?? 0) * (theme.get(term.key) ?? 0);
+    if (weight > 0) contributions.push({ surface: term.surface, weight });
+  }
+  contributions.sort((a, b) => b.weight - a.weight);
+  const words: string[] = [];
+  for (const contribution of contributions) {
+    // A phrase already says its words: skip a word inside a phrase already listed, and the reverse.
+    const parts = contribution.surface.split(' ');
+    if (words.some((word) => word === contribution.surface || word.split(' ').some((part) => parts.includes(part)))) continue;
+    words.push(contribution.surface);
+    if (words.length === count) break;
+  }
+  return words;
+}
+
+function centroid(examples: Document[], title: Vector | null, learned: Document[]): Vector {
+  const vector: Vector = new Map();
+  for (const document of examples) addInto(vector, document.vector, 1 / Math.max(1, examples.length));
+  for (const document of learned) addInto(vector, document.vector, 1 / Math.max(1, learned.length));
+  if (title) addInto(vector, title, TITLE_WEIGHT / Math.sqrt(Math.max(1, examples.length)));
+  return normalise(vector);
+}
+
+function partsOf(text: string): Term[][] {
+  return text
+    .split(PART_BREAK)
+    .map((part) => extractTerms(part))
+    .filter((terms) => terms.length > 0);
+}
+
+function bestPart(parts: Document[], theme: Vector): Document {
+  return parts.reduce((top, part) => (dot(part.vector, theme) > dot(top.vector, theme) ? part : top), parts[0]);
+}
+
+/**
+ * Ranks the themes each item fits, best first, keeping fits with shared words only. Themes without
+ * examples still fit through their title's words. Steps, each measured to help on the coded files:
+ * 1. an example tagged to several themes gives each theme only its parts that read like that theme;
+ * 2. an item scores by its whole text and by its best-matching part (answers often list several pains);
+ * 3. each theme then learns from the untagged items it is surest of (one round of self-training).
+ */
+export function suggestThemes(
+  themes: ThemeExamples[],
+  items: SuggestionItem[],
+  options: SuggestOptions = {},
+): Map<string, ThemeFit[]> {
+  const limit = options.limit ?? 3;
+  const minScore = options.minScore ?? 0;
+  const exampleTerms = themes.map((theme) => theme.examples.map((text) => extractTerms(text)));
+  const itemTerms = items.map((item) => extractTerms(item.text));
+  const idf = inverseDocumentFrequency([...exampleTerms.flat(), ...itemTerms]);
+  const toDocument = (terms: Term[]): Document => ({ terms, vector: weigh(terms, idf) });
+  const itemDocuments = itemTerms.map(toDocument);
+  const itemParts = items.map((item) => partsOf(item.text).map(toDocument));
+  const titles = themes.map((theme) => {
+    const terms = titleTerms(theme.title);
+    return terms.length > 0 ? weigh(terms, idf) : null;
+  });
+
+  // 1. Split multi-theme examples between their themes.
+  const wholeExamples = exampleTerms.map((list) => list.map(toDocument));
+  const firstCentroids = themes.map((_, index) => centroid(wholeExamples[index], titles[index], []));
+  const themesOfText = new Map<string, number[]>();
+  themes.forEach((theme, index) => {
+    for (const text of theme.examples) themesOfText.set(text, [...(themesOfText.get(text) ?? []), index]);
+  });
+  const exampleDocuments = themes.map((theme, themeIndex) =>
+    theme.examples.map((text, exampleIndex) => {
+      const labels = themesOfText.get(text) ?? [themeIndex];
+      const parts = partsOf(text);
+      if (labels.length < 2 || parts.length < 2) return wholeExamples[themeIndex][exampleIndex];
+      const mine = parts.filter((terms) => {
+        const vector = weigh(terms, idf);
+        const closest = labels.reduce(
+          (top, label) => (dot(vector, firstCentroids[label]) > dot(vector, firstCentroids[top]) ? label : top),
+          labels[0],
+        );
+        return closest === themeIndex;
+      });
+      return mine.length === 0 ? wholeExamples[themeIndex][exampleIndex] : toDocument(mine.flat());
+    }),
+  );
+
+  // 2. Score by whole text and best part.
+  let centroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], []));
+  let scores = scoreItems(centroids, itemDocuments, itemParts);
+
+  // 3. Learn from the surest untagged items: the part that reads like the theme, not the others.
+  const surest = surestItems(scores);
+  const learned = themes.map((_, themeIndex) =>
+    surest
+      .filter((choice) => choice.themeIndex === themeIndex)
+      .sort((a, b) => b.margin - a.margin)
+      .slice(0, LEARNED_PER_THEME)
+      .map((choice) => {
+        const parts = itemParts[choice.itemIndex];
+        return parts.length > 1 ? bestPart(parts, centroids[themeIndex]) : itemDocuments[choice.itemIndex];
+      }),
+  );
+  centroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], learned[index]));
+  scores = scoreItems(centroids, itemDocuments, itemParts);
+
+  const result = new Map<string, ThemeFit[]>();
+  items.forEach((item, itemIndex) => {
+    const fits: ThemeFit[] = [];
+    const ranked = themes
+      .map((theme, themeIndex) => ({ theme, themeIndex, score: scores[themeIndex][itemIndex] }))
+      .filter((fit) => fit.score > minScore)
+      .sort((a, b) => b.score - a.score);
+    for (const fit of ranked) {
+      if (fits.length === limit) break;
+      // Explain with the part that fits best, so the words shown are the words that matched.
+      const parts = itemParts[itemIndex];
+      const source = parts.length > 1 ? bestPart(parts, centroids[fit.themeIndex]) : itemDocuments[itemIndex];
+      let words = explain(source, centroids[fit.themeIndex]);
+      if (words.length === 0) words = explain(itemDocuments[itemIndex], centroids[fit.themeIndex]);
+      if (words.length > 0) fits.push({ themeId: fit.theme.id, score: Math.round(fit.score * 1000) / 1000, words });
+    }
+    result.set(item.id, fits);
+  });
+  return result;
+}
+
+function scoreItems(centroids: Vector[], items: Document[], parts: Document[][]): number[][] {
+  return centroids.map((theme) =>
+    items.map((item, index) => {
+      const whole = dot(item.vector, theme);
+      if (parts[index].length < 2) return whole;
+      const best = Math.max(...parts[index].map((part) => dot(part.vector, theme)));
+      return (1 - PART_WEIGHT) * whole + PART_WEIGHT * best;
+    }),
+  );
+}
+
+/** For each item with a fit, its best theme and how far ahead of the second that theme is. */
+function surestItems(scores: number[][]): { itemIndex: number; themeIndex: number; margin: number }[] {
+  const itemCount = scores[0]?.length ?? 0;
+  const result: { itemIndex: number; themeIndex: number; margin: number }[] = [];
+  for (let itemIndex = 0; itemIndex < itemCount; itemIndex += 1) {
+    let first = 0;
+    let second = 0;
+    let themeIndex = -1;
+    scores.forEach((row, index) => {
+      const value = row[itemIndex];
+      if (value > first) {
+        second = first;
+        first = value;
+        themeIndex = index;
+      } else if (value > second) second = value;
+    });
+    if (themeIndex >= 0 && first > second) result.push({ itemIndex, themeIndex, margin: first - second });
+  }
+  return result;
+}
