@@ -13,6 +13,8 @@ import * as m0600 from './0600-delivery-events';
 import * as m0610 from './0610-impact';
 import * as m0620 from './0620-inventory-changes';
 import * as m0630 from './0630-delivery-changes';
+import * as m0770 from './0770-theme-suggestion-dismissals';
+import * as m0771 from './0771-interview-transcripts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0610-impact': m0610,
   '0620-inventory-changes': m0620,
   '0630-delivery-changes': m0630,
+  '0770-theme-suggestion-dismissals': m0770,
+  '0771-interview-transcripts': m0771,
 };

@@ -25,6 +25,8 @@ export interface ClusterOptions {
   /** A word in more than this share of the items is too general to define one pain. */
   maxShare?: number;
   maxClusters?: number;
+  /** Item ids a person already said do not belong together under a term (dismissed groups). */
+  dismissed?: Map<string, Set<string>>;
 }
 
 /** Groups the items; items in no group are left out of the result. */
@@ -47,7 +49,13 @@ export function clusterUntagged(items: ClusterItem[], options: ClusterOptions = 
     }
   });
   const tooCommon = Math.max(minSize, Math.floor(items.length * maxShare));
-  const candidates = [...postings.entries()].filter(([, list]) => list.length >= minSize && list.length <= tooCommon);
+  const dismissed = options.dismissed ?? new Map<string, Set<string>>();
+  const candidates = [...postings.entries()]
+    .filter(([, list]) => list.length >= minSize && list.length <= tooCommon)
+    .map(([key, list]): [string, number[]] => {
+      const refused = dismissed.get(key);
+      return [key, refused ? list.filter((index) => !refused.has(items[index].id)) : list];
+    });
 
   const assigned = new Array<boolean>(items.length).fill(false);
   const clusters: ItemCluster[] = [];

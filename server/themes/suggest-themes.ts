@@ -136,26 +136,31 @@ function bestPart(parts: Document[], theme: Vector): Document {
   return parts.reduce((top, part) => (dot(part.vector, theme) > dot(top.vector, theme) ? part : top), parts[0]);
 }
 
+export interface ThemeModel {
+  /** The themes an item fits, best first, without their words (cheap). */
+  rank(itemId: string): { themeId: string; score: number }[];
+  /** The item's words that made it fit the theme. */
+  explain(itemId: string, themeId: string): string[];
+}
+
 /**
- * Ranks the themes each item fits, best first, keeping fits with shared words only. Themes without
+ * Learns the themes from their examples and scores every item. Themes without
  * examples still fit through their title's words. Steps, each measured to help on the coded files:
  * 1. an example tagged to several themes gives each theme only its parts that read like that theme;
  * 2. an item scores by its whole text and by its best-matching part (answers often list several pains);
  * 3. each theme then learns from the untagged items it is surest of (one round of self-training).
  */
-export function suggestThemes(
-  themes: ThemeExamples[],
-  items: SuggestionItem[],
-  options: SuggestOptions = {},
-): Map<string, ThemeFit[]> {
+export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], options: SuggestOptions = {}): ThemeModel {
   const limit = options.limit ?? 3;
   const minScore = options.minScore ?? 0;
   const exampleTerms = themes.map((theme) => theme.examples.map((text) => extractTerms(text)));
-  const itemTerms = items.map((item) => extractTerms(item.text));
+  // Phrases never span parts, so an item's terms are its parts' terms together.
+  const itemPartTerms = items.map((item) => partsOf(item.text));
+  const itemTerms = itemPartTerms.map((parts) => parts.flat());
   const idf = inverseDocumentFrequency([...exampleTerms.flat(), ...itemTerms]);
   const toDocument = (terms: Term[]): Document => ({ terms, vector: weigh(terms, idf) });
   const itemDocuments = itemTerms.map(toDocument);
-  const itemParts = items.map((item) => partsOf(item.text).map(toDocument));
+  const itemParts = itemPartTerms.map((parts) => (parts.length > 1 ? parts.map(toDocument) : []));
   const titles = themes.map((theme) => {
     const terms = titleTerms(theme.title);
     return terms.length > 0 ? weigh(terms, idf) : null;
@@ -204,36 +209,91 @@ export function suggestThemes(
   centroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], learned[index]));
   scores = scoreItems(centroids, itemDocuments, itemParts);
 
+  const indexOf = new Map(items.map((item, itemIndex) => [item.id, itemIndex]));
+  const themeIndexOf = new Map(themes.map((theme, themeIndex) => [theme.id, themeIndex]));
+  const explainFit = (itemIndex: number, themeIndex: number) => {
+    // Explain with the part that fits best, so the words shown are the words that matched.
+    const parts = itemParts[itemIndex];
+    const source = parts.length > 1 ? bestPart(parts, centroids[themeIndex]) : itemDocuments[itemIndex];
+    const words = explain(source, centroids[themeIndex]);
+    return words.length > 0 ? words : explain(itemDocuments[itemIndex], centroids[themeIndex]);
+  };
+  return {
+    rank(itemId) {
+      const itemIndex = indexOf.get(itemId);
+      if (itemIndex === undefined) return [];
+      return themes
+        .map((theme, themeIndex) => ({ themeId: theme.id, score: Math.round(scores[themeIndex][itemIndex] * 1000) / 1000 }))
+        .filter((fit) => fit.score > minScore)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
+    },
+    explain(itemId, themeId) {
+      const itemIndex = indexOf.get(itemId);
+      const themeIndex = themeIndexOf.get(themeId);
+      return itemIndex === undefined || themeIndex === undefined ? [] : explainFit(itemIndex, themeIndex);
+    },
+  };
+}
+
+/** Ranks the themes each item fits with the words that made each fit (see fitThemes). */
+export function suggestThemes(
+  themes: ThemeExamples[],
+  items: SuggestionItem[],
+  options: SuggestOptions = {},
+): Map<string, ThemeFit[]> {
+  const model = fitThemes(themes, items, options);
   const result = new Map<string, ThemeFit[]>();
-  items.forEach((item, itemIndex) => {
-    const fits: ThemeFit[] = [];
-    const ranked = themes
-      .map((theme, themeIndex) => ({ theme, themeIndex, score: scores[themeIndex][itemIndex] }))
-      .filter((fit) => fit.score > minScore)
-      .sort((a, b) => b.score - a.score);
-    for (const fit of ranked) {
-      if (fits.length === limit) break;
-      // Explain with the part that fits best, so the words shown are the words that matched.
-      const parts = itemParts[itemIndex];
-      const source = parts.length > 1 ? bestPart(parts, centroids[fit.themeIndex]) : itemDocuments[itemIndex];
-      let words = explain(source, centroids[fit.themeIndex]);
-      if (words.length === 0) words = explain(itemDocuments[itemIndex], centroids[fit.themeIndex]);
-      if (words.length > 0) fits.push({ themeId: fit.theme.id, score: Math.round(fit.score * 1000) / 1000, words });
-    }
+  for (const item of items) {
+    const fits = model
+      .rank(item.id)
+      .map((fit) => ({ ...fit, words: model.explain(item.id, fit.themeId) }))
+      .filter((fit) => fit.words.length > 0);
     result.set(item.id, fits);
-  });
+  }
   return result;
 }
 
+/** Scores[theme][item]: by whole text and best part. Walks each item's terms once (an index of the centroids). */
 function scoreItems(centroids: Vector[], items: Document[], parts: Document[][]): number[][] {
-  return centroids.map((theme) =>
-    items.map((item, index) => {
-      const whole = dot(item.vector, theme);
-      if (parts[index].length < 2) return whole;
-      const best = Math.max(...parts[index].map((part) => dot(part.vector, theme)));
-      return (1 - PART_WEIGHT) * whole + PART_WEIGHT * best;
-    }),
-  );
+  const themeCount = centroids.length;
+  const index = new Map<string, { themes: number[]; weights: number[] }>();
+  centroids.forEach((centroid, themeIndex) => {
+    for (const [key, weight] of centroid) {
+      const entry = index.get(key) ?? { themes: [], weights: [] };
+      entry.themes.push(themeIndex);
+      entry.weights.push(weight);
+      index.set(key, entry);
+    }
+  });
+  const similarities = (vector: Vector, into: Float64Array) => {
+    into.fill(0);
+    for (const [key, value] of vector) {
+      const entry = index.get(key);
+      if (!entry) continue;
+      for (let position = 0; position < entry.themes.length; position += 1) into[entry.themes[position]] += value * entry.weights[position];
+    }
+  };
+  const scores = centroids.map(() => new Array<number>(items.length).fill(0));
+  const whole = new Float64Array(themeCount);
+  const part = new Float64Array(themeCount);
+  const best = new Float64Array(themeCount);
+  items.forEach((item, itemIndex) => {
+    similarities(item.vector, whole);
+    if (parts[itemIndex].length < 2) {
+      for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) scores[themeIndex][itemIndex] = whole[themeIndex];
+      return;
+    }
+    best.fill(0);
+    for (const document of parts[itemIndex]) {
+      similarities(document.vector, part);
+      for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) best[themeIndex] = Math.max(best[themeIndex], part[themeIndex]);
+    }
+    for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) {
+      scores[themeIndex][itemIndex] = (1 - PART_WEIGHT) * whole[themeIndex] + PART_WEIGHT * best[themeIndex];
+    }
+  });
+  return scores;
 }
 
 /** For each item with a fit, its best theme and how far ahead of the second that theme is. */

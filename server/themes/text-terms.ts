@@ -25,29 +25,40 @@ export interface Term {
   surface: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-/** Punctuation that ends a clause: a phrase never spans it. */
-const CLAUSE_BREAK = /[.,;:!?|()[\]{}"“”\n\r\t/\\-]+\s*/u;
+/** Stemming is the costliest step and words repeat: remember each word's stem (bounded). */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 200_000;
+
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** A word, or punctuation that ends a clause (a phrase never spans it), in one pass. */
+const TOKEN = /([\p{L}\p{N}]+)(?:['’][\p{L}]+)?|[.,;:!?|()[\]{}"“”\n\r\t/\\-]/gu;
+const DIGITS = /^\d+$/u;
 
 /** Stemmed words (and optionally adjacent-word phrases) of a text, stopwords dropped. */
 export function extractTerms(text: string, options: { phrases?: boolean } = {}): Term[] {
   const withPhrases = options.phrases ?? true;
   const terms: Term[] = [];
-  for (const clause of text.toLowerCase().split(CLAUSE_BREAK)) {
-    let previous: Term | null = null;
-    for (const match of clause.matchAll(WORD)) {
-      const word = match[0].replace(/['’].*$/u, '');
-      if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/u.test(word)) {
-        previous = null;
-        continue;
-      }
-      const term = { key: stemmer(word), surface: word };
-      terms.push(term);
-      if (withPhrases && previous) {
-        terms.push({ key: `${previous.key} ${term.key}`, surface: `${previous.surface} ${term.surface}` });
-      }
-      previous = term;
+  let previous: Term | null = null;
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    // The captured word drops a trailing "'s", "'t", "'ll": "notebook's" counts as "notebook".
+    const word = match[1];
+    if (word === undefined || word.length < 2 || STOPWORDS.has(word) || DIGITS.test(word)) {
+      previous = null;
+      continue;
     }
+    const term = { key: stemOf(word), surface: word };
+    terms.push(term);
+    if (withPhrases && previous) terms.push({ key: `${previous.key} ${term.key}`, surface: `${previous.surface} ${term.surface}` });
+    previous = term;
   }
   return terms;
 }
