@@ -25,7 +25,7 @@ export interface ClusterOptions {
   /** A word in more than this share of the items is too general to define one pain. */
   maxShare?: number;
   maxClusters?: number;
-  /** Item ids a person already said do not belong together under a term (dismissed groups). */
+  /** Groups a person dismissed (by their term): those items are not proposed together again. */
   dismissed?: Map<string, Set<string>>;
 }
 
@@ -49,13 +49,17 @@ export function clusterUntagged(items: ClusterItem[], options: ClusterOptions = 
     }
   });
   const tooCommon = Math.max(minSize, Math.floor(items.length * maxShare));
-  const dismissed = options.dismissed ?? new Map<string, Set<string>>();
-  const candidates = [...postings.entries()]
-    .filter(([, list]) => list.length >= minSize && list.length <= tooCommon)
-    .map(([key, list]): [string, number[]] => {
-      const refused = dismissed.get(key);
-      return [key, refused ? list.filter((index) => !refused.has(items[index].id)) : list];
-    });
+  const dismissedGroups = [...(options.dismissed ?? new Map<string, Set<string>>()).values()];
+  const candidates = [...postings.entries()].filter(([, list]) => list.length >= minSize && list.length <= tooCommon);
+  /** Leaves out the items of a dismissed group that makes up half or more of this one. */
+  const withoutDismissed = (members: number[]) => {
+    let kept = members;
+    for (const refused of dismissedGroups) {
+      const overlap = kept.filter((index) => refused.has(items[index].id)).length;
+      if (overlap > 0 && overlap * 2 >= kept.length) kept = kept.filter((index) => !refused.has(items[index].id));
+    }
+    return kept;
+  };
 
   const assigned = new Array<boolean>(items.length).fill(false);
   const clusters: ItemCluster[] = [];
@@ -64,7 +68,9 @@ export function clusterUntagged(items: ClusterItem[], options: ClusterOptions = 
     let bestMembers: number[] = [];
     let bestScore = 0;
     for (const [key, list] of candidates) {
-      const members = list.filter((index) => !assigned[index]);
+      const unassigned = list.filter((index) => !assigned[index]);
+      if (unassigned.length < minSize) continue;
+      const members = dismissedGroups.length ? withoutDismissed(unassigned) : unassigned;
       if (members.length < minSize) continue;
       // Favour phrases and specific words: a group on "version control" says more than one on "work".
       const score = members.length * (key.includes(' ') ? 1.5 : 1) * Math.sqrt(idf.get(key) ?? 1);

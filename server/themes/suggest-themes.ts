@@ -37,6 +37,9 @@ export interface SuggestOptions {
  */
 const TITLE_WEIGHT = 0.5;
 const PART_WEIGHT = 0.5;
+/** An untagged item is learned from only when it already fits this well (so an item that shares one
+ * stray word with a theme does not teach the theme its other words). */
+const LEARN_FROM = 0.1;
 /** Untagged items a theme learns from (its surest ones), in one round. */
 const LEARNED_PER_THEME = 30;
 
@@ -95,26 +98,31 @@ function dot(a: Vector, b: Vector): number {
   return sum;
 }
 
-/** The item's words that carry most of the fit, as written, strongest first. */
+/**
+ * The item's words that carry most of the fit, as written, strongest first. A shared phrase is
+ * shown instead of its two words ("staging database", not "staging" and "database").
+ */
 function explain(item: Document, theme: Vector, count = 4): string[] {
-  const contributions: { surface: string; weight: number }[] = [];
-  const seen = new Set<string>();
+  const weightOf = new Map<string, { surface: string; weight: number }>();
   for (const term of item.terms) {
-    if (seen.has(term.key)) continue;
-    seen.add(term.key);
+    if (weightOf.has(term.key)) continue;
     const weight = (item.vector.get(term.key) ?? 0) * (theme.get(term.key) ?? 0);
-    if (weight > 0) contributions.push({ surface: term.surface, weight });
+    if (weight > 0) weightOf.set(term.key, { surface: term.surface, weight });
   }
-  contributions.sort((a, b) => b.weight - a.weight);
-  const words: string[] = [];
-  for (const contribution of contributions) {
-    // A phrase already says its words: skip a word inside a phrase already listed, and the reverse.
-    const parts = contribution.surface.split(' ');
-    if (words.some((word) => word === contribution.surface || word.split(' ').some((part) => parts.includes(part)))) continue;
-    words.push(contribution.surface);
-    if (words.length === count) break;
+  const shown: { surface: string; weight: number }[] = [];
+  const used = new Set<string>();
+  const phrases = [...weightOf.entries()].filter(([key]) => key.includes(' ')).sort((a, b) => b[1].weight - a[1].weight);
+  for (const [key, phrase] of phrases) {
+    const words = key.split(' ');
+    if (words.some((word) => used.has(word))) continue;
+    for (const word of words) used.add(word);
+    shown.push({ surface: phrase.surface, weight: phrase.weight + words.reduce((sum, word) => sum + (weightOf.get(word)?.weight ?? 0), 0) });
   }
-  return words;
+  for (const [key, word] of weightOf) if (!key.includes(' ') && !used.has(key)) shown.push(word);
+  return shown
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, count)
+    .map((entry) => entry.surface);
 }
 
 function centroid(examples: Document[], title: Vector | null, learned: Document[]): Vector {
@@ -191,7 +199,9 @@ export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], opti
   );
 
   // 2. Score by whole text and best part.
-  let centroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], []));
+  // What the tagged evidence (and title) alone says: the words shown come from here.
+  const taughtCentroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], []));
+  let centroids = taughtCentroids;
   let scores = scoreItems(centroids, itemDocuments, itemParts);
 
   // 3. Learn from the surest untagged items: the part that reads like the theme, not the others.
@@ -212,11 +222,12 @@ export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], opti
   const indexOf = new Map(items.map((item, itemIndex) => [item.id, itemIndex]));
   const themeIndexOf = new Map(themes.map((theme, themeIndex) => [theme.id, themeIndex]));
   const explainFit = (itemIndex: number, themeIndex: number) => {
-    // Explain with the part that fits best, so the words shown are the words that matched.
+    // The words the item shares with the theme's tagged evidence (not with what it learned from
+    // other untagged items), from the part that fits best, else from the whole item.
+    const taught = taughtCentroids[themeIndex];
     const parts = itemParts[itemIndex];
-    const source = parts.length > 1 ? bestPart(parts, centroids[themeIndex]) : itemDocuments[itemIndex];
-    const words = explain(source, centroids[themeIndex]);
-    return words.length > 0 ? words : explain(itemDocuments[itemIndex], centroids[themeIndex]);
+    const words = parts.length > 1 ? explain(bestPart(parts, taught), taught) : [];
+    return words.length > 0 ? words : explain(itemDocuments[itemIndex], taught);
   };
   return {
     rank(itemId) {
@@ -312,7 +323,7 @@ function surestItems(scores: number[][]): { itemIndex: number; themeIndex: numbe
         themeIndex = index;
       } else if (value > second) second = value;
     });
-    if (themeIndex >= 0 && first > second) result.push({ itemIndex, themeIndex, margin: first - second });
+    if (themeIndex >= 0 && first >= LEARN_FROM && first > second) result.push({ itemIndex, themeIndex, margin: first - second });
   }
   return result;
 }
