@@ -7,7 +7,6 @@ import type { EvidenceSource } from '../evidence/service-sources';
 import { selectableText } from '../lib/markdown-text';
 import * as queries from './queries';
 import { NOTES_ANCHOR, parseInterviewAnchor } from './rules';
-import { findTurn } from './queries-transcript';
 import { parseTurnAnchor, turnPath } from './transcript-rules';
 
 export async function loadInterviewSource(db: Db, input: { sourceId: string; anchor: string | null }): Promise<EvidenceSource | null> {
@@ -22,7 +21,7 @@ export async function loadInterviewSource(db: Db, input: { sourceId: string; anc
   const turnPosition = parseTurnAnchor(input.anchor);
   if (turnPosition !== null) {
     // A transcript turn: the link opens the recording at the turn's second (or the turn itself).
-    const turn = await findTurn(db, { interviewId: interview.id, position: turnPosition });
+    const turn = await queries.findTurn(db, { interviewId: interview.id, position: turnPosition });
     return { ...base, text: turn?.body ?? '', path: turnPath(interview.id, turnPosition) };
   }
   const spot = parseInterviewAnchor(input.anchor);

@@ -5,7 +5,7 @@ import type { SpeakerRole } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { parseTranscript, TranscriptError, type ParsedTranscript } from './parse-transcript';
-import * as queries from './queries-transcript';
+import * as queries from './queries';
 import { MAX_TURNS, recordingAt, speakerKey, turnAnchor } from './transcript-rules';
 
 function parse(content: string): ParsedTranscript {

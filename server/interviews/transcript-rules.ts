@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SpeakerRole } from '@/db/types';
 
 /** A two-hour call's transcript is well under 1 MB; 5 MB leaves room and refuses a video by mistake. */
-export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
+export const MAX_TRANSCRIPT_BYTES = 5_000_000;
 export const MAX_TURNS = 20_000;
 export const SPEAKER_ROLES: readonly SpeakerRole[] = ['interviewer', 'participant'];
 export const SPEAKER_ROLE_LABELS: Record<SpeakerRole, string> = { interviewer: 'Interviewer', participant: 'Participant' };
@@ -12,7 +12,7 @@ export const SPEAKER_ROLE_LABELS: Record<SpeakerRole, string> = { interviewer: '
 export const transcriptContentSchema = z
   .string({ message: 'Choose a transcript file' })
   .min(1, 'The transcript file is empty')
-  .max(MAX_TRANSCRIPT_BYTES, `The transcript is larger than ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB: export the transcript (.vtt, .srt or .txt), not the recording`);
+  .max(MAX_TRANSCRIPT_BYTES, `The transcript is larger than ${MAX_TRANSCRIPT_BYTES / 1_000_000} MB: export the transcript (.vtt, .srt or .txt), not the recording`);
 
 export const transcriptFileNameSchema = z.string().trim().min(1, 'The file needs a name').max(200, 'Keep the file name under 200 characters');
 

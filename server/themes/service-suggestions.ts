@@ -7,8 +7,7 @@ import { createVersionedCache } from '../lib/versioned-cache';
 import { AppError } from '../errors';
 import { findExistingEvidenceIds } from '../evidence/queries';
 import { clusterUntagged } from './cluster-untagged';
-import { findThemes } from './queries';
-import * as queries from './queries-suggestions';
+import * as queries from './queries';
 import { fitThemes, type ThemeExamples, type ThemeModel } from './suggest-themes';
 
 const cachedSuggestions = createVersionedCache<Db>({ ...changeLogHooks('inventory_changes'), maxEntries: 2 });
@@ -151,7 +150,7 @@ async function requireEvidence(db: Db, ids: string[]) {
 /** "Not this theme" for one item: the fit is not offered again. */
 export async function dismissFit(db: Db, input: { evidenceId: string; themeId: string; dismissedBy: string | null }) {
   await requireEvidence(db, [input.evidenceId]);
-  if ((await findThemes(db, { ids: [input.themeId] })).length === 0) {
+  if ((await queries.findThemes(db, { ids: [input.themeId] })).length === 0) {
     throw new AppError('NOT_FOUND', 'This theme no longer exists. Reload the inbox.', { field: 'themeId' });
   }
   await queries.insertDismissals(db, {
