@@ -236,7 +236,7 @@ function RecordingForm({ interviewId, current }: { interviewId: string; current:
   const error = save.error ? describeError(save.error) : null;
   return (
     <form
-      aria-label="Recording address"
+      aria-label="The interview’s recording"
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
