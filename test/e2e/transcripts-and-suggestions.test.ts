@@ -129,7 +129,7 @@ describe('transcripts and theme suggestions', () => {
     await item.getByText('Getting a staging database takes days').waitFor();
     await item.locator('mark', { hasText: 'staging database' }).first().waitFor();
     await checkPage(page, 'transcripts-04-inbox');
-    await item.getByRole('button', { name: /into “Getting a staging database takes days”/ }).click();
+    await item.getByRole('button', { name: /^Tag into this theme: “Getting a staging database takes days”/ }).click();
     await page.getByRole('heading', { name: 'Every piece of evidence is in a theme' }).waitFor(WAIT);
     await checkPage(page, 'transcripts-05-inbox-empty');
 

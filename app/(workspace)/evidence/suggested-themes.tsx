@@ -35,7 +35,7 @@ export function SuggestedThemes({ evidenceIds, chosen, onChoose }: { evidenceIds
               size="sm"
               variant="secondary"
               aria-pressed={chosen.includes(themeId)}
-              aria-label={`Choose “${entry.title}”`}
+              aria-label={`${chosen.includes(themeId) ? 'Chosen' : 'Choose'}: “${entry.title}”`}
               onClick={() => onChoose(themeId)}
             >
               {chosen.includes(themeId) ? 'Chosen' : 'Choose'}

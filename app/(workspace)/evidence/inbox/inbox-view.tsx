@@ -147,7 +147,7 @@ export function InboxView() {
                     <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                     <p className="mt-1 text-sm text-slate-600">
                       {row.participant_name ?? 'Unattributed'} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
-                      <Link href={row.source_path} className="text-brand-700 hover:underline">
+                      <Link href={row.source_path} className="text-brand-700 underline">
                         Open in source
                       </Link>
                     </p>
@@ -163,7 +163,7 @@ export function InboxView() {
                                 <Button
                                   size="sm"
                                   variant="secondary"
-                                  aria-label={`Tag “${label}” into “${fit.themeTitle}”`}
+                                  aria-label={`Tag into this theme: “${fit.themeTitle}” for “${label}”`}
                                   onClick={() =>
                                     tag.mutate({ evidenceIds: [row.id], themeIds: [fit.themeId] }, { onSuccess: () => toast(`Tagged into “${fit.themeTitle}”`) })
                                   }
@@ -173,7 +173,7 @@ export function InboxView() {
                                 <Button
                                   size="sm"
                                   variant="ghost"
-                                  aria-label={`“${label}” does not fit “${fit.themeTitle}”`}
+                                  aria-label={`Not this theme: “${fit.themeTitle}” for “${label}”`}
                                   onClick={() => dismissFit.mutate({ evidenceId: row.id, themeId: fit.themeId }, { onSuccess: () => toast('Suggestion dismissed') })}
                                 >
                                   Not this theme
@@ -186,7 +186,7 @@ export function InboxView() {
                     )}
                     {canEdit && (
                       <div className="mt-3">
-                        <Button size="sm" variant="ghost" onClick={() => setTagging([row.id])} aria-label={`Choose themes for “${label}”`}>
+                        <Button size="sm" variant="ghost" onClick={() => setTagging([row.id])} aria-label={`Choose themes… for “${label}”`}>
                           Choose themes…
                         </Button>
                       </div>
