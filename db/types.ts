@@ -656,6 +656,43 @@ export interface InterviewsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   notes_vector: SearchVector;
+  /** The recording's address (the company's video tool); evidence from a turn opens it at that second. */
+  recording_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The file the transcript was imported from; null when there is no transcript. */
+  transcript_file_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type SpeakerRole = 'interviewer' | 'participant';
+
+export interface ThemeSuggestionDismissalsTable {
+  id: Generated<string>;
+  evidence_id: string;
+  /** Set for a dismissed "fits theme X"; null for a dismissed group. */
+  theme_id: string | null;
+  /** The stemmed word or phrase of a dismissed "these items look like one pain" group. */
+  cluster_term: string | null;
+  dismissed_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InterviewTranscriptTurnsTable {
+  id: Generated<string>;
+  interview_id: string;
+  /** 1-based; the spot `#t-<position>` of the interview page. */
+  position: number;
+  speaker_name: string;
+  speaker_role: SpeakerRole;
+  /** Milliseconds from the start of the recording. */
+  start_ms: number;
+  body: string;
+  body_vector: SearchVector;
+}
+
+export interface TranscriptSpeakerRolesTable {
+  /** The speaker's name, trimmed and lower-cased. */
+  speaker_key: string;
+  speaker_role: SpeakerRole;
+  updated_at: UpdatedAt;
 }
 
 export interface InterviewAnswersTable {
@@ -820,4 +857,7 @@ export interface Database {
   deployments: DeploymentsTable;
   platform_tasks: PlatformTasksTable;
   manual_work_categories: ManualWorkCategoriesTable;
+  theme_suggestion_dismissals: ThemeSuggestionDismissalsTable;
+  interview_transcript_turns: InterviewTranscriptTurnsTable;
+  transcript_speaker_roles: TranscriptSpeakerRolesTable;
 }

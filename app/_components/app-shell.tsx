@@ -8,8 +8,14 @@ import { useTRPC } from '../_trpc/client';
 import { NAV_GROUPS } from './nav-items';
 import { useSession } from './session-context';
 
-function isCurrent(pathname: string, href: string) {
+function matches(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The entry for this page: the most specific one that matches (/evidence/inbox, not /evidence). */
+function isCurrent(pathname: string, href: string) {
+  if (!matches(pathname, href)) return false;
+  return !NAV_GROUPS.some((group) => group.items.some((item) => item.href.length > href.length && matches(pathname, item.href)));
 }
 
 export function AppShell({ children }: { children: ReactNode }) {

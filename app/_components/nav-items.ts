@@ -40,6 +40,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Understand',
     items: [
       { href: '/evidence', label: 'Evidence' },
+      { href: '/evidence/inbox', label: 'Untagged inbox' },
       { href: '/themes', label: 'Themes' },
       { href: '/inventory', label: 'Pain inventory' },
     ],

@@ -24,6 +24,8 @@ import * as m0751 from './0751-webhook-private-targets';
 import * as m0760 from './0760-roadmap-requests-board';
 import * as m0761 from './0761-roadmap-boards';
 import * as m0762 from './0762-request-emails';
+import * as m0770 from './0770-theme-suggestion-dismissals';
+import * as m0771 from './0771-interview-transcripts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0760-roadmap-requests-board': m0760,
   '0761-roadmap-boards': m0761,
   '0762-request-emails': m0762,
+  '0770-theme-suggestion-dismissals': m0770,
+  '0771-interview-transcripts': m0771,
 };

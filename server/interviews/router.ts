@@ -5,6 +5,8 @@ import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
 import { FIELD_PATTERN, guideTitleSchema, interviewDateSchema, INTERVIEW_STATUSES, MAX_INTERVIEW_TEXT, questionsSchema } from './rules';
 import * as service from './service';
+import * as transcripts from './service-transcript';
+import { recordingUrlSchema, SPEAKER_ROLES, transcriptContentSchema, transcriptFileNameSchema } from './transcript-rules';
 
 const status = z.enum(INTERVIEW_STATUSES as ['draft', 'complete'], { message: 'Choose draft or complete' });
 const fieldValue = z.string().max(MAX_INTERVIEW_TEXT * 2, 'This text is too long').nullable();
@@ -71,4 +73,39 @@ export const interviewsRouter = createRouter({
     .mutation(({ ctx, input }) => service.saveInterview(ctx.db, input)),
 
   delete: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.deleteInterview(ctx.db, input)),
+
+  transcript: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => transcripts.getTranscript(ctx.db, { interviewId: input.id })),
+
+  /** What an import would bring in: format, turns and speakers with their remembered roles. Writes nothing. */
+  previewTranscript: editorProcedure
+    .input(z.object({ content: transcriptContentSchema }))
+    .mutation(({ ctx, input }) => transcripts.previewTranscript(ctx.db, input)),
+
+  importTranscript: editorProcedure
+    .input(
+      z.object({
+        id: fields.id,
+        content: transcriptContentSchema,
+        fileName: transcriptFileNameSchema,
+        speakers: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(200),
+              role: z.enum(SPEAKER_ROLES as ['interviewer', 'participant'], { message: 'Choose interviewer or participant' }),
+            }),
+          )
+          .min(1, 'Choose a role for each speaker')
+          .max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) => transcripts.importTranscript(ctx.db, { ...input, interviewId: input.id })),
+
+  setRecordingUrl: editorProcedure
+    .input(z.object({ id: fields.id, recordingUrl: recordingUrlSchema.nullable() }))
+    .mutation(({ ctx, input }) => transcripts.setRecordingUrl(ctx.db, { interviewId: input.id, recordingUrl: input.recordingUrl })),
+
+  /** Where evidence from a transcript turn opens: the recording at that second, else the turn. */
+  turnLink: memberProcedure
+    .input(z.object({ id: fields.id, position: z.number().int().min(1) }))
+    .query(({ ctx, input }) => transcripts.turnLink(ctx.db, { interviewId: input.id, position: input.position })),
 });

@@ -1,5 +1,5 @@
 // Full-text search queries. Step one ranks every match across the five kinds of text in one
-// statement over the GIN-indexed vectors; step two builds highlighted snippets (ts_headline is
+// statement over the GIN-indexed vectors (transcript turns among them); step two builds highlighted snippets (ts_headline is
 // costly) only for the page of results shown.
 import { sql } from 'kysely';
 import type { Db } from '../db';
@@ -9,7 +9,7 @@ const ENGLISH = sql`'english'::regconfig`;
 /** Must stay the exact expression of the participants_search_idx index. */
 const participantVector = sql`to_tsvector('english'::regconfig, p.display_name || ' ' || coalesce(p.background, ''))`;
 
-export type HitKind = 'answer' | 'interview-notes' | 'session-notes' | 'friction-event' | 'evidence' | 'participant';
+export type HitKind = 'answer' | 'interview-notes' | 'transcript-turn' | 'session-notes' | 'friction-event' | 'evidence' | 'participant';
 
 export interface Hit {
   kind: HitKind;
@@ -33,6 +33,9 @@ export async function rankMatches(db: Db, input: { text: string; groups: SearchG
       union all
       select 'interview-notes', 'interview', i.id, ts_rank(i.notes_vector, q.query, 1)
         from interviews i, q where i.notes_vector @@ q.query
+      union all
+      select 'transcript-turn', 'interview', t.id, ts_rank(t.body_vector, q.query, 1)
+        from interview_transcript_turns t, q where t.body_vector @@ q.query
       union all
       select 'session-notes', 'shadowing', s.id, ts_rank(s.notes_vector, q.query, 1)
         from shadowing_sessions s, q where s.notes_vector @@ q.query
@@ -102,6 +105,26 @@ export async function describeInterviewNotes(db: Db, input: { ids: string[]; tex
     .innerJoin('participants as p', 'p.id', 'i.participant_id')
     .select(['i.id', 'i.interviewed_on', 'i.status', 'p.display_name as participant_name', headline(sql`i.notes`, input.text).as('headline')])
     .where('i.id', 'in', input.ids)
+    .execute();
+}
+
+export async function describeTranscriptTurns(db: Db, input: { ids: string[]; text: string }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('interview_transcript_turns as t')
+    .innerJoin('interviews as i', 'i.id', 't.interview_id')
+    .innerJoin('participants as p', 'p.id', 'i.participant_id')
+    .select([
+      't.id',
+      't.position',
+      't.speaker_name',
+      't.start_ms',
+      'i.id as interview_id',
+      'i.interviewed_on',
+      'p.display_name as participant_name',
+      headline(sql`t.body`, input.text).as('headline'),
+    ])
+    .where('t.id', 'in', input.ids)
     .execute();
 }
 

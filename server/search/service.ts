@@ -7,6 +7,8 @@ import { SOURCE_LABELS } from '../evidence/rules';
 import { markdownToPlainText } from '../lib/markdown-text';
 import { TENURE_LABELS } from '../participants/tenure';
 import { answerAnchor, NOTES_ANCHOR } from '../interviews/rules';
+import { formatTimestamp } from '../interviews/parse-transcript';
+import { turnAnchor } from '../interviews/transcript-rules';
 import { eventAnchor, formatOffset, FRICTION_LABELS, SCENARIO_LABELS, SESSION_NOTES_ANCHOR } from '../shadowing/rules';
 import * as queries from './queries';
 import { cleanSearchText, limitSearchTerms, MAX_SEARCH_TERMS, parseHighlights, SEARCH_GROUPS, type SearchGroup, type SnippetPart } from './search-text';
@@ -54,13 +56,14 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
   if (ranked.hits.length === 0) return { ...empty(total > 0 || (await queries.hasSearchableWords(db, { text }))), total };
 
   const idsOf = (kind: queries.HitKind) => ranked.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
-  const [answers, notes, sessions, events, evidence, participants] = await Promise.all([
+  const [answers, notes, sessions, events, evidence, participants, turns] = await Promise.all([
     queries.describeAnswers(db, { ids: idsOf('answer'), text }),
     queries.describeInterviewNotes(db, { ids: idsOf('interview-notes'), text }),
     queries.describeSessions(db, { ids: idsOf('session-notes'), text }),
     queries.describeEvents(db, { ids: idsOf('friction-event'), text }),
     queries.describeEvidence(db, { ids: idsOf('evidence'), text }),
     queries.describeParticipants(db, { ids: idsOf('participant'), text }),
+    queries.describeTranscriptTurns(db, { ids: idsOf('transcript-turn'), text }),
   ]);
 
   const described = new Map<string, Omit<SearchResult, 'group' | 'kind' | 'id'>>();
@@ -69,6 +72,15 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
       title: `Interview with ${row.participant_name}`,
       context: `Q${row.position}. ${row.prompt}`,
       path: `/interviews/${row.interview_id}#${answerAnchor(row.position)}`,
+      date: row.interviewed_on,
+      snippet: snippetOf(row.headline),
+    });
+  }
+  for (const row of turns) {
+    described.set(`transcript-turn:${row.id}`, {
+      title: `Interview with ${row.participant_name}`,
+      context: `Transcript, ${row.speaker_name} at ${formatTimestamp(row.start_ms)}`,
+      path: `/interviews/${row.interview_id}#${turnAnchor(row.position)}`,
       date: row.interviewed_on,
       snippet: snippetOf(row.headline),
     });

@@ -9,6 +9,7 @@ import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
 import { THEME_STATUSES, themeDescriptionSchema, themeTitleSchema } from './rules';
 import * as service from './service';
+import * as suggestions from './service-suggestions';
 
 const filter = inventoryFilterSchema.default({});
 const status = z.enum(THEME_STATUSES, { message: 'Choose candidate, confirmed or archived' });
@@ -86,4 +87,22 @@ export const themesRouter = createRouter({
       }),
     )
     .mutation(({ ctx, input }) => service.splitTheme(ctx.db, { ...input, createdBy: ctx.user.id })),
+
+  /** Suggested themes for untagged evidence (or for the given items) and proposed new themes. */
+  suggestions: memberProcedure
+    .input(z.object({ evidenceIds: z.array(fields.id).max(500, 'Ask about at most 500 items at once').optional() }))
+    .query(({ ctx, input }) => suggestions.getThemeSuggestions(ctx.db, input)),
+
+  dismissFit: editorProcedure
+    .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
+    .mutation(({ ctx, input }) => suggestions.dismissFit(ctx.db, { ...input, dismissedBy: ctx.user.id })),
+
+  dismissGroup: editorProcedure
+    .input(
+      z.object({
+        term: z.string().trim().min(1, 'The group has no words').max(200),
+        evidenceIds: z.array(fields.id).min(1, 'The group has no items').max(20_000),
+      }),
+    )
+    .mutation(({ ctx, input }) => suggestions.dismissGroup(ctx.db, { ...input, dismissedBy: ctx.user.id })),
 });

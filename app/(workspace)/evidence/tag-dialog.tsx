@@ -9,6 +9,7 @@ import { ThemePicker, type ThemeChoice } from '../../_components/theme-picker';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { plural } from '../_listen/format';
+import { SuggestedThemes } from './suggested-themes';
 
 export function TagDialog({ evidenceIds, onClose, onTagged }: { evidenceIds: string[] | null; onClose: () => void; onTagged: () => void }) {
   return (
@@ -47,6 +48,13 @@ function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () =>
   return (
     <form onSubmit={submit} noValidate aria-label="Tag into themes" className="flex flex-col gap-4">
       <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <SuggestedThemes
+        evidenceIds={evidenceIds}
+        chosen={choice.themeIds}
+        onChoose={(themeId) =>
+          setChoice({ ...choice, themeIds: choice.themeIds.includes(themeId) ? choice.themeIds.filter((id) => id !== themeId) : [...choice.themeIds, themeId] })
+        }
+      />
       <ThemePicker value={choice} onChange={setChoice} error={error?.fieldErrors.title?.[0] ?? error?.fieldErrors.themeIds?.[0] ?? error?.fieldErrors.evidenceIds?.[0]} />
       <div>
         <Button type="submit" isBusy={isBusy}>

@@ -25,6 +25,7 @@ import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-ev
 import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { useAutosave, type FieldValues } from '../../_listen/use-autosave';
 import { TENURE_LABELS } from '../../directory/tenure-options';
+import { TranscriptPanel } from './transcript-panel';
 
 type Interview = inferRouterOutputs<AppRouter>['interviews']['get'];
 
@@ -176,6 +177,14 @@ export function InterviewView({ id }: { id: string }) {
           evidence={byAnchor.get('notes') ?? []}
           onSaveEvidence={openEvidence}
           hint="Impressions, follow-ups, what to ask next time. Markdown works: **bold**, lists, links."
+        />
+        <TranscriptPanel
+          interviewId={id}
+          participantName={data.participant_name}
+          canEdit={canEdit}
+          target={target}
+          evidence={evidence.data?.rows ?? []}
+          onSaveEvidence={openEvidence}
         />
       </div>
 

@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { LoadingState } from '../../../_components/states';
+import { InboxView } from './inbox-view';
+
+export const metadata: Metadata = { title: 'Untagged evidence' };
+
+export default function UntaggedInboxPage() {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <InboxView />
+    </Suspense>
+  );
+}

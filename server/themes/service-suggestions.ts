@@ -1,0 +1,168 @@
+// Theme suggestions for evidence in no theme yet: "fits theme X" (with the words that made it fit)
+// and "these N items look like one pain" (a proposed new theme). Suggestions are only offered:
+// tagging goes through evidence.tag after a person accepts; dismissals are remembered.
+import { changeLogHooks } from '../change-log/queries';
+import type { Db } from '../db';
+import { createVersionedCache } from '../lib/versioned-cache';
+import { AppError } from '../errors';
+import { findExistingEvidenceIds } from '../evidence/queries';
+import { clusterUntagged } from './cluster-untagged';
+import * as queries from './queries';
+import { fitThemes, type ThemeExamples, type ThemeModel } from './suggest-themes';
+
+const cachedSuggestions = createVersionedCache<Db>({ ...changeLogHooks('inventory_changes'), maxEntries: 2 });
+
+/** Newest excerpts per theme the model learns from: enough to know a theme, bounded in cost. */
+const EXAMPLES_PER_THEME = 300;
+/** Untagged items considered at most (the newest). */
+const MAX_UNTAGGED = 20_000;
+/** A fit weaker than this is not shown: fewer, better suggestions. */
+export const MIN_FIT = 0.12;
+/** An item whose best fit is below this "fits no theme" and may join a proposed group. */
+const FITS_NO_THEME_BELOW = 0.2;
+const FITS_PER_ITEM = 3;
+/** Fits the model keeps per item, so that some are left after dismissals. */
+const FITS_KEPT = 6;
+const MAX_GROUPS = 20;
+const SAMPLES_PER_GROUP = 3;
+
+export interface FitSuggestion {
+  themeId: string;
+  themeTitle: string;
+  score: number;
+  words: string[];
+}
+
+export interface GroupSuggestion {
+  /** The stemmed word or phrase the group shares; sent back to dismiss the group. */
+  term: string;
+  title: string;
+  words: string[];
+  evidenceIds: string[];
+  /** A few of the group's excerpts, to judge it without opening each item. */
+  samples: { id: string; excerpt: string }[];
+}
+
+export interface ThemeSuggestions {
+  /** Fits for the evidence asked about (a page of the inbox, or the items of the tag dialog). */
+  fits: { evidenceId: string; fits: FitSuggestion[] }[];
+  groups: GroupSuggestion[];
+  untaggedCount: number;
+  themeCount: number;
+}
+
+interface Inbox {
+  themes: ThemeExamples[];
+  titles: Map<string, string>;
+  /** The model over every untagged item. */
+  model: ThemeModel | null;
+  untaggedIds: Set<string>;
+  dismissedFits: Set<string>;
+  groups: GroupSuggestion[];
+  untaggedCount: number;
+}
+
+type Ranked = { themeId: string; score: number }[];
+
+function fitsWithout(fits: Ranked, evidenceId: string, dismissed: Set<string>, themeIds: Set<string>): Ranked {
+  return fits.filter((fit) => !dismissed.has(`${evidenceId}:${fit.themeId}`) && !themeIds.has(fit.themeId)).slice(0, FITS_PER_ITEM);
+}
+
+/**
+ * The model over every untagged item (it learns from all of them) and the groups, cached until
+ * evidence, tags or themes change (the inventory's change log) or a suggestion is dismissed: the
+ * inbox's pages and the tag dialog then cost a lookup.
+ */
+async function loadInbox(db: Db): Promise<Inbox> {
+  const dismissalVersion = await queries.dismissalVersion(db);
+  return cachedSuggestions(db, `inbox:${dismissalVersion}`, async () => {
+    const [rows, untagged, dismissals] = await Promise.all([
+      queries.listThemeExamples(db, { perTheme: EXAMPLES_PER_THEME }),
+      queries.listUntaggedExcerpts(db, { limit: MAX_UNTAGGED }),
+      queries.listDismissals(db),
+    ]);
+    const themes = rows.map((theme) => ({ id: theme.id, title: theme.title, examples: theme.examples }));
+    const titles = new Map(themes.map((theme) => [theme.id, theme.title]));
+    const items = untagged.map((row) => ({ id: row.id, text: row.excerpt }));
+    const model = themes.length ? fitThemes(themes, items, { limit: FITS_KEPT, minScore: MIN_FIT }) : null;
+    const dismissedFits = new Set<string>();
+    const dismissedGroups = new Map<string, Set<string>>();
+    for (const row of dismissals) {
+      if (row.theme_id) dismissedFits.add(`${row.evidence_id}:${row.theme_id}`);
+      else if (row.cluster_term) dismissedGroups.set(row.cluster_term, (dismissedGroups.get(row.cluster_term) ?? new Set()).add(row.evidence_id));
+    }
+    const none = new Set<string>();
+    const fitsNoTheme = items.filter(
+      (item) => (fitsWithout(model?.rank(item.id) ?? [], item.id, dismissedFits, none)[0]?.score ?? 0) < FITS_NO_THEME_BELOW,
+    );
+    const excerptOf = new Map(untagged.map((row) => [row.id, row.excerpt]));
+    const groups = clusterUntagged(fitsNoTheme, { maxClusters: MAX_GROUPS, dismissed: dismissedGroups }).map((group) => ({
+      term: group.key,
+      title: group.title,
+      words: group.words,
+      evidenceIds: group.itemIds,
+      samples: group.itemIds.slice(0, SAMPLES_PER_GROUP).map((id) => ({ id, excerpt: excerptOf.get(id) ?? '' })),
+    }));
+    return { themes, titles, model, untaggedIds: new Set(untagged.map((row) => row.id)), dismissedFits, groups, untaggedCount: untagged.length };
+  });
+}
+
+/**
+ * Fits for the evidence asked about (a page of the inbox, the items of the tag dialog) and the
+ * proposed groups among untagged items that fit no theme. Items asked about may be tagged already
+ * (the tag dialog): their current themes are not suggested again. Dismissed suggestions are left out.
+ */
+export async function getThemeSuggestions(db: Db, input: { evidenceIds?: string[] }): Promise<ThemeSuggestions> {
+  const [inbox, asked] = await Promise.all([loadInbox(db), queries.findExcerptsWithThemes(db, { ids: input.evidenceIds ?? [] })]);
+  const themesOf = new Map(asked.map((item) => [item.id, new Set(item.themeIds)]));
+  // Tagged items asked about are not in the cached model: fit them on their own.
+  const outside = asked.filter((item) => !inbox.untaggedIds.has(item.id));
+  const outsideModel =
+    outside.length && inbox.themes.length
+      ? fitThemes(inbox.themes, outside.map((item) => ({ id: item.id, text: item.excerpt })), { limit: FITS_KEPT, minScore: MIN_FIT })
+      : null;
+  const none = new Set<string>();
+  return {
+    fits: asked.map((item) => {
+      const model = inbox.untaggedIds.has(item.id) ? inbox.model : outsideModel;
+      const ranked = fitsWithout(model?.rank(item.id) ?? [], item.id, inbox.dismissedFits, themesOf.get(item.id) ?? none);
+      return {
+        evidenceId: item.id,
+        fits: ranked
+          .map((fit) => ({ ...fit, themeTitle: inbox.titles.get(fit.themeId) ?? '', words: model?.explain(item.id, fit.themeId) ?? [] }))
+          .filter((fit) => fit.words.length > 0),
+      };
+    }),
+    groups: inbox.groups,
+    untaggedCount: inbox.untaggedCount,
+    themeCount: inbox.themes.length,
+  };
+}
+
+async function requireEvidence(db: Db, ids: string[]) {
+  const existing = new Set(await findExistingEvidenceIds(db, { ids }));
+  const missing = ids.filter((id) => !existing.has(id));
+  if (missing.length > 0) {
+    throw new AppError('NOT_FOUND', `${missing.length} of these evidence items no longer exist. Reload the inbox.`, { field: 'evidenceIds' });
+  }
+}
+
+/** "Not this theme" for one item: the fit is not offered again. */
+export async function dismissFit(db: Db, input: { evidenceId: string; themeId: string; dismissedBy: string | null }) {
+  await requireEvidence(db, [input.evidenceId]);
+  if ((await queries.findThemes(db, { ids: [input.themeId] })).length === 0) {
+    throw new AppError('NOT_FOUND', 'This theme no longer exists. Reload the inbox.', { field: 'themeId' });
+  }
+  await queries.insertDismissals(db, {
+    rows: [{ evidence_id: input.evidenceId, theme_id: input.themeId, cluster_term: null, dismissed_by: input.dismissedBy }],
+  });
+}
+
+/** "Not one pain": these items are not grouped on this term again (new items still may be). */
+export async function dismissGroup(db: Db, input: { term: string; evidenceIds: string[]; dismissedBy: string | null }) {
+  const ids = [...new Set(input.evidenceIds)];
+  await requireEvidence(db, ids);
+  await queries.insertDismissals(db, {
+    rows: ids.map((id) => ({ evidence_id: id, theme_id: null, cluster_term: input.term, dismissed_by: input.dismissedBy })),
+  });
+}
