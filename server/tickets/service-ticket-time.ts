@@ -25,7 +25,7 @@ export interface TicketTime {
  */
 export async function ticketTimes(
   db: Db,
-  input: { tickets: { id: string; opened_at: Date; resolved_at: Date | null }[]; choice: TicketTimeChoice; minutesLost: number | null; now?: Date },
+  input: { tickets: { id: string; opened_at: Date | null; resolved_at: Date | null }[]; choice: TicketTimeChoice; minutesLost: number | null; now?: Date },
 ): Promise<Map<string, TicketTime>> {
   if (input.choice === 'entered' && input.minutesLost === null) {
     throw new AppError('BAD_REQUEST', 'Enter the minutes lost per ticket, or choose another option.', { field: 'minutesLost' });
@@ -42,7 +42,7 @@ export async function ticketTimes(
         ? input.minutesLost
         : input.choice === 'category_rule'
           ? (rules.get(ticket.id) ?? null)
-          : input.choice === 'working_hours'
+          : input.choice === 'working_hours' && ticket.opened_at
             ? workingMinutesOfWait(ticket.opened_at, ticket.resolved_at, now)
             : null;
     times.set(ticket.id, { minutesLost: minutes, minutesOrigin: minutes === null || input.choice === 'none' ? null : input.choice });
@@ -55,8 +55,10 @@ export async function getTicketTimeOptions(db: Db, input: { ticketIds: string[] 
   const ids = [...new Set(input.ticketIds)];
   const [tickets, rules] = await Promise.all([queries.findTicketsForEvidence(db, { ids }), queries.findTicketCostRules(db, { ticketIds: ids })]);
   const now = new Date();
-  const waits = tickets.map((ticket) => waitMinutes(ticket.opened_at, ticket.resolved_at, now));
-  const working = tickets.map((ticket) => workingMinutesOfWait(ticket.opened_at, ticket.resolved_at, now));
+  // Undated tickets (imported without a creation date) have no wait to show.
+  const dated = tickets.filter((ticket) => ticket.opened_at !== null);
+  const waits = dated.map((ticket) => waitMinutes(ticket.opened_at, ticket.resolved_at, now));
+  const working = dated.map((ticket) => workingMinutesOfWait(ticket.opened_at, ticket.resolved_at, now));
   const byCategory = new Map<string, { category: string; minutesPerTicket: number | null; tickets: number }>();
   for (const row of rules) {
     const entry = byCategory.get(row.category) ?? { category: row.category, minutesPerTicket: row.minutesPerTicket, tickets: 0 };

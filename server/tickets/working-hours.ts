@@ -7,8 +7,12 @@ import { MAX_MINUTES_LOST } from '../evidence/rules';
 export const WORKING_MINUTES_PER_DAY = 8 * 60;
 const DAY = 86_400_000;
 
-/** Working minutes of a wait from openedAt to resolvedAt (or now while open), capped at what one evidence item may claim. */
-export function workingMinutesOfWait(openedAt: Date, resolvedAt: Date | null, now: Date = new Date()): number {
+/**
+ * Working minutes of a wait from openedAt to resolvedAt (or now while open), capped at what one
+ * evidence item may claim; 0 for a ticket imported without a creation date (no wait to measure).
+ */
+export function workingMinutesOfWait(openedAt: Date | null, resolvedAt: Date | null, now: Date = new Date()): number {
+  if (!openedAt) return 0;
   const start = openedAt.getTime();
   const end = (resolvedAt ?? now).getTime();
   if (!(end > start)) return 0;
