@@ -27,7 +27,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          fileParallelism: false,
+          // Two files at a time on two cores: each file starts its own server on its own database
+          // (a fresh PGlite folder, or a PostgreSQL database of its own name).
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -140,8 +140,10 @@ const appErrors = t.middleware(async ({ next }) => {
 
 // NUL characters in any input are a 400 naming the field, before the input schema or a query sees
 // them (PostgreSQL text cannot hold one). Invalid UTF-8 is refused on the way in (server/trpc-http.ts).
-const textInput = t.middleware(async ({ getRawInput, next }) => {
-  assertNoNul(await getRawInput());
+// Procedures that take a whole file as text (those with a larger body limit) are left to their
+// parsers, which report such bytes by row and column or refuse a binary file as such.
+const textInput = t.middleware(async ({ getRawInput, meta, next }) => {
+  if (meta?.maxBodyBytes === undefined) assertNoNul(await getRawInput());
   return next();
 });
 

@@ -6,14 +6,16 @@ import { createDb } from '@/db/create-db';
 
 async function main() {
   const [dataDir, action] = process.argv.slice(2);
+  let close: () => Promise<void> = async () => undefined;
+  process.on('SIGTERM', () => {
+    void close().then(() => process.exit(0));
+  });
   const handle = await createDb({ kind: 'pglite', dataDir });
+  close = () => handle.close();
   await sql`create table if not exists lock_probe (note text)`.execute(handle.db);
   if (action === 'write') await sql`insert into lock_probe values (${`written by ${process.pid}`})`.execute(handle.db);
   const { rows } = await sql<{ count: number }>`select count(*)::int as count from lock_probe`.execute(handle.db);
   console.log(`ready rows=${rows[0].count}`);
-  process.on('SIGTERM', () => {
-    void handle.close().then(() => process.exit(0));
-  });
   setInterval(() => undefined, 60_000);
 }
 

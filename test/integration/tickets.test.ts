@@ -107,10 +107,14 @@ describe('repeat questions into the pain inventory', () => {
     const editor = await callerWithRole(handle, 'editor');
     const [, runner] = (await editor.tickets.repeatQuestions({})).clusters;
     await editor.tickets.toEvidence({ ticketIds: runner.ticketIds, newThemeTitle: 'CI runners run out of disk', minutesLost: 45 });
-    const { themes } = await rankInventory(handle.db, {});
+    const { themes, window } = await rankInventory(handle.db, {});
     const theme = themes.find((entry) => entry.title === 'CI runners run out of disk')!;
-    // 12 tickets by 10 developers: two developers asked twice (90 min), eight once (45 min).
-    expect(theme).toMatchObject({ affectedDevelopers: 10, evidenceCount: 12, hoursPerDeveloperPerMonth: 0.75 });
+    // 12 tickets by 10 developers: two developers asked twice (90 min), eight once (45 min). Tickets
+    // are single occurrences, spread over the window (DESIGN.md): the median developer's 45 minutes
+    // divided by the window's months.
+    expect(theme).toMatchObject({ affectedDevelopers: 10, evidenceCount: 12 });
+    expect(window.months).toBeGreaterThan(1);
+    expect(theme.hoursPerDeveloperPerMonth).toBeCloseTo(45 / window.months / 60, 2);
     expect((await rejection(editor.tickets.toEvidence({ ticketIds: runner.ticketIds }))).message).toBe('Choose a pain theme, or write a new one.');
     expect((await rejection(editor.tickets.toEvidence({ ticketIds: [], newThemeTitle: 'x' }))).message).toBe('ticketIds: Select at least one ticket');
     expect((await rejection(editor.tickets.toEvidence({ ticketIds: runner.ticketIds, newThemeTitle: 'x', minutesLost: -5 }))).message).toBe('minutesLost: Minutes lost cannot be negative');
