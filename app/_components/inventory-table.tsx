@@ -8,6 +8,7 @@ import type { RankedTheme } from '@/server/ranking/rank-themes';
 import { SOURCE_KIND_LABELS } from '@/server/ranking/inventory-params';
 import { Badge } from './page-header';
 import { Table, Td, Th } from './table';
+import { SourceLink } from '@/app/_components/source-link';
 
 type EvidenceSourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -123,9 +124,9 @@ export function QuoteBlock({ quote }: { quote: TableQuote }) {
         {quote.sourcePath && (
           <>
             {' · '}
-            <Link href={quote.sourcePath} className="text-brand-700 underline">
+            <SourceLink href={quote.sourcePath} className="text-brand-700 underline">
               source
-            </Link>
+            </SourceLink>
           </>
         )}
       </figcaption>

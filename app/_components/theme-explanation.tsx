@@ -1,7 +1,6 @@
 // "How was this computed?": a theme's numbers taken apart (server/ranking/explain-theme.ts), as
 // steps in words and a per-developer table. No hooks, so the help page renders its worked example
 // on the server with the very same component and code.
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { EVIDENCE_KIND_LABELS, SOURCE_LABELS } from '@/server/evidence/rules';
 import {
@@ -13,6 +12,7 @@ import {
   type ThemeExplanation,
 } from '@/server/ranking/explain-theme';
 import { Table, Td, Th } from './table';
+import { SourceLink } from '@/app/_components/source-link';
 
 const LARGER_LABELS = { recurring: 'Recurring estimate', single: 'Single occurrences', equal: 'Equal' } as const;
 
@@ -65,9 +65,9 @@ export function ThemeExplanationView({
                         {item.sourcePath && (
                           <>
                             {' '}
-                            <Link href={item.sourcePath} className="text-brand-700 underline" aria-label={`Open the ${SOURCE_LABELS[item.sourceKind].toLowerCase()} of ${item.observedOn}`}>
+                            <SourceLink href={item.sourcePath} className="text-brand-700 underline" aria-label={`Open the ${SOURCE_LABELS[item.sourceKind].toLowerCase()} of ${item.observedOn}`}>
                               open
-                            </Link>
+                            </SourceLink>
                           </>
                         )}
                       </li>

@@ -3,7 +3,6 @@
 // URL), each linking back to the exact spot it was taken from, and tagged into pain themes one
 // by one or many at once.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
 import { Button, ButtonLink } from '../../_components/button';
@@ -17,6 +16,7 @@ import { formatDay, formatMinutes, plural } from '../_listen/format';
 import { EvidenceEditor } from './evidence-editor';
 import { TagDialog } from './tag-dialog';
 import { useUntagWithUndo } from './use-untag-with-undo';
+import { SourceLink } from '@/app/_components/source-link';
 
 const PAGE_SIZE = 50;
 const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'blocked'];
@@ -209,9 +209,9 @@ export function EvidenceView() {
                       </div>
                     </div>
                     <div className="flex shrink-0 items-center gap-3 sm:flex-col sm:items-end sm:gap-2">
-                      <Link href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
+                      <SourceLink href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
                         Open in source
-                      </Link>
+                      </SourceLink>
                       {canEdit && (
                         <Button size="sm" variant="secondary" onClick={() => setTagging([row.id])} aria-label={`Tag “${row.excerpt.slice(0, 60)}” into themes`}>
                           Tag

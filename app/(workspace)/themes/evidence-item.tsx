@@ -1,11 +1,11 @@
 // One evidence item as the theme pages show it: the quote, who said it, its source and what it
 // costs in time.
-import Link from 'next/link';
 import { Badge } from '../../_components/page-header';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '@/server/evidence/rules';
 import { describeDeveloper } from '@/server/ranking/inventory-params';
 import { formatHours } from '@/server/ranking/inventory-model';
 import { type TENURE_LABELS } from '../directory/tenure-options';
+import { SourceLink } from '@/app/_components/source-link';
 
 const SEVERITY_WORDS: Record<number, string> = { 1: 'minor', 2: 'an hour', 3: 'half a day', 4: 'two days', 5: 'blocked' };
 
@@ -53,9 +53,9 @@ export function EvidenceItem({ item }: { item: EvidenceView }) {
         {cost && <span>· {cost}</span>}
         {item.monthly_minutes != null && item.kind !== 'single' && <span>· {formatHours(item.monthly_minutes / 60)} h a month</span>}
         {item.source_path && (
-          <Link href={item.source_path} className="text-brand-700 underline">
+          <SourceLink href={item.source_path} className="text-brand-700 underline">
             Open the source
-          </Link>
+          </SourceLink>
         )}
       </p>
     </div>

@@ -15,6 +15,7 @@ import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay, plural } from '../../_listen/format';
 import { TagDialog } from '../tag-dialog';
+import { SourceLink } from '@/app/_components/source-link';
 
 const PAGE_SIZE = 50;
 
@@ -147,9 +148,9 @@ export function InboxView() {
                     <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                     <p className="mt-1 text-sm text-slate-600">
                       {row.participant_name ?? 'Unattributed'} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
-                      <Link href={row.source_path} className="text-brand-700 underline">
+                      <SourceLink href={row.source_path} className="text-brand-700 underline">
                         Open in source
-                      </Link>
+                      </SourceLink>
                     </p>
                     {fits.length > 0 && (
                       <ul className="mt-3 flex flex-col gap-2" aria-label={`Suggested themes for “${label}”`}>
