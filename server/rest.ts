@@ -6,6 +6,7 @@ import { databaseProblemOf } from './database-errors';
 import { getDb, type Db } from './db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from './errors';
 import { clientKeyOf } from './http-context';
+import { readBodyWithin } from './request-guards';
 import { assertNoNul, decodeUtf8 } from './text-input';
 
 export interface RestContext {
@@ -76,21 +77,9 @@ export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T
 }
 
 async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readBodyWithin(req, maxBytes);
+  if (body === null) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBytes} bytes.`);
+  return body;
 }
 
 type RestHandle = (ctx: RestContext) => Promise<Response>;
