@@ -72,3 +72,34 @@ export const median = (values: number[]) => percentile(values, 50);
 export function printTable(rows: Record<string, string | number>[]): void {
   console.table(rows);
 }
+
+/**
+ * Growth check of issue 19: the same figure measured at several data sizes (1x, 3x, 10x of a
+ * benchmark's data), printed as the ratio of times beside the ratio of sizes. Time may grow at most
+ * as fast as the data ("10x the data, at most 10x the time"); the table says which sizes hold.
+ */
+export interface GrowthPoint {
+  size: number;
+  ms: number;
+}
+
+export const GROWTH_FACTORS = [1, 3, 10] as const;
+
+export function printGrowth(figure: string, points: GrowthPoint[]): void {
+  const [base] = points;
+  if (!base) return;
+  console.log(`\nGrowth of ${figure} (time ratio must stay at or under size ratio):`);
+  printTable(
+    points.map((point) => {
+      const sizeRatio = point.size / base.size;
+      const timeRatio = base.ms > 0 ? point.ms / base.ms : 0;
+      return {
+        size: point.size,
+        'ms (median)': Math.round(point.ms * 10) / 10,
+        'x size': Math.round(sizeRatio * 100) / 100,
+        'x time': Math.round(timeRatio * 100) / 100,
+        holds: timeRatio <= sizeRatio * 1.0001 ? 'yes' : 'NO',
+      };
+    }),
+  );
+}
