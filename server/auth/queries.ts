@@ -141,7 +141,7 @@ export async function lockFailureKeys(db: Db, input: { keys: string[] }) {
   }
 }
 
-export async function recordFailures(db: Db, input: { keys: string[] }): Promise<string[]> {
+export async function recordFailures(db: Db, input: { keys: string[] }): Promise<number[]> {
   if (input.keys.length === 0) return [];
   const rows = await db
     .insertInto('auth_failures')
@@ -151,7 +151,7 @@ export async function recordFailures(db: Db, input: { keys: string[] }): Promise
   return rows.map((row) => row.id);
 }
 
-export async function deleteFailures(db: Db, input: { ids: string[] }) {
+export async function deleteFailures(db: Db, input: { ids: number[] }) {
   if (input.ids.length === 0) return;
   await db.deleteFrom('auth_failures').where('id', 'in', input.ids).execute();
 }
