@@ -55,8 +55,7 @@ export async function correctEvidence(db: Db, input: EvidenceCorrection): Promis
 
     const excerpt = input.excerpt.trim();
     if (excerpt !== current.excerpt) {
-      const loader = evidenceSources[current.source_kind];
-      const source = loader ? await loader(trx, { sourceId: current.source_id, anchor: anchorOf(current.source_path) }) : null;
+      const source = await evidenceSources[current.source_kind](trx, { sourceId: current.source_id, anchor: anchorOf(current.source_path) });
       if (!source) {
         throw new AppError('BAD_REQUEST', 'The source of this evidence no longer exists, so a new excerpt cannot be checked against it: keep the excerpt as it is.', {
           field: 'excerpt',

@@ -39,9 +39,7 @@ export function checkEvidenceCost(input: EvidenceCostInput): EvidenceCost {
 
 async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Promise<queries.NewEvidenceRow> {
   const cost = checkEvidenceCost(input);
-  const loader = evidenceSources[input.sourceKind];
-  if (!loader) throw new AppError('BAD_REQUEST', `Evidence cannot be taken from a ${SOURCE_LABELS[input.sourceKind].toLowerCase()}.`, { field: 'sourceKind' });
-  const source = await loader(db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
+  const source = await evidenceSources[input.sourceKind](db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
   if (!source) throw new AppError('NOT_FOUND', `This ${SOURCE_LABELS[input.sourceKind].toLowerCase()} no longer exists.`, { field: 'sourceId' });
   if (!isExcerptInSource(input.excerpt, source.text)) {
     throw new AppError('BAD_REQUEST', 'The excerpt must be words from the source; select them in the text.', { field: 'excerpt' });

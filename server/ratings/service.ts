@@ -3,7 +3,6 @@
 // the Ratings pages read averages, distributions, weekly trends and comments.
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import type { EvidenceSource } from '../evidence/service-sources';
 import { isUniqueViolation } from '../lib/db-errors';
 import { enforceRateLimit } from '../rate-limit/service';
 import { addDays } from '../surveys/rules';
@@ -114,9 +113,3 @@ export async function listFlowComments(db: Db, input: { key: string; limit: numb
   return { total, rows: rows.map((row) => ({ id: row.id, score: row.score, comment: row.comment, ratedOn: row.rated_on })) };
 }
 
-/** Evidence loader for a rating's comment: unattributed, dated the day it was given. */
-export async function loadRatingCommentSource(db: Db, input: { sourceId: string; anchor: string | null }): Promise<EvidenceSource | null> {
-  const rating = await queries.findRatingComment(db, { id: input.sourceId });
-  if (!rating?.comment) return null;
-  return { text: rating.comment, path: `/ratings/${rating.key}#rating-${input.sourceId}`, participantId: null, observedOn: rating.rated_on };
-}

@@ -6,7 +6,6 @@
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import type { EvidenceSource } from '../evidence/service-sources';
 import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
@@ -259,18 +258,6 @@ export async function declineRequest(db: Db, input: { id: string; reason: string
     await queueOutcomeEmails(trx, { requests: [request], outcome: { event: 'declined', reason: input.reason } }, now);
   });
   forgetBoardVersion(db);
-}
-
-/** The evidence loader for requests: the excerpt must come from the title or the details. */
-export async function loadRequestSource(db: Db, input: { sourceId: string }): Promise<EvidenceSource | null> {
-  const row = await queries.getRequestSource(db, { id: input.sourceId });
-  if (!row) return null;
-  return {
-    text: `${row.title}\n\n${row.details}`,
-    path: `/manage/requests?request=${row.id}`,
-    participantId: row.participant_id,
-    observedOn: row.created_on,
-  };
 }
 
 // ---- Boards (categories) ------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import { hashToken } from '../auth/session-token';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../lib/db-errors';
-import type { EvidenceSource } from '../evidence/service-sources';
 import * as participantQueries from '../participants/queries';
 import { findBreakingEdits } from './edit-rules';
 import * as queries from './queries';
@@ -326,18 +325,4 @@ export async function getPublicForm(db: Db, input: { slug: string; invitation: s
 
 // ---- Evidence --------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Evidence loader for a free-text answer: the source is the response, the anchor its question. */
-export async function loadSurveyAnswerSource(db: Db, input: { sourceId: string; anchor: string | null }): Promise<EvidenceSource | null> {
-  if (!input.anchor || !UUID.test(input.anchor)) return null;
-  const answer = await queries.findTextAnswer(db, { responseId: input.sourceId, questionId: input.anchor });
-  if (!answer?.text_value) return null;
-  return {
-    text: answer.text_value,
-    path: `/surveys/${answer.survey_id}?tab=results&question=${input.anchor}#answer-${input.sourceId}`,
-    // Survey answers are anonymous: evidence from them is never attributed to a developer.
-    participantId: null,
-    observedOn: answer.submitted_on,
-  };
-}

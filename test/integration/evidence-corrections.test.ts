@@ -17,6 +17,7 @@ let ada: { id: string };
 let bo: { id: string };
 
 const SOURCE_TEXT = 'We wait two days for a staging database every time, and the DNS entry takes another day.';
+let realInterviewLoader: typeof evidenceSources.interview;
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -27,13 +28,14 @@ beforeAll(async () => {
   ada = await addParticipant(handle, { name: 'Ada', teamName: 'Payments', background: SOURCE_TEXT });
   bo = await addParticipant(handle, { name: 'Bo', teamName: 'Payments' });
   // An interview stand-in: the participant's background is the source text.
+  realInterviewLoader = evidenceSources.interview;
   evidenceSources.interview = async (db, input) => {
     const row = await db.selectFrom('participants').select(['id', 'background']).where('id', '=', input.sourceId).executeTakeFirst();
     return row ? { text: row.background ?? '', path: `/interviews/${row.id}#${input.anchor ?? 'notes'}`, participantId: row.id, observedOn: '2026-09-15' } : null;
   };
 });
 afterAll(async () => {
-  delete evidenceSources.interview;
+  evidenceSources.interview = realInterviewLoader;
   await handle.close();
 });
 afterEach(async () => {

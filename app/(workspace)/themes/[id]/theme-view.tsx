@@ -23,9 +23,9 @@ import { EvidenceEditor } from '../../evidence/evidence-editor';
 import { useUntagWithUndo } from '../../evidence/use-untag-with-undo';
 import { EvidenceItem } from '../evidence-item';
 import { AddEvidenceForm, EditThemeForm, MergeForm, SplitForm } from './theme-dialogs';
+import { isUuid } from '@/server/lib/uuid';
 
 const PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Open = 'edit' | 'merge' | 'split' | 'add' | null;
 
 function Stat({ label, value, detail, href }: { label: string; value: string; detail?: ReactNode; href?: string }) {
@@ -58,7 +58,7 @@ export function ThemeView({ id }: { id: string }) {
   const { filter } = parseInventoryParams(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])));
   const who = params.get('who') === 'unattributed' || params.get('who') === 'attributed' ? (params.get('who') as 'attributed' | 'unattributed') : undefined;
   const source = SOURCE_KINDS.find((kind) => kind === params.get('source'));
-  const participantId = UUID.test(params.get('participant') ?? '') ? params.get('participant')! : undefined;
+  const participantId = isUuid(params.get('participant') ?? '') ? params.get('participant')! : undefined;
   const mergedFrom = params.get('mergedFrom');
   const page = Math.max(1, Number(params.get('page')) || 1);
 

@@ -3,7 +3,7 @@
 // no spot is given. The link back opens
 // the interview at that spot.
 import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/service-sources';
+import type { EvidenceSource } from '../evidence/evidence-source';
 import { selectableText } from '../lib/markdown-text';
 import * as queries from './queries';
 import { NOTES_ANCHOR, parseInterviewAnchor } from './rules';

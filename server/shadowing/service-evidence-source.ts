@@ -1,7 +1,7 @@
 // Shadowing sessions as a source of evidence: an excerpt comes from one friction event's note
 // (`event-<id>`), the session's notes (`notes`), or anywhere in the session when no spot is given.
 import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/service-sources';
+import type { EvidenceSource } from '../evidence/evidence-source';
 import { selectableText } from '../lib/markdown-text';
 import * as queries from './queries';
 import { parseShadowingAnchor, SESSION_NOTES_ANCHOR } from './rules';
