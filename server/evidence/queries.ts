@@ -160,23 +160,6 @@ export async function deleteTag(db: Db, input: { evidenceId: string; themeId: st
     .executeTakeFirst();
 }
 
-/** What an edit needs to know about an item before applying the kind rules to it. */
-export async function findEvidenceForEdit(db: Db, input: { id: string }) {
-  return db
-    .selectFrom('evidence')
-    .select(['id', 'source_kind', 'kind', 'minutes_lost', 'minutes_origin', 'occurrences_per_month', 'severity', 'participant_id'])
-    .where('id', '=', input.id)
-    .executeTakeFirst();
-}
-
-export async function updateEvidenceCost(
-  db: Db,
-  input: { id: string } & Pick<NewEvidenceRow, 'participant_id' | 'minutes_lost' | 'occurrences_per_month' | 'severity' | 'kind' | 'minutes_origin'>,
-) {
-  const { id, ...values } = input;
-  return db.updateTable('evidence').set(values).where('id', '=', id).returning('id').executeTakeFirst();
-}
-
 export async function deleteEvidence(db: Db, input: { id: string }) {
   const result = await db.deleteFrom('evidence').where('id', '=', input.id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

@@ -89,18 +89,5 @@ export const evidenceRouter = createRouter({
 
   history: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => corrections.listEvidenceHistory(ctx.db, { evidenceId: input.id })),
 
-  updateCost: editorProcedure
-    .input(
-      z.object({
-        id: fields.id,
-        participantId: fields.id.nullable(),
-        minutesLost: minutesLostSchema.nullable(),
-        occurrencesPerMonth: occurrencesSchema.nullable(),
-        severity: severitySchema.nullable(),
-        kind: evidenceKindSchema.nullish(),
-      }),
-    )
-    .mutation(({ ctx, input }) => service.updateEvidenceCost(ctx.db, input)),
-
   delete: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.deleteEvidence(ctx.db, input)),
 });

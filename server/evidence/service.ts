@@ -121,47 +121,6 @@ export async function untagEvidence(db: Db, input: { evidenceId: string; themeId
   return { removed: (await queries.deleteTag(db, input)) ?? null };
 }
 
-/**
- * Sets an item's developer and time cost. The kind stays as it is unless given; minutes that are
- * unchanged keep their origin (a category rule stays a rule), changed ones become 'entered'.
- */
-export async function updateEvidenceCost(
-  db: Db,
-  input: {
-    id: string;
-    participantId: string | null;
-    minutesLost: number | null;
-    occurrencesPerMonth: number | null;
-    severity: number | null;
-    kind?: EvidenceKind | null;
-  },
-) {
-  const current = await queries.findEvidenceForEdit(db, { id: input.id });
-  if (!current) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
-  const kind = input.kind ?? current.kind;
-  const isSameMinutes = input.minutesLost !== null && current.minutes_lost !== null && Number(current.minutes_lost) === input.minutesLost;
-  const cost = checkEvidenceCost({
-    sourceKind: current.source_kind,
-    kind,
-    minutesLost: input.minutesLost,
-    // A single item's stored 1 is no rate: only a recurring item's rate is checked as one.
-    occurrencesPerMonth: kind === 'single' && input.occurrencesPerMonth === 1 ? null : input.occurrencesPerMonth,
-    severity: input.severity,
-    minutesOrigin: isSameMinutes ? current.minutes_origin : 'entered',
-  });
-  const row = await queries.updateEvidenceCost(db, {
-    id: input.id,
-    participant_id: input.participantId,
-    minutes_lost: cost.minutesLost,
-    occurrences_per_month: cost.occurrencesPerMonth,
-    severity: cost.severity,
-    kind: cost.kind,
-    minutes_origin: cost.minutesOrigin,
-  });
-  if (!row) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
-  return row;
-}
-
 export async function deleteEvidence(db: Db, input: { id: string }) {
   if (!(await queries.deleteEvidence(db, input))) throw new AppError('NOT_FOUND', 'This evidence no longer exists.');
 }

@@ -162,15 +162,6 @@ export async function saveRevisions(db: Db, input: { batchId: string; kind: 'tic
     on conflict do nothing`.execute(db);
 }
 
-export async function countRevisions(db: Db, input: { batchId: string }): Promise<number> {
-  const row = await db
-    .selectFrom('import_revisions')
-    .select(sql<number>`count(*)::int`.as('count'))
-    .where('batch_id', '=', input.batchId)
-    .executeTakeFirstOrThrow();
-  return row.count;
-}
-
 export async function recordBatchParticipants(db: Db, input: { batchId: string; participantIds: string[] }) {
   if (input.participantIds.length === 0) return;
   await db

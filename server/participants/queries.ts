@@ -85,14 +85,6 @@ export async function findParticipantsForMatching(db: Db) {
     .execute();
 }
 
-export async function findParticipantByEmail(db: Db, input: { email: string }) {
-  return db
-    .selectFrom('participants')
-    .select(['id'])
-    .where(sql`lower(email)`, '=', input.email.toLowerCase())
-    .executeTakeFirst();
-}
-
 export interface ParticipantValues {
   display_name: string;
   email: string | null;

@@ -8,10 +8,6 @@ export async function findFlowByKey(db: Db, input: { key: string }) {
   return db.selectFrom('rating_flows').select([...flowColumns]).where('rating_flows.key', '=', input.key).executeTakeFirst();
 }
 
-export async function findFlow(db: Db, input: { id: string }) {
-  return db.selectFrom('rating_flows').select([...flowColumns]).where('rating_flows.id', '=', input.id).executeTakeFirst();
-}
-
 /** Every flow with its number of ratings and average, all time and over the last 30 days. */
 export async function listFlows(db: Db, input: { since: string }) {
   return db

@@ -259,15 +259,6 @@ export async function listMergesInto(db: Db, input: { themeId: string }) {
     .execute();
 }
 
-export async function findActiveMergeOf(db: Db, input: { sourceId: string }) {
-  return db
-    .selectFrom('theme_merges')
-    .select(['id', 'target_theme_id'])
-    .where('source_theme_id', '=', input.sourceId)
-    .where('undone_at', 'is', null)
-    .executeTakeFirst();
-}
-
 // ---- Evidence of a theme -------------------------------------------------------------------
 
 /** Which of these evidence items are tagged into the theme. */

@@ -200,10 +200,12 @@ describe('the kind rules at the boundary', () => {
     expect(await editor.evidence.get({ id: recurring.id })).toMatchObject({ kind: 'recurring', occurrences_per_month: 2 });
 
     // Editing keeps the rules: a rate on a single item is refused; marking it recurring with one is not.
-    const refused = await rejection(editor.evidence.updateCost({ id: single.id, participantId: null, minutesLost: 45, occurrencesPerMonth: 3, severity: null }));
+    const excerpt = (await editor.evidence.get({ id: single.id }))!.excerpt;
+    const correction = { id: single.id, excerpt, participantId: null, minutesLost: 45, occurrencesPerMonth: 3, severity: null };
+    const refused = await rejection(editor.evidence.correct({ ...correction, kind: 'single' }));
     expect((refused.cause as AppError).field).toBe('occurrencesPerMonth');
     expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'single', occurrences_per_month: 1 });
-    await editor.evidence.updateCost({ id: single.id, participantId: null, minutesLost: 45, occurrencesPerMonth: 3, severity: null, kind: 'recurring' });
+    await editor.evidence.correct({ ...correction, kind: 'recurring' });
     expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'recurring', occurrences_per_month: 3, minutes_origin: 'entered' });
   });
 });
