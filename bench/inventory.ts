@@ -19,7 +19,7 @@ import type { Database } from '@/db/types';
 import { hashToken, newToken } from '@/server/auth/session-token';
 import { SESSION_COOKIE } from '@/server/auth/service';
 import { rankForInventory } from '@/server/inventory/service';
-import { todayIso } from '@/server/ranking/service';
+import { todayIso } from '@/server/inventory/service-ranking';
 import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
 import { BENCH_SIZE, seedInventory } from './seed-inventory';
 

@@ -9,7 +9,7 @@ import { toChartTheme } from '../../_components/chart-themes';
 import { QuadrantChart } from '../../_components/quadrant-chart';
 import { EmptyState } from '../../_components/states';
 import { getServerCaller } from '../../_trpc/server';
-import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/ranking/inventory-params';
+import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/inventory/inventory-params';
 import { ExplainButton } from './explain-button';
 import { InventoryActions } from './inventory-actions';
 import { InventoryFilters } from './inventory-filters';
