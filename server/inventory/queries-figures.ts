@@ -11,45 +11,61 @@ import type { StoredThemeFigures } from './stored-figures';
 /** How many strongest items are kept per theme: the inventory shows two quotes per theme. */
 export const STORED_QUOTES_PER_THEME = 2;
 
+const ATTRIBUTED = sql.raw('filter (where d.participant_id is not null)');
+
 /** Any number for pg_advisory_xact_lock, owned by this module: refreshes run one at a time. */
 const REFRESH_LOCK = 860_001;
 
-/** The figures of these themes computed from their evidence now (themes without evidence have no row). */
+/**
+ * The figures of these themes computed from their evidence now (themes without evidence have no
+ * row). The tags and their evidence are read once (`i`, materialised because two parts read it):
+ * per developer (`d`) and the strongest items (`q`).
+ */
 function freshThemeFigures(db: Db, themeIds: string[]) {
-  const perDeveloper = filteredEvidenceTags(db, { themeIds })
-    .select([
-      'evidence_themes.theme_id',
-      'evidence.participant_id',
-      sql<number>`count(*)::int`.as('items'),
-      sql<number | null>`max(${monthlyMinutesSql}) filter (where evidence.kind = 'recurring')`.as('largest_recurring'),
-      sql<number | null>`sum(${monthlyMinutesSql}) filter (where evidence.kind = 'single')`.as('single_minutes'),
-      sql<number>`bit_or(${sourceKindBitSql})`.as('kinds'),
-    ])
-    .groupBy(['evidence_themes.theme_id', 'evidence.participant_id']);
-  const ranked = filteredEvidenceTags(db, { themeIds }).select([
+  const items = filteredEvidenceTags(db, { themeIds }).select([
     'evidence_themes.theme_id',
+    'evidence.participant_id',
     'evidence.id',
+    'evidence.kind',
+    sql<number | null>`${monthlyMinutesSql}`.as('monthly'),
+    sql<number>`${sourceKindBitSql}`.as('kind_bit'),
     sql<number>`row_number() over (partition by evidence_themes.theme_id order by ${strongestFirstSql})`.as('position'),
   ]);
-  const quotes = db
-    .selectFrom(ranked.as('r'))
-    .select(['r.theme_id', sql<string[]>`array_agg(r.id order by r.position)`.as('quote_ids')])
-    .where('r.position', '<=', STORED_QUOTES_PER_THEME)
-    .groupBy('r.theme_id');
-  const attributed = sql.raw('filter (where d.participant_id is not null)');
   return db
-    .selectFrom(perDeveloper.as('d'))
-    .innerJoin(quotes.as('q'), 'q.theme_id', 'd.theme_id')
+    .with('i', () => items)
+    .with('d', (qb) =>
+      qb
+        .selectFrom('i')
+        .select([
+          'i.theme_id',
+          'i.participant_id',
+          sql<number>`count(*)::int`.as('items'),
+          // max() and sum() skip items without time data and are null when the developer has none.
+          sql<number | null>`max(i.monthly) filter (where i.kind = 'recurring')`.as('largest_recurring'),
+          sql<number | null>`sum(i.monthly) filter (where i.kind = 'single')`.as('single_minutes'),
+          sql<number>`bit_or(i.kind_bit)`.as('kinds'),
+        ])
+        .groupBy(['i.theme_id', 'i.participant_id']),
+    )
+    .with('q', (qb) =>
+      qb
+        .selectFrom('i')
+        .select(['i.theme_id', sql<string[]>`array_agg(i.id order by i.position)`.as('quote_ids')])
+        .where('i.position', '<=', STORED_QUOTES_PER_THEME)
+        .groupBy('i.theme_id'),
+    )
+    .selectFrom('d')
+    .innerJoin('q', 'q.theme_id', 'd.theme_id')
     .select([
       'd.theme_id',
       sql<number>`sum(d.items)::int`.as('evidence_count'),
       sql<number>`coalesce(sum(d.items) filter (where d.participant_id is null), 0)::int`.as('unattributed_items'),
       sql<number>`coalesce(bit_or(d.kinds) filter (where d.participant_id is null), 0)`.as('unattributed_kinds'),
-      sql<string[]>`coalesce(array_agg(d.participant_id order by d.participant_id) ${attributed}, '{}')`.as('participant_ids'),
-      sql<number[]>`coalesce(array_agg(d.items order by d.participant_id) ${attributed}, '{}')`.as('items'),
-      sql<(number | null)[]>`coalesce(array_agg(d.largest_recurring::float8 order by d.participant_id) ${attributed}, '{}')`.as('largest_recurring'),
-      sql<(number | null)[]>`coalesce(array_agg(d.single_minutes::float8 order by d.participant_id) ${attributed}, '{}')`.as('single_minutes'),
-      sql<number[]>`coalesce(array_agg(d.kinds order by d.participant_id) ${attributed}, '{}')`.as('kinds'),
+      sql<string[]>`coalesce(array_agg(d.participant_id order by d.participant_id) ${ATTRIBUTED}, '{}')`.as('participant_ids'),
+      sql<number[]>`coalesce(array_agg(d.items order by d.participant_id) ${ATTRIBUTED}, '{}')`.as('items'),
+      sql<(number | null)[]>`coalesce(array_agg(d.largest_recurring::float8 order by d.participant_id) ${ATTRIBUTED}, '{}')`.as('largest_recurring'),
+      sql<(number | null)[]>`coalesce(array_agg(d.single_minutes::float8 order by d.participant_id) ${ATTRIBUTED}, '{}')`.as('single_minutes'),
+      sql<number[]>`coalesce(array_agg(d.kinds order by d.participant_id) ${ATTRIBUTED}, '{}')`.as('kinds'),
       'q.quote_ids',
     ])
     .groupBy(['d.theme_id', 'q.quote_ids']);
