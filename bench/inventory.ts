@@ -1,13 +1,20 @@
 // The pain inventory at scale: 2,000 developers, 300 themes, 200,000 evidence rows (see
 // seed-inventory.ts). Measures, on PostgreSQL and on PGlite, the inventory's ranking (what the
-// page and GET /api/v1/inventory compute) with no filter and with a team filter, 30 runs each,
-// against a bare hand-written SQL aggregation of the same numbers (DESIGN.md's rules: recurring
-// estimates and single occurrences over the window) measured in the same run; then
-// the /inventory page rendered by the production server, against the same bare SQL.
+// page and GET /api/v1/inventory compute) with no filter and with a team filter, 30 runs each:
+// the first view after a write (one evidence item tagged into, or untagged from, the largest
+// theme: the maintained figures of that theme are recomputed), the same view aggregated from the
+// evidence (the path before issue 19), and the cached view, each against a bare hand-written SQL
+// aggregation of the same numbers (DESIGN.md's rules) measured in the same run; then the
+// /inventory page rendered by the production server, after a write and cached; then the growth of
+// the first view after a write at 1x, 3x and 10x of a smaller base (PostgreSQL only: seeding
+// 2,000,000 rows, or PGlite at 10x, takes longer than a run should).
 // Run after `npm run build`:  npx tsx bench/inventory.ts
 //   BENCH_DATABASE_URL        an existing database to create the bench database next to (default: local postgres)
 //   BENCH_INVENTORY_DATABASE  the bench database's name, created and dropped (default frictionlog_bench_inventory)
 //   BENCH_RUNS                runs per case (default 30)
+//   BENCH_PAGES=0             skip the production-server page cases (no build needed)
+//   BENCH_PGLITE=0            skip PGlite
+//   BENCH_GROWTH_BASE         evidence rows at 1x for the growth check (default 20000; 0 skips it)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,15 +26,18 @@ import type { Database } from '@/db/types';
 import { hashToken, newToken } from '@/server/auth/session-token';
 import { SESSION_COOKIE } from '@/server/auth/service';
 import { rankForInventory } from '@/server/inventory/service';
-import { todayIso } from '@/server/ranking/service';
-import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
-import { BENCH_SIZE, seedInventory } from './seed-inventory';
+import { computeRanking, todayIso } from '@/server/inventory/service-ranking';
+import { freePort, GROWTH_FACTORS, median, percentile, printGrowth, printTable, spawnServer, waitForOk } from './lib';
+import { BENCH_SIZE, seedInventory, type InventorySize } from './seed-inventory';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = process.env.BENCH_INVENTORY_DATABASE ?? 'frictionlog_bench_inventory';
 const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
+const WITH_PAGES = process.env.BENCH_PAGES !== '0';
+const WITH_PGLITE = process.env.BENCH_PGLITE !== '0';
+const GROWTH_BASE = Number(process.env.BENCH_GROWTH_BASE ?? 20_000);
 
 /**
  * The same numbers as the inventory, in one hand-written statement: the baseline. Each developer
@@ -97,34 +107,44 @@ async function measureQueries(db: Kysely<Database>, label: string): Promise<Row[
     const mismatched = ours.themes.filter((theme) => Math.abs((theme.score ?? 0) - (scoreOf.get(theme.themeId) ?? 0)) > 1e-6);
     if (mismatched.length > 0 || bare.rows.length !== ours.themes.length) throw new Error(`${label} ${item.name}: the bare SQL and the inventory disagree`);
   }
-  const rows: Row[] = cases.map((item) => ({ case: `${label}: inventory query, ${item.name}`, samples: [], baseline: [] }));
+  const rows: Row[] = cases.map((item) => ({ case: `${label}: inventory query, ${item.name}, first view after a write`, samples: [], baseline: [] }));
+  const fromEvidence: Row = { case: `${label}: inventory query, no filter, after a write, aggregated from the evidence (before)`, samples: [], baseline: [] };
   const cached: Row = { case: `${label}: inventory query, no filter, nothing changed (cache)`, samples: [], baseline: [] };
   for (let run = 0; run < WARMUP + RUNS; run += 1) {
     for (const [index, item] of cases.entries()) {
       const baseline = await time(() => bareInventorySql(item.teamId).execute(db));
-      await noteAChange(db);
+      await writeOneTag(db);
       const sample = await time(() => rankForInventory(db, { filter: item.teamId ? { teamId: item.teamId } : {}, sort: 'score' }));
       if (run >= WARMUP) {
         rows[index].baseline.push(baseline);
         rows[index].samples.push(sample);
       }
     }
+    await writeOneTag(db);
+    const before = await time(() => computeRanking(db, { filter: {}, today: todayIso(), source: 'evidence' }));
     await rankForInventory(db, { filter: {}, sort: 'score' }); // computed once after the last change
     const sample = await time(() => rankForInventory(db, { filter: {}, sort: 'score' }));
     if (run >= WARMUP) {
+      fromEvidence.samples.push(before);
+      fromEvidence.baseline.push(rows[0].baseline.at(-1)!);
       cached.samples.push(sample);
       cached.baseline.push(rows[0].baseline.at(-1)!);
     }
   }
-  return [...rows, cached];
+  return [...rows, fromEvidence, cached];
 }
 
 /**
- * A write the ranking's cache must notice (a statement on themes that changes no row), so the
- * next inventory is computed, not served from the cache.
+ * A write as a PM tagging evidence makes it: one item tagged into the largest theme, or untagged
+ * from it, in turn. The cache must notice it and the theme's maintained figures are recomputed.
  */
-async function noteAChange(db: Kysely<Database>) {
-  await sql`update themes set title = title where false`.execute(db);
+async function writeOneTag(db: Kysely<Database>) {
+  await sql`
+    with target as (select id from themes where title = 'Pain theme 0001'),
+         item as (select id from evidence order by id limit 1),
+         removed as (delete from evidence_themes where evidence_id = (select id from item) and theme_id = (select id from target) returning 1)
+    insert into evidence_themes (evidence_id, theme_id)
+    select (select id from item), (select id from target) where not exists (select 1 from removed)`.execute(db);
 }
 
 /**
@@ -157,7 +177,7 @@ async function measurePage(db: Kysely<Database>, env: Record<string, string>, la
   try {
     await waitForOk(`${server.baseUrl}/api/trpc/health`, 180_000);
     const headers = { cookie: `${SESSION_COOKIE}=${encodeURIComponent(token)}` };
-    const changed = closeFirst ? 'cache' : 'after a change';
+    const changed = closeFirst ? 'cache' : 'first view after a write';
     const rows: Row[] = [
       { case: `${label}: /inventory page, no filter, ${changed}`, samples: [], baseline: baseline[0] },
       { case: `${label}: /inventory page, team filter, ${changed}`, samples: [], baseline: baseline[1] },
@@ -167,7 +187,7 @@ async function measurePage(db: Kysely<Database>, env: Record<string, string>, la
     for (let run = 0; run < WARMUP + RUNS; run += 1) {
       for (const [index, query] of ['', `?teamId=${team.id}`, ''].slice(0, rows.length).entries()) {
         if (!closeFirst && index < 2) await bare(index, run);
-        if (!closeFirst && index < 2) await noteAChange(db);
+        if (!closeFirst && index < 2) await writeOneTag(db);
         // The unchanged case: the page is rendered once after the last change, then timed.
         if (index === 2) await fetch(`${server.baseUrl}/inventory${query}`, { headers, redirect: 'manual' }).then((response) => response.text());
         const started = performance.now();
@@ -194,16 +214,48 @@ async function adminQuery(text: string) {
   }
 }
 
-async function prepare(handle: DbHandle, label: string) {
+async function prepare(handle: DbHandle, label: string, size: InventorySize = BENCH_SIZE) {
   const started = performance.now();
   await migrateToLatest(handle.db);
-  await seedInventory(handle.db);
+  await seedInventory(handle.db, size);
   const counts = await sql<{ evidence: number; tags: number }>`select (select count(*) from evidence)::int as evidence, (select count(*) from evidence_themes)::int as tags`.execute(handle.db);
-  console.log(`${label}: seeded ${BENCH_SIZE.developers} developers, ${BENCH_SIZE.themes} themes, ${counts.rows[0].evidence} evidence rows, ${counts.rows[0].tags} tags in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${label}: seeded ${size.developers} developers, ${size.themes} themes, ${counts.rows[0].evidence} evidence rows, ${counts.rows[0].tags} tags in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The first view after a write (no filter) at 1x, 3x and 10x the evidence of GROWTH_BASE, with the
+ * developers and themes of the main size: one PostgreSQL database per size, median of the runs.
+ */
+async function measureGrowth(): Promise<void> {
+  const points = [];
+  for (const factor of GROWTH_FACTORS) {
+    const size = { ...BENCH_SIZE, evidence: GROWTH_BASE * factor };
+    const name = `${BENCH_DB}_growth`;
+    await adminQuery(`drop database if exists ${name} with (force)`);
+    await adminQuery(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const handle = await createDb({ kind: 'postgres', url: url.toString() });
+    try {
+      await prepare(handle, `PostgreSQL growth ${factor}x`, size);
+      await rankForInventory(handle.db, { filter: {}, sort: 'score' });
+      const samples: number[] = [];
+      for (let run = 0; run < WARMUP + RUNS; run += 1) {
+        await writeOneTag(handle.db);
+        const sample = await time(() => rankForInventory(handle.db, { filter: {}, sort: 'score' }));
+        if (run >= WARMUP) samples.push(sample);
+      }
+      points.push({ size: size.evidence, ms: median(samples) });
+    } finally {
+      await handle.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    }
+  }
+  printGrowth('the inventory query, first view after a write (PostgreSQL, evidence rows)', points);
 }
 
 async function main() {
-  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
+  if (WITH_PAGES && !fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first (or BENCH_PAGES=0).');
   const results: Row[] = [];
 
   await adminQuery(`drop database if exists ${BENCH_DB} with (force)`);
@@ -214,29 +266,13 @@ async function main() {
   try {
     await prepare(postgres, 'PostgreSQL');
     results.push(...(await measureQueries(postgres.db, 'PostgreSQL')));
-    results.push(...(await measurePage(postgres.db, { DATABASE_URL: url.toString() }, 'PostgreSQL')));
+    if (WITH_PAGES) results.push(...(await measurePage(postgres.db, { DATABASE_URL: url.toString() }, 'PostgreSQL')));
   } finally {
     await postgres.close();
     await adminQuery(`drop database if exists ${BENCH_DB} with (force)`);
   }
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-inventory-'));
-  const dataDir = path.join(dir, 'pglite');
-  let pglite: DbHandle | null = await createDb({ kind: 'pglite', dataDir });
-  try {
-    await prepare(pglite, 'PGlite');
-    results.push(...(await measureQueries(pglite.db, 'PGlite')));
-    const handle = pglite;
-    results.push(
-      ...(await measurePage(handle.db, { DATABASE_URL: '', FRICTIONLOG_DATA_DIR: dataDir }, 'PGlite', async () => {
-        await handle.close();
-        pglite = null;
-      })),
-    );
-  } finally {
-    await pglite?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  if (WITH_PGLITE) await measurePglite(results);
 
   const round = (value: number) => Math.round(value * 10) / 10;
   printTable(
@@ -253,6 +289,29 @@ async function main() {
   console.log(
     `${RUNS} runs per case after ${WARMUP} warm-up runs; the bare SQL is measured in the same run, interleaved with each measurement (for the PGlite page: just before the server starts, as PGlite serves one process).`,
   );
+  if (GROWTH_BASE > 0) await measureGrowth();
+}
+
+async function measurePglite(results: Row[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-inventory-'));
+  const dataDir = path.join(dir, 'pglite');
+  let pglite: DbHandle | null = await createDb({ kind: 'pglite', dataDir });
+  try {
+    await prepare(pglite, 'PGlite');
+    results.push(...(await measureQueries(pglite.db, 'PGlite')));
+    const handle = pglite;
+    if (WITH_PAGES) {
+      results.push(
+        ...(await measurePage(handle.db, { DATABASE_URL: '', FRICTIONLOG_DATA_DIR: dataDir }, 'PGlite', async () => {
+          await handle.close();
+          pglite = null;
+        })),
+      );
+    }
+  } finally {
+    await pglite?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

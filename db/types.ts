@@ -760,6 +760,27 @@ export interface InventoryChangesTable {
   changed_at: CreatedAt;
 }
 
+/** Per theme, each developer's figures over all its evidence: the ranking's maintained input (migration 0860). */
+export interface ThemeFiguresTable {
+  theme_id: string;
+  evidence_count: number;
+  unattributed_items: number;
+  unattributed_kinds: number;
+  participant_ids: string[];
+  items: number[];
+  largest_recurring: (number | null)[];
+  single_minutes: (number | null)[];
+  kinds: number[];
+  quote_ids: string[];
+  computed_at: CreatedAt;
+}
+
+/** Themes whose figures a write has changed, recomputed on the next read (migration 0860). */
+export interface ThemeFiguresStaleTable {
+  theme_id: string;
+  marked_at: CreatedAt;
+}
+
 /** One row per statement that changed an input of the platform metrics (see migration 0630). */
 export interface DeliveryChangesTable {
   id: Generated<number>;
@@ -832,6 +853,8 @@ export interface Database {
   inventory_shares: InventorySharesTable;
   roadmap_items: RoadmapItemsTable;
   inventory_changes: InventoryChangesTable;
+  theme_figures: ThemeFiguresTable;
+  theme_figures_stale: ThemeFiguresStaleTable;
   delivery_changes: DeliveryChangesTable;
   roadmap_changes: RoadmapChangesTable;
   roadmap_boards: RoadmapBoardsTable;

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { SOURCE_KINDS } from '@/server/evidence/rules';
-import { formatHours, formatReach, QUADRANT_LABELS, type Quadrant } from '@/server/ranking/inventory-model';
-import type { RankedTheme } from '@/server/ranking/rank-themes';
-import { SOURCE_KIND_LABELS } from '@/server/ranking/inventory-params';
+import { formatHours, formatReach, QUADRANT_LABELS, type Quadrant } from '@/server/inventory/inventory-model';
+import type { RankedTheme } from '@/server/inventory/rank-themes';
+import { SOURCE_KIND_LABELS } from '@/server/inventory/inventory-params';
 import { Badge } from './page-header';
 import { Table, Td, Th } from './table';
 import { SourceLink } from '@/app/_components/source-link';

@@ -1,8 +1,8 @@
 'use client';
 // Filters kept in the URL (so a filtered list can be bookmarked or shared) and the
-// previous/next pager under a long list.
+// previous/next pager under a long list (client lists and server-rendered pages alike).
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { Button } from './button';
+import { Button, ButtonLink } from './button';
 
 /** The page's query string and a setter that keeps the rest; changing a filter goes back to page 1. */
 export function useUrlParams() {
@@ -22,19 +22,44 @@ export function useUrlParams() {
   return { params, setParams, page };
 }
 
-export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+/**
+ * Previous/next under a long list. In a client component it calls `onPage`; a server-rendered
+ * page passes `links` (the previous and next pages' addresses) instead, and works without script.
+ */
+export function Pager({
+  page,
+  pages,
+  onPage,
+  links,
+}: {
+  page: number;
+  pages: number;
+  onPage?: (page: number) => void;
+  links?: { previous: string | null; next: string | null };
+}) {
   if (pages <= 1) return null;
-  return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-      <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
+  const step = (label: string, target: number, href: string | null | undefined) => {
+    const isDisabled = target < 1 || target > pages;
+    if (links && href && !isDisabled) {
+      return (
+        <ButtonLink variant="secondary" size="sm" href={href}>
+          {label}
+        </ButtonLink>
+      );
+    }
+    return (
+      <Button variant="secondary" size="sm" disabled={isDisabled || !onPage} onClick={() => onPage?.(target)}>
+        {label}
       </Button>
+    );
+  };
+  return (
+    <nav aria-label="Pages" className="no-print mt-4 flex items-center justify-between text-sm">
+      {step('Previous', page - 1, links?.previous)}
       <span className="text-slate-600">
         Page {page} of {pages}
       </span>
-      <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </Button>
+      {step('Next', page + 1, links?.next)}
     </nav>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 // The pain inventory's frequency x severity chart: one numbered point per theme, the quadrants
 // named ("Do first" top right), the numbers on hover or keyboard focus, a click opens the theme.
-// Where everything goes is decided by layoutQuadrantChart() (server/ranking/quadrant-layout.ts):
+// Where everything goes is decided by layoutQuadrantChart() (server/inventory/quadrant-layout.ts):
 // no point hides another, no label overprints, an outlier is drawn at the edge and marked. A table
 // of the same numbers sits below it for screen readers and for reading exact values.
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatHours, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, type Quadrant, type QuadrantSplits } from '@/server/ranking/inventory-model';
-import { estimateTextWidth, layoutQuadrantChart, type MeasureText, type PlacedMarker } from '@/server/ranking/quadrant-layout';
+import { formatHours, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, type Quadrant, type QuadrantSplits } from '@/server/inventory/inventory-model';
+import { estimateTextWidth, layoutQuadrantChart, type MeasureText, type PlacedMarker } from '@/server/inventory/quadrant-layout';
 
 export interface ChartTheme {
   rank: number;

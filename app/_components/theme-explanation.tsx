@@ -1,4 +1,4 @@
-// "How was this computed?": a theme's numbers taken apart (server/ranking/explain-theme.ts), as
+// "How was this computed?": a theme's numbers taken apart (server/inventory/explain-theme.ts), as
 // steps in words and a per-developer table. No hooks, so the help page renders its worked example
 // on the server with the very same component and code.
 import type { ReactNode } from 'react';
@@ -10,7 +10,7 @@ import {
   formatMinutes,
   type ExplainedDeveloper,
   type ThemeExplanation,
-} from '@/server/ranking/explain-theme';
+} from '@/server/inventory/explain-theme';
 import { Table, Td, Th } from './table';
 import { SourceLink } from '@/app/_components/source-link';
 

@@ -2,9 +2,9 @@
 // public view behind a share link (its output schema is the privacy guard: no names, no ids).
 import { z } from 'zod';
 import * as fields from '../fields';
-import { snapshotThemeSchema } from '../ranking/compare-snapshot';
-import { INVENTORY_SORTS, inventoryFilterSchema } from '../ranking/inventory-params';
-import { QUADRANTS } from '../ranking/inventory-model';
+import { snapshotThemeSchema } from './compare-snapshot';
+import { INVENTORY_SORTS, inventoryFilterSchema } from './inventory-params';
+import { QUADRANTS } from './inventory-model';
 import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
 import * as service from './service';

@@ -1,23 +1,16 @@
 // The pain inventory as people read it: the ranked themes with status, MVP focus, quadrant and
 // strongest quotes; exports; frozen snapshots and how the ranking moved since one; read-only
-// share links. Every number comes from rankThemeSummaries() in server/ranking/.
-import { hashToken, newToken } from '../auth/session-token';
+// share links. Every number comes from rankInventory() (service-ranking.ts), the one ranking path.
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import { enforceRateLimit } from '../rate-limit/service';
-import { findThemes } from '../themes/queries';
-import { findLiveTheme } from '../themes/service';
-import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from '../ranking/compare-snapshot';
-import { inventoryToCsv, inventoryToMarkdown } from '../ranking/inventory-export';
-import {
-  quadrantOf,
-  quadrantSplits,
-  sortInventory,
-  type Inventory,
-  type InventoryQuote,
-  type InventoryTheme,
-} from '../ranking/inventory-model';
+import { json, parseQuery, type RestContext } from '../rest';
+import { hashToken, newToken } from '../auth/session-token';
+import { attributeAnonymously } from './attribution';
+import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from './compare-snapshot';
+import { inventoryToCsv, inventoryToMarkdown } from './inventory-export';
+import { quadrantOf, quadrantSplits, sortInventory, type Inventory, type InventoryQuote, type InventoryTheme } from './inventory-model';
 import {
   describeDeveloper,
   describeFilter,
@@ -26,56 +19,52 @@ import {
   inventoryQuerySchema,
   type InventoryFilterInput,
   type InventorySort,
-} from '../ranking/inventory-params';
-import * as rankingQueries from '../ranking/queries';
-import { json, parseQuery, type RestContext } from '../rest';
-import { attributeAnonymously } from '../ranking/attribution';
-import { rankThemeSummaries } from '../ranking/rank-themes';
-import { findRankingWindow, todayIso } from '../ranking/service';
+} from './inventory-params';
+import * as rankingQueries from './queries';
+import { STORED_QUOTES_PER_THEME } from './queries-figures';
+import * as queries from './queries-snapshots';
 import { cachedInventory } from './service-cache';
-import * as queries from './queries';
+import { canUseStoredFigures, rankInventory, todayIso } from './service-ranking';
 
 export const INVENTORY_PAGE_SIZE = 25;
-const QUOTES_PER_THEME = 2;
+const QUOTES_PER_THEME = STORED_QUOTES_PER_THEME;
 
 /**
- * The ranked inventory without quotes: every live theme with evidence in the filter. Cached per
- * day too, since an unfiltered window ends today.
+ * The ranked inventory without quotes: every live theme with evidence in the filter, with its
+ * quadrant, sorted. Cached per day too, since an unfiltered window ends today.
  */
 export function rankForInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort }): Promise<Inventory> {
   const today = todayIso();
-  return cachedInventory(db, JSON.stringify(['ranking', input.filter, input.sort, today]), () => computeRanking(db, { ...input, today }));
+  return cachedInventory(db, JSON.stringify(['inventory', input.filter, input.sort, today]), () => computeInventory(db, { ...input, today }));
 }
 
-async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; today: string }): Promise<Inventory> {
-  const [themes, summaries, directorySize, window, teamName] = await Promise.all([
-    rankingQueries.listRankableThemes(db, input.filter),
-    rankingQueries.summariseRanking(db, input.filter),
-    rankingQueries.countDirectory(db, input.filter),
-    findRankingWindow(db, input.filter, input.today),
+async function computeInventory(db: Db, input: { filter: InventoryFilterInput; sort: InventorySort; today: string }): Promise<Inventory> {
+  const [ranking, teamName] = await Promise.all([
+    rankInventory(db, input.filter, input.today),
     input.filter.teamId ? queries.findTeamName(db, { id: input.filter.teamId }) : null,
   ]);
-  const flags = new Map(themes.map((theme) => [theme.id, theme]));
-  const ranked = rankThemeSummaries({ themes, summaries, directorySize, windowMonths: window.months }).filter((theme) => theme.evidenceCount > 0);
+  const ranked = ranking.themes.filter((theme) => theme.evidenceCount > 0);
   const splits = quadrantSplits(ranked);
-  const rows: InventoryTheme[] = ranked.map((theme) => ({
-    ...theme,
-    status: flags.get(theme.themeId)!.status,
-    isMvpFocus: flags.get(theme.themeId)!.isMvpFocus,
-    quadrant: quadrantOf(theme, splits),
-    quotes: [],
-  }));
+  const rows: InventoryTheme[] = ranked.map((theme) => ({ ...theme, quadrant: quadrantOf(theme, splits), quotes: [] }));
   return {
     filter: input.filter,
     filterLabel: describeFilter(input.filter, { teamName }),
     sort: input.sort,
-    directorySize,
-    window,
+    directorySize: ranking.directorySize,
+    window: ranking.window,
     themes: sortInventory(rows, input.sort),
-    themesWithoutEvidence: themes.length - ranked.length,
+    themesWithoutEvidence: ranking.themes.length - ranked.length,
     splits,
     generatedAt: new Date(),
   };
+}
+
+/** Without a filter the quotes were chosen with the maintained figures; a filter chooses them afresh. */
+function listQuotes(db: Db, input: { filter: InventoryFilterInput; themeIds: string[] }) {
+  const whole = canUseStoredFigures(input.filter) && !rankingQueries.hasSegment(input.filter);
+  return whole
+    ? rankingQueries.listStoredQuotes(db, { themeIds: input.themeIds })
+    : rankingQueries.listStrongestQuotes(db, { filter: input.filter, themeIds: input.themeIds, perTheme: QUOTES_PER_THEME });
 }
 
 /**
@@ -85,7 +74,7 @@ async function computeRanking(db: Db, input: { filter: InventoryFilterInput; sor
  */
 async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: string[]; hasNames: boolean }): Promise<Inventory> {
   const [rows, directory] = await Promise.all([
-    rankingQueries.listStrongestQuotes(db, { filter: inventory.filter, themeIds: input.themeIds, perTheme: QUOTES_PER_THEME }),
+    listQuotes(db, { filter: inventory.filter, themeIds: input.themeIds }),
     input.hasNames ? [] : rankingQueries.listDirectoryProfiles(db),
   ]);
   const byTheme = new Map<string, InventoryQuote[]>();
@@ -169,11 +158,8 @@ export async function listSnapshots(db: Db) {
 }
 
 async function teamNamesOf(db: Db, filters: InventoryFilterInput[]) {
-  const names = new Map<string, string | null>();
-  for (const id of new Set(filters.map((filter) => filter.teamId).filter((id): id is string => Boolean(id)))) {
-    names.set(id, await queries.findTeamName(db, { id }));
-  }
-  return names;
+  const ids = [...new Set(filters.map((filter) => filter.teamId).filter((id): id is string => Boolean(id)))];
+  return queries.listTeamNames(db, { ids });
 }
 
 /** A snapshot as frozen, and how today's ranking (same filter) moved since. */
@@ -185,10 +171,12 @@ export async function compareSnapshot(db: Db, input: { id: string }) {
   const now = await rankForInventory(db, { filter, sort: 'score' });
   const live = new Set(now.themes.map((theme) => theme.themeId));
   const gone = then.filter((theme) => !live.has(theme.themeId)).map((theme) => theme.themeId);
-  const fates = new Map<string, ThemeFate>();
-  for (const theme of await findThemes(db, { ids: gone })) {
-    fates.set(theme.id, { status: theme.status, mergedInto: theme.merged_into_id ? await findLiveTheme(db, { id: theme.id }) : null });
-  }
+  const fates = new Map<string, ThemeFate>(
+    (await queries.listThemeFates(db, { ids: gone })).map((theme) => [
+      theme.id,
+      { status: theme.status, mergedInto: theme.liveId && theme.liveTitle !== null ? { id: theme.liveId, title: theme.liveTitle } : null },
+    ]),
+  );
   return {
     id: snapshot.id,
     title: snapshot.title,

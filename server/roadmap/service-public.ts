@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { getThemeNumbers } from '../ranking/service';
+import { getThemeNumbers } from '../inventory/service-ranking';
 import { listJoinedRequests } from '../requests/queries';
 import { buildAtomFeed } from './atom-feed';
 import { assemblePublicBoard, publicThemesOf, type PublicBoard } from './public-board';

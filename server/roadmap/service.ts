@@ -6,7 +6,7 @@ import type { RoadmapLane } from '@/db/types';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { getThemeNumbers } from '../ranking/service';
+import { getThemeNumbers } from '../inventory/service-ranking';
 import { resolveThemeIds } from '../themes/service';
 import { queueShippedEmails } from '../request-emails/service';
 import { enqueueWebhookMessage } from '../webhooks/service';

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { EvidenceSourceKind, ThemeStatus } from '@/db/types';
 import type { Db } from '../db';
-import { filteredEvidenceTags, monthlyMinutesSql, type InventoryFilter } from '../ranking/queries';
+import { filteredEvidenceTags, monthlyMinutesSql, type InventoryFilter } from '../inventory/queries';
 
 /** Themes evidence can be tagged into: not archived, not merged into another theme. */
 export async function listThemeOptions(db: Db) {

@@ -2,8 +2,8 @@
 // merge (with undo) and split.
 import { z } from 'zod';
 import * as fields from '../fields';
-import { inventoryFilterSchema } from '../ranking/inventory-params';
-import { explainThemeRanking } from '../ranking/service';
+import { inventoryFilterSchema } from '../inventory/inventory-params';
+import { explainThemeRanking } from '../inventory/service-ranking';
 import { SOURCE_KINDS } from '../evidence/rules';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';

@@ -5,8 +5,8 @@ import type { ThemeStatus } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { listThemesOfEvidence } from '../evidence/queries';
-import type { InventoryFilter } from '../ranking/queries';
-import { rankInventory } from '../ranking/service';
+import type { InventoryFilter } from '../inventory/queries';
+import { rankInventory } from '../inventory/service-ranking';
 import * as queries from './queries';
 import { MAX_MVP_FOCUS } from './rules';
 

@@ -6,7 +6,7 @@ import type { EvidenceMinutesOrigin } from '@/db/types';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import * as historyQueries from '../evidence/queries';
-import { median } from '../ranking/rank-themes';
+import { median } from '../inventory/rank-themes';
 import * as queries from './queries';
 import { waitMinutes } from './wait-time';
 import { describeWait, workingMinutesOfWait } from './working-hours';

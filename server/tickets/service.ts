@@ -6,7 +6,7 @@
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { createEvidenceItems, tagEvidence } from '../evidence/service';
-import { getThemeNumbers } from '../ranking/service';
+import { getThemeNumbers } from '../inventory/service-ranking';
 import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
 import { findSimilarPairs } from './similar-titles';

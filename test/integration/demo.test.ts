@@ -2,7 +2,7 @@
 // refuses a second load, and its removal removes exactly what it created.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { rankInventory } from '@/server/ranking/service';
+import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';

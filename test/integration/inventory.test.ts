@@ -3,9 +3,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { rankThemes } from '@/server/ranking/rank-themes';
-import { listRankableThemes, listRankingEvidence, countDirectory } from '@/server/ranking/queries';
-import { findRankingWindow, rankInventory } from '@/server/ranking/service';
+import { rankThemes } from '@/server/inventory/rank-themes';
+import { listRankableThemes, listRankingEvidence, countDirectory } from '@/server/inventory/queries';
+import { findRankingWindow, rankInventory } from '@/server/inventory/service-ranking';
 import { handleInventoryApi } from '@/server/inventory/service';
 import { runRest } from '@/server/rest';
 import { callerAs, callerWithRole } from '../helpers/callers';

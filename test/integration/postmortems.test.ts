@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { importUpload } from '@/server/imports/service-upload';
-import { rankInventory } from '@/server/ranking/service';
+import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';

@@ -1,7 +1,7 @@
 // The ranking over real rows: filters narrow the evidence exactly as DESIGN.md says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { getThemeNumbers, rankInventory } from '@/server/ranking/service';
+import { getThemeNumbers, rankInventory } from '@/server/inventory/service-ranking';
 import { createTestDb } from '../helpers/db';
 import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { importTicketStream } from '@/server/imports/service-tickets';
-import { rankInventory } from '@/server/ranking/service';
+import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';

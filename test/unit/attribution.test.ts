@@ -1,7 +1,7 @@
 // Quotes outside the workspace are attributed only as precisely as at least five active
 // developers of the directory match.
 import { describe, expect, it } from 'vitest';
-import { attributeAnonymously, countMatching, type DirectoryProfileCount } from '@/server/ranking/attribution';
+import { attributeAnonymously, countMatching, type DirectoryProfileCount } from '@/server/inventory/attribution';
 
 const group = (background: string | null, tenureBand: DirectoryProfileCount['tenureBand'], teamName: string | null, count: number): DirectoryProfileCount => ({
   background,

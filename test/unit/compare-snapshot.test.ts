@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from '@/server/ranking/compare-snapshot';
-import type { RankedTheme } from '@/server/ranking/rank-themes';
+import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from '@/server/inventory/compare-snapshot';
+import type { RankedTheme } from '@/server/inventory/rank-themes';
 
 function ranked(rank: number, themeId: string, score: number | null, affectedDevelopers = 2): RankedTheme {
   return {

@@ -1,9 +1,9 @@
 // "How was this computed?": the explanation is the ranking's own computation taken apart, and
 // the help page's worked example is computed by it.
 import { describe, expect, it } from 'vitest';
-import { describeDeveloperTime, describeExplanation, describeItemTime, explainTheme, type ExplainableEvidence } from '@/server/ranking/explain-theme';
-import { rankThemes } from '@/server/ranking/rank-themes';
-import { computeWorkedExample, WORKED_EXAMPLE_EVIDENCE, WORKED_EXAMPLE_WINDOW } from '@/server/ranking/worked-example';
+import { describeDeveloperTime, describeExplanation, describeItemTime, explainTheme, type ExplainableEvidence } from '@/server/inventory/explain-theme';
+import { rankThemes } from '@/server/inventory/rank-themes';
+import { computeWorkedExample, WORKED_EXAMPLE_EVIDENCE, WORKED_EXAMPLE_WINDOW } from '@/server/inventory/worked-example';
 
 describe('the help page’s worked example', () => {
   const { explanation, ranked } = computeWorkedExample();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, escapeMarkdown, inventoryToCsv, inventoryToMarkdown } from '@/server/ranking/inventory-export';
-import type { Inventory, InventoryTheme } from '@/server/ranking/inventory-model';
+import { csvCell, escapeMarkdown, inventoryToCsv, inventoryToMarkdown } from '@/server/inventory/inventory-export';
+import type { Inventory, InventoryTheme } from '@/server/inventory/inventory-model';
 
 const theme: InventoryTheme = {
   rank: 1,

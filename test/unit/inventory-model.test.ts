@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatHours, formatReach, quadrantOf, quadrantSplits, sortInventory } from '@/server/ranking/inventory-model';
-import type { RankedTheme } from '@/server/ranking/rank-themes';
+import { formatHours, formatReach, quadrantOf, quadrantSplits, sortInventory } from '@/server/inventory/inventory-model';
+import type { RankedTheme } from '@/server/inventory/rank-themes';
 
 function theme(rank: number, values: Partial<RankedTheme>): RankedTheme {
   return {

@@ -7,7 +7,7 @@ import {
   isFiltered,
   parseInventoryParams,
   teamLabel,
-} from '@/server/ranking/inventory-params';
+} from '@/server/inventory/inventory-params';
 
 const TEAM = '4f6c2a9e-3b1d-4c8e-9f0a-1b2c3d4e5f60';
 

@@ -29,7 +29,7 @@ describe('layering lint rules', () => {
   });
 
   it('refuses pure logic importing kysely, tRPC, Next or the database', async () => {
-    for (const source of ['kysely', '@trpc/server', 'next/headers', '../db', './queries']) {
+    for (const source of ['kysely', '@trpc/server', 'next/headers', '../db', './queries', './queries-figures']) {
       const ids = await ruleIds(`import * as m from '${source}';\nexport const x = m;\n`, 'server/themes/rank-themes.ts');
       expect(ids, source).toContain('@typescript-eslint/no-restricted-imports');
     }
@@ -37,6 +37,7 @@ describe('layering lint rules', () => {
 
   it('allows router, queries and service files to use the database', async () => {
     expect(await ruleIds("import { sql } from 'kysely';\nexport const x = sql;\n", 'server/themes/queries.ts')).toEqual([]);
+    expect(await ruleIds("import { sql } from 'kysely';\nexport const x = sql;\n", 'server/inventory/queries-figures.ts')).toEqual([]);
   });
 
   it('refuses process.env outside server/env.ts', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quadrantOf, quadrantSplits, type Quadrant } from '@/server/ranking/inventory-model';
+import { quadrantOf, quadrantSplits, type Quadrant } from '@/server/inventory/inventory-model';
 import {
   boxesOverlap,
   chooseScale,
@@ -9,7 +9,7 @@ import {
   outlierCut,
   type LayoutTheme,
   type QuadrantLayout,
-} from '@/server/ranking/quadrant-layout';
+} from '@/server/inventory/quadrant-layout';
 
 const NAMES = { 'do-first': 'Do first', 'severe-for-few': 'Severe for a few', widespread: 'Widespread papercut', watch: 'Watch' };
 

@@ -10,7 +10,7 @@ import {
   summariseEvidence,
   windowMonthsBetween,
   type RankingEvidence,
-} from '@/server/ranking/rank-themes';
+} from '@/server/inventory/rank-themes';
 
 /** Most cases below are about one month: a window of one month unless said otherwise. */
 const rankThemes = (input: Omit<Parameters<typeof rankThemesOverWindow>[0], 'windowMonths'> & { windowMonths?: number }) =>

@@ -2,7 +2,7 @@
 // latest satisfaction score and platform adoption. Each one says what to do next when it is empty.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatHours } from '@/server/ranking/inventory-model';
+import { formatHours } from '@/server/inventory/inventory-model';
 import { quarterLabel } from '@/server/roadmap/lanes';
 import { ButtonLink } from '../../_components/button';
 import { Badge, Panel } from '../../_components/page-header';

@@ -8,7 +8,7 @@ import { Dialog } from '../../_components/dialog';
 import { ErrorState, LoadingState } from '../../_components/states';
 import { ThemeExplanationView } from '../../_components/theme-explanation';
 import { describeError, useTRPC } from '../../_trpc/client';
-import type { InventoryFilterInput } from '@/server/ranking/inventory-params';
+import type { InventoryFilterInput } from '@/server/inventory/inventory-params';
 
 function Explanation({ themeId, filter }: { themeId: string; filter: InventoryFilterInput }) {
   const trpc = useTRPC();

@@ -10,7 +10,7 @@ import { FormError, TextField } from '../../_components/field';
 import { useCanEdit } from '../../_components/session-context';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
-import { describeFilter, inventorySearchParams, type InventoryFilterInput, type InventorySort } from '@/server/ranking/inventory-params';
+import { describeFilter, inventorySearchParams, type InventoryFilterInput, type InventorySort } from '@/server/inventory/inventory-params';
 
 type Open = 'freeze' | 'share' | 'export' | null;
 

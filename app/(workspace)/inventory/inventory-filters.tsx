@@ -6,7 +6,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { SelectField, TextField } from '../../_components/field';
 import { SOURCE_KINDS } from '@/server/evidence/rules';
-import { inventorySearchParams, isFiltered, SOURCE_KIND_LABELS, type InventoryFilterInput, type InventorySort } from '@/server/ranking/inventory-params';
+import { inventorySearchParams, isFiltered, SOURCE_KIND_LABELS, type InventoryFilterInput, type InventorySort } from '@/server/inventory/inventory-params';
 import { TENURE_OPTIONS } from '../directory/tenure-options';
 
 type Option = { value: string; label: string };

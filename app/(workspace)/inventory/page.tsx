@@ -5,11 +5,12 @@ import Link from 'next/link';
 import { ButtonLink } from '../../_components/button';
 import { InventoryTable, MvpFocusPanel } from '../../_components/inventory-table';
 import { PageHeader, Panel } from '../../_components/page-header';
+import { Pager } from '../../_components/pager';
 import { toChartTheme } from '../../_components/chart-themes';
 import { QuadrantChart } from '../../_components/quadrant-chart';
 import { EmptyState } from '../../_components/states';
 import { getServerCaller } from '../../_trpc/server';
-import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/ranking/inventory-params';
+import { INVENTORY_SORTS, inventorySearchParams, isFiltered, parseInventoryParams, SORT_LABELS } from '@/server/inventory/inventory-params';
 import { ExplainButton } from './explain-button';
 import { InventoryActions } from './inventory-actions';
 import { InventoryFilters } from './inventory-filters';
@@ -145,27 +146,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                 </span>
               )}
             />
-            {inventory.pageCount > 1 && (
-              <nav aria-label="Pages" className="no-print mt-4 flex items-center justify-between text-sm">
-                {inventory.page > 1 ? (
-                  <ButtonLink variant="secondary" size="sm" href={hrefWith({ page: String(inventory.page - 1) })}>
-                    Previous
-                  </ButtonLink>
-                ) : (
-                  <span />
-                )}
-                <span className="text-slate-600">
-                  Page {inventory.page} of {inventory.pageCount}
-                </span>
-                {inventory.page < inventory.pageCount ? (
-                  <ButtonLink variant="secondary" size="sm" href={hrefWith({ page: String(inventory.page + 1) })}>
-                    Next
-                  </ButtonLink>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            )}
+            <Pager
+              page={inventory.page}
+              pages={inventory.pageCount}
+              links={{ previous: hrefWith({ page: String(inventory.page - 1) }), next: hrefWith({ page: String(inventory.page + 1) }) }}
+            />
           </section>
         </div>
       )}

@@ -2,8 +2,8 @@
 // costs in time.
 import { Badge } from '../../_components/page-header';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '@/server/evidence/rules';
-import { describeDeveloper } from '@/server/ranking/inventory-params';
-import { formatHours } from '@/server/ranking/inventory-model';
+import { describeDeveloper } from '@/server/inventory/inventory-params';
+import { formatHours } from '@/server/inventory/inventory-model';
 import { type TENURE_LABELS } from '../directory/tenure-options';
 import { SourceLink } from '@/app/_components/source-link';
 

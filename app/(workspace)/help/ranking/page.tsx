@@ -6,10 +6,10 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { ThemeExplanationView } from '../../../_components/theme-explanation';
-import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/ranking/inventory-model';
-import { DAYS_PER_MONTH, SEVERITY_MINUTES } from '@/server/ranking/rank-themes';
-import { MIN_MATCHING_DEVELOPERS } from '@/server/ranking/attribution';
-import { computeWorkedExample, WORKED_EXAMPLE_DIRECTORY_SIZE, WORKED_EXAMPLE_THEME } from '@/server/ranking/worked-example';
+import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/inventory/inventory-model';
+import { DAYS_PER_MONTH, SEVERITY_MINUTES } from '@/server/inventory/rank-themes';
+import { MIN_MATCHING_DEVELOPERS } from '@/server/inventory/attribution';
+import { computeWorkedExample, WORKED_EXAMPLE_DIRECTORY_SIZE, WORKED_EXAMPLE_THEME } from '@/server/inventory/worked-example';
 
 export const metadata: Metadata = { title: 'How the ranking works' };
 

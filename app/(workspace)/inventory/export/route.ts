@@ -3,7 +3,7 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
 import { createRequestContext } from '@/server/http-context';
-import { parseInventoryParams } from '@/server/ranking/inventory-params';
+import { parseInventoryParams } from '@/server/inventory/inventory-params';
 import { createCaller } from '@/server/root';
 
 export const dynamic = 'force-dynamic';

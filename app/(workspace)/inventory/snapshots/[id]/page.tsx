@@ -7,8 +7,8 @@ import { TRPCError } from '@trpc/server';
 import { Badge, PageHeader, Panel } from '../../../../_components/page-header';
 import { Table, Td, Th } from '../../../../_components/table';
 import { getServerCaller } from '../../../../_trpc/server';
-import { formatHours, formatReach } from '@/server/ranking/inventory-model';
-import { inventorySearchParams } from '@/server/ranking/inventory-params';
+import { formatHours, formatReach } from '@/server/inventory/inventory-model';
+import { inventorySearchParams } from '@/server/inventory/inventory-params';
 
 export const metadata: Metadata = { title: 'Compare with a snapshot' };
 

@@ -9,7 +9,7 @@ import { Badge, PageHeader, Panel } from '../../../../_components/page-header';
 import { EmptyState } from '../../../../_components/states';
 import { Table, Td, Th } from '../../../../_components/table';
 import { getServerCaller } from '../../../../_trpc/server';
-import { formatHours } from '@/server/ranking/inventory-model';
+import { formatHours } from '@/server/inventory/inventory-model';
 import { shortDate } from '../../format';
 import { FlowLink } from './flow-link';
 
