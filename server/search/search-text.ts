@@ -10,7 +10,7 @@ export const MAX_SEARCH_TERMS = 32;
 export const HIGHLIGHT_START = '\ue000';
 export const HIGHLIGHT_END = '\ue001';
 
-export const SEARCH_GROUPS = ['interview', 'shadowing', 'friction', 'evidence', 'participant'] as const;
+export const SEARCH_GROUPS = ['interview', 'shadowing', 'friction', 'evidence', 'participant', 'theme', 'ticket', 'postmortem', 'request', 'survey'] as const;
 export type SearchGroup = (typeof SEARCH_GROUPS)[number];
 
 export const SEARCH_GROUP_LABELS: Record<SearchGroup, string> = {
@@ -19,6 +19,11 @@ export const SEARCH_GROUP_LABELS: Record<SearchGroup, string> = {
   friction: 'Friction events',
   evidence: 'Evidence',
   participant: 'Developers',
+  theme: 'Pain themes',
+  ticket: 'Tickets',
+  postmortem: 'Post-mortems',
+  request: 'Roadmap requests',
+  survey: 'Survey comments',
 };
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\ue000\ue001]/g;
