@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatDay, formatMinutes, plural } from '../_listen/format';
 import { EvidenceEditor } from './evidence-editor';
-import { TagDialog } from './tag-dialog';
+import { TagDialog } from '@/app/_components/tag-dialog';
 import { useUntagWithUndo } from './use-untag-with-undo';
 import { SourceLink } from '@/app/_components/source-link';
 
