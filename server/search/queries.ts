@@ -313,3 +313,38 @@ export async function describeSurveyComments(db: Db, input: { ids: string[]; tex
     .where('a.question_id', 'in', pairs.map(([, questionId]) => questionId))
     .execute();
 }
+
+// ---- Jump to (the command palette) -----------------------------------------------------------------
+
+export interface JumpTarget {
+  kind: 'theme' | 'developer' | 'interview' | 'ticket';
+  id: string;
+  label: string;
+  detail: string | null;
+  date: string | null;
+}
+
+/** `%word%` for ILIKE, with the pattern characters of the typed text taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * What a name or key typed into the palette points at: themes by statement, developers by name,
+ * interviews by developer, tickets by key or words; a few of each, every typed word matching.
+ */
+export async function findJumpTargets(db: Db, input: { words: string[]; text: string; limit: number }): Promise<JumpTarget[]> {
+  const allOf = (column: RawBuilder<unknown>) => sql.join(input.words.map((word) => sql`${column} ilike ${containing(word)}`), sql` and `);
+  const [themes, developers, interviews, tickets] = await Promise.all([
+    sql<JumpTarget>`select 'theme' as kind, id, title as label, status as detail, null as date from themes
+      where merged_into_id is null and ${allOf(sql`title`)} order by (status = 'archived'), title limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'developer' as kind, p.id, p.display_name as label, t.name as detail, null as date
+      from participants p left join teams t on t.id = p.team_id
+      where ${allOf(sql`p.display_name`)} order by (p.archived_at is not null), p.display_name limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'interview' as kind, i.id, 'Interview with ' || p.display_name as label, i.status as detail, i.interviewed_on::text as date
+      from interviews i join participants p on p.id = i.participant_id
+      where ${allOf(sql`p.display_name`)} order by i.interviewed_on desc, i.id limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'ticket' as kind, id, external_key || ': ' || title as label, status as detail, opened_at::date::text as date from tickets
+      where external_key ilike ${containing(input.text)} or search_vector @@ websearch_to_tsquery(${ENGLISH}, ${input.text})
+      order by (external_key ilike ${containing(input.text)}) desc, opened_at desc nulls last, id limit ${input.limit}`.execute(db),
+  ]);
+  return [...themes.rows, ...developers.rows, ...interviews.rows, ...tickets.rows];
+}

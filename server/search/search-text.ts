@@ -5,6 +5,8 @@
 // into plain segments: the page renders them as text, never as HTML. Pure.
 
 export const MAX_SEARCH = 1000;
+/** The command palette's box: a name, a key or a few words. */
+export const MAX_JUMP = 200;
 /** Words (or "phrases") searched at most: every word must match, so more only slow the search down. */
 export const MAX_SEARCH_TERMS = 32;
 export const HIGHLIGHT_START = '\ue000';

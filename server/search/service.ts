@@ -194,3 +194,24 @@ async function describeHits(db: Db, input: { idsOf: (kind: queries.HitKind) => s
   }
   return described;
 }
+
+export interface JumpResult extends queries.JumpTarget {
+  path: string;
+}
+
+const MAX_JUMP_WORDS = 8;
+const JUMP_PATHS: Record<queries.JumpTarget['kind'], (id: string) => string> = {
+  theme: (id) => `/themes/${id}`,
+  developer: (id) => `/interviews?participant=${id}`,
+  interview: (id) => `/interviews/${id}`,
+  ticket: (id) => `/tickets/${id}`,
+};
+
+/** The command palette's places to jump to for the words typed: a few themes, developers, interviews and tickets. */
+export async function jump(db: Db, input: { text: string; limit: number }): Promise<{ targets: JumpResult[] }> {
+  const text = cleanSearchText(input.text);
+  const words = text.split(' ').filter(Boolean).slice(0, MAX_JUMP_WORDS);
+  if (words.length === 0) return { targets: [] };
+  const targets = await queries.findJumpTargets(db, { words, text, limit: input.limit });
+  return { targets: targets.map((target) => ({ ...target, path: JUMP_PATHS[target.kind](target.id) })) };
+}

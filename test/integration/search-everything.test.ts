@@ -136,3 +136,28 @@ describe('search over tickets, themes, requests, post-mortems and survey comment
     expect(nul.message).toContain('Field "text"');
   });
 });
+
+describe('search.jump (the command palette)', () => {
+  it('finds themes, developers, interviews and tickets by name or key, each with its page', async () => {
+    const editor = await callerWithRole(handle, 'editor');
+    const quinn = await handle.db.selectFrom('participants').select('id').where('display_name', '=', 'Quinn Park').executeTakeFirstOrThrow();
+    const interview = await editor.interviews.create({ participantId: quinn.id, interviewedOn: '2026-02-03' });
+    const byName = await viewer.search.jump({ text: 'quinn' });
+    expect(byName.targets.map((target) => [target.kind, target.label, target.path])).toEqual([
+      ['developer', 'Quinn Park', `/interviews?participant=${quinn.id}`],
+      ['interview', 'Interview with Quinn Park', `/interviews/${interview.id}`],
+    ]);
+    const byKey = await viewer.search.jump({ text: 'ops-412' });
+    expect(byKey.targets).toEqual([expect.objectContaining({ kind: 'ticket', label: 'OPS-412: Need a Kafka topic for the ledger service', path: `/tickets/${ids.ticket}` })]);
+    const themes = await viewer.search.jump({ text: 'kafka provisioning' });
+    expect(themes.targets.filter((target) => target.kind === 'theme').map((target) => target.path)).toEqual([`/themes/${ids.theme}`]);
+    // LIKE wildcards are read as the characters typed.
+    expect((await viewer.search.jump({ text: '%' })).targets).toEqual([]);
+    expect((await viewer.search.jump({ text: '   ' })).targets).toEqual([]);
+  });
+
+  it('answers 400 naming the field for an over-long or NUL text', async () => {
+    expect((await rejection(viewer.search.jump({ text: 'x'.repeat(201) }))).message).toBe('text: Keep it under 200 characters');
+    expect((await rejection(viewer.search.jump({ text: 'quinn\0' }))).message).toContain('Field "text"');
+  });
+});

@@ -31,6 +31,13 @@ export function InterviewsView() {
   const participantId = params.get('participant') ?? '';
   const status = params.get('status') ?? '';
   const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
+  // `?new=1` (the command palette's "New …" action) opens the form, also when already on this page.
+  const isNewAsked = params.get('new') === '1';
+  const [wasNewAsked, setWasNewAsked] = useState(isNewAsked);
+  if (isNewAsked !== wasNewAsked) {
+    setWasNewAsked(isNewAsked);
+    if (isNewAsked) setFormOpen(true);
+  }
   // localStorage exists only in the browser; on the server the list is empty.
   const deviceDraftList = useSyncExternalStore(
     subscribeToStorage,

@@ -24,7 +24,14 @@ export function ShadowingListView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const { params, setParams, page } = useUrlParams();
-  const [isFormOpen, setFormOpen] = useState(false);
+  const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
+  // `?new=1` (the command palette's "New …" action) opens the form, also when already on this page.
+  const isNewAsked = params.get('new') === '1';
+  const [wasNewAsked, setWasNewAsked] = useState(isNewAsked);
+  if (isNewAsked !== wasNewAsked) {
+    setWasNewAsked(isNewAsked);
+    if (isNewAsked) setFormOpen(true);
+  }
   const scenario = params.get('scenario') ?? '';
   const list = useQuery({
     ...trpc.shadowing.list.queryOptions({ scenario: (scenario || undefined) as 'other' | undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
