@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
-import { createThemeInPicker, pickTheme } from './helpers/workspace';
+import { createThemeInPicker, pickTheme, mutate } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -30,18 +30,6 @@ async function newPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems: watchPage(page) };
 }
 
-/** Calls a tRPC mutation from the signed-in page, for setting up rows the test is not about. */
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, body]) => {
-      const response = await fetch(`/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
-      const payload = await response.json();
-      if (!response.ok) throw new Error(JSON.stringify(payload));
-      return payload.result.data.json;
-    },
-    [path, input] as const,
-  ) as Promise<T>;
-}
 
 const saved = (page: Page) => page.locator('[data-save-status="saved"]').first().waitFor(WAIT);
 

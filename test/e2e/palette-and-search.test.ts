@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser } from './helpers/browser';
-import { openPage, setUpFirstAdmin, WAIT_MS } from './helpers/workspace';
+import { mutate, openPage, setUpFirstAdmin, WAIT_MS } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,35 +25,22 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Sets up rows the test is not about through the same tRPC endpoint the browser uses, signed in. */
-async function mutate<T>(path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, body]) => {
-      const response = await fetch(`/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
-      const payload = await response.json();
-      if (!response.ok) throw new Error(JSON.stringify(payload));
-      return payload.result.data.json;
-    },
-    [path, input] as const,
-  );
-}
-
 const activeOption = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-activedescendant') ?? '')?.textContent ?? '');
 
 describe('command palette, search everything, type-ahead themes and evidence filters', () => {
   it('works by keyboard alone', async () => {
     await setUpFirstAdmin(page, app.baseUrl, { name: 'Priya Platform', email: 'priya@example.com', password: 'admin password 1' });
-    const mei = await mutate<{ id: string }>('participants.create', { displayName: 'Mei Chen', email: null, teamId: null, tenureBand: '1-3y', background: 'SRE' });
-    const interview = await mutate<{ id: string }>('interviews.create', { participantId: mei.id, interviewedOn: '2026-11-20' });
-    await mutate('interviews.save', {
+    const mei = await mutate<{ id: string }>(page, 'participants.create', { displayName: 'Mei Chen', email: null, teamId: null, tenureBand: '1-3y', background: 'SRE' });
+    const interview = await mutate<{ id: string }>(page, 'interviews.create', { participantId: mei.id, interviewedOn: '2026-11-20' });
+    await mutate(page, 'interviews.save', {
       id: interview.id,
       changes: [
         { field: 'answer:3', base: '', value: 'I waited two days for a staging database. The wiki page on databases is out of date.' },
       ],
     });
-    const staging = await mutate<{ id: string }>('evidence.create', { sourceKind: 'interview', sourceId: interview.id, anchor: 'q-3', excerpt: 'I waited two days for a staging database', minutesLost: 120 });
-    await mutate('evidence.create', { sourceKind: 'interview', sourceId: interview.id, anchor: 'q-3', excerpt: 'The wiki page on databases is out of date', minutesLost: 30 });
-    await mutate('evidence.tag', { evidenceIds: [staging.id], newThemeTitle: THEME });
+    const staging = await mutate<{ id: string }>(page, 'evidence.create', { sourceKind: 'interview', sourceId: interview.id, anchor: 'q-3', excerpt: 'I waited two days for a staging database', minutesLost: 120 });
+    await mutate(page, 'evidence.create', { sourceKind: 'interview', sourceId: interview.id, anchor: 'q-3', excerpt: 'The wiki page on databases is out of date', minutesLost: 30 });
+    await mutate(page, 'evidence.tag', { evidenceIds: [staging.id], newThemeTitle: THEME });
 
     // Ctrl+K from Home; typing filters; Enter goes.
     await page.goto(`${app.baseUrl}/`);

@@ -16,6 +16,7 @@ import { listDeviceDrafts } from '../_listen/device-drafts';
 import { formatDay, plural } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
 import { NewInterviewForm } from './new-interview-form';
+import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 
 const PAGE_SIZE = 50;
 
@@ -31,13 +32,7 @@ export function InterviewsView() {
   const participantId = params.get('participant') ?? '';
   const status = params.get('status') ?? '';
   const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
-  // `?new=1` (the command palette's "New …" action) opens the form, also when already on this page.
-  const isNewAsked = params.get('new') === '1';
-  const [wasNewAsked, setWasNewAsked] = useState(isNewAsked);
-  if (isNewAsked !== wasNewAsked) {
-    setWasNewAsked(isNewAsked);
-    if (isNewAsked) setFormOpen(true);
-  }
+  useOpenWhenAsked(() => setFormOpen(true));
   // localStorage exists only in the browser; on the server the list is empty.
   const deviceDraftList = useSyncExternalStore(
     subscribeToStorage,

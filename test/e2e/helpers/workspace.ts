@@ -32,3 +32,16 @@ export async function createThemeInPicker(scope: Locator | Page, title: string) 
   await scope.getByRole('combobox', { name: 'Pain themes' }).fill(title);
   await scope.getByRole('option', { name: `Create theme “${title}”` }).click();
 }
+
+/** Calls a tRPC mutation from the signed-in page, for setting up rows the test is not about. */
+export async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([procedure, body]) => {
+      const response = await fetch(`/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
+      const payload = await response.json();
+      if (!response.ok) throw new Error(JSON.stringify(payload));
+      return payload.result.data.json;
+    },
+    [path, input] as const,
+  ) as Promise<T>;
+}
