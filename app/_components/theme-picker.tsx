@@ -82,7 +82,8 @@ export function ThemePicker({
     else onChange({ newThemeTitle: isSingle ? '' : value.newThemeTitle, themeIds: isSingle ? [option.themeId] : [...value.themeIds, option.themeId] });
     setTyped('');
     setActive(0);
-    if (isSingle) setOpen(false);
+    // The list closes so that what follows (the form's button) is in reach; typing or ↓ opens it again.
+    setOpen(false);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -133,7 +134,7 @@ export function ThemePicker({
           ))}
         </ul>
       )}
-      <div className="relative">
+      <div>
         <input
           ref={inputRef}
           id={`${id}-input`}
@@ -165,7 +166,7 @@ export function ThemePicker({
             role="listbox"
             aria-label={label}
             aria-multiselectable={!isSingle || undefined}
-            className="absolute z-20 mt-1 max-h-56 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+            className="mt-1 max-h-56 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-sm"
           >
             {options.length === 0 ? (
               <li role="presentation" className="px-3 py-2 text-sm text-slate-600">
