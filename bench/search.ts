@@ -1,22 +1,33 @@
-// Search over 50,000 evidence items and 5,000 interviews (with their 25,000 answers), generated,
+// Search over 50,000 evidence items, 5,000 interviews (with their 25,000 answers), 20,000 tickets,
+// 2,000 roadmap requests, 1,000 post-mortems, 300 pain themes and 10,000 survey comments, generated,
 // on PostgreSQL and on PGlite. Each engine prints the median and p95 of the app's search (the
 // ranked, highlighted search the page calls) next to the bare full-text match measured in the
 // same run on the same data: `to_tsvector('english', text) @@ websearch_to_tsquery(...)` over the
 // same tables, returning matching ids, through the same GIN indexes (the stored vectors are that
 // to_tsvector). The bare match computed per row without an index is printed too, for context.
-// Run:  npx tsx bench/search.ts   (BENCH_DATABASE_URL for the PostgreSQL server; BENCH_RUNS)
+// Growth: on PostgreSQL the data is filled in three steps, a tenth (1x), three tenths (3x) and the
+// whole (10x), and the medians at each size are printed with printGrowth.
+// Run:  npx tsx bench/search.ts   (BENCH_DATABASE_URL for the PostgreSQL server; BENCH_RUNS;
+// BENCH_PGLITE=0 to skip PGlite)
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 import { search } from '@/server/search/service';
-import { median, percentile, printTable } from './lib';
+import { GROWTH_FACTORS, median, percentile, printGrowth, printTable, type GrowthPoint } from './lib';
 
 const EVIDENCE = Number(process.env.BENCH_EVIDENCE ?? 50_000);
 const INTERVIEWS = Number(process.env.BENCH_INTERVIEWS ?? 5_000);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 20_000);
+const REQUESTS = 2_000;
+const POSTMORTEMS = 1_000;
+const THEMES = 300;
+const SURVEY_COMMENTS = 10_000;
+/** The full size is the largest growth step (10x); the steps fill a tenth, then three tenths. */
+const FULL_STEP = GROWTH_FACTORS[GROWTH_FACTORS.length - 1];
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const benchDatabase = 'frictionlog_bench_3';
+const benchDatabase = process.env.BENCH_DB_NAME ?? 'frictionlog_bench_3';
 
 /** What people type: common and rare words, phrases, exclusions, and tsquery syntax. */
 const QUERIES = [
@@ -78,7 +89,13 @@ const EFFECT = [
 const sentence = () => `${pick(WHO)} ${pick(DID)} ${pick(WHEN)}, ${pick(EFFECT)}`;
 const paragraph = (count: number) => Array.from({ length: count }, sentence).join(' ');
 
-async function fill(handle: DbHandle) {
+interface Setup {
+  participants: { id: string }[];
+  surveyId: string;
+  questionId: string;
+}
+
+async function setUp(handle: DbHandle): Promise<Setup> {
   const db = handle.db;
   const teams = await db
     .insertInto('teams')
@@ -98,13 +115,38 @@ async function fill(handle: DbHandle) {
     )
     .returning('id')
     .execute();
+  const survey = await db
+    .insertInto('surveys')
+    .values({ series_id: crypto.randomUUID(), title: 'Quarterly platform pulse', slug: 'bench-pulse', quarter: '2026-Q3', opens_on: '2026-07-01', closes_on: '2026-07-15' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const question = await db
+    .insertInto('survey_questions')
+    .values({ survey_id: survey.id, series_key: crypto.randomUUID(), position: 0, kind: 'free_text', prompt: 'What is the one thing we should improve?' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { participants, surveyId: survey.id, questionId: question.id };
+}
+
+/** In batches of `size`: `make(count, offset)` gives the rows of one batch. */
+async function inBatches(total: number, size: number, insert: (count: number, offset: number) => Promise<unknown>) {
+  for (let start = 0; start < total; start += size) await insert(Math.min(size, total - start), start);
+}
+
+let rowCounter = 0;
+
+/** Adds `steps` tenths of the full data (every kind in proportion). */
+async function addRows(handle: DbHandle, setup: Setup, steps: number) {
+  const db = handle.db;
+  const share = (full: number) => Math.round((full * steps) / FULL_STEP);
+  const { participants } = setup;
 
   const interviewIds: string[] = [];
-  for (let start = 0; start < INTERVIEWS; start += 500) {
+  await inBatches(share(INTERVIEWS), 500, async (count) => {
     const rows = await db
       .insertInto('interviews')
       .values(
-        Array.from({ length: Math.min(500, INTERVIEWS - start) }, () => ({
+        Array.from({ length: count }, () => ({
           participant_id: pick(participants).id,
           interviewed_on: `2026-${String(1 + Math.floor(rand() * 9)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
           interviewer_id: null,
@@ -122,13 +164,13 @@ async function fill(handle: DbHandle) {
       .insertInto('interview_answers')
       .values(rows.flatMap((row) => [1, 2, 3, 4, 5].map((position) => ({ interview_id: row.id, position, prompt: `Question ${position}`, body: paragraph(3) }))))
       .execute();
-  }
+  });
 
-  for (let start = 0; start < EVIDENCE; start += 1000) {
-    await db
+  await inBatches(share(EVIDENCE), 1000, (count) =>
+    db
       .insertInto('evidence')
       .values(
-        Array.from({ length: Math.min(1000, EVIDENCE - start) }, () => {
+        Array.from({ length: count }, () => {
           const interviewId = pick(interviewIds);
           return {
             source_kind: 'interview' as const,
@@ -144,9 +186,65 @@ async function fill(handle: DbHandle) {
           };
         }),
       )
+      .execute(),
+  );
+
+  await inBatches(share(TICKETS), 1000, (count) =>
+    db
+      .insertInto('tickets')
+      .values(
+        Array.from({ length: count }, () => {
+          const key = `OPS-${++rowCounter}`;
+          const title = `${pick(DID)} ${pick(WHEN)}`;
+          return { source: 'jira', external_key: key, title, title_norm: title.toLowerCase(), body: paragraph(2), content_hash: key, opened_at: new Date('2026-05-01T09:00:00Z') };
+        }),
+      )
+      .execute(),
+  );
+  await inBatches(share(REQUESTS), 1000, (count) =>
+    db
+      .insertInto('roadmap_requests')
+      .values(Array.from({ length: count }, () => ({ title: `Please fix: ${pick(DID)}`, details: paragraph(1) })))
+      .execute(),
+  );
+  await inBatches(share(POSTMORTEMS), 500, (count) =>
+    db
+      .insertInto('postmortems')
+      .values(
+        Array.from({ length: count }, () => {
+          const key = `PM-${++rowCounter}`;
+          return { external_key: key, title: `Outage: ${pick(DID)}`, summary: paragraph(2), lessons: paragraph(1), timeline: paragraph(2), body: paragraph(3), content_hash: key };
+        }),
+      )
+      .execute(),
+  );
+  await inBatches(share(THEMES), 500, (count) =>
+    db
+      .insertInto('themes')
+      .values(Array.from({ length: count }, () => ({ title: `${pick(WHO)} ${pick(DID)} (${++rowCounter})`, description: paragraph(1) })))
+      .execute(),
+  );
+  await inBatches(share(SURVEY_COMMENTS), 1000, async (count) => {
+    const responses = await db
+      .insertInto('survey_responses')
+      .values(Array.from({ length: count }, () => ({ survey_id: setup.surveyId, submitted_on: '2026-07-02', team: null, tenure_band: null })))
+      .returning('id')
       .execute();
-  }
+    await db
+      .insertInto('survey_answers')
+      .values(responses.map((response) => ({ response_id: response.id, question_id: setup.questionId, score: null, choices: null, text_value: paragraph(1) })))
+      .execute();
+  });
   await sql`analyze`.execute(db);
+}
+
+/** Rows searched at the current size (every kind the search reads). */
+async function searchedRows(handle: DbHandle): Promise<number> {
+  const result = await sql<{ rows: number }>`select (
+    (select count(*) from interview_answers) + (select count(*) from interviews) + (select count(*) from evidence)
+    + (select count(*) from tickets) + (select count(*) from roadmap_requests) + (select count(*) from postmortems)
+    + (select count(*) from themes) + (select count(*) from survey_answers where text_value is not null))::int as rows`.execute(handle.db);
+  return result.rows[0].rows;
 }
 
 // ---- Measuring -----------------------------------------------------------------------------------
@@ -168,6 +266,11 @@ const bareIndexed = (handle: DbHandle, text: string) =>
     union all select e.id from evidence e, q where e.search_vector @@ q.query
     union all select p.id from participants p, q
       where to_tsvector('english'::regconfig, p.display_name || ' ' || coalesce(p.background, '')) @@ q.query
+    union all select t.id from tickets t, q where t.search_vector @@ q.query
+    union all select t.id from themes t, q where t.search_vector @@ q.query
+    union all select r.id from roadmap_requests r, q where r.search_vector @@ q.query
+    union all select m.id from postmortems m, q where m.search_vector @@ q.query
+    union all select a.response_id from survey_answers a, q where a.text_vector @@ q.query
   `.execute(handle.db);
 
 /** The same match with to_tsvector computed for every row (no stored vector, no index). */
@@ -178,7 +281,7 @@ const bareComputed = (handle: DbHandle, text: string) =>
     union all select e.id from evidence e, q where to_tsvector('english'::regconfig, e.excerpt || '') @@ q.query
   `.execute(handle.db);
 
-async function measure(engine: string, handle: DbHandle) {
+async function measure(engine: string, handle: DbHandle, runs = RUNS) {
   const samples = { search: [] as number[], bare: [] as number[], computed: [] as number[] };
   const perQuery: Record<string, string | number>[] = [];
   for (const text of QUERIES) {
@@ -188,7 +291,7 @@ async function measure(engine: string, handle: DbHandle) {
       await bareIndexed(handle, cleaned);
     }
     const mine = { search: [] as number[], bare: [] as number[] };
-    for (let run = 0; run < RUNS; run += 1) {
+    for (let run = 0; run < runs; run += 1) {
       // Alternate, so that both see the same load from the machine.
       mine.bare.push(await time(() => bareIndexed(handle, cleaned)));
       mine.search.push(await time(() => search(handle.db, { text, limit: 20, offset: 0 })));
@@ -231,27 +334,43 @@ async function main() {
   const postgres = await createDb({ kind: 'postgres', url: url.toString() });
   try {
     await migrateToLatest(postgres.db);
-    let started = performance.now();
-    await fill(postgres);
-    console.log(`PostgreSQL: generated ${INTERVIEWS} interviews and ${EVIDENCE} evidence items in ${Math.round((performance.now() - started) / 1000)} s`);
-    results.push(await measure('PostgreSQL', postgres));
+    const setup = await setUp(postgres);
+    const growth = { search: [] as GrowthPoint[], bare: [] as GrowthPoint[] };
+    let filled = 0;
+    for (const factor of GROWTH_FACTORS) {
+      const started = performance.now();
+      await addRows(postgres, setup, factor - filled);
+      filled = factor;
+      const size = await searchedRows(postgres);
+      console.log(`PostgreSQL ${factor}x: ${size.toLocaleString('en-US')} rows searched, filled in ${Math.round((performance.now() - started) / 1000)} s`);
+      const measured = await measure('PostgreSQL', postgres, factor === FULL_STEP ? RUNS : Math.ceil(RUNS / 2));
+      growth.search.push({ size, ms: median(measured.samples.search) });
+      growth.bare.push({ size, ms: median(measured.samples.bare) });
+      if (factor === FULL_STEP) results.push(measured);
+    }
+    printGrowth('the app search, median over the queries (PostgreSQL)', growth.search);
+    printGrowth('the bare indexed match, median over the queries (PostgreSQL)', growth.bare);
 
-    const pglite = await createDb({ kind: 'pglite' });
-    try {
-      await migrateToLatest(pglite.db);
-      started = performance.now();
-      await fill(pglite);
-      console.log(`PGlite: generated ${INTERVIEWS} interviews and ${EVIDENCE} evidence items in ${Math.round((performance.now() - started) / 1000)} s`);
-      results.push(await measure('PGlite', pglite));
-    } finally {
-      await pglite.close();
+    if (process.env.BENCH_PGLITE !== '0') {
+      const pglite = await createDb({ kind: 'pglite' });
+      try {
+        await migrateToLatest(pglite.db);
+        const started = performance.now();
+        await addRows(pglite, await setUp(pglite), FULL_STEP);
+        console.log(`PGlite: ${(await searchedRows(pglite)).toLocaleString('en-US')} rows searched, filled in ${Math.round((performance.now() - started) / 1000)} s`);
+        results.push(await measure('PGlite', pglite));
+      } finally {
+        await pglite.close();
+      }
     }
   } finally {
     await postgres.close();
     await adminQuery(`drop database if exists ${benchDatabase}`);
   }
 
-  console.log(`\nSearch over ${EVIDENCE.toLocaleString('en-US')} evidence items and ${INTERVIEWS.toLocaleString('en-US')} interviews, ${QUERIES.length} queries x ${RUNS} runs each`);
+  console.log(
+    `\nSearch over ${EVIDENCE.toLocaleString('en-US')} evidence items, ${INTERVIEWS.toLocaleString('en-US')} interviews, ${TICKETS.toLocaleString('en-US')} tickets and the other kinds, ${QUERIES.length} queries x ${RUNS} runs each`,
+  );
   printTable(
     results.flatMap(({ engine, samples }) => {
       const bare = { median: median(samples.bare), p95: percentile(samples.bare, 95) };

@@ -121,6 +121,8 @@ export interface ThemesTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The search text as a tsvector, kept by PostgreSQL (migration 0840): never written. */
+  search_vector: SearchVector;
 }
 
 export interface EvidenceThemesTable {
@@ -255,6 +257,8 @@ export interface TicketsTable {
   updated_batch_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The search text as a tsvector, kept by PostgreSQL (migration 0840): never written. */
+  search_vector: SearchVector;
 }
 
 export interface TicketCategoryRulesTable {
@@ -292,6 +296,8 @@ export interface PostmortemsTable {
   updated_batch_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** The search text as a tsvector, kept by PostgreSQL (migration 0840): never written. */
+  search_vector: SearchVector;
 }
 export type SurveyQuestionKind = 'scale_10' | 'scale_5' | 'enps' | 'single_choice' | 'multiple_choice' | 'free_text';
 export type SurveyAccess = 'link' | 'invitation';
@@ -349,6 +355,8 @@ export interface SurveyAnswersTable {
   score: number | null;
   choices: string[] | null;
   text_value: string | null;
+  /** to_tsvector('english', text_value), migration 0840. */
+  text_vector: SearchVector;
 }
 
 export interface SurveyInviteesTable {
@@ -515,6 +523,8 @@ export interface RoadmapRequestsTable {
   merged_into_request_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The board (category) the developer picked; migration 0761. */
   board_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The search text as a tsvector, kept by PostgreSQL (migration 0840): never written. */
+  search_vector: SearchVector;
 }
 
 /** Who hears about a request's outcome: its submitter and voters who left an email (migration 0762). */

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTRPC } from '../_trpc/client';
+import { CommandPalette } from './command-palette';
 import { NAV_GROUPS } from './nav-items';
 import { useSession } from './session-context';
 
@@ -117,6 +118,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
+      <CommandPalette />
     </div>
   );
 }

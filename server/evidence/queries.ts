@@ -32,6 +32,8 @@ export interface EvidenceFilter {
   teamId?: string;
   themeId?: string;
   isUntagged?: boolean;
+  /** Words of the excerpt (full-text, stemmed: "deploys" finds "deploying"). */
+  text?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -69,6 +71,7 @@ function filteredEvidence(db: Db, filter: Omit<EvidenceFilter, 'limit' | 'offset
   if (filter.teamId) query = query.where('participants.team_id', '=', filter.teamId);
   if (filter.from) query = query.where('evidence.observed_on', '>=', filter.from);
   if (filter.to) query = query.where('evidence.observed_on', '<=', filter.to);
+  if (filter.text) query = query.where(sql<boolean>`evidence.search_vector @@ websearch_to_tsquery('english'::regconfig, ${filter.text})`);
   if (filter.themeId) {
     const themeId = filter.themeId;
     query = query.where((eb) =>

@@ -4,7 +4,7 @@ import * as fields from '../fields';
 import { themeTitleSchema } from '../themes/rules';
 import { createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as queries from './queries';
-import { evidenceKindSchema, excerptSchema, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
+import { evidenceKindSchema, excerptSchema, MAX_FILTER_TEXT, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
 import * as service from './service';
 import * as corrections from './service-corrections';
 
@@ -28,6 +28,7 @@ export const evidenceRouter = createRouter({
         teamId: fields.id.optional(),
         themeId: fields.id.optional(),
         isUntagged: z.boolean().optional(),
+        text: z.string().trim().max(MAX_FILTER_TEXT, `Keep the words to find under ${MAX_FILTER_TEXT} characters`).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
         limit: z.number().int().min(1).max(500).default(50),

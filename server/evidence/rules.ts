@@ -8,6 +8,9 @@ export const MAX_EXCERPT = 5000;
 export const MAX_MINUTES_LOST = 43_200;
 export const MAX_OCCURRENCES_PER_MONTH = 10_000;
 
+/** The evidence list's word filter: a few words, not a document. */
+export const MAX_FILTER_TEXT = 200;
+
 export const SOURCE_KINDS = ['interview', 'shadowing', 'ticket', 'postmortem', 'survey', 'rating', 'request'] as const;
 
 export const SOURCE_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {

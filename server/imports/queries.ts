@@ -158,7 +158,7 @@ export async function saveRevisions(db: Db, input: { batchId: string; kind: 'tic
   const table = sql.table(input.kind === 'ticket' ? 'tickets' : 'postmortems');
   await sql`
     insert into import_revisions (batch_id, record_kind, record_id, previous)
-    select ${input.batchId}::uuid, ${input.kind}, r.id, to_jsonb(r) from ${table} r where r.id = any(${input.ids}::uuid[])
+    select ${input.batchId}::uuid, ${input.kind}, r.id, to_jsonb(r) - 'search_vector' from ${table} r where r.id = any(${input.ids}::uuid[])
     on conflict do nothing`.execute(db);
 }
 

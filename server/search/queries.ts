@@ -1,7 +1,9 @@
-// Full-text search queries. Step one ranks every match across the five kinds of text in one
-// statement over the GIN-indexed vectors (transcript turns among them); step two builds highlighted snippets (ts_headline is
-// costly) only for the page of results shown.
-import { sql } from 'kysely';
+// Full-text search queries. Step one ranks every match across every kind of text in one statement
+// over the GIN-indexed vectors (one branch per kind, written once from the table of sources below);
+// step two builds highlighted snippets (ts_headline is costly) only for the page of results shown.
+// Survey comments are described by survey and question only: never the response's team, tenure
+// or date, so a result cannot point at who answered.
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db';
 import { HEADLINE_OPTIONS, type SearchGroup } from './search-text';
 
@@ -9,14 +11,70 @@ const ENGLISH = sql`'english'::regconfig`;
 /** Must stay the exact expression of the participants_search_idx index. */
 const participantVector = sql`to_tsvector('english'::regconfig, p.display_name || ' ' || coalesce(p.background, ''))`;
 
-export type HitKind = 'answer' | 'interview-notes' | 'transcript-turn' | 'session-notes' | 'friction-event' | 'evidence' | 'participant';
+export type HitKind =
+  | 'answer'
+  | 'interview-notes'
+  | 'transcript-turn'
+  | 'session-notes'
+  | 'friction-event'
+  | 'evidence'
+  | 'participant'
+  | 'ticket'
+  | 'theme'
+  | 'request'
+  | 'postmortem'
+  | 'survey-comment';
 
 export interface Hit {
   kind: HitKind;
   group: SearchGroup;
+  /** The row's id; a survey comment's is `<response id>:<question id>` (an answer has no id of its own). */
   id: string;
   rank: number;
 }
+
+interface Source {
+  kind: HitKind;
+  group: SearchGroup;
+  /** `<table> <alias>`. */
+  from: RawBuilder<unknown>;
+  id: RawBuilder<unknown>;
+  vector: RawBuilder<unknown>;
+  /** Names count double: a developer found by name is what the person looked for. */
+  weight?: number;
+  where?: RawBuilder<unknown>;
+}
+
+/** Every kind of text search reads, with its stored (or indexed) vector. */
+const SOURCES: Source[] = [
+  { kind: 'answer', group: 'interview', from: sql`interview_answers x`, id: sql`x.id`, vector: sql`x.body_vector` },
+  { kind: 'interview-notes', group: 'interview', from: sql`interviews x`, id: sql`x.id`, vector: sql`x.notes_vector` },
+  { kind: 'transcript-turn', group: 'interview', from: sql`interview_transcript_turns x`, id: sql`x.id`, vector: sql`x.body_vector` },
+  { kind: 'session-notes', group: 'shadowing', from: sql`shadowing_sessions x`, id: sql`x.id`, vector: sql`x.notes_vector` },
+  { kind: 'friction-event', group: 'friction', from: sql`friction_events x`, id: sql`x.id`, vector: sql`x.note_vector` },
+  { kind: 'evidence', group: 'evidence', from: sql`evidence x`, id: sql`x.id`, vector: sql`x.search_vector` },
+  { kind: 'participant', group: 'participant', from: sql`participants p`, id: sql`p.id`, vector: participantVector, weight: 2 },
+  { kind: 'ticket', group: 'ticket', from: sql`tickets x`, id: sql`x.id`, vector: sql`x.search_vector` },
+  // A merged theme lives on in the theme it was merged into.
+  { kind: 'theme', group: 'theme', from: sql`themes x`, id: sql`x.id`, vector: sql`x.search_vector`, where: sql`x.merged_into_id is null` },
+  { kind: 'request', group: 'request', from: sql`roadmap_requests x`, id: sql`x.id`, vector: sql`x.search_vector` },
+  { kind: 'postmortem', group: 'postmortem', from: sql`postmortems x`, id: sql`x.id`, vector: sql`x.search_vector` },
+  {
+    kind: 'survey-comment',
+    group: 'survey',
+    from: sql`survey_answers x`,
+    id: sql`x.response_id::text || ':' || x.question_id::text`,
+    vector: sql`x.text_vector`,
+  },
+];
+
+const branchOf = (source: Source) =>
+  sql`select ${sql.lit(source.kind)} as kind, ${sql.lit(source.group)} as grp, ${source.id}::text as id,
+      ts_rank(${source.vector}, q.query, 1)${source.weight ? sql` * ${sql.lit(source.weight)}` : sql``} as rank
+    from ${source.from}, q where ${source.vector} @@ q.query${source.where ? sql` and ${source.where}` : sql``}`;
+
+/** Ids compare byte by byte (uuids and composite ids alike), in SQL and here. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every match, ranked: one page of hits and the number of matches per group, in one statement so
@@ -27,31 +85,10 @@ export async function rankMatches(db: Db, input: { text: string; groups: SearchG
   const groupFilter = input.groups.length > 0 ? sql`where grp in (${sql.join(input.groups)})` : sql``;
   const result = await sql<{ row_type: 'hit' | 'total'; kind: HitKind | null; grp: SearchGroup; id: string | null; rank: number | null; total: number | null }>`
     with q as (select websearch_to_tsquery(${ENGLISH}, ${input.text}) as query),
-    hits as (
-      select 'answer' as kind, 'interview' as grp, a.id, ts_rank(a.body_vector, q.query, 1) as rank
-        from interview_answers a, q where a.body_vector @@ q.query
-      union all
-      select 'interview-notes', 'interview', i.id, ts_rank(i.notes_vector, q.query, 1)
-        from interviews i, q where i.notes_vector @@ q.query
-      union all
-      select 'transcript-turn', 'interview', t.id, ts_rank(t.body_vector, q.query, 1)
-        from interview_transcript_turns t, q where t.body_vector @@ q.query
-      union all
-      select 'session-notes', 'shadowing', s.id, ts_rank(s.notes_vector, q.query, 1)
-        from shadowing_sessions s, q where s.notes_vector @@ q.query
-      union all
-      select 'friction-event', 'friction', f.id, ts_rank(f.note_vector, q.query, 1)
-        from friction_events f, q where f.note_vector @@ q.query
-      union all
-      select 'evidence', 'evidence', e.id, ts_rank(e.search_vector, q.query, 1)
-        from evidence e, q where e.search_vector @@ q.query
-      union all
-      select 'participant', 'participant', p.id, ts_rank(${participantVector}, q.query, 1) * 2
-        from participants p, q where ${participantVector} @@ q.query
-    ),
+    hits as (${sql.join(SOURCES.map(branchOf), sql` union all `)}),
     page as (
       select kind, grp, id, rank from hits ${groupFilter}
-        order by rank desc, id
+        order by rank desc, id collate "C"
         limit ${input.limit} offset ${input.offset}
     )
     select 'hit' as row_type, kind, grp, id, rank, null::int as total from page
@@ -65,7 +102,7 @@ export async function rankMatches(db: Db, input: { text: string; groups: SearchG
     else totals.set(row.grp, row.total!);
   }
   // The same order as the page was taken in (a union keeps no order of its own).
-  hits.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  hits.sort((a, b) => b.rank - a.rank || compareIds(a.id, b.id));
   return { hits, totals };
 }
 
@@ -75,27 +112,38 @@ export async function hasSearchableWords(db: Db, input: { text: string }): Promi
   return result.rows[0].nodes > 0;
 }
 
-const headline = (column: ReturnType<typeof sql>, text: string) =>
+const headline = (column: RawBuilder<unknown>, text: string) =>
   sql<string>`ts_headline(${ENGLISH}, ${column}, websearch_to_tsquery(${ENGLISH}, ${text}), ${HEADLINE_OPTIONS})`;
 
-export async function describeAnswers(db: Db, input: { ids: string[]; text: string }) {
-  if (input.ids.length === 0) return [];
-  return db
-    .selectFrom('interview_answers as a')
-    .innerJoin('interviews as i', 'i.id', 'a.interview_id')
-    .innerJoin('participants as p', 'p.id', 'i.participant_id')
-    .select([
-      'a.id',
-      'a.position',
-      'a.prompt',
-      'i.id as interview_id',
-      'i.interviewed_on',
-      'i.status',
-      'p.display_name as participant_name',
-      headline(sql`a.body`, input.text).as('headline'),
-    ])
-    .where('a.id', 'in', input.ids)
-    .execute();
+/**
+ * Interview answers and transcript turns, in one statement: both are a numbered passage of an
+ * interview (an answer under its question, a turn under its speaker and time).
+ */
+export async function describeInterviewPassages(db: Db, input: { answerIds: string[]; turnIds: string[]; text: string }) {
+  if (input.answerIds.length + input.turnIds.length === 0) return [];
+  const result = await sql<{
+    kind: 'answer' | 'transcript-turn';
+    id: string;
+    position: number;
+    label: string;
+    start_ms: number | null;
+    interview_id: string;
+    interviewed_on: string;
+    participant_name: string;
+    headline: string;
+  }>`
+    with passages as (
+      select 'answer' as kind, a.id, a.interview_id, a.position, a.prompt as label, null::int as start_ms, a.body
+        from interview_answers a where a.id = any(${input.answerIds}::uuid[])
+      union all
+      select 'transcript-turn', t.id, t.interview_id, t.position, t.speaker_name, t.start_ms, t.body
+        from interview_transcript_turns t where t.id = any(${input.turnIds}::uuid[])
+    )
+    select x.kind, x.id, x.position, x.label, x.start_ms, i.id as interview_id, i.interviewed_on::text as interviewed_on,
+      p.display_name as participant_name, ${headline(sql`x.body`, input.text)} as headline
+    from passages x join interviews i on i.id = x.interview_id join participants p on p.id = i.participant_id
+  `.execute(db);
+  return result.rows;
 }
 
 export async function describeInterviewNotes(db: Db, input: { ids: string[]; text: string }) {
@@ -105,26 +153,6 @@ export async function describeInterviewNotes(db: Db, input: { ids: string[]; tex
     .innerJoin('participants as p', 'p.id', 'i.participant_id')
     .select(['i.id', 'i.interviewed_on', 'i.status', 'p.display_name as participant_name', headline(sql`i.notes`, input.text).as('headline')])
     .where('i.id', 'in', input.ids)
-    .execute();
-}
-
-export async function describeTranscriptTurns(db: Db, input: { ids: string[]; text: string }) {
-  if (input.ids.length === 0) return [];
-  return db
-    .selectFrom('interview_transcript_turns as t')
-    .innerJoin('interviews as i', 'i.id', 't.interview_id')
-    .innerJoin('participants as p', 'p.id', 'i.participant_id')
-    .select([
-      't.id',
-      't.position',
-      't.speaker_name',
-      't.start_ms',
-      'i.id as interview_id',
-      'i.interviewed_on',
-      'p.display_name as participant_name',
-      headline(sql`t.body`, input.text).as('headline'),
-    ])
-    .where('t.id', 'in', input.ids)
     .execute();
 }
 
@@ -199,4 +227,124 @@ export async function describeParticipants(db: Db, input: { ids: string[]; text:
     ])
     .where('p.id', 'in', input.ids)
     .execute();
+}
+
+/** Tickets by key, title and status; the requester is left out (the ticket's page shows it). */
+export async function describeTickets(db: Db, input: { ids: string[]; text: string }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('tickets as t')
+    .select([
+      't.id',
+      't.source',
+      't.external_key',
+      't.title',
+      't.status',
+      sql<string | null>`t.opened_at::date::text`.as('on_date'),
+      headline(sql`t.title || ' — ' || t.body`, input.text).as('headline'),
+    ])
+    .where('t.id', 'in', input.ids)
+    .execute();
+}
+
+export async function describeThemes(db: Db, input: { ids: string[]; text: string }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('themes as t')
+    .select(['t.id', 't.title', 't.status', headline(sql`t.title || ' — ' || t.description`, input.text).as('headline')])
+    .where('t.id', 'in', input.ids)
+    .execute();
+}
+
+/** Roadmap requests by title and status; the submitter's email never leaves the inbox. */
+export async function describeRequests(db: Db, input: { ids: string[]; text: string }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('roadmap_requests as r')
+    .select([
+      'r.id',
+      'r.title',
+      'r.status',
+      sql<string>`r.created_at::date::text`.as('on_date'),
+      headline(sql`r.title || ' — ' || r.details`, input.text).as('headline'),
+    ])
+    .where('r.id', 'in', input.ids)
+    .execute();
+}
+
+export async function describePostmortems(db: Db, input: { ids: string[]; text: string }) {
+  if (input.ids.length === 0) return [];
+  return db
+    .selectFrom('postmortems as m')
+    .select([
+      'm.id',
+      'm.external_key',
+      'm.title',
+      'm.severity',
+      'm.incident_date',
+      headline(sql`m.summary || ' — ' || m.lessons || ' — ' || m.timeline || ' — ' || m.body`, input.text).as('headline'),
+    ])
+    .where('m.id', 'in', input.ids)
+    .execute();
+}
+
+/**
+ * Free-text survey answers (ids `<response id>:<question id>`): the comment, its question and its
+ * survey. Nothing of the response itself (team, tenure, date) is read.
+ */
+export async function describeSurveyComments(db: Db, input: { ids: string[]; text: string }) {
+  const pairs = input.ids.map((id) => id.split(':')).filter((pair) => pair.length === 2);
+  if (pairs.length === 0) return [];
+  return db
+    .selectFrom('survey_answers as a')
+    .innerJoin('survey_questions as q', 'q.id', 'a.question_id')
+    .innerJoin('surveys as s', 's.id', 'q.survey_id')
+    .select([
+      sql<string>`a.response_id::text || ':' || a.question_id::text`.as('id'),
+      'a.response_id',
+      'a.question_id',
+      'q.position',
+      'q.prompt',
+      's.id as survey_id',
+      's.title as survey_title',
+      headline(sql`a.text_value`, input.text).as('headline'),
+    ])
+    .where('a.response_id', 'in', pairs.map(([responseId]) => responseId))
+    .where('a.question_id', 'in', pairs.map(([, questionId]) => questionId))
+    .execute();
+}
+
+// ---- Jump to (the command palette) -----------------------------------------------------------------
+
+export interface JumpTarget {
+  kind: 'theme' | 'developer' | 'interview' | 'ticket';
+  id: string;
+  label: string;
+  detail: string | null;
+  date: string | null;
+}
+
+/** `%word%` for ILIKE, with the pattern characters of the typed text taken literally. */
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * What a name or key typed into the palette points at: themes by statement, developers by name,
+ * interviews by developer, tickets by key or words; a few of each, every typed word matching.
+ */
+export async function findJumpTargets(db: Db, input: { words: string[]; text: string; limit: number }): Promise<JumpTarget[]> {
+  const allOf = (column: RawBuilder<unknown>) => sql.join(input.words.map((word) => sql`${column} ilike ${containing(word)}`), sql` and `);
+  const [themes, developers, interviews, tickets] = await Promise.all([
+    sql<JumpTarget>`select 'theme' as kind, id, title as label, status as detail, null as date from themes
+      where merged_into_id is null and ${allOf(sql`title`)} order by (status = 'archived'), title limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'developer' as kind, p.id, p.display_name as label, t.name as detail, null as date
+      from participants p left join teams t on t.id = p.team_id
+      where ${allOf(sql`p.display_name`)} order by (p.archived_at is not null), p.display_name limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'interview' as kind, i.id, 'Interview with ' || p.display_name as label, i.status as detail, i.interviewed_on::text as date
+      from interviews i join participants p on p.id = i.participant_id
+      where ${allOf(sql`p.display_name`)} order by i.interviewed_on desc, i.id limit ${input.limit}`.execute(db),
+    sql<JumpTarget>`select 'ticket' as kind, id, external_key || ': ' || title as label, status as detail, opened_at::date::text as date from tickets
+      where external_key ilike ${containing(input.text)} or search_vector @@ websearch_to_tsquery(${ENGLISH}, ${input.text})
+      order by (external_key ilike ${containing(input.text)}) desc, opened_at desc nulls last, id limit ${input.limit}`.execute(db),
+  ]);
+  return [...themes.rows, ...developers.rows, ...interviews.rows, ...tickets.rows];
 }

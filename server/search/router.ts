@@ -1,7 +1,7 @@
 // The search procedure: one box over everything heard from developers.
 import { z } from 'zod';
 import { createRouter, memberProcedure } from '../trpc';
-import { MAX_SEARCH, SEARCH_GROUPS } from './search-text';
+import { MAX_JUMP, MAX_SEARCH, SEARCH_GROUPS } from './search-text';
 import * as service from './service';
 
 export const searchRouter = createRouter({
@@ -15,4 +15,14 @@ export const searchRouter = createRouter({
       }),
     )
     .query(({ ctx, input }) => service.search(ctx.db, input)),
+
+  /** The command palette: themes, developers, interviews and tickets whose name or key holds the words typed. */
+  jump: memberProcedure
+    .input(
+      z.object({
+        text: z.string({ message: 'Type a name, a key or a few words' }).max(MAX_JUMP, `Keep it under ${MAX_JUMP} characters`),
+        limit: z.number().int().min(1).max(10).default(5),
+      }),
+    )
+    .query(({ ctx, input }) => service.jump(ctx.db, input)),
 });

@@ -5,12 +5,14 @@
 // into plain segments: the page renders them as text, never as HTML. Pure.
 
 export const MAX_SEARCH = 1000;
+/** The command palette's box: a name, a key or a few words. */
+export const MAX_JUMP = 200;
 /** Words (or "phrases") searched at most: every word must match, so more only slow the search down. */
 export const MAX_SEARCH_TERMS = 32;
 export const HIGHLIGHT_START = '\ue000';
 export const HIGHLIGHT_END = '\ue001';
 
-export const SEARCH_GROUPS = ['interview', 'shadowing', 'friction', 'evidence', 'participant'] as const;
+export const SEARCH_GROUPS = ['interview', 'shadowing', 'friction', 'evidence', 'participant', 'theme', 'ticket', 'postmortem', 'request', 'survey'] as const;
 export type SearchGroup = (typeof SEARCH_GROUPS)[number];
 
 export const SEARCH_GROUP_LABELS: Record<SearchGroup, string> = {
@@ -19,6 +21,11 @@ export const SEARCH_GROUP_LABELS: Record<SearchGroup, string> = {
   friction: 'Friction events',
   evidence: 'Evidence',
   participant: 'Developers',
+  theme: 'Pain themes',
+  ticket: 'Tickets',
+  postmortem: 'Post-mortems',
+  request: 'Roadmap requests',
+  survey: 'Survey comments',
 };
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\ue000\ue001]/g;

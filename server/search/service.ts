@@ -1,4 +1,5 @@
-// One search box over interviews, shadowing notes, friction events, evidence and developers:
+// One search box over interviews, shadowing notes, friction events, evidence, developers, pain
+// themes, tickets, post-mortems, roadmap requests and (anonymous) survey comments:
 // PostgreSQL full-text search, ranked, with the matching words highlighted and a link to the
 // exact spot of each result.
 import type { EvidenceSourceKind } from '@/db/types';
@@ -6,6 +7,7 @@ import type { Db } from '../db';
 import { SOURCE_LABELS } from '../evidence/rules';
 import { markdownToPlainText } from '../lib/markdown-text';
 import { TENURE_LABELS } from '../participants/tenure';
+import { THEME_STATUS_LABELS } from '../themes/rules';
 import { answerAnchor, NOTES_ANCHOR } from '../interviews/rules';
 import { formatTimestamp } from '../interviews/parse-transcript';
 import { turnAnchor } from '../interviews/transcript-rules';
@@ -56,31 +58,43 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
   if (ranked.hits.length === 0) return { ...empty(total > 0 || (await queries.hasSearchableWords(db, { text }))), total };
 
   const idsOf = (kind: queries.HitKind) => ranked.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
-  const [answers, notes, sessions, events, evidence, participants, turns] = await Promise.all([
-    queries.describeAnswers(db, { ids: idsOf('answer'), text }),
+  const described = await describeHits(db, { idsOf, text });
+
+  const results: SearchResult[] = [];
+  for (const hit of ranked.hits) {
+    const details = described.get(`${hit.kind}:${hit.id}`);
+    // A row deleted between the two steps is left out rather than shown half-empty.
+    if (details) results.push({ group: hit.group, kind: hit.kind, id: hit.id, ...details });
+  }
+  return { query: text, hasWords: true, notice, results, totals, total };
+}
+
+type Described = Map<string, Omit<SearchResult, 'group' | 'kind' | 'id'>>;
+
+/** Title, context, link and highlighted snippet of each hit of the page, read kind by kind at once. */
+async function describeHits(db: Db, input: { idsOf: (kind: queries.HitKind) => string[]; text: string }): Promise<Described> {
+  const { idsOf, text } = input;
+  const [passages, notes, sessions, events, evidence, participants, tickets, themes, requests, postmortems, comments] = await Promise.all([
+    queries.describeInterviewPassages(db, { answerIds: idsOf('answer'), turnIds: idsOf('transcript-turn'), text }),
     queries.describeInterviewNotes(db, { ids: idsOf('interview-notes'), text }),
     queries.describeSessions(db, { ids: idsOf('session-notes'), text }),
     queries.describeEvents(db, { ids: idsOf('friction-event'), text }),
     queries.describeEvidence(db, { ids: idsOf('evidence'), text }),
     queries.describeParticipants(db, { ids: idsOf('participant'), text }),
-    queries.describeTranscriptTurns(db, { ids: idsOf('transcript-turn'), text }),
+    queries.describeTickets(db, { ids: idsOf('ticket'), text }),
+    queries.describeThemes(db, { ids: idsOf('theme'), text }),
+    queries.describeRequests(db, { ids: idsOf('request'), text }),
+    queries.describePostmortems(db, { ids: idsOf('postmortem'), text }),
+    queries.describeSurveyComments(db, { ids: idsOf('survey-comment'), text }),
   ]);
 
-  const described = new Map<string, Omit<SearchResult, 'group' | 'kind' | 'id'>>();
-  for (const row of answers) {
-    described.set(`answer:${row.id}`, {
+  const described: Described = new Map();
+  for (const row of passages) {
+    const isAnswer = row.kind === 'answer';
+    described.set(`${row.kind}:${row.id}`, {
       title: `Interview with ${row.participant_name}`,
-      context: `Q${row.position}. ${row.prompt}`,
-      path: `/interviews/${row.interview_id}#${answerAnchor(row.position)}`,
-      date: row.interviewed_on,
-      snippet: snippetOf(row.headline),
-    });
-  }
-  for (const row of turns) {
-    described.set(`transcript-turn:${row.id}`, {
-      title: `Interview with ${row.participant_name}`,
-      context: `Transcript, ${row.speaker_name} at ${formatTimestamp(row.start_ms)}`,
-      path: `/interviews/${row.interview_id}#${turnAnchor(row.position)}`,
+      context: isAnswer ? `Q${row.position}. ${row.label}` : `Transcript, ${row.label} at ${formatTimestamp(row.start_ms ?? 0)}`,
+      path: `/interviews/${row.interview_id}#${isAnswer ? answerAnchor(row.position) : turnAnchor(row.position)}`,
       date: row.interviewed_on,
       snippet: snippetOf(row.headline),
     });
@@ -132,11 +146,72 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
     });
   }
 
-  const results: SearchResult[] = [];
-  for (const hit of ranked.hits) {
-    const details = described.get(`${hit.kind}:${hit.id}`);
-    // A row deleted between the two steps is left out rather than shown half-empty.
-    if (details) results.push({ group: hit.group, kind: hit.kind, id: hit.id, ...details });
+  for (const row of tickets) {
+    described.set(`ticket:${row.id}`, {
+      title: `${row.external_key}: ${row.title}`,
+      context: [`Ticket from ${row.source}`, row.status].filter(Boolean).join(' · '),
+      path: `/tickets/${row.id}`,
+      date: row.on_date,
+      snippet: snippetOf(row.headline),
+    });
   }
-  return { query: text, hasWords: true, notice, results, totals, total };
+  for (const row of themes) {
+    described.set(`theme:${row.id}`, {
+      title: row.title,
+      context: `Pain theme · ${THEME_STATUS_LABELS[row.status].toLowerCase()}`,
+      path: `/themes/${row.id}`,
+      date: null,
+      snippet: snippetOf(row.headline),
+    });
+  }
+  for (const row of requests) {
+    described.set(`request:${row.id}`, {
+      title: row.title,
+      context: `Roadmap request · ${row.status}`,
+      path: `/manage/requests?request=${row.id}`,
+      date: row.on_date,
+      snippet: snippetOf(row.headline),
+    });
+  }
+  for (const row of postmortems) {
+    described.set(`postmortem:${row.id}`, {
+      title: row.title,
+      context: [`Post-mortem ${row.external_key}`, row.severity ? `severity ${row.severity}` : null].filter(Boolean).join(' · '),
+      path: `/postmortems/${row.id}`,
+      date: row.incident_date,
+      snippet: snippetOf(row.headline),
+    });
+  }
+  // Anonymous: the survey and the question, never who answered or when.
+  for (const row of comments) {
+    described.set(`survey-comment:${row.id}`, {
+      title: `Survey comment in “${row.survey_title}”`,
+      context: `Q${row.position + 1}. ${row.prompt}`,
+      path: `/surveys/${row.survey_id}?tab=results&question=${row.question_id}#answer-${row.response_id}`,
+      date: null,
+      snippet: snippetOf(row.headline),
+    });
+  }
+  return described;
+}
+
+export interface JumpResult extends queries.JumpTarget {
+  path: string;
+}
+
+const MAX_JUMP_WORDS = 8;
+const JUMP_PATHS: Record<queries.JumpTarget['kind'], (id: string) => string> = {
+  theme: (id) => `/themes/${id}`,
+  developer: (id) => `/interviews?participant=${id}`,
+  interview: (id) => `/interviews/${id}`,
+  ticket: (id) => `/tickets/${id}`,
+};
+
+/** The command palette's places to jump to for the words typed: a few themes, developers, interviews and tickets. */
+export async function jump(db: Db, input: { text: string; limit: number }): Promise<{ targets: JumpResult[] }> {
+  const text = cleanSearchText(input.text);
+  const words = text.split(' ').filter(Boolean).slice(0, MAX_JUMP_WORDS);
+  if (words.length === 0) return { targets: [] };
+  const targets = await queries.findJumpTargets(db, { words, text, limit: input.limit });
+  return { targets: targets.map((target) => ({ ...target, path: JUMP_PATHS[target.kind](target.id) })) };
 }

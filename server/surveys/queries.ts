@@ -319,7 +319,7 @@ export async function listTextAnswers(db: Db, input: { questionIds: string[]; se
     .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
     .where('survey_answers.question_id', 'in', input.questionIds)
     .where('survey_answers.text_value', 'is not', null);
-  if (input.search) base = base.where(sql<boolean>`to_tsvector('english', survey_answers.text_value) @@ ${query}`);
+  if (input.search) base = base.where(sql<boolean>`survey_answers.text_vector @@ ${query}`);
   if (input.responseId) base = base.where('survey_answers.response_id', '=', input.responseId);
   const [rows, total] = await Promise.all([
     base

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { createThemeInPicker, pickTheme, mutate } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -29,18 +30,6 @@ async function newPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems: watchPage(page) };
 }
 
-/** Calls a tRPC mutation from the signed-in page, for setting up rows the test is not about. */
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, body]) => {
-      const response = await fetch(`/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
-      const payload = await response.json();
-      if (!response.ok) throw new Error(JSON.stringify(payload));
-      return payload.result.data.json;
-    },
-    [path, input] as const,
-  ) as Promise<T>;
-}
 
 const saved = (page: Page) => page.locator('[data-save-status="saved"]').first().waitFor(WAIT);
 
@@ -116,7 +105,7 @@ describe('discovery capture', () => {
     await dialog.getByText('Minutes lost cannot be negative').waitFor();
     await dialog.getByLabel('Minutes lost each time').fill('240');
     await dialog.getByLabel('Times per month').fill('4');
-    await dialog.getByLabel('New theme (optional)').fill('Production deploys wait hours for a manual change approval');
+    await createThemeInPicker(dialog, 'Production deploys wait hours for a manual change approval');
     await checkPage(page, 'discovery-04-save-evidence');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await section.getByText('“lose half a day per deploy to waiting for approvals”').waitFor(WAIT);
@@ -263,7 +252,7 @@ describe('discovery capture', () => {
     await page.getByLabel('Select all on this page').check();
     await page.getByRole('button', { name: 'Tag selected into themes' }).click();
     const dialog2 = page.getByRole('dialog');
-    await dialog2.getByLabel('Production deploys wait hours for a manual change approval').check();
+    await pickTheme(dialog2, 'Production deploys wait hours for a manual change approval');
     await checkPage(page, 'discovery-13-tag-dialog');
     await dialog2.getByRole('button', { name: 'Tag' }).click();
     await expect.poll(() => page.getByText('Production deploys wait hours for a manual change approval').count(), { timeout: 60_000 }).toBe(2);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
-import { setUpFirstAdmin } from './helpers/workspace';
+import { setUpFirstAdmin, pickTheme } from './helpers/workspace';
 
 const ADMIN_URL = process.env.E2E_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = process.env.E2E_CORRECTIONS_DATABASE ?? 'frictionlog_e2e_corrections';
@@ -329,7 +329,7 @@ describe('numbers a PM can defend', () => {
     await dialog.getByText('Access: 45 min per ticket.').waitFor(WAIT);
     expect(await dialog.getByRole('radio', { name: /The category rule/ }).isChecked()).toBe(true);
     await checkPage(page, 'corrections-08-ticket-time');
-    await dialog.getByRole('checkbox', { name: TICKET_THEME }).check();
+    await pickTheme(dialog, TICKET_THEME);
     await dialog.getByRole('button', { name: /^Save 2 as evidence$/ }).click();
     await page.getByText(`2 tickets in "${TICKET_THEME}"`).waitFor(WAIT);
     const saved = await handle.db.selectFrom('evidence').select(['minutes_lost', 'minutes_origin', 'kind']).where('source_id', '=', secondTicketId).executeTakeFirstOrThrow();

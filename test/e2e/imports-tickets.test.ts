@@ -11,6 +11,7 @@ import { bulkIssues, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helper
 import { FIXTURES, zipFixture } from '../helpers/uploads';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { createThemeInPicker, pickTheme } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -93,14 +94,14 @@ describe('tickets and post-mortems', () => {
     await page.getByLabel('Select PLAT-101').check();
     await page.getByRole('button', { name: 'Turn 1 selected into evidence' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('New theme (optional)').fill(THEME);
+    await createThemeInPicker(dialog, THEME);
     await checkPage(page, 'tickets-07-evidence-dialog');
     await dialog.getByRole('button', { name: 'Save 1 as evidence' }).click();
     await cluster.getByText(`Evidence of ${THEME}: 1 affected developers`).waitFor({ timeout: 60_000 });
 
     // Then the whole cluster into the same theme: 29 affected developers.
     await cluster.getByRole('button', { name: 'Turn into evidence' }).click();
-    await dialog.getByLabel(THEME).check();
+    await pickTheme(dialog, THEME);
     await dialog.getByRole('button', { name: 'Save 37 as evidence' }).click();
     await cluster.getByText(`Evidence of ${THEME}: 29 affected developers`).waitFor({ timeout: 60_000 });
     await cluster.getByRole('button', { name: 'Show tickets' }).click();
@@ -141,7 +142,7 @@ describe('tickets and post-mortems', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'Severity 1-5' }).check();
     await dialog.getByRole('radio', { name: '4 — two days' }).check();
-    await dialog.getByLabel('New theme (optional)').fill('Nobody sees cluster capacity running out');
+    await createThemeInPicker(dialog, 'Nobody sees cluster capacity running out');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await page.getByText('Evidence of Nobody sees cluster capacity running out').waitFor();
     await checkPage(page, 'postmortems-03-detail');

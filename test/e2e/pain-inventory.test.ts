@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { createThemeInPicker, pickTheme } from './helpers/workspace';
 
 // This file runs the app on PostgreSQL (production's database): a throwaway database is created
 // next to E2E_ADMIN_DATABASE_URL and dropped afterwards.
@@ -119,7 +120,7 @@ async function tagFromInbox(excerpts: string[], themeTitle: string) {
   for (const excerpt of excerpts) await page.getByRole('checkbox', { name: `Select “${excerpt.slice(0, 60)}”` }).check();
   await page.getByRole('button', { name: 'Tag selected…' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('checkbox', { name: themeTitle }).check();
+  await pickTheme(dialog, themeTitle);
   await dialog.getByRole('button', { name: `Tag ${excerpts.length} items` }).click();
   await page.getByText(`${excerpts.length} evidence items tagged`).waitFor(WAIT);
 }
@@ -168,7 +169,7 @@ describe('pain inventory golden path', () => {
     await tagFromInbox(['I wait for the DBA ticket before I can test anything', 'Staging databases are shared and always broken'], THEME_B);
     // One item on its own, into a brand-new theme written in the dialog.
     await page.getByRole('button', { name: 'Tag “I copy the database setup from an old wiki page”' }).click();
-    await page.getByRole('dialog').getByLabel('New theme (optional)').fill('The wiki is out of date');
+    await createThemeInPicker(page.getByRole('dialog'), 'The wiki is out of date');
     await page.getByRole('dialog').getByRole('button', { name: 'Tag evidence' }).click();
     await page.getByText('1 untagged').waitFor(WAIT);
 
@@ -248,7 +249,7 @@ describe('pain inventory golden path', () => {
     const merge = page.getByRole('dialog');
     await merge.getByRole('button', { name: 'Merge' }).click();
     await merge.getByText('Choose the theme to merge into').waitFor(WAIT);
-    await merge.getByLabel('Merge into').selectOption({ label: THEME_A });
+    await pickTheme(merge, THEME_A, 'Merge into');
     await checkPage(page, 'inventory-08-merge-dialog');
     await merge.getByRole('button', { name: 'Merge' }).click();
     await page.waitForURL(/mergedFrom=/, WAIT);
@@ -264,7 +265,7 @@ describe('pain inventory golden path', () => {
     await page.getByRole('link', { name: THEME_B }).click();
     await page.getByText('Evidence (2, costliest first)').waitFor(WAIT);
     await page.getByRole('button', { name: 'Merge into…' }).click();
-    await page.getByRole('dialog').getByLabel('Merge into').selectOption({ label: THEME_A });
+    await pickTheme(page.getByRole('dialog'), THEME_A, 'Merge into');
     await page.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
     await page.getByText('Evidence (6, costliest first)').waitFor(WAIT);
     expect(problems).toEqual([]);

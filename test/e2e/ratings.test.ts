@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/net';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot } from './helpers/browser';
-import { openPage, setUpFirstAdmin } from './helpers/workspace';
+import { openPage, setUpFirstAdmin, createThemeInPicker } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -145,7 +145,7 @@ describe('the in-flow rating widget', () => {
     await comments.getByRole('button', { name: 'Save as evidence' }).click();
     const dialog = page.getByRole('dialog', { name: /Save as evidence/ });
     await dialog.getByLabel('Excerpt').fill('three approvals just to get a database');
-    await dialog.getByLabel('New theme (optional)').fill('Getting a database needs three approvals');
+    await createThemeInPicker(dialog, 'Getting a database needs three approvals');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await page.getByText('Saved as evidence').waitFor();
     expect(problems).toEqual([]);

@@ -15,6 +15,7 @@ import { freePort } from '../helpers/net';
 import { startSmtpServer, unsubscribeLinkOf } from '../helpers/smtp';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { pickTheme } from './helpers/workspace';
 
 const SERVER_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const DATABASE = 'frictionlog_e2e_6';
@@ -156,7 +157,7 @@ async function addItem(page: Page, item: { title: string; lane: string; theme: s
   await form.getByLabel('Lane').selectOption({ label: item.lane });
   if (item.description) await form.getByLabel('Public description').fill(item.description);
   if (item.note) await form.getByLabel('Internal note').fill(item.note);
-  await form.getByLabel(item.theme).check();
+  await pickTheme(form, item.theme, 'Pain themes it answers');
   await form.getByRole('button', { name: 'Add item' }).click();
   await dialog.waitFor({ state: 'hidden', ...WAIT });
   await page.locator('[data-card]', { hasText: item.title }).waitFor(WAIT);
@@ -381,7 +382,7 @@ describe('public roadmap', () => {
     await card.getByRole('button', { name: 'Save as evidence' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Excerpt').fill('Getting a namespace took me a week of tickets');
-    await dialog.getByLabel('Setting up a new service takes two days and needs four teams').check();
+    await pickTheme(dialog, 'Setting up a new service takes two days and needs four teams');
     await checkPage(page, 'roadmap-19-save-evidence');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await page.getByRole('status').getByText('Saved as evidence').waitFor(WAIT);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf, quarterStart } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot } from './helpers/browser';
-import { openPage, setUpFirstAdmin } from './helpers/workspace';
+import { openPage, setUpFirstAdmin, createThemeInPicker } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -189,7 +189,7 @@ describe('the quarterly survey', () => {
     const dialog = page.getByRole('dialog', { name: /Save as evidence/ });
     await dialog.getByLabel('Excerpt').fill('Creating a database needs three tickets');
     await dialog.getByText('Unattributed: it counts as a mention').waitFor();
-    await dialog.getByLabel('New theme (optional)').fill('Getting a database takes a week of tickets');
+    await createThemeInPicker(dialog, 'Getting a database takes a week of tickets');
     await checkPage(page, 'surveys-12-save-evidence');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await page.getByText('Saved as evidence').waitFor();

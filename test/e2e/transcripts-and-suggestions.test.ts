@@ -1,11 +1,11 @@
 // Interview transcript to theme, in Chromium: import a WebVTT export into an interview (speakers
 // mapped to roles), select words in a turn and save them as evidence, then accept the inbox's
 // "fits theme" suggestion for it. axe-core runs on every page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser } from './helpers/browser';
-import { openPage, setUpFirstAdmin, WAIT_MS } from './helpers/workspace';
+import { openPage, setUpFirstAdmin, WAIT_MS, mutate } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -47,18 +47,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Calls a tRPC mutation from the signed-in page, for rows the test is not about. */
-async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([procedure, body]) => {
-      const response = await fetch(`/api/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: body }) });
-      const payload = await response.json();
-      if (!response.ok) throw new Error(JSON.stringify(payload));
-      return payload.result.data.json;
-    },
-    [path, input] as const,
-  ) as Promise<T>;
-}
 
 describe('transcripts and theme suggestions', () => {
   it('imports a VTT, saves a quote from a turn, and accepts the suggested theme in the inbox', async () => {

@@ -1,10 +1,11 @@
 'use client';
-// Every piece of evidence saved so far, filtered by source, developer, team and date (in the
-// URL), each linking back to the exact spot it was taken from, and tagged into pain themes one
+// Every piece of evidence saved so far, filtered by words, pain theme (or not in a theme yet),
+// source, developer, team and date (all in the URL, so a filtered list can be shared), each linking back to the exact spot it was taken from, and tagged into pain themes one
 // by one or many at once.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
+import { useEffect, useState } from 'react';
+import { MAX_FILTER_TEXT, SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
+import { ThemePicker } from '@/app/_components/theme-picker';
 import { Button, ButtonLink } from '../../_components/button';
 import { SelectField, TextField } from '../../_components/field';
 import { Badge, PageHeader } from '../../_components/page-header';
@@ -14,7 +15,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatDay, formatMinutes, plural } from '../_listen/format';
 import { EvidenceEditor } from './evidence-editor';
-import { TagDialog } from './tag-dialog';
+import { TagDialog } from '@/app/_components/tag-dialog';
 import { useUntagWithUndo } from './use-untag-with-undo';
 import { SourceLink } from '@/app/_components/source-link';
 
@@ -35,9 +36,33 @@ export function EvidenceView() {
     teamId: params.get('team') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    /** A theme's id, or `untagged` for evidence in no theme yet. */
+    theme: params.get('theme') ?? '',
+    text: params.get('q') ?? '',
     page,
   };
-  const isFiltered = Boolean(filter.kind || filter.participantId || filter.teamId || filter.from || filter.to);
+  const isFiltered = Boolean(filter.kind || filter.participantId || filter.teamId || filter.from || filter.to || filter.theme || filter.text);
+  const isUntagged = filter.theme === 'untagged';
+  const themeId = filter.theme && !isUntagged ? filter.theme : '';
+  // Words filter as you type, after a short pause; the URL keeps them.
+  const [words, setWords] = useState(filter.text);
+  const [seenText, setSeenText] = useState(filter.text);
+  const [pushedText, setPushedText] = useState(filter.text);
+  if (filter.text !== seenText) {
+    // The URL changed: by this box (its words are already shown) or by a link such as "Clear filters".
+    setSeenText(filter.text);
+    if (filter.text !== pushedText && filter.text !== words.trim()) setWords(filter.text);
+  }
+  const isTooLong = words.trim().length > MAX_FILTER_TEXT;
+  useEffect(() => {
+    if (words.trim() === filter.text || isTooLong) return;
+    const timer = setTimeout(() => {
+      setSelected(new Set());
+      setPushedText(words.trim());
+      setUrlParams({ q: words.trim() || null });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [words, filter.text, isTooLong, setUrlParams]);
   const isValidDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
 
   const list = useQuery({
@@ -45,6 +70,9 @@ export function EvidenceView() {
       sourceKinds: filter.kind ? [filter.kind as 'interview'] : undefined,
       participantId: filter.participantId || undefined,
       teamId: filter.teamId || undefined,
+      themeId: themeId || undefined,
+      isUntagged: isUntagged || undefined,
+      text: filter.text.slice(0, MAX_FILTER_TEXT) || undefined,
       from: isValidDay(filter.from) ? filter.from : undefined,
       to: isValidDay(filter.to) ? filter.to : undefined,
       limit: PAGE_SIZE,
@@ -87,6 +115,28 @@ export function EvidenceView() {
       />
 
       <form role="search" aria-label="Filter evidence" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Words"
+          type="search"
+          className="sm:col-span-2"
+          placeholder="e.g. staging, approval"
+          value={words}
+          onChange={(e) => setWords(e.target.value)}
+          error={isTooLong ? `Keep the words to find under ${MAX_FILTER_TEXT} characters` : undefined}
+        />
+        <div className="sm:col-span-2">
+          <ThemePicker
+            label="Pain theme"
+            isSingle
+            canCreate={false}
+            value={{ themeIds: themeId ? [themeId] : [], newThemeTitle: '' }}
+            onChange={(choice) => setParams({ theme: choice.themeIds[0] ?? null })}
+          />
+        </div>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
+          <input type="checkbox" checked={isUntagged} onChange={(e) => setParams({ theme: e.target.checked ? 'untagged' : null })} />
+          Not in a theme yet
+        </label>
         <SelectField
           label="Source"
           value={filter.kind}
@@ -131,7 +181,7 @@ export function EvidenceView() {
       ) : total === 0 ? (
         isFiltered ? (
           <EmptyState title="No evidence matches these filters" action={<ButtonLink href="/evidence" variant="secondary">Clear filters</ButtonLink>}>
-            Try another source, developer or a wider date window.
+            Try other words, another theme, source or developer, or a wider date window.
           </EmptyState>
         ) : (
           <EmptyState

@@ -16,6 +16,7 @@ import { listDeviceDrafts } from '../_listen/device-drafts';
 import { formatDay, plural } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
 import { NewInterviewForm } from './new-interview-form';
+import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 
 const PAGE_SIZE = 50;
 
@@ -31,6 +32,7 @@ export function InterviewsView() {
   const participantId = params.get('participant') ?? '';
   const status = params.get('status') ?? '';
   const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
+  useOpenWhenAsked(() => setFormOpen(true));
   // localStorage exists only in the browser; on the server the list is empty.
   const deviceDraftList = useSyncExternalStore(
     subscribeToStorage,

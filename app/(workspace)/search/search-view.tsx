@@ -1,6 +1,6 @@
 'use client';
 // One search box over everything heard from developers: interviews, shadowing notes, friction
-// events, evidence and the directory. Words are matched with their other forms ("deploys" finds
+// events, evidence, the directory, pain themes, tickets, post-mortems, requests and survey comments. Words are matched with their other forms ("deploys" finds
 // "deploying"), "quoted phrases" and -excluded words work, and each result opens its exact spot.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -50,7 +50,7 @@ export function SearchView() {
 
   return (
     <>
-      <PageHeader title="Search" description="Find what developers said and what you observed: interviews, shadowing notes, friction events, evidence and developers." />
+      <PageHeader title="Search" description="Find what developers said and what you observed: interviews, shadowing notes, friction events, evidence, developers, pain themes, tickets, post-mortems, roadmap requests and survey comments." />
       <form role="search" aria-label="Search everything" onSubmit={(event) => event.preventDefault()} className="mb-4">
         <label htmlFor="search-box" className="mb-1 block text-sm font-medium text-slate-800">
           Words to find
@@ -70,7 +70,7 @@ export function SearchView() {
         <p id="search-hint" className={`mt-1 text-xs ${isTooLong ? 'text-red-700' : 'text-slate-600'}`}>
           {isTooLong
             ? `Keep the search under ${MAX_SEARCH.toLocaleString('en-US')} characters (it has ${text.length.toLocaleString('en-US')}).`
-            : 'Use "quotes" for a phrase, -word to leave a word out, or OR between alternatives.'}
+            : 'Use "quotes" for a phrase, -word to leave a word out, or OR between alternatives. Ctrl+K (⌘K) jumps to any page, theme, developer or ticket.'}
         </p>
       </form>
 

@@ -16,6 +16,7 @@ import { Table, Td, Th } from '../../_components/table';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatMinutes, plural } from '../_listen/format';
 import { ParticipantSelect } from '../_listen/participant-select';
+import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 
 const SCENARIO_OPTIONS = SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }));
 const PAGE_SIZE = 50;
@@ -24,7 +25,8 @@ export function ShadowingListView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const { params, setParams, page } = useUrlParams();
-  const [isFormOpen, setFormOpen] = useState(false);
+  const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
+  useOpenWhenAsked(() => setFormOpen(true));
   const scenario = params.get('scenario') ?? '';
   const list = useQuery({
     ...trpc.shadowing.list.queryOptions({ scenario: (scenario || undefined) as 'other' | undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),

@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay, plural } from '../../_listen/format';
-import { TagDialog } from '../tag-dialog';
+import { TagDialog } from '@/app/_components/tag-dialog';
 import { SourceLink } from '@/app/_components/source-link';
 
 const PAGE_SIZE = 50;

@@ -8,6 +8,7 @@ import { Button } from '../../../_components/button';
 import { Dialog } from '../../../_components/dialog';
 import { FormError, SelectField, TextAreaField, TextField } from '../../../_components/field';
 import { Markdown } from '../../../_components/markdown';
+import { ThemePicker } from '@/app/_components/theme-picker';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay, formatHours } from './format';
@@ -81,7 +82,6 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const themes = useQuery({ ...trpc.themes.options.queryOptions(), enabled: !isReadOnly });
   const [draft, setDraft] = useState({
     title: item?.title ?? '',
     description: item?.description ?? '',
@@ -119,10 +119,6 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
 
   const quarters = quarterOptions(new Date());
   if (draft.targetQuarter && !quarters.includes(draft.targetQuarter)) quarters.unshift(draft.targetQuarter);
-  const options = themes.data ?? [];
-  const linkedElsewhere = item?.themes.filter((theme) => !options.some((option) => option.id === theme.id)) ?? [];
-  const toggleTheme = (id: string) =>
-    setDraft((current) => ({ ...current, themeIds: current.themeIds.includes(id) ? current.themeIds.filter((other) => other !== id) : [...current.themeIds, id] }));
 
   return (
     <Dialog title={item ? `Edit “${item.title}”` : 'New roadmap item'} isOpen onClose={onClose}>
@@ -168,30 +164,15 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
           onChange={(event) => setDraft({ ...draft, internalNote: event.target.value })}
           error={error?.fieldErrors.internalNote}
         />
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-800">Pain themes it answers</legend>
-          <p className="mb-2 text-xs text-slate-600">Their statements and how many developers they affect are shown publicly as the reason for this item.</p>
-          {themes.isPending ? (
-            <p className="text-sm text-slate-600">Loading themes…</p>
-          ) : options.length === 0 ? (
-            <p className="text-sm text-slate-600">No pain themes yet. Tag evidence into themes in the pain inventory, then link them here.</p>
-          ) : (
-            <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 p-2">
-              {options.map((theme) => (
-                <li key={theme.id}>
-                  <label className="flex items-start gap-2 text-sm text-slate-800">
-                    <input type="checkbox" className="mt-0.5" checked={draft.themeIds.includes(theme.id)} onChange={() => toggleTheme(theme.id)} />
-                    <span>{theme.title}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {linkedElsewhere.length > 0 && (
-            <p className="mt-1 text-xs text-slate-600">Also linked: {linkedElsewhere.map((theme) => theme.title).join(', ')} (archived or merged).</p>
-          )}
-          {error?.fieldErrors.themeIds && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.themeIds[0]}</p>}
-        </fieldset>
+        <ThemePicker
+          label="Pain themes it answers"
+          hint="Their statements and how many developers they affect are shown publicly as the reason for this item."
+          canCreate={false}
+          value={{ themeIds: draft.themeIds, newThemeTitle: '' }}
+          onChange={(choice) => setDraft((current) => ({ ...current, themeIds: choice.themeIds }))}
+          knownThemes={item?.themes ?? []}
+          error={error?.fieldErrors.themeIds?.[0]}
+        />
         <label className="flex items-start gap-2 text-sm text-slate-800">
           <input type="checkbox" className="mt-0.5" checked={draft.isPublic} onChange={(event) => setDraft({ ...draft, isPublic: event.target.checked })} />
           <span>

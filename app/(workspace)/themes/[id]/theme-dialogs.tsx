@@ -3,7 +3,7 @@
 // selected evidence into a new theme, and add evidence to the theme.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Button } from '../../../_components/button';
 import { FormError, SelectField, TextAreaField } from '../../../_components/field';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
@@ -11,6 +11,7 @@ import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { THEME_STATUSES, THEME_STATUS_LABELS } from '@/server/themes/rules';
 import { EvidenceItem } from '../evidence-item';
+import { ThemePicker } from '@/app/_components/theme-picker';
 
 type Status = (typeof THEME_STATUSES)[number];
 
@@ -75,8 +76,8 @@ export function MergeForm({ theme }: { theme: { id: string; title: string } }) {
   const refresh = useRefreshThemes();
   const router = useRouter();
   const toast = useToast();
-  const options = useQuery(trpc.themes.options.queryOptions());
   const [targetId, setTargetId] = useState('');
+  const excludeIds = useMemo(() => [theme.id], [theme.id]);
   const merge = useMutation(
     trpc.themes.merge.mutationOptions({
       onSuccess: async (result) => {
@@ -87,7 +88,6 @@ export function MergeForm({ theme }: { theme: { id: string; title: string } }) {
     }),
   );
   const error = merge.error ? describeError(merge.error) : null;
-  const targets = (options.data ?? []).filter((option) => option.id !== theme.id);
   return (
     <form
       noValidate
@@ -103,13 +103,14 @@ export function MergeForm({ theme }: { theme: { id: string; title: string } }) {
         from the other theme’s page.
       </p>
       <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <SelectField
+      <ThemePicker
         label="Merge into"
-        value={targetId}
-        placeholder={options.isPending ? 'Loading themes…' : 'Choose a theme'}
-        options={targets.map((option) => ({ value: option.id, label: option.title }))}
-        onChange={(event) => setTargetId(event.target.value)}
-        error={error?.fieldErrors.targetId}
+        isSingle
+        canCreate={false}
+        excludeIds={excludeIds}
+        value={{ themeIds: targetId ? [targetId] : [], newThemeTitle: '' }}
+        onChange={(choice) => setTargetId(choice.themeIds[0] ?? '')}
+        error={error?.fieldErrors.targetId?.[0]}
       />
       <div>
         <Button type="submit" isBusy={merge.isPending}>

@@ -11,7 +11,7 @@ import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { EvidenceItem } from '../evidence-item';
-import { TagDialog } from '../tag-dialog';
+import { TagDialog } from '@/app/_components/tag-dialog';
 
 const PAGE_SIZE = 50;
 

@@ -1,13 +1,17 @@
 'use client';
-// Tag one or many evidence items into pain themes, or into a new theme written on the spot.
+// The one dialog to tag evidence into pain themes: existing ones picked in the type-ahead box, the
+// suggested ones, or a new theme written in the same box. A new theme and its tags are one request
+// (`evidence.tag` with `newThemeTitle`) and one transaction: no theme is left behind without its
+// evidence when tagging fails.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { Dialog } from '../../_components/dialog';
-import { FormError } from '../../_components/field';
-import { ThemePicker, type ThemeChoice } from '../../_components/theme-picker';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { describeError, useTRPC } from '../_trpc/client';
+import { Button } from './button';
+import { Dialog } from './dialog';
+import { FormError } from './field';
+import { SuggestedThemes } from './suggested-themes';
+import { ThemePicker, type ThemeChoice } from './theme-picker';
+import { useToast } from './toast';
 
 function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () => void }) {
   const trpc = useTRPC();
@@ -16,10 +20,10 @@ function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () =>
   const [choice, setChoice] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
   const tag = useMutation(
     trpc.evidence.tag.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
-        toast(evidenceIds.length === 1 ? 'Evidence tagged' : `${evidenceIds.length} evidence items tagged`);
+        toast(result.added === 0 ? 'Already tagged: nothing changed' : evidenceIds.length === 1 ? 'Evidence tagged' : `${evidenceIds.length} evidence items tagged`);
         onDone();
       },
     }),
@@ -30,7 +34,7 @@ function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () =>
   return (
     <form
       noValidate
-      aria-label="Tag evidence"
+      aria-label="Tag into themes"
       className="flex flex-col gap-4"
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
@@ -38,6 +42,13 @@ function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () =>
       }}
     >
       <FormError message={themeError ? null : error?.message} />
+      <SuggestedThemes
+        evidenceIds={evidenceIds}
+        chosen={choice.themeIds}
+        onChoose={(themeId) =>
+          setChoice({ ...choice, themeIds: choice.themeIds.includes(themeId) ? choice.themeIds.filter((id) => id !== themeId) : [...choice.themeIds, themeId] })
+        }
+      />
       <ThemePicker value={choice} onChange={setChoice} error={themeError} />
       <div>
         <Button type="submit" isBusy={tag.isPending}>

@@ -2,8 +2,8 @@
 // The tag dialog's suggestions: themes the selected evidence seems to fit, with the words that made
 // it fit. Choosing one only ticks it in the picker; the person still presses Tag.
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '../../_components/button';
-import { useTRPC } from '../../_trpc/client';
+import { Button } from './button';
+import { useTRPC } from '../_trpc/client';
 
 export function SuggestedThemes({ evidenceIds, chosen, onChoose }: { evidenceIds: string[]; chosen: string[]; onChoose: (themeId: string) => void }) {
   const trpc = useTRPC();
