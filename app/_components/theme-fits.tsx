@@ -35,7 +35,7 @@ export function ThemeFits({ fits, label, canSave, onSave }: { fits: ThemeFitView
             Fits theme <strong className="font-medium">{fit.themeTitle}</strong>: shares <SharedWords words={fit.words} />
           </span>
           {canSave && (
-            <Button size="sm" variant="secondary" aria-label={`Save as evidence in “${fit.themeTitle}”: “${label}”`} onClick={() => onSave(fit)}>
+            <Button size="sm" variant="secondary" aria-label={`Save as evidence in this theme: “${fit.themeTitle}” for “${label}”`} onClick={() => onSave(fit)}>
               Save as evidence in this theme
             </Button>
           )}

@@ -169,7 +169,7 @@ describe('transcripts and theme suggestions', () => {
     expect(await answers.getByRole('listitem').filter({ hasText: 'The coffee is fine.' }).getByText('Fits theme').count()).toBe(0);
     await waiting.scrollIntoViewIfNeeded();
     await checkPage(page, 'transcripts-06-survey-answer-fits');
-    await waiting.getByRole('button', { name: new RegExp(`^Save as evidence in “${theme}”`) }).click();
+    await waiting.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Unattributed: it counts as a mention').waitFor();
     expect(await dialog.getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
@@ -185,7 +185,7 @@ describe('transcripts and theme suggestions', () => {
     const request = page.getByRole('listitem').filter({ hasText: 'Faster staging databases' }).first();
     await request.getByText('Fits theme').waitFor(WAIT);
     await checkPage(page, 'transcripts-08-request-fits');
-    await request.getByRole('button', { name: new RegExp(`^Save as evidence in “${theme}”`) }).click();
+    await request.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
     expect(await page.getByRole('dialog').getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => request.getByText('Fits theme').count(), WAIT).toBe(0);
