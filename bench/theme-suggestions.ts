@@ -11,6 +11,7 @@ import {
   adjustedRandIndex,
   CodedFileError,
   parseCodedCsv,
+  rankByPlainCentroid,
   scoreRankings,
   splitCoded,
   type Scores,
@@ -42,42 +43,6 @@ function readArguments(argv: string[]): { file: string; examples: number; seed: 
   if (file === undefined) fail(USAGE);
   if (examples < 1) fail('--examples must be at least 1.');
   return { file, examples, seed };
-}
-
-/** Plain TF-IDF nearest centroid: lower-cased words, no stemming, no stopwords, no phrases. */
-function rankByPlainCentroid(themes: string[], examples: Map<string, string[]>, texts: string[]): string[][] {
-  const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const exampleWords = themes.map((theme) => (examples.get(theme) ?? []).map(words));
-  const all = [...exampleWords.flat(), ...texts.map(words)];
-  const frequency = new Map<string, number>();
-  for (const list of all) for (const word of new Set(list)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const vector = (list: string[]) => {
-    const counts = new Map<string, number>();
-    for (const word of list) counts.set(word, (counts.get(word) ?? 0) + 1);
-    const weighted = new Map<string, number>();
-    let length = 0;
-    for (const [word, count] of counts) {
-      const value = count * Math.log(all.length / (frequency.get(word) ?? 1));
-      weighted.set(word, value);
-      length += value * value;
-    }
-    for (const [word, value] of weighted) weighted.set(word, value / (Math.sqrt(length) || 1));
-    return weighted;
-  };
-  const centroids = exampleWords.map((lists) => {
-    const sum = new Map<string, number>();
-    for (const list of lists) for (const [word, value] of vector(list)) sum.set(word, (sum.get(word) ?? 0) + value / lists.length);
-    return sum;
-  });
-  return texts.map((text) => {
-    const item = vector(words(text));
-    const scored = centroids.map((centroid, index) => {
-      let dot = 0;
-      for (const [word, value] of item) dot += value * (centroid.get(word) ?? 0);
-      return { theme: themes[index], dot };
-    });
-    return scored.sort((a, b) => b.dot - a.dot).map((entry) => entry.theme);
-  });
 }
 
 const format = (value: number) => value.toFixed(2);

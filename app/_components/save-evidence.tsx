@@ -25,6 +25,8 @@ export interface EvidenceSourceRef {
   /** The developer the source belongs to; null when it has none (survey answers are anonymous). */
   participant: { id: string; name: string } | null;
   defaultMinutesLost?: number | null;
+  /** Themes ticked when the dialog opens (a suggestion the person chose); they can still untick them. */
+  themeIds?: string[];
 }
 
 const SEVERITY_LABELS = ['1 — minor (~15 min)', '2 — an hour', '3 — half a day', '4 — two days', '5 — blocked, more than two days'];
@@ -41,7 +43,7 @@ function SaveEvidenceForm({ source, onDone }: { source: EvidenceSourceRef; onDon
   const [minutes, setMinutes] = useState(source.defaultMinutesLost != null ? String(source.defaultMinutesLost) : '');
   const [occurrences, setOccurrences] = useState('1');
   const [severity, setSeverity] = useState<number | null>(null);
-  const [themes, setThemes] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
+  const [themes, setThemes] = useState<ThemeChoice>({ themeIds: source.themeIds ?? [], newThemeTitle: '' });
   const save = useMutation(
     trpc.evidence.create.mutationOptions({
       onSuccess: async (result) => {
@@ -143,7 +145,7 @@ export function SaveEvidenceDialog({ source, onClose, onSaved }: { source: Evide
     <Dialog title={source ? `Save as evidence — ${source.label}` : 'Save as evidence'} isOpen={Boolean(source)} onClose={onClose}>
       {source && (
         <SaveEvidenceForm
-          key={`${source.kind}:${source.id}:${source.anchor ?? ''}:${source.excerpt}`}
+          key={`${source.kind}:${source.id}:${source.anchor ?? ''}:${source.excerpt}:${(source.themeIds ?? []).join(',')}`}
           source={source}
           onDone={(id) => {
             onSaved?.(id);

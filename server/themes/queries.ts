@@ -454,3 +454,69 @@ export async function insertDismissals(
   const result = await db.insertInto('theme_suggestion_dismissals').values(input.rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
+
+/**
+ * Free-text answers of one survey (by response and question) with whether they were saved as
+ * evidence already. Only the words: nothing about who answered is read.
+ */
+export async function findSurveyAnswerTexts(db: Db, input: { surveyId: string; answers: { responseId: string; questionId: string }[] }) {
+  if (input.answers.length === 0) return [];
+  const rows = await db
+    .selectFrom('survey_answers')
+    .innerJoin('survey_responses', 'survey_responses.id', 'survey_answers.response_id')
+    .innerJoin('survey_questions', 'survey_questions.id', 'survey_answers.question_id')
+    .select([
+      'survey_answers.response_id as responseId',
+      'survey_answers.question_id as questionId',
+      'survey_answers.text_value as text',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('evidence')
+              .select('evidence.id')
+              .where('evidence.source_kind', '=', 'survey')
+              .whereRef('evidence.source_id', '=', 'survey_answers.response_id')
+              .where(sql<boolean>`evidence.source_path like '%question=' || survey_answers.question_id || '#%'`),
+          )
+          .as('isEvidence'),
+    ])
+    .where('survey_responses.survey_id', '=', input.surveyId)
+    .where('survey_questions.kind', '=', 'free_text')
+    .where('survey_answers.text_value', 'is not', null)
+    .where('survey_answers.response_id', 'in', [...new Set(input.answers.map((answer) => answer.responseId))])
+    .execute();
+  const asked = new Set(input.answers.map((answer) => `${answer.responseId}:${answer.questionId}`));
+  return rows
+    .filter((row) => asked.has(`${row.responseId}:${row.questionId}`))
+    .map((row) => ({ responseId: row.responseId, questionId: row.questionId, text: row.text ?? '', isEvidence: Boolean(row.isEvidence) }));
+}
+
+/** Developers' requests (title and details) with whether they were saved as evidence already. */
+export async function findRequestTexts(db: Db, input: { ids: string[] }) {
+  if (input.ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('roadmap_requests')
+    .select([
+      'roadmap_requests.id',
+      'roadmap_requests.title',
+      'roadmap_requests.details',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('evidence')
+              .select('evidence.id')
+              .where('evidence.source_kind', '=', 'request')
+              .whereRef('evidence.source_id', '=', 'roadmap_requests.id'),
+          )
+          .as('isEvidence'),
+    ])
+    .where('roadmap_requests.id', 'in', input.ids)
+    .execute();
+  return rows.map((row) => ({ id: row.id, title: row.title, details: row.details, isEvidence: Boolean(row.isEvidence) }));
+}
+
+export async function surveyExists(db: Db, input: { id: string }): Promise<boolean> {
+  return Boolean(await db.selectFrom('surveys').select('id').where('id', '=', input.id).executeTakeFirst());
+}

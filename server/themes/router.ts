@@ -93,6 +93,21 @@ export const themesRouter = createRouter({
     .input(z.object({ evidenceIds: z.array(fields.id).max(500, 'Ask about at most 500 items at once').optional() }))
     .query(({ ctx, input }) => suggestions.getThemeSuggestions(ctx.db, input)),
 
+  /** "Fits theme X" beside free-text answers of a survey (keyed by response and question; anonymous). */
+  suggestForSurveyAnswers: memberProcedure
+    .input(
+      z.object({
+        surveyId: fields.id,
+        answers: z.array(z.object({ responseId: fields.id, questionId: fields.id })).max(200, 'Ask about at most 200 answers at once'),
+      }),
+    )
+    .query(({ ctx, input }) => suggestions.suggestForSurveyAnswers(ctx.db, input)),
+
+  /** "Fits theme X" beside developers' requests that are not evidence yet. */
+  suggestForRequests: memberProcedure
+    .input(z.object({ requestIds: z.array(fields.id).max(200, 'Ask about at most 200 requests at once') }))
+    .query(({ ctx, input }) => suggestions.suggestForRequests(ctx.db, input)),
+
   dismissFit: editorProcedure
     .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
     .mutation(({ ctx, input }) => suggestions.dismissFit(ctx.db, { ...input, dismissedBy: ctx.user.id })),

@@ -139,6 +139,62 @@ export async function getThemeSuggestions(db: Db, input: { evidenceIds?: string[
   };
 }
 
+/** Fits (with their words) for texts that are not evidence yet, against the themes the inbox learned. */
+async function fitTexts(db: Db, items: { id: string; text: string }[]): Promise<Map<string, FitSuggestion[]>> {
+  const result = new Map<string, FitSuggestion[]>();
+  if (items.length === 0) return result;
+  const inbox = await loadInbox(db);
+  if (inbox.themes.length === 0) return result;
+  const model = fitThemes(inbox.themes, items, { limit: FITS_PER_ITEM, minScore: MIN_FIT });
+  for (const item of items) {
+    const fits = model
+      .rank(item.id)
+      .map((fit) => ({ ...fit, themeTitle: inbox.titles.get(fit.themeId) ?? '', words: model.explain(item.id, fit.themeId) }))
+      .filter((fit) => fit.words.length > 0);
+    result.set(item.id, fits);
+  }
+  return result;
+}
+
+/**
+ * "Fits theme X" beside a survey's free-text answers that are not evidence yet, so a quarter's
+ * comments can be coded from the results page. Keyed by response and question only: nothing about
+ * who answered is read or returned. Saving one goes through evidence.create (a person presses Save).
+ */
+export async function suggestForSurveyAnswers(db: Db, input: { surveyId: string; answers: { responseId: string; questionId: string }[] }) {
+  if (!(await queries.surveyExists(db, { id: input.surveyId }))) {
+    throw new AppError('NOT_FOUND', 'This survey no longer exists.', { field: 'surveyId' });
+  }
+  const rows = await queries.findSurveyAnswerTexts(db, input);
+  const found = new Set(rows.map((row) => `${row.responseId}:${row.questionId}`));
+  const missing = input.answers.filter((answer) => !found.has(`${answer.responseId}:${answer.questionId}`));
+  if (missing.length > 0) {
+    throw new AppError('BAD_REQUEST', `${missing.length} of these are not free-text answers of this survey. Reload the answers.`, { field: 'answers' });
+  }
+  const open = rows.filter((row) => !row.isEvidence && row.text.trim() !== '');
+  const fits = await fitTexts(db, open.map((row) => ({ id: `${row.responseId}:${row.questionId}`, text: row.text })));
+  return {
+    answers: rows.map((row) => ({
+      responseId: row.responseId,
+      questionId: row.questionId,
+      isEvidence: row.isEvidence,
+      fits: fits.get(`${row.responseId}:${row.questionId}`) ?? [],
+    })),
+  };
+}
+
+/** "Fits theme X" beside developers' requests that are not evidence yet (title and details together). */
+export async function suggestForRequests(db: Db, input: { requestIds: string[] }) {
+  const ids = [...new Set(input.requestIds)];
+  const rows = await queries.findRequestTexts(db, { ids });
+  if (rows.length < ids.length) {
+    throw new AppError('NOT_FOUND', `${ids.length - rows.length} of these requests no longer exist. Reload the inbox.`, { field: 'requestIds' });
+  }
+  const open = rows.filter((row) => !row.isEvidence);
+  const fits = await fitTexts(db, open.map((row) => ({ id: row.id, text: `${row.title}\n${row.details}` })));
+  return { requests: rows.map((row) => ({ requestId: row.id, isEvidence: row.isEvidence, fits: fits.get(row.id) ?? [] })) };
+}
+
 async function requireEvidence(db: Db, ids: string[]) {
   const existing = new Set(await findExistingEvidenceIds(db, { ids }));
   const missing = ids.filter((id) => !existing.has(id));

@@ -2,7 +2,7 @@
 // tagged to each theme, with the words that made it fit. A lexical model (TF-IDF over stemmed words
 // and two-word phrases, nearest theme centroid), so every suggestion can say why. Pure: no database,
 // no network. Its quality on human-coded survey answers is measured by bench/theme-suggestions.ts.
-import { extractTerms, titleTerms, type Term } from './text-terms';
+import { extractTerms, TermVocabulary, titleText, type Term } from './text-terms';
 
 export interface ThemeExamples {
   id: string;
@@ -46,11 +46,13 @@ const LEARNED_PER_THEME = 30;
 /** Where one answer or quote changes subject: "a | b", a new line, a new sentence. */
 const PART_BREAK = /\s*\|\s*|\n+|(?<=[.!?])\s+/u;
 
-type Vector = Map<string, number>;
+/** A theme's centroid: term id to weight. */
+type Vector = Map<number, number>;
 
+/** A text's weighted terms, unit length: term ids (each once) and their weights. */
 interface Document {
-  terms: Term[];
-  vector: Vector;
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
 /** Inverse document frequency over every text the model sees (tagged and untagged). */
@@ -63,8 +65,55 @@ export function inverseDocumentFrequency(texts: Term[][]): Map<string, number> {
   }
   const idf = new Map<string, number>();
   const total = texts.length;
-  for (const [key, frequency] of documentFrequency) idf.set(key, Math.log((1 + total) / (1 + frequency)) + 1);
+  for (const [key, frequency] of documentFrequency) idf.set(key, idfOf(total, frequency));
   return idf;
+}
+
+const idfOf = (total: number, frequency: number) => Math.log((1 + total) / (1 + frequency)) + 1;
+
+/** The same idf by term id (1 for a term in no text, such as a title's own word). */
+function idfById(texts: number[][], vocabularySize: number): Float64Array {
+  const frequency = new Int32Array(vocabularySize);
+  const lastSeen = new Int32Array(vocabularySize).fill(-1);
+  texts.forEach((ids, textIndex) => {
+    for (const id of ids) {
+      if (lastSeen[id] === textIndex) continue;
+      lastSeen[id] = textIndex;
+      frequency[id] += 1;
+    }
+  });
+  const idf = new Float64Array(vocabularySize).fill(1);
+  for (let id = 0; id < vocabularySize; id += 1) if (frequency[id] > 0) idf[id] = idfOf(texts.length, frequency[id]);
+  return idf;
+}
+
+/** Sublinear term frequency times idf, unit length. */
+function weigh(termIds: number[], idf: Float64Array): Document {
+  const sorted = Int32Array.from(termIds).sort();
+  let distinct = 0;
+  for (let index = 0; index < sorted.length; index += 1) if (index === 0 || sorted[index] !== sorted[index - 1]) distinct += 1;
+  const ids = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
+  let slot = -1;
+  let count = 0;
+  const close = () => {
+    if (slot >= 0) weights[slot] = (1 + Math.log(count)) * idf[ids[slot]];
+  };
+  for (let index = 0; index < sorted.length; index += 1) {
+    if (index === 0 || sorted[index] !== sorted[index - 1]) {
+      close();
+      slot += 1;
+      ids[slot] = sorted[index];
+      count = 0;
+    }
+    count += 1;
+  }
+  close();
+  let sumOfSquares = 0;
+  for (const weight of weights) sumOfSquares += weight * weight;
+  const length = Math.sqrt(sumOfSquares);
+  if (length > 0) for (let index = 0; index < weights.length; index += 1) weights[index] /= length;
+  return { ids, weights };
 }
 
 function normalise(vector: Vector): Vector {
@@ -76,25 +125,16 @@ function normalise(vector: Vector): Vector {
   return vector;
 }
 
-function weigh(terms: Term[], idf: Map<string, number>): Vector {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
-  const vector: Vector = new Map();
-  for (const [key, count] of counts) vector.set(key, (1 + Math.log(count)) * (idf.get(key) ?? 1));
-  return normalise(vector);
-}
-
-function addInto(target: Vector, source: Vector, factor: number): void {
-  for (const [key, value] of source) target.set(key, (target.get(key) ?? 0) + value * factor);
-}
-
-function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, value] of small) {
-    const other = large.get(key);
-    if (other !== undefined) sum += value * other;
+function addInto(target: Vector, source: Document, factor: number): void {
+  for (let index = 0; index < source.ids.length; index += 1) {
+    const id = source.ids[index];
+    target.set(id, (target.get(id) ?? 0) + source.weights[index] * factor);
   }
+}
+
+function dot(document: Document, theme: Vector): number {
+  let sum = 0;
+  for (let index = 0; index < document.ids.length; index += 1) sum += document.weights[index] * (theme.get(document.ids[index]) ?? 0);
   return sum;
 }
 
@@ -102,11 +142,14 @@ function dot(a: Vector, b: Vector): number {
  * The item's words that carry most of the fit, as written, strongest first. A shared phrase is
  * shown instead of its two words ("staging database", not "staging" and "database").
  */
-function explain(item: Document, theme: Vector, count = 4): string[] {
+function explain(terms: Term[], item: Document, theme: Vector, vocabulary: TermVocabulary, count = 4): string[] {
+  const itemWeight = new Map<number, number>();
+  item.ids.forEach((id, index) => itemWeight.set(id, item.weights[index]));
   const weightOf = new Map<string, { surface: string; weight: number }>();
-  for (const term of item.terms) {
+  for (const term of terms) {
     if (weightOf.has(term.key)) continue;
-    const weight = (item.vector.get(term.key) ?? 0) * (theme.get(term.key) ?? 0);
+    const id = vocabulary.idOf(term.key);
+    const weight = id === undefined ? 0 : (itemWeight.get(id) ?? 0) * (theme.get(id) ?? 0);
     if (weight > 0) weightOf.set(term.key, { surface: term.surface, weight });
   }
   const shown: { surface: string; weight: number }[] = [];
@@ -125,23 +168,28 @@ function explain(item: Document, theme: Vector, count = 4): string[] {
     .map((entry) => entry.surface);
 }
 
-function centroid(examples: Document[], title: Vector | null, learned: Document[]): Vector {
+function centroid(examples: Document[], title: Document | null, learned: Document[]): Vector {
   const vector: Vector = new Map();
-  for (const document of examples) addInto(vector, document.vector, 1 / Math.max(1, examples.length));
-  for (const document of learned) addInto(vector, document.vector, 1 / Math.max(1, learned.length));
+  for (const document of examples) addInto(vector, document, 1 / Math.max(1, examples.length));
+  for (const document of learned) addInto(vector, document, 1 / Math.max(1, learned.length));
   if (title) addInto(vector, title, TITLE_WEIGHT / Math.sqrt(Math.max(1, examples.length)));
   return normalise(vector);
 }
 
-function partsOf(text: string): Term[][] {
-  return text
-    .split(PART_BREAK)
-    .map((part) => extractTerms(part))
-    .filter((terms) => terms.length > 0);
+/** The parts of a text where it changes subject, each with something to count. */
+function partTextsOf(text: string): string[] {
+  return text.split(PART_BREAK).filter((part) => part.trim() !== '');
 }
 
-function bestPart(parts: Document[], theme: Vector): Document {
-  return parts.reduce((top, part) => (dot(part.vector, theme) > dot(top.vector, theme) ? part : top), parts[0]);
+/** Term ids per part (parts with no term left out): phrases never span parts. */
+function partIdsOf(text: string, vocabulary: TermVocabulary): number[][] {
+  return partTextsOf(text)
+    .map((part) => vocabulary.termIds(part))
+    .filter((ids) => ids.length > 0);
+}
+
+function bestPart<T>(parts: T[], score: (part: T) => number): T {
+  return parts.reduce((top, part) => (score(part) > score(top) ? part : top), parts[0]);
 }
 
 export interface ThemeModel {
@@ -161,21 +209,20 @@ export interface ThemeModel {
 export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], options: SuggestOptions = {}): ThemeModel {
   const limit = options.limit ?? 3;
   const minScore = options.minScore ?? 0;
-  const exampleTerms = themes.map((theme) => theme.examples.map((text) => extractTerms(text)));
+  const vocabulary = new TermVocabulary();
+  const examplePartIds = themes.map((theme) => theme.examples.map((text) => partIdsOf(text, vocabulary)));
   // Phrases never span parts, so an item's terms are its parts' terms together.
-  const itemPartTerms = items.map((item) => partsOf(item.text));
-  const itemTerms = itemPartTerms.map((parts) => parts.flat());
-  const idf = inverseDocumentFrequency([...exampleTerms.flat(), ...itemTerms]);
-  const toDocument = (terms: Term[]): Document => ({ terms, vector: weigh(terms, idf) });
-  const itemDocuments = itemTerms.map(toDocument);
-  const itemParts = itemPartTerms.map((parts) => (parts.length > 1 ? parts.map(toDocument) : []));
-  const titles = themes.map((theme) => {
-    const terms = titleTerms(theme.title);
-    return terms.length > 0 ? weigh(terms, idf) : null;
-  });
+  const itemPartIds = items.map((item) => partIdsOf(item.text, vocabulary));
+  const itemIds = itemPartIds.map((parts) => parts.flat());
+  const titleIds = themes.map((theme) => vocabulary.termIds(titleText(theme.title)));
+  const exampleIds = examplePartIds.map((list) => list.map((parts) => parts.flat()));
+  const idf = idfById([...exampleIds.flat(), ...itemIds], vocabulary.keys.length);
+  const itemDocuments = itemIds.map((ids) => weigh(ids, idf));
+  const itemParts = itemPartIds.map((parts) => (parts.length > 1 ? parts.map((ids) => weigh(ids, idf)) : []));
+  const titles = titleIds.map((ids) => (ids.length > 0 ? weigh(ids, idf) : null));
 
   // 1. Split multi-theme examples between their themes.
-  const wholeExamples = exampleTerms.map((list) => list.map(toDocument));
+  const wholeExamples = exampleIds.map((list) => list.map((ids) => weigh(ids, idf)));
   const firstCentroids = themes.map((_, index) => centroid(wholeExamples[index], titles[index], []));
   const themesOfText = new Map<string, number[]>();
   themes.forEach((theme, index) => {
@@ -184,17 +231,13 @@ export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], opti
   const exampleDocuments = themes.map((theme, themeIndex) =>
     theme.examples.map((text, exampleIndex) => {
       const labels = themesOfText.get(text) ?? [themeIndex];
-      const parts = partsOf(text);
+      const parts = examplePartIds[themeIndex][exampleIndex];
       if (labels.length < 2 || parts.length < 2) return wholeExamples[themeIndex][exampleIndex];
-      const mine = parts.filter((terms) => {
-        const vector = weigh(terms, idf);
-        const closest = labels.reduce(
-          (top, label) => (dot(vector, firstCentroids[label]) > dot(vector, firstCentroids[top]) ? label : top),
-          labels[0],
-        );
-        return closest === themeIndex;
+      const mine = parts.filter((ids) => {
+        const document = weigh(ids, idf);
+        return bestPart(labels, (label) => dot(document, firstCentroids[label])) === themeIndex;
       });
-      return mine.length === 0 ? wholeExamples[themeIndex][exampleIndex] : toDocument(mine.flat());
+      return mine.length === 0 ? wholeExamples[themeIndex][exampleIndex] : weigh(mine.flat(), idf);
     }),
   );
 
@@ -202,7 +245,7 @@ export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], opti
   // What the tagged evidence (and title) alone says: the words shown come from here.
   const taughtCentroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], []));
   let centroids = taughtCentroids;
-  let scores = scoreItems(centroids, itemDocuments, itemParts);
+  let scores = scoreItems(centroids, itemDocuments, itemParts, vocabulary.keys.length);
 
   // 3. Learn from the surest untagged items: the part that reads like the theme, not the others.
   const surest = surestItems(scores);
@@ -213,21 +256,28 @@ export function fitThemes(themes: ThemeExamples[], items: SuggestionItem[], opti
       .slice(0, LEARNED_PER_THEME)
       .map((choice) => {
         const parts = itemParts[choice.itemIndex];
-        return parts.length > 1 ? bestPart(parts, centroids[themeIndex]) : itemDocuments[choice.itemIndex];
+        return parts.length > 1 ? bestPart(parts, (part) => dot(part, centroids[themeIndex])) : itemDocuments[choice.itemIndex];
       }),
   );
   centroids = themes.map((_, index) => centroid(exampleDocuments[index], titles[index], learned[index]));
-  scores = scoreItems(centroids, itemDocuments, itemParts);
+  scores = scoreItems(centroids, itemDocuments, itemParts, vocabulary.keys.length);
 
   const indexOf = new Map(items.map((item, itemIndex) => [item.id, itemIndex]));
   const themeIndexOf = new Map(themes.map((theme, themeIndex) => [theme.id, themeIndex]));
   const explainFit = (itemIndex: number, themeIndex: number) => {
     // The words the item shares with the theme's tagged evidence (not with what it learned from
-    // other untagged items), from the part that fits best, else from the whole item.
+    // other untagged items), from the part that fits best, else from the whole item. Only the
+    // items asked about are explained, so their words (as written) are read again here.
     const taught = taughtCentroids[themeIndex];
+    const text = items[itemIndex].text;
     const parts = itemParts[itemIndex];
-    const words = parts.length > 1 ? explain(bestPart(parts, taught), taught) : [];
-    return words.length > 0 ? words : explain(itemDocuments[itemIndex], taught);
+    if (parts.length > 1) {
+      const partTexts = partTextsOf(text).filter((part) => extractTerms(part).length > 0);
+      const best = bestPart(parts.map((_, index) => index), (index) => dot(parts[index], taught));
+      const words = explain(extractTerms(partTexts[best] ?? ''), parts[best], taught, vocabulary);
+      if (words.length > 0) return words;
+    }
+    return explain(extractTerms(text), itemDocuments[itemIndex], taught, vocabulary);
   };
   return {
     rank(itemId) {
@@ -265,24 +315,27 @@ export function suggestThemes(
   return result;
 }
 
-/** Scores[theme][item]: by whole text and best part. Walks each item's terms once (an index of the centroids). */
-function scoreItems(centroids: Vector[], items: Document[], parts: Document[][]): number[][] {
+/**
+ * Scores[theme][item]: by whole text and best part. The centroids are laid out as one row of theme
+ * weights per term they contain, so each item's terms are walked once for all themes.
+ */
+function scoreItems(centroids: Vector[], items: Document[], parts: Document[][], vocabularySize: number): number[][] {
   const themeCount = centroids.length;
-  const index = new Map<string, { themes: number[]; weights: number[] }>();
+  const rowOf = new Int32Array(vocabularySize).fill(-1);
+  let rows = 0;
+  for (const centroid of centroids) for (const id of centroid.keys()) if (rowOf[id] < 0) rowOf[id] = rows++;
+  const weights = new Float64Array(rows * themeCount);
   centroids.forEach((centroid, themeIndex) => {
-    for (const [key, weight] of centroid) {
-      const entry = index.get(key) ?? { themes: [], weights: [] };
-      entry.themes.push(themeIndex);
-      entry.weights.push(weight);
-      index.set(key, entry);
-    }
+    for (const [id, weight] of centroid) weights[rowOf[id] * themeCount + themeIndex] = weight;
   });
-  const similarities = (vector: Vector, into: Float64Array) => {
+  const similarities = (document: Document, into: Float64Array) => {
     into.fill(0);
-    for (const [key, value] of vector) {
-      const entry = index.get(key);
-      if (!entry) continue;
-      for (let position = 0; position < entry.themes.length; position += 1) into[entry.themes[position]] += value * entry.weights[position];
+    for (let index = 0; index < document.ids.length; index += 1) {
+      const row = rowOf[document.ids[index]];
+      if (row < 0) continue;
+      const value = document.weights[index];
+      const offset = row * themeCount;
+      for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) into[themeIndex] += value * weights[offset + themeIndex];
     }
   };
   const scores = centroids.map(() => new Array<number>(items.length).fill(0));
@@ -290,14 +343,14 @@ function scoreItems(centroids: Vector[], items: Document[], parts: Document[][])
   const part = new Float64Array(themeCount);
   const best = new Float64Array(themeCount);
   items.forEach((item, itemIndex) => {
-    similarities(item.vector, whole);
+    similarities(item, whole);
     if (parts[itemIndex].length < 2) {
       for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) scores[themeIndex][itemIndex] = whole[themeIndex];
       return;
     }
     best.fill(0);
     for (const document of parts[itemIndex]) {
-      similarities(document.vector, part);
+      similarities(document, part);
       for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) best[themeIndex] = Math.max(best[themeIndex], part[themeIndex]);
     }
     for (let themeIndex = 0; themeIndex < themeCount; themeIndex += 1) {

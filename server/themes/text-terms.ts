@@ -63,7 +63,71 @@ export function extractTerms(text: string, options: { phrases?: boolean } = {}):
   return terms;
 }
 
-/** Words of a theme title such as "version_control" or "Setting up a service takes two days". */
-export function titleTerms(title: string): Term[] {
-  return extractTerms(title.replace(/[_-]+/gu, ' '));
+/** A theme title's words as a sentence: "version_control" reads "version control". */
+export function titleText(title: string): string {
+  return title.replace(/[_-]+/gu, ' ');
+}
+
+/**
+ * Numbers for terms, so the model counts and scores thousands of texts with arrays instead of a
+ * string per word and phrase (the strings and maps were most of its time, most of it garbage
+ * collection). `keys[id]` is the term's key as extractTerms writes it.
+ */
+export class TermVocabulary {
+  readonly keys: string[] = [];
+  private readonly idOfKey = new Map<string, number>();
+  /** A written word's term id, or -1 for a word that is not counted (stopword, number, one letter). */
+  private readonly idOfWord = new Map<string, number>();
+  private readonly idOfPair = new Map<number, number>();
+
+  idOf(key: string): number | undefined {
+    return this.idOfKey.get(key);
+  }
+
+  private add(key: string): number {
+    let id = this.idOfKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.idOfKey.set(key, id);
+    }
+    return id;
+  }
+
+  private wordId(word: string): number {
+    let id = this.idOfWord.get(word);
+    if (id === undefined) {
+      id = word.length < 2 || STOPWORDS.has(word) || DIGITS.test(word) ? -1 : this.add(stemOf(word));
+      this.idOfWord.set(word, id);
+    }
+    return id;
+  }
+
+  private pairId(first: number, second: number): number {
+    // Two ids below 2^26 make one exact number key (below 2^52).
+    const pair = first * 67_108_864 + second;
+    let id = this.idOfPair.get(pair);
+    if (id === undefined) {
+      id = this.add(`${this.keys[first]} ${this.keys[second]}`);
+      this.idOfPair.set(pair, id);
+    }
+    return id;
+  }
+
+  /** The ids of extractTerms(text): the same terms in the same order. */
+  termIds(text: string, into: number[] = []): number[] {
+    let previous = -1;
+    for (const match of text.toLowerCase().matchAll(TOKEN)) {
+      const word = match[1];
+      const id = word === undefined ? -1 : this.wordId(word);
+      if (id < 0) {
+        previous = -1;
+        continue;
+      }
+      into.push(id);
+      if (previous >= 0) into.push(this.pairId(previous, id));
+      previous = id;
+    }
+    return into;
+  }
 }

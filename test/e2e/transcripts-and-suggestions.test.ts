@@ -1,8 +1,10 @@
 // Interview transcript to theme, in Chromium: import a WebVTT export into an interview (speakers
 // mapped to roles), select words in a turn and save them as evidence, then accept the inbox's
-// "fits theme" suggestion for it. axe-core runs on every page.
-import type { Browser, BrowserContext } from 'playwright-core';
+// "fits theme" suggestion for it; then code a survey's free-text answer and a developer's request
+// into the suggested theme from where the PM reviews them. axe-core runs on every page.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser } from './helpers/browser';
 import { openPage, setUpFirstAdmin, WAIT_MS, mutate } from './helpers/workspace';
@@ -121,6 +123,68 @@ describe('transcripts and theme suggestions', () => {
     await page.getByRole('heading', { name: 'Every piece of evidence is in a theme' }).waitFor(WAIT);
     await checkPage(page, 'transcripts-05-inbox-empty');
 
+    expect(problems).toEqual([]);
+  });
+
+  it('shows "Fits theme" beside survey answers and requests not yet evidence, and saves one into that theme', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${app.baseUrl}/`);
+    const theme = 'Getting a staging database takes days';
+
+    // A survey with two anonymous answers, sent through the public endpoint the form uses.
+    const today = todayOf();
+    const { id } = await mutate<{ id: string }>(page, 'surveys.create', { ...quarterlyTemplate(today), quarter: '2031-Q1', opensOn: addDays(today, -1) });
+    const survey = await page.evaluate(async (surveyId) => {
+      const response = await fetch(`/api/trpc/surveys.get?input=${encodeURIComponent(JSON.stringify({ json: { id: surveyId } }))}`);
+      return (await response.json()).result.data.json as { slug: string; questions: { id: string; kind: string }[] };
+    }, id);
+    const score = survey.questions.find((question) => question.kind === 'scale_10')!;
+    const text = survey.questions.find((question) => question.kind === 'free_text')!;
+    for (const answer of ['We waited a week for a staging database again.', 'The coffee is fine.']) {
+      const response = await fetch(`${app.baseUrl}/api/v1/surveys/${survey.slug}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: { [score.id]: 6, [text.id]: answer } }),
+      });
+      expect(response.status).toBe(201);
+    }
+
+    await page.goto(`${app.baseUrl}/surveys/${id}?tab=results`);
+    const answers = page.getByRole('region', { name: 'Free-text answers' });
+    const waiting = answers.getByRole('listitem').filter({ hasText: 'We waited a week for a staging database again.' }).first();
+    await waiting.getByText('Fits theme').waitFor(WAIT);
+    await waiting.locator('mark', { hasText: 'staging database' }).first().waitFor();
+    expect(await answers.getByRole('listitem').filter({ hasText: 'The coffee is fine.' }).getByText('Fits theme').count()).toBe(0);
+    await waiting.scrollIntoViewIfNeeded();
+    await checkPage(page, 'transcripts-06-survey-answer-fits');
+    await waiting.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Unattributed: it counts as a mention').waitFor();
+    expect(await dialog.getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
+    await checkPage(page, 'transcripts-07-survey-answer-save');
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await page.getByText('Saved as evidence').waitFor(WAIT);
+    // Saved: the answer is evidence of the theme now, so it is no longer suggested.
+    await expect.poll(() => waiting.getByText('Fits theme').count(), WAIT).toBe(0);
+
+    // A developer's request on the public roadmap, then the request inbox.
+    await mutate(page, 'requests.submit', { title: 'Faster staging databases', details: 'A staging database should not take two days to get.' });
+    await page.goto(`${app.baseUrl}/manage/requests`);
+    const request = page.getByRole('listitem').filter({ hasText: 'Faster staging databases' }).first();
+    await request.getByText('Fits theme').waitFor(WAIT);
+    await checkPage(page, 'transcripts-08-request-fits');
+    await request.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
+    expect(await page.getByRole('dialog').getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
+    await page.getByRole('dialog').getByRole('button', { name: 'Save evidence' }).click();
+    await expect.poll(() => request.getByText('Fits theme').count(), WAIT).toBe(0);
+
+    // Both are in the theme's evidence now.
+    const themes = await page.evaluate(async () => {
+      const response = await fetch(`/api/trpc/themes.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
+      return (await response.json()).result.data.json as { title: string; evidence_count?: number; evidenceCount?: number }[];
+    });
+    const found = themes.find((row) => row.title === theme)!;
+    expect(found.evidenceCount ?? found.evidence_count).toBe(5);
     expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterUntagged } from '@/server/themes/cluster-untagged';
 import { suggestThemes } from '@/server/themes/suggest-themes';
 import { adjustedRandIndex, CodedFileError, parseCodedCsv, scoreRankings, splitCoded } from '@/server/themes/suggestion-quality';
-import { extractTerms } from '@/server/themes/text-terms';
+import { extractTerms, TermVocabulary } from '@/server/themes/text-terms';
 
 const themes = [
   {
@@ -25,6 +25,15 @@ describe('extractTerms', () => {
     const terms = extractTerms("Our builds slowing down; it's 40 minutes | Docs");
     expect(terms.map((term) => term.key)).toEqual(['build', 'slow', 'build slow', 'minut', 'doc']);
     expect(terms.find((term) => term.key === 'build slow')?.surface).toBe('builds slowing');
+  });
+
+  it('numbers the same terms in the same order as the vocabulary the model scores with', () => {
+    const vocabulary = new TermVocabulary();
+    const texts = ["Our builds slowing down; it's 40 minutes | Docs", 'Slow builds: the docs are slow too', 'a I 12 the'];
+    for (const text of texts) {
+      expect(vocabulary.termIds(text).map((id) => vocabulary.keys[id])).toEqual(extractTerms(text).map((term) => term.key));
+    }
+    expect(vocabulary.idOf('build slow')).toBe(vocabulary.termIds('builds slow')[2]);
   });
 });
 

@@ -16,6 +16,7 @@ import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay, plural } from '../../_listen/format';
 import { TagDialog } from '@/app/_components/tag-dialog';
 import { SourceLink } from '@/app/_components/source-link';
+import { SharedWords } from '@/app/_components/theme-fits';
 
 const PAGE_SIZE = 50;
 
@@ -85,7 +86,7 @@ export function InboxView() {
                           {plural(group.evidenceIds.length, 'item')}: “{group.title}”
                         </p>
                         <p className="mt-0.5 text-sm text-slate-600">
-                          They share <Words words={group.words} />
+                          They share <SharedWords words={group.words} />
                         </p>
                         <ul className="mt-2 flex flex-col gap-1 text-sm text-slate-700">
                           {group.samples.map((sample) => (
@@ -157,7 +158,7 @@ export function InboxView() {
                         {fits.map((fit) => (
                           <li key={fit.themeId} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md bg-slate-50 px-3 py-2 text-sm">
                             <span className="min-w-0 flex-1 text-slate-800">
-                              Fits theme <strong className="font-medium">{fit.themeTitle}</strong>: shares <Words words={fit.words} />
+                              Fits theme <strong className="font-medium">{fit.themeTitle}</strong>: shares <SharedWords words={fit.words} />
                             </span>
                             {canEdit && (
                               <span className="flex gap-2">
@@ -201,20 +202,6 @@ export function InboxView() {
         </div>
       )}
       <TagDialog evidenceIds={tagging} onClose={() => setTagging(null)} onTagged={() => undefined} />
-    </>
-  );
-}
-
-/** The shared words of a suggestion, each marked so the eye finds them. */
-function Words({ words }: { words: string[] }) {
-  return (
-    <>
-      {words.map((word, index) => (
-        <span key={word}>
-          {index > 0 && (index === words.length - 1 ? ' and ' : ', ')}
-          <mark className="rounded bg-amber-100 px-1 text-slate-900">{word}</mark>
-        </span>
-      ))}
     </>
   );
 }

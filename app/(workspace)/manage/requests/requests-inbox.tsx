@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Pager, useUrlParams } from '../../../_components/pager';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay } from '../roadmap/format';
+import { ThemeFits, type ThemeFitView } from '@/app/_components/theme-fits';
 import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
 
 export type RequestRow = inferRouterOutputs<AppRouter>['requests']['list']['rows'][number];
@@ -48,9 +49,11 @@ function statusBadge(row: RequestRow) {
   }
 }
 
-function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
+function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence, fits = [] }: {
   row: RequestRow;
   canEdit: boolean;
+  /** Themes this request seems to fit while it is not evidence yet. */
+  fits?: ThemeFitView[];
   isHighlighted?: boolean;
   onAction: (action: Action) => void;
   onEvidence: (source: EvidenceSourceRef) => void;
@@ -98,6 +101,14 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence }: {
       <div ref={textRef} className="mt-3 text-sm whitespace-pre-wrap break-words text-slate-800">
         {row.details || <span className="text-slate-600">No details.</span>}
       </div>
+      <ThemeFits
+        fits={fits}
+        label={row.title}
+        canSave={canEdit}
+        onSave={(fit) =>
+          onEvidence({ kind: 'request', id: row.id, label: `request “${row.title}”`, excerpt: row.details || row.title, participant: row.participant, themeIds: [fit.themeId] })
+        }
+      />
       {row.item && (
         <p className="mt-2 text-sm text-slate-700">
           {row.status === 'accepted' ? 'Accepted as' : 'Merged into'} <strong className="font-medium">{row.item.title}</strong>.
@@ -154,6 +165,10 @@ export function RequestsInbox() {
     refetchOnMount: 'always',
   });
   const focused = useQuery({ ...trpc.requests.list.queryOptions({ filter: 'all', id: focusId ?? undefined, limit: 1, offset: 0 }), enabled: Boolean(focusId) });
+  // "Fits theme X" for the shown requests that are not evidence yet (editors, who can save them).
+  const openIds = [...(list.data?.rows ?? []), ...(focused.data?.rows ?? [])].filter((row) => row.evidenceCount === 0).map((row) => row.id);
+  const fits = useQuery({ ...trpc.themes.suggestForRequests.queryOptions({ requestIds: [...new Set(openIds)] }), enabled: canEdit && openIds.length > 0 });
+  const fitsOf = (id: string) => fits.data?.requests.find((request) => request.requestId === id)?.fits ?? [];
   const cardProps = { canEdit, onAction: setAction, onEvidence: setEvidence };
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -169,7 +184,7 @@ export function RequestsInbox() {
       {focusId && focused.data?.rows[0] && (
         <section aria-label="The request you opened" className="mb-6">
           <ul>
-            <RequestCard row={focused.data.rows[0]} isHighlighted {...cardProps} />
+            <RequestCard row={focused.data.rows[0]} isHighlighted fits={fitsOf(focused.data.rows[0].id)} {...cardProps} />
           </ul>
         </section>
       )}
@@ -199,7 +214,7 @@ export function RequestsInbox() {
           </p>
           <ul className="flex flex-col gap-3">
             {list.data.rows.map((row) => (
-              <RequestCard key={row.id} row={row} {...cardProps} />
+              <RequestCard key={row.id} row={row} fits={fitsOf(row.id)} {...cardProps} />
             ))}
           </ul>
           <Pager page={page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
@@ -210,7 +225,7 @@ export function RequestsInbox() {
       {action?.kind === 'mergeIntoRequest' && <MergeIntoRequestDialog request={action.request} onClose={() => setAction(null)} />}
       {action?.kind === 'accept' && <AcceptDialog request={action.request} onClose={() => setAction(null)} />}
       {action?.kind === 'decline' && <DeclineDialog request={action.request} onClose={() => setAction(null)} />}
-      <SaveEvidenceDialog source={evidence} onClose={() => setEvidence(null)} onSaved={() => list.refetch()} />
+      <SaveEvidenceDialog source={evidence} onClose={() => setEvidence(null)} onSaved={() => Promise.all([list.refetch(), fits.refetch()])} />
     </>
   );
 }

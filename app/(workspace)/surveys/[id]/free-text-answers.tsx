@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { EvidenceQuote, Pager } from '../evidence-quote';
 import { useHash } from '../use-location';
+import { ThemeFits } from '@/app/_components/theme-fits';
 
 const PAGE = 20;
 const ANSWER_ANCHOR = /^#answer-([0-9a-f-]{36})$/i;
@@ -33,6 +34,14 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
     ...trpc.surveys.freeText.queryOptions({ id: surveyId, questionId: questionId || null, responseId, search: search || null, limit: PAGE, offset }),
     placeholderData: keepPreviousData,
   });
+  // "Fits theme X" beside the answers of this page that are not evidence yet (editors, who can save them).
+  const pageAnswers = (answers.data?.rows ?? []).map((row) => ({ responseId: row.responseId, questionId: row.questionId }));
+  const fits = useQuery({
+    ...trpc.themes.suggestForSurveyAnswers.queryOptions({ surveyId, answers: pageAnswers }),
+    enabled: canEdit && pageAnswers.length > 0,
+  });
+  const fitsOf = (row: { responseId: string; questionId: string }) =>
+    fits.data?.answers.find((answer) => answer.responseId === row.responseId && answer.questionId === row.questionId)?.fits ?? [];
   const promptOf = (id: string) => questions.find((question) => question.id === id)?.prompt ?? '';
 
   function submit(event: FormEvent) {
@@ -44,7 +53,10 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
 
   const total = answers.data?.total ?? 0;
   return (
-    <Panel title="Free-text answers" description="Anonymous, in no particular order. Select words in an answer, then save them as evidence for a pain theme.">
+    <Panel
+      title="Free-text answers"
+      description="Anonymous, in no particular order. Select words in an answer, then save them as evidence for a pain theme. Where an answer shares words with a theme’s evidence, it says which theme it fits."
+    >
       <form role="search" aria-label="Search free-text answers" onSubmit={submit} className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         {questions.length > 1 ? (
           <SelectField
@@ -108,13 +120,29 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
                     ),
                   )}
                 </EvidenceQuote>
+                <ThemeFits
+                  fits={fitsOf(row)}
+                  label={row.text.slice(0, 60)}
+                  canSave={canEdit}
+                  onSave={(fit) =>
+                    setSource({
+                      kind: 'survey',
+                      id: row.responseId,
+                      anchor: row.questionId,
+                      label: 'an anonymous survey answer',
+                      excerpt: row.text,
+                      participant: null,
+                      themeIds: [fit.themeId],
+                    })
+                  }
+                />
               </li>
             ))}
           </ul>
           <Pager label="Pages of answers" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
         </>
       )}
-      <SaveEvidenceDialog source={source} onClose={() => setSource(null)} />
+      <SaveEvidenceDialog source={source} onClose={() => setSource(null)} onSaved={() => fits.refetch()} />
     </Panel>
   );
 }
