@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/root';
 import {
+  describeFrictionEvent,
   elapsedSeconds,
   formatOffset,
   FRICTION_KEYS,
@@ -435,7 +436,7 @@ function EventsPanel({
 }) {
   if (events.length === 0) return null;
   return (
-    <Panel title="Friction events" description={canEdit ? 'Correct a time, a kind or a note; select words of a note to save them as evidence.' : undefined}>
+    <Panel title="Friction events" description={canEdit ? 'Correct a time, a kind or a note; select words of a note to save them as evidence, or save an event without a note as it is.' : undefined}>
       <ol className="flex flex-col divide-y divide-slate-100">
         {events.map((event) => (
           <EventItem
@@ -526,6 +527,25 @@ function EventItem({
             label="Save selection as evidence"
             onSave={(excerpt) => onSaveEvidence(anchor, `${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}`, excerpt, event.minutes_lost)}
           />
+        </div>
+      )}
+      {canEdit && !event.note && !event.isPending && (
+        <div className="mt-2 pl-[4.75rem]">
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-label={`Save the event at ${at} as evidence`}
+            onClick={() =>
+              onSaveEvidence(
+                anchor,
+                `${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}`,
+                describeFrictionEvent({ kind: event.kind, minutesLost: event.minutes_lost }),
+                event.minutes_lost,
+              )
+            }
+          >
+            Save as evidence
+          </Button>
         </div>
       )}
       <SavedEvidence rows={evidence} className="mt-3 pl-[4.75rem]" />
