@@ -190,3 +190,111 @@ export async function renameTeam(db: Db, input: { id: string; name: string }) {
 export async function teamExists(db: Db, input: { id: string }): Promise<boolean> {
   return Boolean(await db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst());
 }
+
+// ---- A developer's page --------------------------------------------------------------------------
+
+/** How many of a developer's tickets and evidence items the page lists (the totals say how many more). */
+export const PROFILE_LIST_LIMIT = 100;
+
+export async function findDeveloper(db: Db, input: { id: string }) {
+  return baseParticipants(db)
+    .select([
+      'participants.id',
+      'participants.display_name as displayName',
+      'participants.email',
+      'participants.team_id as teamId',
+      'teams.name as teamName',
+      'participants.tenure_band as tenureBand',
+      'participants.background',
+      'participants.origin',
+      'participants.archived_at as archivedAt',
+      'participants.created_at as createdAt',
+    ])
+    .where('participants.id', '=', input.id)
+    .executeTakeFirst();
+}
+
+export async function listDeveloperInterviews(db: Db, input: { participantId: string }) {
+  return db
+    .selectFrom('interviews')
+    .select(['id', sql<string>`interviewed_on::text`.as('interviewedOn'), 'status', 'guide_title as guideTitle'])
+    .where('participant_id', '=', input.participantId)
+    .orderBy('interviewed_on', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Sessions with their friction events counted and the minutes lost added up, in one grouped query. */
+export async function listDeveloperSessions(db: Db, input: { participantId: string }) {
+  return db
+    .selectFrom('shadowing_sessions')
+    .leftJoin('friction_events', 'friction_events.session_id', 'shadowing_sessions.id')
+    .select([
+      'shadowing_sessions.id',
+      'shadowing_sessions.scenario',
+      'shadowing_sessions.focus',
+      sql<string>`coalesce(shadowing_sessions.started_at, shadowing_sessions.created_at)::date::text`.as('onDate'),
+      sql<boolean>`shadowing_sessions.ended_at is not null`.as('hasEnded'),
+      sql<number>`count(friction_events.id)::int`.as('eventCount'),
+      sql<number>`coalesce(sum(friction_events.minutes_lost), 0)::float8`.as('minutesLost'),
+    ])
+    .where('shadowing_sessions.participant_id', '=', input.participantId)
+    .groupBy('shadowing_sessions.id')
+    .orderBy(sql`coalesce(shadowing_sessions.started_at, shadowing_sessions.created_at)`, 'desc')
+    .orderBy('shadowing_sessions.id')
+    .execute();
+}
+
+export async function listDeveloperTickets(db: Db, input: { participantId: string }) {
+  const query = db.selectFrom('tickets').where('participant_id', '=', input.participantId);
+  const [rows, total] = await Promise.all([
+    query
+      .select(['id', 'source', 'external_key as externalKey', 'title', 'status', 'category', 'opened_at as openedAt', 'resolved_at as resolvedAt'])
+      .orderBy(sql`opened_at desc nulls last`)
+      .orderBy('id')
+      .limit(PROFILE_LIST_LIMIT)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.count };
+}
+
+/** The developer's evidence, newest first, each with the themes it is tagged into (one query, no loop). */
+export async function listDeveloperEvidence(db: Db, input: { participantId: string }) {
+  const query = db.selectFrom('evidence').where('evidence.participant_id', '=', input.participantId);
+  const [rows, total] = await Promise.all([
+    query
+      .select((eb) => [
+        'evidence.id',
+        'evidence.excerpt',
+        'evidence.source_kind as sourceKind',
+        'evidence.source_path as sourcePath',
+        sql<string>`evidence.observed_on::text`.as('observedOn'),
+        'evidence.kind',
+        'evidence.minutes_lost as minutesLost',
+        'evidence.occurrences_per_month as occurrencesPerMonth',
+        'evidence.severity',
+        eb
+          .selectFrom('evidence_themes')
+          .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
+          .whereRef('evidence_themes.evidence_id', '=', 'evidence.id')
+          .select(sql<{ id: string; title: string }[]>`coalesce(json_agg(json_build_object('id', themes.id, 'title', themes.title) order by lower(themes.title)), '[]'::json)`.as('themes'))
+          .as('themes'),
+      ])
+      .orderBy('evidence.observed_on', 'desc')
+      .orderBy('evidence.created_at', 'desc')
+      .orderBy('evidence.id')
+      .limit(PROFILE_LIST_LIMIT)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      minutesLost: row.minutesLost === null ? null : Number(row.minutesLost),
+      occurrencesPerMonth: Number(row.occurrencesPerMonth),
+      themes: row.themes ?? [],
+    })),
+    total: total.count,
+  };
+}

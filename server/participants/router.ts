@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as fields from '../fields';
 import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
+import { getDeveloperProfile } from './service-profile';
 import { MAX_BACKGROUND, MAX_TEAM_NAME } from './parse-directory-csv';
 import * as queries from './queries';
 import { TENURE_BANDS } from './tenure';
@@ -61,6 +62,9 @@ export const participantsRouter = createRouter({
   get: memberProcedure
     .input(z.object({ id: fields.id }))
     .query(({ ctx, input }) => queries.getParticipant(ctx.db, input).then((row) => row ?? null)),
+
+  /** A developer's page: interviews, shadowing, tickets, evidence and the pain themes they are affected by. */
+  profile: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => getDeveloperProfile(ctx.db, input)),
 
   backgrounds: memberProcedure.query(({ ctx }) => queries.listBackgrounds(ctx.db)),
 

@@ -126,7 +126,7 @@ export async function search(db: Db, input: { text: string; groups?: SearchGroup
     described.set(`participant:${row.id}`, {
       title: row.display_name,
       context: facts.filter(Boolean).join(' · '),
-      path: `/interviews?participant=${row.id}`,
+      path: `/directory/${row.id}`,
       date: null,
       snippet: snippetOf(row.headline),
     });

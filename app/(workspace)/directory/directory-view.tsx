@@ -14,6 +14,7 @@ import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
 import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 const SORTS = ['name', 'team', 'tenure', 'background', 'created'] as const;
@@ -191,7 +192,7 @@ export function DirectoryView() {
               {list.data.rows.map((row) => (
                 <tr key={row.id} className={row.archived_at ? 'bg-slate-50 text-slate-600' : undefined}>
                   <Td className="font-medium">
-                    {row.display_name}
+                    <DeveloperLink id={row.id} name={row.display_name} />
                     {row.archived_at && (
                       <span className="ml-2">
                         <Badge>Archived</Badge>

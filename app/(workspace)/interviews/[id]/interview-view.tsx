@@ -26,6 +26,7 @@ import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { useAutosave, type FieldValues } from '../../_listen/use-autosave';
 import { TENURE_LABELS } from '../../directory/tenure-options';
 import { TranscriptPanel } from './transcript-panel';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 type Interview = inferRouterOutputs<AppRouter>['interviews']['get'];
 
@@ -106,7 +107,12 @@ export function InterviewView({ id }: { id: string }) {
           </Link>
         }
         title={`Interview with ${data.participant_name}`}
-        description={`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
+        description={
+          <>
+            <DeveloperLink id={data.participant_id} name={data.participant_name} /> ·{' '}
+            {`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
+          </>
+        }
         actions={
           canEdit && (
             <>

@@ -42,6 +42,7 @@ import { useAutosave } from '../../_listen/use-autosave';
 import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { KIND_STYLE } from './friction-style';
 import { useEventOutbox, type OutboxEvent } from './use-event-outbox';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 type Session = inferRouterOutputs<AppRouter>['shadowing']['get'];
 type EventRow = { id: string; offset_seconds: number; kind: FrictionKind; note: string; minutes_lost: number | null; isPending?: boolean };
@@ -98,14 +99,19 @@ export function SessionView({ id }: { id: string }) {
           </Link>
         }
         title={`Shadowing ${data.participant_name}`}
-        description={[
-          `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
-          data.team_name,
-          (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
-          data.observer_name ? `observed by ${data.observer_name}` : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        description={
+          <>
+            <DeveloperLink id={data.participant_id} name={data.participant_name} /> ·{' '}
+            {[
+              `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
+              data.team_name,
+              (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+              data.observer_name ? `observed by ${data.observer_name}` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </>
+        }
         actions={
           canEdit && (
             <>
