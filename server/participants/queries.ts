@@ -152,10 +152,15 @@ export async function listBackgrounds(db: Db): Promise<string[]> {
 export async function listTeams(db: Db) {
   return db
     .selectFrom('teams')
-    .leftJoin('participants', (join) =>
-      join.onRef('participants.team_id', '=', 'teams.id').on('participants.archived_at', 'is', null),
-    )
-    .select(['teams.id', 'teams.name', 'teams.created_at', sql<number>`count(participants.id)::int`.as('developer_count')])
+    .leftJoin('participants', 'participants.team_id', 'teams.id')
+    .select([
+      'teams.id',
+      'teams.name',
+      'teams.created_at',
+      sql<number>`(count(participants.id) filter (where participants.archived_at is null))::int`.as('developer_count'),
+      // Archived developers too: a team is empty (can be deleted as it is) only without either.
+      sql<number>`count(participants.id)::int`.as('total_developer_count'),
+    ])
     .groupBy('teams.id')
     .orderBy(sql`lower(teams.name)`)
     .execute();
@@ -297,4 +302,69 @@ export async function listDeveloperEvidence(db: Db, input: { participantId: stri
     })),
     total: total.count,
   };
+}
+
+// ---- Bulk changes and deleting a team ------------------------------------------------------------
+
+export async function countParticipantsByIds(db: Db, input: { ids: string[] }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const row = await db.selectFrom('participants').select(sql<number>`count(*)::int`.as('count')).where('id', 'in', input.ids).executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function setParticipantsArchived(db: Db, input: { ids: string[]; isArchived: boolean }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const now = new Date();
+  // Only rows that change: archiving an archived developer keeps the date they were archived.
+  const rows = await db
+    .updateTable('participants')
+    .set({ archived_at: input.isArchived ? now : null, updated_at: now })
+    .where('id', 'in', input.ids)
+    .where('archived_at', input.isArchived ? 'is' : 'is not', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export async function moveParticipantsToTeam(db: Db, input: { ids: string[]; teamId: string | null }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const rows = await db
+    .updateTable('participants')
+    .set({ team_id: input.teamId, updated_at: new Date() })
+    .where('id', 'in', input.ids)
+    .where(sql<boolean>`team_id is distinct from ${input.teamId}`)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** A team with what still refers to it: developers (active and archived) and platform-metrics rows. */
+export async function findTeamUsage(db: Db, input: { id: string }) {
+  return db
+    .selectFrom('teams')
+    .select((eb) => [
+      'teams.id',
+      'teams.name',
+      eb.selectFrom('participants').select(sql<number>`count(*)::int`.as('n')).whereRef('participants.team_id', '=', 'teams.id').as('developers'),
+      sql<number>`((select count(*) from delivery_services where team_id = teams.id) + (select count(*) from deployments where team_id = teams.id) + (select count(*) from platform_tasks where team_id = teams.id))::int`.as(
+        'metricsRows',
+      ),
+    ])
+    .where('teams.id', '=', input.id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function moveTeamMembers(db: Db, input: { fromTeamId: string; toTeamId: string | null }): Promise<number> {
+  const rows = await db
+    .updateTable('participants')
+    .set({ team_id: input.toTeamId, updated_at: new Date() })
+    .where('team_id', '=', input.fromTeamId)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export async function deleteTeam(db: Db, input: { id: string }) {
+  return db.deleteFrom('teams').where('id', '=', input.id).returning('id').executeTakeFirst();
 }
