@@ -345,7 +345,7 @@ export async function findTeamUsage(db: Db, input: { id: string }) {
     .select((eb) => [
       'teams.id',
       'teams.name',
-      eb.selectFrom('participants').select(sql<number>`count(*)::int`.as('n')).whereRef('participants.team_id', '=', 'teams.id').as('developers'),
+      sql<number>`(select count(*) from participants where team_id = teams.id)::int`.as('developers'),
       sql<number>`((select count(*) from delivery_services where team_id = teams.id) + (select count(*) from deployments where team_id = teams.id) + (select count(*) from platform_tasks where team_id = teams.id))::int`.as(
         'metricsRows',
       ),

@@ -43,6 +43,7 @@ import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { KIND_STYLE } from './friction-style';
 import { useEventOutbox, type OutboxEvent } from './use-event-outbox';
 import { DeveloperLink } from '@/app/_components/developer-link';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 type Session = inferRouterOutputs<AppRouter>['shadowing']['get'];
 type EventRow = { id: string; offset_seconds: number; kind: FrictionKind; note: string; minutes_lost: number | null; isPending?: boolean };
@@ -481,6 +482,7 @@ function EventItem({
   onSaveEvidence: (anchor: string, label: string, excerpt: string, minutes?: number | null) => void;
   onChanged: () => void;
 }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const toast = useToast();
   const { text: selectedText, bindContainer } = useSelectedText();
@@ -519,7 +521,14 @@ function EventItem({
               size="sm"
               variant="ghost"
               aria-label={`Delete the event at ${at}`}
-              onClick={() => window.confirm(`Delete the ${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}?`) && remove.mutate({ id: event.id })}
+              onClick={() =>
+                confirm.ask({
+                  title: `Delete the ${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}?`,
+                  body: 'Evidence saved from this event is deleted with it.',
+                  confirmLabel: 'Delete event',
+                  onConfirm: () => remove.mutate({ id: event.id }),
+                })
+              }
             >
               Delete
             </Button>
@@ -555,6 +564,7 @@ function EventItem({
         </div>
       )}
       <SavedEvidence rows={evidence} className="mt-3 pl-[4.75rem]" />
+      {confirm.dialog}
       {isEditing && <EventEditForm sessionId={sessionId} session={session} event={event} onDone={() => { setEditing(false); onChanged(); }} onCancel={() => setEditing(false)} />}
     </li>
   );
@@ -762,6 +772,7 @@ function SessionDetailsForm({ session, onDone }: { session: Session; onDone: () 
 }
 
 function DeleteSessionButton({ id }: { id: string }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -778,8 +789,22 @@ function DeleteSessionButton({ id }: { id: string }) {
     }),
   );
   return (
-    <Button variant="danger" isBusy={remove.isPending} onClick={() => window.confirm('Delete this session, its friction events and the evidence saved from them?') && remove.mutate({ id })}>
-      Delete
-    </Button>
+    <>
+      <Button
+        variant="danger"
+        isBusy={remove.isPending}
+        onClick={() =>
+          confirm.ask({
+            title: 'Delete this shadowing session?',
+            body: 'Its friction events and the evidence saved from them are deleted too. This cannot be undone.',
+            confirmLabel: 'Delete session',
+            onConfirm: () => remove.mutate({ id }),
+          })
+        }
+      >
+        Delete
+      </Button>
+      {confirm.dialog}
+    </>
   );
 }
