@@ -342,7 +342,7 @@ export async function moveParticipantsToTeam(db: Db, input: { ids: string[]; tea
 export async function findTeamUsage(db: Db, input: { id: string }) {
   return db
     .selectFrom('teams')
-    .select((eb) => [
+    .select([
       'teams.id',
       'teams.name',
       sql<number>`(select count(*) from participants where team_id = teams.id)::int`.as('developers'),
