@@ -63,7 +63,7 @@ export function DemoBanner() {
       aria-label="Demo workspace"
       className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-950"
     >
-      <p>
+      <p className="min-w-0 flex-1">
         <strong className="font-semibold">You are looking at demo data.</strong> The developers, interviews, shadowing sessions and evidence of the
         demo workspace are made up.{' '}
         {!isAdmin && (

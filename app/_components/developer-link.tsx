@@ -9,7 +9,7 @@ export function developerPath(id: string): string {
 export function DeveloperLink({ id, name, className = '' }: { id: string | null | undefined; name: string; className?: string }) {
   if (!id) return <>{name}</>;
   return (
-    <Link href={developerPath(id)} prefetch={false} className={`text-brand-700 hover:underline ${className}`}>
+    <Link href={developerPath(id)} prefetch={false} className={`text-brand-700 underline decoration-slate-300 underline-offset-2 hover:decoration-current ${className}`}>
       {name}
     </Link>
   );

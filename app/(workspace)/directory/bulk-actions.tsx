@@ -44,7 +44,7 @@ export function BulkActions({ ids, teams, onDone }: { ids: string[]; teams: { id
   const isBusy = archive.isPending || move.isPending;
   return (
     <section aria-label="Selected developers" className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm">
-      <p className="self-center font-medium text-slate-900" aria-live="polite">
+      <p className="self-end pb-1.5 font-medium text-slate-900" aria-live="polite">
         {ids.length} selected
       </p>
       <Button size="sm" variant="secondary" disabled={isBusy} onClick={() => archive.mutate({ ids, isArchived: true })}>

@@ -159,7 +159,7 @@ export function ImportView() {
                     ))}
                   </tbody>
                 </Table>
-                {data.totalRows > data.sample.length && <p className="text-sm text-slate-600">Showing the first {data.sample.length} rows.</p>}
+                {data.toInsert + data.toUpdate > data.sample.length && <p className="text-sm text-slate-600">Showing the first {data.sample.length} rows.</p>}
                 {data.toInsert + data.toUpdate === 0 ? (
                   <p className="text-sm text-slate-700">Nothing to change: every developer in this file is already in the directory as written.</p>
                 ) : (
