@@ -26,6 +26,7 @@ async function newPage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 describe('demo workspace', () => {
+  // Two more page loads than before (Home first, and Home again after removing): a longer budget.
   it('loads from the first-run screen, reads like real discovery notes, and is removed in one action', async () => {
     const { page, problems } = await newPage();
     await page.goto(`${app.baseUrl}/setup`);
@@ -102,5 +103,5 @@ describe('demo workspace', () => {
     await checkPage(page, 'demo-09-evidence-empty');
     expect(problems).toEqual([]);
     expect(viewer.problems).toEqual([]);
-  });
+  }, 240_000);
 });
