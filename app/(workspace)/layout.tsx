@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getServerCaller } from '../_trpc/server';
 import { AppShell } from '../_components/app-shell';
+import { DemoBanner } from '../_components/demo-banner';
 import { SessionProvider } from '../_components/session-context';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   if (!status.user) redirect('/login');
   return (
     <SessionProvider session={status.user}>
-      <AppShell>{children}</AppShell>
+      <AppShell>
+        <DemoBanner />
+        {children}
+      </AppShell>
     </SessionProvider>
   );
 }

@@ -8,6 +8,7 @@ import type { RankedTheme } from '@/server/inventory/rank-themes';
 import { SOURCE_KIND_LABELS } from '@/server/inventory/inventory-params';
 import { Badge } from './page-header';
 import { Table, Td, Th } from './table';
+import { DeveloperLink } from '@/app/_components/developer-link';
 import { SourceLink } from '@/app/_components/source-link';
 
 type EvidenceSourceKind = (typeof SOURCE_KINDS)[number];
@@ -16,6 +17,8 @@ export interface TableQuote {
   excerpt: string;
   attribution: string;
   participantName?: string | null;
+  /** Present beside the name in the workspace: the name links to the developer's page. */
+  participantId?: string | null;
   sourceKind: EvidenceSourceKind;
   observedOn: string;
   sourcePath?: string;
@@ -115,7 +118,13 @@ export function MvpFocusPanel({ themes, links }: { themes: TableTheme[]; links?:
 }
 
 export function QuoteBlock({ quote }: { quote: TableQuote }) {
-  const by = quote.participantName ? `${quote.participantName}, ${quote.attribution}` : quote.attribution;
+  const by = quote.participantName ? (
+    <>
+      <DeveloperLink id={quote.participantId} name={quote.participantName} />, {quote.attribution}
+    </>
+  ) : (
+    quote.attribution
+  );
   return (
     <figure className="border-l-2 border-slate-200 pl-3 break-inside-avoid">
       <blockquote className="text-sm text-slate-800 italic">“{quote.excerpt}”</blockquote>

@@ -12,6 +12,7 @@ import {
   type ThemeExplanation,
 } from '@/server/inventory/explain-theme';
 import { Table, Td, Th } from './table';
+import { DeveloperLink } from '@/app/_components/developer-link';
 import { SourceLink } from '@/app/_components/source-link';
 
 const LARGER_LABELS = { recurring: 'Recurring estimate', single: 'Single occurrences', equal: 'Equal' } as const;
@@ -20,9 +21,12 @@ export function ThemeExplanationView({
   explanation,
   caption,
   developerAction,
+  hasDeveloperLinks = false,
 }: {
   explanation: ThemeExplanation;
   caption: string;
+  /** Names link to the developers' pages (in the workspace; the help page's example has no real developers). */
+  hasDeveloperLinks?: boolean;
   /** Something to do with one developer's row, e.g. show only their evidence below. */
   developerAction?: (developer: ExplainedDeveloper) => ReactNode;
 }) {
@@ -52,7 +56,7 @@ export function ThemeExplanationView({
             {explanation.developers.map((developer) => (
               <tr key={developer.participantId}>
                 <Td className="font-medium">
-                  {developer.name}
+                  {hasDeveloperLinks ? <DeveloperLink id={developer.participantId} name={developer.name} /> : developer.name}
                   {!developer.isActive && <span className="block text-xs font-normal text-slate-600">archived</span>}
                   {developerAction?.(developer)}
                 </Td>

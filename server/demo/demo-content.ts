@@ -101,7 +101,7 @@ export const DEMO_THEMES: Record<string, { title: string; description: string }>
 export const DEMO_INTERVIEWS: DemoInterview[] = [
   {
     developer: 'ada',
-    daysAgo: 24,
+    daysAgo: 80,
     status: 'complete',
     answers: [
       "Last Tuesday I shipped the refund-webhook change. Merge to main, wait for the Jenkins job, then open a change request in ServiceNow because payments is in scope for PCI. The CR needs an approver from SRE, so I post in #sre-help and wait. Once it was approved I ran the deploy job by hand and watched Grafana for twenty minutes, because we don't have automatic rollback.",
@@ -115,7 +115,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'tomas',
-    daysAgo: 21,
+    daysAgo: 73,
     status: 'complete',
     answers: [
       "I have only deployed twice. Both times I followed the onboarding wiki page step by step, and both times a step was out of date: the wiki still says to run `make deploy-staging`, which was removed last year. Ada sat with me and showed me the Jenkins job instead.",
@@ -128,7 +128,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'mei',
-    daysAgo: 19,
+    daysAgo: 64,
     status: 'complete',
     answers: [
       'I deploy infrastructure more than services. The last one was a Terraform change to the payments VPC: plan locally, open a PR, wait for the Atlantis apply, then check by hand that nothing drifted.',
@@ -141,7 +141,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'jonas',
-    daysAgo: 16,
+    daysAgo: 52,
     status: 'complete',
     answers: [
       'Search deploys through GitHub Actions, not Jenkins, because we moved before anything was standardised. Our workflow is 600 lines of YAML that two people understand.',
@@ -154,7 +154,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'priya',
-    daysAgo: 12,
+    daysAgo: 40,
     status: 'draft',
     answers: [
       "I deployed the new search results page last week. I only push to main and the pipeline does the rest, but I don't know what the pipeline does, so when it went red I asked Jonas.",
@@ -167,7 +167,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'lena',
-    daysAgo: 10,
+    daysAgo: 29,
     status: 'complete',
     answers: [
       "Mobile releases go through the app stores, so for us 'deploy' means the backend-for-frontend service. I deploy it about once a month and relearn the process every time.",
@@ -180,7 +180,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'diego',
-    daysAgo: 7,
+    daysAgo: 16,
     status: 'complete',
     answers: [
       'Our Airflow deployment is a Helm chart we maintain ourselves. Last deploy: bump the image tag, open a PR, wait for review, then run helm upgrade from my laptop, because the CI runner has no access to the data cluster.',
@@ -193,7 +193,7 @@ export const DEMO_INTERVIEWS: DemoInterview[] = [
   },
   {
     developer: 'ingrid',
-    daysAgo: 5,
+    daysAgo: 4,
     status: 'complete',
     answers: [
       'I deployed the schema-registry upgrade. It went fine, but only because I have done it ten times. The process is a checklist in my own notes, not in any doc.',
@@ -213,7 +213,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     developer: 'tomas',
     scenario: 'onboarding-service',
     focus: 'Create the payments-refunds service from scratch',
-    daysAgo: 18,
+    daysAgo: 68,
     minutes: 95,
     events: [
       { key: 'tabs', at: '4:10', kind: 'tab-switch', note: 'Switched between the onboarding wiki, Backstage and the payments-api repo to find which template to start from.', minutesLost: 5 },
@@ -232,7 +232,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     developer: 'noor',
     scenario: 'incident-debugging',
     focus: 'Consumer lag alert on the orders-events Kafka topic',
-    daysAgo: 9,
+    daysAgo: 33,
     minutes: 70,
     events: [
       { key: 'tabs', at: '1:30', kind: 'tab-switch', note: 'Opened Grafana, Kibana, the Kafka UI and the runbook in four tabs.', minutesLost: 2 },
@@ -250,7 +250,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     developer: 'hana',
     scenario: 'first-ci-cd',
     focus: 'First pipeline for the mobile web companion app',
-    daysAgo: 3,
+    daysAgo: 9,
     minutes: 60,
     events: [
       { key: 'compare', at: '3:05', kind: 'tab-switch', note: "Compared three teams' pipeline files to work out which one to copy.", minutesLost: 5 },

@@ -37,6 +37,31 @@ export async function findFirstAdminId(db: Db): Promise<string | null> {
   return row?.id ?? null;
 }
 
+/**
+ * Dates what the demo made as if it had been recorded over the last weeks: each evidence item on
+ * the day of its interview or session (Home's "new evidence this week against last week" then
+ * reads like a real quarter), each theme when its first evidence was saved, the directory when the
+ * quarter began. Set-based: one update per table over the ids the demo recorded.
+ */
+export async function backdateDemoRows(db: Db, input: { directorySince: Date }) {
+  // created_at is never written by the app (its type forbids it), so these are plain SQL.
+  const demoIds = (entity: DemoEntity) => sql`(select record_id from demo_records where entity = ${entity})`;
+  const since = input.directorySince;
+  await sql`update teams set created_at = ${since} where id in ${demoIds('teams')}`.execute(db);
+  await sql`update participants set created_at = ${since}, updated_at = ${since} where id in ${demoIds('participants')}`.execute(db);
+  await sql`update interviews set created_at = interviewed_on + time '10:00', updated_at = interviewed_on + time '16:30'
+            where id in ${demoIds('interviews')}`.execute(db);
+  await sql`update shadowing_sessions set created_at = started_at - interval '1 hour', updated_at = coalesce(ended_at, started_at)
+            where id in ${demoIds('shadowing_sessions')}`.execute(db);
+  await sql`update friction_events set created_at = s.started_at + friction_events.offset_seconds * interval '1 second',
+              updated_at = s.started_at + friction_events.offset_seconds * interval '1 second'
+            from shadowing_sessions s where s.id = friction_events.session_id and s.id in ${demoIds('shadowing_sessions')}`.execute(db);
+  await sql`update evidence set created_at = observed_on + time '17:00' where id in ${demoIds('evidence')}`.execute(db);
+  await sql`update themes set created_at = coalesce((select min(e.created_at) from evidence_themes et join evidence e on e.id = et.evidence_id
+              where et.theme_id = themes.id), themes.created_at)
+            where id in ${demoIds('themes')}`.execute(db);
+}
+
 // ---- Removal ---------------------------------------------------------------------------------
 
 /** Evidence the demo created, and any evidence someone saved later from demo interviews or sessions. */

@@ -40,6 +40,8 @@ export async function getDemoStatus(db: Db): Promise<DemoStatus> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The demo covers a quarter: the directory was built twelve weeks ago, the interviews and sessions since. */
+const DIRECTORY_DAYS_AGO = 84;
 
 function daysBefore(today: Date, days: number): Date {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - days * DAY_MS);
@@ -167,6 +169,7 @@ export async function loadDemo(db: Db, input: { createdBy: string | null; today?
       pairs: DEMO_EVIDENCE.flatMap((item, index) => (item.theme ? [{ evidence_id: evidenceIds[index], theme_id: themeIds.get(item.theme)! }] : [])),
     });
     await queries.recordDemoRows(trx, { entity: 'evidence', ids: evidenceIds });
+    await queries.backdateDemoRows(trx, { directorySince: daysBefore(today, DIRECTORY_DAYS_AGO) });
   });
   return getDemoStatus(db);
 }

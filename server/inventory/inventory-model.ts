@@ -14,6 +14,8 @@ export interface InventoryQuote {
   attribution: string;
   /** The developer's name; only ever filled for signed-in readers who asked for names. */
   participantName: string | null;
+  /** The developer's id, only beside their name (it links to their page). */
+  participantId?: string | null;
   monthlyMinutes: number | null;
 }
 

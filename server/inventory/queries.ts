@@ -299,3 +299,26 @@ export async function listExplainableEvidence(db: Db, input: { themeId: string; 
     excerpt: row.excerpt,
   }));
 }
+
+/**
+ * One developer's figures per live theme, as summariseRanking() gathers them for every developer:
+ * their items, the largest recurring estimate and the single occurrences added up (the developer
+ * page divides by the same window and takes the larger, through developerMonthlyMinutes()).
+ */
+export async function summariseDeveloperThemes(db: Db, input: { participantId: string }) {
+  const rows = await filteredThemeEvidence(db, {})
+    .where('evidence.participant_id', '=', input.participantId)
+    .select([
+      'evidence_themes.theme_id as themeId',
+      sql<number>`count(*)::int`.as('evidenceCount'),
+      sql<number | null>`(max(${monthlyMinutesSql}) filter (where evidence.kind = 'recurring'))::float8`.as('largestRecurring'),
+      sql<number | null>`(sum(${monthlyMinutesSql}) filter (where evidence.kind = 'single'))::float8`.as('singleMinutes'),
+    ])
+    .groupBy('evidence_themes.theme_id')
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    largestRecurring: row.largestRecurring === null ? null : Number(row.largestRecurring),
+    singleMinutes: row.singleMinutes === null ? null : Number(row.singleMinutes),
+  }));
+}

@@ -91,6 +91,7 @@ async function attachQuotes(db: Db, inventory: Inventory, input: { themeIds: str
       observedOn: row.observed_on,
       attribution: input.hasNames ? describeDeveloper(developer) : attributeAnonymously(developer, directory),
       participantName: input.hasNames ? row.participant_name : null,
+      participantId: input.hasNames ? row.participant_id : null,
       monthlyMinutes: row.monthly_minutes,
     });
     byTheme.set(row.theme_id, list);

@@ -1,9 +1,10 @@
 // Turns a directory CSV (`name,email,team,tenure,background`) into rows to import, with every
-// problem named by row and column. Pure: text in, rows and problems out.
+// problem named by row and column. Tenure may be a band, a length ("2 years", "18m", "1y 6m") or
+// a date of joining (readTenure). Pure: text (and today's date) in, rows and problems out.
 import type { TenureBand } from '@/db/types';
 import { z } from 'zod';
 import { CsvError, parseCsvText, type FileProblem } from '../lib/csv';
-import { parseTenureBand, TENURE_BANDS } from './tenure';
+import { readTenure } from './tenure';
 
 export const DIRECTORY_COLUMNS = ['name', 'email', 'team', 'tenure', 'background'] as const;
 export const MAX_DIRECTORY_ROWS = 20_000;
@@ -24,16 +25,21 @@ export interface ParsedDirectory {
   recordCount: number;
   rows: DirectoryRow[];
   problems: FileProblem[];
+  /**
+   * True when a problem concerns the whole file (unreadable CSV, a missing column, too many rows,
+   * no rows): then no row can be imported, even when bad rows may be skipped.
+   */
+  isFileRefused: boolean;
 }
 
 const emailSchema = z.email();
 
-export function parseDirectoryCsv(text: string): ParsedDirectory {
+export function parseDirectoryCsv(text: string, today: Date = new Date()): ParsedDirectory {
   let table;
   try {
     table = parseCsvText(text);
   } catch (error) {
-    if (error instanceof CsvError) return { recordCount: 0, rows: [], problems: [error.problem] };
+    if (error instanceof CsvError) return { recordCount: 0, rows: [], problems: [error.problem], isFileRefused: true };
     throw error;
   }
 
@@ -50,6 +56,7 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
           message: `The header row is missing ${names}. The first row must name the columns: ${DIRECTORY_COLUMNS.join(',')}.`,
         },
       ],
+      isFileRefused: true,
     };
   }
   if (table.records.length > MAX_DIRECTORY_ROWS) {
@@ -57,6 +64,7 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
       recordCount: table.records.length,
       rows: [],
       problems: [{ row: 1, message: `The file has ${table.records.length} rows; the limit is ${MAX_DIRECTORY_ROWS}.` }],
+      isFileRefused: true,
     };
   }
 
@@ -87,11 +95,9 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
     const team = cell(cells, 'team') || null;
     if (team && team.length > MAX_TEAM_NAME) problem('team', `The team name is longer than ${MAX_TEAM_NAME} characters.`);
 
-    const rawTenure = cell(cells, 'tenure');
-    const tenureBand = parseTenureBand(rawTenure);
-    if (tenureBand === undefined) {
-      problem('tenure', `"${rawTenure}" is not a tenure band. Use one of ${TENURE_BANDS.join(', ')}.`);
-    }
+    const tenure = readTenure(cell(cells, 'tenure'), today);
+    if ('problem' in tenure) problem('tenure', tenure.problem);
+    const tenureBand = 'band' in tenure ? tenure.band : null;
 
     const background = cell(cells, 'background') || null;
     if (background && background.length > MAX_BACKGROUND) {
@@ -99,8 +105,10 @@ export function parseDirectoryCsv(text: string): ParsedDirectory {
     }
 
     if (rowProblems.length > 0) problems.push(...rowProblems);
-    else rows.push({ row, name, email, team, tenureBand: tenureBand ?? null, background });
+    else rows.push({ row, name, email, team, tenureBand, background });
   }
-  if (table.records.length === 0) problems.push({ row: 2, message: 'The file has a header but no developers.' });
-  return { recordCount: table.records.length, rows, problems };
+  if (table.records.length === 0) {
+    return { recordCount: 0, rows, problems: [{ row: 2, message: 'The file has a header but no developers.' }], isFileRefused: true };
+  }
+  return { recordCount: table.records.length, rows, problems, isFileRefused: false };
 }

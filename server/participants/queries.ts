@@ -144,10 +144,15 @@ export async function listBackgrounds(db: Db): Promise<string[]> {
 export async function listTeams(db: Db) {
   return db
     .selectFrom('teams')
-    .leftJoin('participants', (join) =>
-      join.onRef('participants.team_id', '=', 'teams.id').on('participants.archived_at', 'is', null),
-    )
-    .select(['teams.id', 'teams.name', 'teams.created_at', sql<number>`count(participants.id)::int`.as('developer_count')])
+    .leftJoin('participants', 'participants.team_id', 'teams.id')
+    .select([
+      'teams.id',
+      'teams.name',
+      'teams.created_at',
+      sql<number>`(count(participants.id) filter (where participants.archived_at is null))::int`.as('developer_count'),
+      // Archived developers too: a team is empty (can be deleted as it is) only without either.
+      sql<number>`count(participants.id)::int`.as('total_developer_count'),
+    ])
     .groupBy('teams.id')
     .orderBy(sql`lower(teams.name)`)
     .execute();
@@ -181,4 +186,177 @@ export async function renameTeam(db: Db, input: { id: string; name: string }) {
 
 export async function teamExists(db: Db, input: { id: string }): Promise<boolean> {
   return Boolean(await db.selectFrom('teams').select('id').where('id', '=', input.id).executeTakeFirst());
+}
+
+// ---- A developer's page --------------------------------------------------------------------------
+
+/** How many of a developer's tickets and evidence items the page lists (the totals say how many more). */
+export const PROFILE_LIST_LIMIT = 100;
+
+export async function findDeveloper(db: Db, input: { id: string }) {
+  return baseParticipants(db)
+    .select([
+      'participants.id',
+      'participants.display_name as displayName',
+      'participants.email',
+      'participants.team_id as teamId',
+      'teams.name as teamName',
+      'participants.tenure_band as tenureBand',
+      'participants.background',
+      'participants.origin',
+      'participants.archived_at as archivedAt',
+      'participants.created_at as createdAt',
+    ])
+    .where('participants.id', '=', input.id)
+    .executeTakeFirst();
+}
+
+export async function listDeveloperInterviews(db: Db, input: { participantId: string }) {
+  return db
+    .selectFrom('interviews')
+    .select(['id', sql<string>`interviewed_on::text`.as('interviewedOn'), 'status', 'guide_title as guideTitle'])
+    .where('participant_id', '=', input.participantId)
+    .orderBy('interviewed_on', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Sessions with their friction events counted and the minutes lost added up, in one grouped query. */
+export async function listDeveloperSessions(db: Db, input: { participantId: string }) {
+  return db
+    .selectFrom('shadowing_sessions')
+    .leftJoin('friction_events', 'friction_events.session_id', 'shadowing_sessions.id')
+    .select([
+      'shadowing_sessions.id',
+      'shadowing_sessions.scenario',
+      'shadowing_sessions.focus',
+      sql<string>`coalesce(shadowing_sessions.started_at, shadowing_sessions.created_at)::date::text`.as('onDate'),
+      sql<boolean>`shadowing_sessions.ended_at is not null`.as('hasEnded'),
+      sql<number>`count(friction_events.id)::int`.as('eventCount'),
+      sql<number>`coalesce(sum(friction_events.minutes_lost), 0)::float8`.as('minutesLost'),
+    ])
+    .where('shadowing_sessions.participant_id', '=', input.participantId)
+    .groupBy('shadowing_sessions.id')
+    .orderBy(sql`coalesce(shadowing_sessions.started_at, shadowing_sessions.created_at)`, 'desc')
+    .orderBy('shadowing_sessions.id')
+    .execute();
+}
+
+export async function listDeveloperTickets(db: Db, input: { participantId: string }) {
+  const query = db.selectFrom('tickets').where('participant_id', '=', input.participantId);
+  const [rows, total] = await Promise.all([
+    query
+      .select(['id', 'source', 'external_key as externalKey', 'title', 'status', 'category', 'opened_at as openedAt', 'resolved_at as resolvedAt'])
+      .orderBy(sql`opened_at desc nulls last`)
+      .orderBy('id')
+      .limit(PROFILE_LIST_LIMIT)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.count };
+}
+
+/** The developer's evidence, newest first, each with the themes it is tagged into (one query, no loop). */
+export async function listDeveloperEvidence(db: Db, input: { participantId: string }) {
+  const query = db.selectFrom('evidence').where('evidence.participant_id', '=', input.participantId);
+  const [rows, total] = await Promise.all([
+    query
+      .select((eb) => [
+        'evidence.id',
+        'evidence.excerpt',
+        'evidence.source_kind as sourceKind',
+        'evidence.source_path as sourcePath',
+        sql<string>`evidence.observed_on::text`.as('observedOn'),
+        'evidence.kind',
+        'evidence.minutes_lost as minutesLost',
+        'evidence.occurrences_per_month as occurrencesPerMonth',
+        'evidence.severity',
+        eb
+          .selectFrom('evidence_themes')
+          .innerJoin('themes', 'themes.id', 'evidence_themes.theme_id')
+          .whereRef('evidence_themes.evidence_id', '=', 'evidence.id')
+          .select(sql<{ id: string; title: string }[]>`coalesce(json_agg(json_build_object('id', themes.id, 'title', themes.title) order by lower(themes.title)), '[]'::json)`.as('themes'))
+          .as('themes'),
+      ])
+      .orderBy('evidence.observed_on', 'desc')
+      .orderBy('evidence.created_at', 'desc')
+      .orderBy('evidence.id')
+      .limit(PROFILE_LIST_LIMIT)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      minutesLost: row.minutesLost === null ? null : Number(row.minutesLost),
+      occurrencesPerMonth: Number(row.occurrencesPerMonth),
+      themes: row.themes ?? [],
+    })),
+    total: total.count,
+  };
+}
+
+// ---- Bulk changes and deleting a team ------------------------------------------------------------
+
+export async function countParticipantsByIds(db: Db, input: { ids: string[] }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const row = await db.selectFrom('participants').select(sql<number>`count(*)::int`.as('count')).where('id', 'in', input.ids).executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function setParticipantsArchived(db: Db, input: { ids: string[]; isArchived: boolean }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const now = new Date();
+  // Only rows that change: archiving an archived developer keeps the date they were archived.
+  const rows = await db
+    .updateTable('participants')
+    .set({ archived_at: input.isArchived ? now : null, updated_at: now })
+    .where('id', 'in', input.ids)
+    .where('archived_at', input.isArchived ? 'is' : 'is not', null)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export async function moveParticipantsToTeam(db: Db, input: { ids: string[]; teamId: string | null }): Promise<number> {
+  if (input.ids.length === 0) return 0;
+  const rows = await db
+    .updateTable('participants')
+    .set({ team_id: input.teamId, updated_at: new Date() })
+    .where('id', 'in', input.ids)
+    .where(sql<boolean>`team_id is distinct from ${input.teamId}`)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** A team with what still refers to it: developers (active and archived) and platform-metrics rows. */
+export async function findTeamUsage(db: Db, input: { id: string }) {
+  return db
+    .selectFrom('teams')
+    .select([
+      'teams.id',
+      'teams.name',
+      sql<number>`(select count(*) from participants where team_id = teams.id)::int`.as('developers'),
+      sql<number>`((select count(*) from delivery_services where team_id = teams.id) + (select count(*) from deployments where team_id = teams.id) + (select count(*) from platform_tasks where team_id = teams.id))::int`.as(
+        'metricsRows',
+      ),
+    ])
+    .where('teams.id', '=', input.id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function moveTeamMembers(db: Db, input: { fromTeamId: string; toTeamId: string | null }): Promise<number> {
+  const rows = await db
+    .updateTable('participants')
+    .set({ team_id: input.toTeamId, updated_at: new Date() })
+    .where('team_id', '=', input.fromTeamId)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+export async function deleteTeam(db: Db, input: { id: string }) {
+  return db.deleteFrom('teams').where('id', '=', input.id).returning('id').executeTakeFirst();
 }

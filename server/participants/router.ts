@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as fields from '../fields';
 import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
 import * as service from './service';
+import { getDeveloperProfile } from './service-profile';
 import { MAX_BACKGROUND, MAX_TEAM_NAME } from './parse-directory-csv';
 import * as queries from './queries';
 import { TENURE_BANDS } from './tenure';
@@ -35,6 +36,9 @@ const directoryFile = z.object({
     .max(MAX_DIRECTORY_FILE_CHARS, 'The file is larger than 10 MB. Split it into smaller files.'),
 });
 
+/** Rows selected in the directory for a bulk action: a page holds at most 500. */
+const selectedIds = z.array(fields.id).min(1, 'Select at least one developer').max(500, 'Select at most 500 developers at once');
+
 const teamName = z
   .string({ message: 'Enter a team name' })
   .trim()
@@ -62,6 +66,9 @@ export const participantsRouter = createRouter({
     .input(z.object({ id: fields.id }))
     .query(({ ctx, input }) => queries.getParticipant(ctx.db, input).then((row) => row ?? null)),
 
+  /** A developer's page: interviews, shadowing, tickets, evidence and the pain themes they are affected by. */
+  profile: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => getDeveloperProfile(ctx.db, input)),
+
   backgrounds: memberProcedure.query(({ ctx }) => queries.listBackgrounds(ctx.db)),
 
   create: editorProcedure.input(participantInput).mutation(({ ctx, input }) => service.createParticipant(ctx.db, input)),
@@ -74,6 +81,14 @@ export const participantsRouter = createRouter({
     .input(z.object({ id: fields.id, isArchived: z.boolean() }))
     .mutation(({ ctx, input }) => service.archiveParticipant(ctx.db, input)),
 
+  archiveMany: editorProcedure
+    .input(z.object({ ids: selectedIds, isArchived: z.boolean() }))
+    .mutation(({ ctx, input }) => service.archiveParticipants(ctx.db, input)),
+
+  moveToTeam: editorProcedure
+    .input(z.object({ ids: selectedIds, teamId: fields.id.nullable() }))
+    .mutation(({ ctx, input }) => service.moveParticipantsToTeam(ctx.db, input)),
+
   previewImport: editorProcedure
     .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(MAX_DIRECTORY_FILE_CHARS) })
     .input(directoryFile)
@@ -81,7 +96,8 @@ export const participantsRouter = createRouter({
 
   import: editorProcedure
     .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(MAX_DIRECTORY_FILE_CHARS) })
-    .input(directoryFile).mutation(({ ctx, input }) => service.importDirectory(ctx.db, input)),
+    .input(directoryFile.extend({ skipBadRows: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => service.importDirectory(ctx.db, input)),
 });
 
 export const teamsRouter = createRouter({
@@ -92,4 +108,8 @@ export const teamsRouter = createRouter({
   rename: editorProcedure
     .input(z.object({ id: fields.id, name: teamName }))
     .mutation(({ ctx, input }) => service.renameTeam(ctx.db, input)),
+
+  delete: editorProcedure
+    .input(z.object({ id: fields.id, moveMembersTo: fields.id.nullable().optional() }))
+    .mutation(({ ctx, input }) => service.deleteTeam(ctx.db, input)),
 });

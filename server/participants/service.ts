@@ -58,10 +58,43 @@ export async function archiveParticipant(db: Db, input: { id: string; isArchived
   return row;
 }
 
+// ---- Several developers at once ----------------------------------------------------------------
+
+/** Every selected developer must still be in the directory; otherwise nothing is changed. */
+async function requireAllParticipants(db: Db, ids: string[]) {
+  const found = await queries.countParticipantsByIds(db, { ids });
+  if (found !== ids.length) {
+    const missing = ids.length - found;
+    throw new AppError('BAD_REQUEST', `${missing} of the selected developers ${missing === 1 ? 'is' : 'are'} no longer in the directory. Reload the list and select again.`, {
+      field: 'ids',
+    });
+  }
+}
+
+export async function archiveParticipants(db: Db, input: { ids: string[]; isArchived: boolean }) {
+  const ids = [...new Set(input.ids)];
+  return db.transaction().execute(async (trx) => {
+    await requireAllParticipants(trx, ids);
+    return { changed: await queries.setParticipantsArchived(trx, { ids, isArchived: input.isArchived }), selected: ids.length };
+  });
+}
+
+export async function moveParticipantsToTeam(db: Db, input: { ids: string[]; teamId: string | null }) {
+  const ids = [...new Set(input.ids)];
+  return db.transaction().execute(async (trx) => {
+    if (input.teamId && !(await queries.teamExists(trx, { id: input.teamId }))) {
+      throw new AppError('BAD_REQUEST', 'This team does not exist any more. Pick another team.', { field: 'teamId' });
+    }
+    await requireAllParticipants(trx, ids);
+    return { changed: await queries.moveParticipantsToTeam(trx, { ids, teamId: input.teamId }), selected: ids.length };
+  });
+}
+
 // ---- Import ------------------------------------------------------------------------------------
 
 export interface DirectoryPlan {
   recordCount: number;
+  isFileRefused: boolean;
   inserts: DirectoryRow[];
   updates: { id: string; row: DirectoryRow }[];
   unchanged: number;
@@ -77,6 +110,9 @@ type Existing = Awaited<ReturnType<typeof queries.findParticipantsForMatching>>[
  */
 async function planDirectoryImport(db: Db, text: string): Promise<DirectoryPlan & { teamIds: Map<string, string> }> {
   const parsed = parseDirectoryCsv(text);
+  if (parsed.isFileRefused) {
+    return { recordCount: parsed.recordCount, isFileRefused: true, inserts: [], updates: [], unchanged: 0, newTeams: [], problems: parsed.problems, teamIds: new Map() };
+  }
   const existing = await queries.findParticipantsForMatching(db);
   const byEmail = new Map<string, Existing>();
   const byNameWithoutEmail = new Map<string, Existing>();
@@ -97,6 +133,7 @@ async function planDirectoryImport(db: Db, text: string): Promise<DirectoryPlan 
 
   const plan: DirectoryPlan = {
     recordCount: parsed.recordCount,
+    isFileRefused: false,
     inserts: [],
     updates: [],
     unchanged: 0,
@@ -125,6 +162,10 @@ async function planDirectoryImport(db: Db, text: string): Promise<DirectoryPlan 
 
 export interface DirectoryPreview {
   totalRows: number;
+  /** A problem concerns the whole file: skipping bad rows cannot import it. */
+  isFileRefused: boolean;
+  /** Rows that have at least one problem (what "skip bad rows" leaves out). */
+  badRows: number;
   sample: DirectoryRow[];
   toInsert: number;
   toUpdate: number;
@@ -138,6 +179,8 @@ export async function previewDirectoryImport(db: Db, input: { text: string }): P
   const rows = [...plan.inserts, ...plan.updates.map((update) => update.row)].sort((a, b) => a.row - b.row);
   return {
     totalRows: plan.recordCount,
+    isFileRefused: plan.isFileRefused,
+    badRows: new Set(plan.problems.map((problem) => problem.row)).size,
     sample: rows.slice(0, 20),
     toInsert: plan.inserts.length,
     toUpdate: plan.updates.length,
@@ -152,13 +195,21 @@ export interface DirectoryImportResult {
   updated: number;
   unchanged: number;
   teamsCreated: number;
+  /** The rows left out with "skip bad rows", each problem by row and column. */
+  skipped: FileProblem[];
+  skippedRows: number;
 }
 
-/** All or nothing: any problem in the file refuses the whole import and writes nothing. */
-export async function importDirectory(db: Db, input: { text: string }): Promise<DirectoryImportResult> {
+/**
+ * All or nothing: any problem in the file refuses the whole import and writes nothing. With
+ * skipBadRows, rows with a problem are left out (and listed in the result) and the others are
+ * imported in one transaction; a problem with the file itself still refuses it.
+ */
+export async function importDirectory(db: Db, input: { text: string; skipBadRows?: boolean }): Promise<DirectoryImportResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await planDirectoryImport(trx, input.text);
-    if (plan.problems.length > 0) {
+    const canSkip = input.skipBadRows === true && !plan.isFileRefused && plan.inserts.length + plan.updates.length + plan.unchanged > 0;
+    if (plan.problems.length > 0 && !canSkip) {
       const first = plan.problems[0];
       throw new AppError(
         'BAD_REQUEST',
@@ -193,6 +244,8 @@ export async function importDirectory(db: Db, input: { text: string }): Promise<
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       teamsCreated: created.length,
+      skipped: plan.problems.slice(0, 500),
+      skippedRows: new Set(plan.problems.map((problem) => problem.row)).size,
     };
   });
 }
@@ -220,6 +273,42 @@ export async function renameTeam(db: Db, input: { id: string; name: string }) {
     if (isUniqueViolation(error)) throw new AppError('CONFLICT', DUPLICATE_TEAM, { field: 'name' });
     throw error;
   }
+}
+
+/**
+ * Deletes a team. A team with developers (active or archived) is deleted only when they are moved
+ * first (moveMembersTo: another team's id, or null for "no team"), in the same transaction. A team
+ * that platform metrics still group deployments, services or tasks under is kept: deleting it would
+ * silently take those out of the per-team figures.
+ */
+export async function deleteTeam(db: Db, input: { id: string; moveMembersTo?: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const team = await queries.findTeamUsage(trx, { id: input.id });
+    if (!team) throw new AppError('NOT_FOUND', 'This team no longer exists.');
+    if (team.metricsRows > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `${team.name} has ${team.metricsRows} deployments, services or platform tasks in the platform metrics; deleting it would take them out of the per-team figures. Rename it instead.`,
+      );
+    }
+    let moved = 0;
+    if (team.developers > 0) {
+      if (input.moveMembersTo === undefined) {
+        throw new AppError('CONFLICT', `${team.name} has ${team.developers} developer${team.developers === 1 ? '' : 's'}. Choose where to move them first.`, {
+          field: 'moveMembersTo',
+        });
+      }
+      if (input.moveMembersTo === input.id) {
+        throw new AppError('BAD_REQUEST', 'Move the developers to another team than the one you delete.', { field: 'moveMembersTo' });
+      }
+      if (input.moveMembersTo && !(await queries.teamExists(trx, { id: input.moveMembersTo }))) {
+        throw new AppError('BAD_REQUEST', 'The team to move the developers to does not exist any more. Pick another team.', { field: 'moveMembersTo' });
+      }
+      moved = await queries.moveTeamMembers(trx, { fromTeamId: input.id, toTeamId: input.moveMembersTo });
+    }
+    await queries.deleteTeam(trx, { id: input.id });
+    return { name: team.name, moved };
+  });
 }
 
 /**

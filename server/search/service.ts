@@ -140,7 +140,7 @@ async function describeHits(db: Db, input: { idsOf: (kind: queries.HitKind) => s
     described.set(`participant:${row.id}`, {
       title: row.display_name,
       context: facts.filter(Boolean).join(' · '),
-      path: `/interviews?participant=${row.id}`,
+      path: `/directory/${row.id}`,
       date: null,
       snippet: snippetOf(row.headline),
     });

@@ -195,6 +195,10 @@ export async function findShadowingSource(db: Db, input: { id: string }) {
     .where('id', '=', input.id)
     .executeTakeFirst();
   if (!session) return undefined;
-  const events = await db.selectFrom('friction_events').select(['id', 'note']).where('session_id', '=', input.id).execute();
+  const events = await db
+    .selectFrom('friction_events')
+    .select(['id', 'note', 'kind', 'minutes_lost as minutesLost'])
+    .where('session_id', '=', input.id)
+    .execute();
   return { ...session, events };
 }

@@ -131,6 +131,17 @@ export function totalsByKind(events: { kind: FrictionKind; minutes_lost: number 
 }
 
 export const eventAnchor = (eventId: string) => `event-${eventId}`;
+
+/**
+ * What a friction event says without a note: its kind and the minutes lost ("Waiting, 20 minutes
+ * lost"). The evidence loader accepts it as an excerpt of the event, so an event without a note
+ * can still become evidence.
+ */
+export function describeFrictionEvent(event: { kind: FrictionKind; minutesLost: number | null }): string {
+  const label = FRICTION_LABELS[event.kind];
+  if (event.minutesLost === null) return label;
+  return `${label}, ${event.minutesLost} minute${event.minutesLost === 1 ? '' : 's'} lost`;
+}
 export const SESSION_NOTES_ANCHOR = 'notes';
 
 /** The friction event id an anchor points at, 'notes', or null. */

@@ -1,10 +1,14 @@
 // Shadowing sessions as a source of evidence: an excerpt comes from one friction event's note
-// (`event-<id>`), the session's notes (`notes`), or anywhere in the session when no spot is given.
+// (`event-<id>`: its note, or its kind and minutes lost as describeFrictionEvent() words them, so an
+// event without a note can be evidence too), the session's notes (`notes`), or anywhere in the
+// session when no spot is given.
 import type { Db } from '../db';
 import type { EvidenceSource } from '../evidence/evidence-source';
 import { selectableText } from '../lib/markdown-text';
 import * as queries from './queries';
-import { parseShadowingAnchor, SESSION_NOTES_ANCHOR } from './rules';
+import { describeFrictionEvent, parseShadowingAnchor, SESSION_NOTES_ANCHOR } from './rules';
+
+const SPOT_SEPARATOR = '\n\uffff\n';
 
 export async function loadShadowingSource(db: Db, input: { sourceId: string; anchor: string | null }): Promise<EvidenceSource | null> {
   const session = await queries.findShadowingSource(db, { id: input.sourceId });
@@ -13,12 +17,15 @@ export async function loadShadowingSource(db: Db, input: { sourceId: string; anc
   const path = `/shadowing/${session.id}`;
   const notesText = selectableText(`${session.focus}\n\n${session.notes}`);
   if (!input.anchor) {
-    return { ...base, text: [notesText, ...session.events.map((event) => event.note)].join('\n\uffff\n'), path };
+    return { ...base, text: [notesText, ...session.events.map((event) => event.note)].join(SPOT_SEPARATOR), path };
   }
   const spot = parseShadowingAnchor(input.anchor);
   if (spot === 'notes') return { ...base, text: notesText, path: `${path}#${SESSION_NOTES_ANCHOR}` };
   const event = spot === null ? undefined : session.events.find((candidate) => candidate.id === spot.eventId);
   // An unknown spot has no text, so no excerpt can match it.
   if (!event) return { ...base, text: '', path };
-  return { ...base, text: event.note, path: `${path}#event-${event.id}` };
+  const text = [event.note, describeFrictionEvent({ kind: event.kind, minutesLost: event.minutesLost === null ? null : Number(event.minutesLost) })]
+    .filter(Boolean)
+    .join(SPOT_SEPARATOR);
+  return { ...base, text, path: `${path}#event-${event.id}` };
 }

@@ -26,6 +26,7 @@ async function newPage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 describe('demo workspace', () => {
+  // Two more page loads than before (Home first, and Home again after removing): a longer budget.
   it('loads from the first-run screen, reads like real discovery notes, and is removed in one action', async () => {
     const { page, problems } = await newPage();
     await page.goto(`${app.baseUrl}/setup`);
@@ -34,19 +35,22 @@ describe('demo workspace', () => {
     await page.getByLabel('Password').fill('demo password 1');
     await checkPage(page, 'demo-01-setup');
     await page.getByRole('button', { name: 'Set up with the demo workspace' }).click();
-    await page.waitForURL(/\/coverage$/, WAIT);
+    // The first-run demo lands on Home, the weekly review, with the demo banner on it.
+    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await page.getByRole('region', { name: 'Demo workspace' }).getByText('You are looking at demo data.').waitFor(WAIT);
+    await page.goto(`${app.baseUrl}/coverage`);
     await page.getByRole('heading', { name: '8 of 15-20 developers interviewed' }).waitFor(WAIT);
     await checkPage(page, 'demo-02-coverage');
 
     await page.goto(`${app.baseUrl}/interviews`);
     await page.getByText('8 interviews').waitFor(WAIT);
     await checkPage(page, 'demo-03-interviews');
-    await page.getByRole('link', { name: 'Ada Okafor' }).click();
+    await page.getByRole('link', { name: /^Interview with Ada Okafor on / }).click();
     await page.getByText('Everyone on my team copies the payments-api repo').first().waitFor(WAIT);
     await checkPage(page, 'demo-04-interview');
 
     await page.goto(`${app.baseUrl}/shadowing`);
-    await page.getByRole('link', { name: 'Noor Haddad' }).click();
+    await page.getByRole('link', { name: /^Shadowing Noor Haddad on / }).click();
     await page.getByRole('table', { name: 'Friction per kind' }).waitFor(WAIT);
     await checkPage(page, 'demo-05-session');
 
@@ -74,7 +78,7 @@ describe('demo workspace', () => {
     await viewer.page.getByRole('button', { name: 'Sign in' }).click();
     await viewer.page.waitForURL(`${app.baseUrl}/`, WAIT);
     await viewer.page.goto(`${app.baseUrl}/interviews`);
-    await viewer.page.getByRole('link', { name: 'Mei Chen' }).click();
+    await viewer.page.getByRole('link', { name: /^Interview with Mei Chen on / }).click();
     await viewer.page.getByText('I grep logs in three services').first().waitFor(WAIT);
     expect(await viewer.page.getByRole('textbox').count()).toBe(0);
     expect(await viewer.page.getByRole('button', { name: 'Save selection as evidence' }).count()).toBe(0);
@@ -86,7 +90,11 @@ describe('demo workspace', () => {
 
     await page.goto(`${app.baseUrl}/settings/demo`);
     await page.getByRole('button', { name: 'Remove the demo' }).click();
+    await page.getByRole('dialog', { name: 'Remove the demo workspace?' }).getByRole('button', { name: 'Remove the demo' }).click();
+    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await page.goto(`${app.baseUrl}/settings/demo`);
     await page.getByRole('heading', { name: 'No demo loaded' }).waitFor(WAIT);
+    expect(await page.getByRole('region', { name: 'Demo workspace' }).count()).toBe(0);
     await page.goto(`${app.baseUrl}/coverage`);
     await page.getByRole('heading', { name: 'Nobody to cover yet' }).waitFor(WAIT);
     await checkPage(page, 'demo-08-coverage-empty');
@@ -95,5 +103,5 @@ describe('demo workspace', () => {
     await checkPage(page, 'demo-09-evidence-empty');
     expect(problems).toEqual([]);
     expect(viewer.problems).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -224,7 +224,7 @@ describe('discovery capture', () => {
   it('lists evidence with filters and tags it into themes', async () => {
     const { page, problems } = await newPage();
     await page.goto(`${app.baseUrl}/shadowing`);
-    await page.getByRole('link', { name: 'Hana Sato' }).click();
+    await page.getByRole('link', { name: /^Shadowing Hana Sato on / }).click();
     await page.getByText('Build failed on a runner label only the search team has').waitFor(WAIT);
     // Save words of a friction event as evidence, straight from the rendered note.
     const event = page.locator('li[id^="event-"]', { hasText: 'Build failed on a runner label' });
@@ -337,6 +337,9 @@ describe('discovery capture', () => {
 
     await page.goto(`${app.baseUrl}/settings/demo`);
     await page.getByRole('button', { name: 'Remove the demo' }).click();
+    await page.getByRole('dialog', { name: 'Remove the demo workspace?' }).getByRole('button', { name: 'Remove the demo' }).click();
+    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await page.goto(`${app.baseUrl}/settings/demo`);
     await page.getByRole('heading', { name: 'No demo loaded' }).waitFor(WAIT);
     await page.goto(`${app.baseUrl}/coverage`);
     await page.getByRole('heading', { name: '2 of 15-20 developers interviewed' }).waitFor(WAIT);

@@ -313,6 +313,7 @@ describe('pain inventory golden path', () => {
     await page.goto(`${app.baseUrl}/inventory/shares`);
     await checkPage(page, 'inventory-14-share-links');
     await page.getByRole('button', { name: 'Revoke the link for Engineering leadership review' }).click();
+    await page.getByRole('dialog', { name: 'Revoke the link for “Engineering leadership review”?' }).getByRole('button', { name: 'Revoke link' }).click();
     await page.getByText('Revoked', { exact: true }).waitFor(WAIT);
 
     const response = await publicPage.goto(link);

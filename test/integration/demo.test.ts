@@ -88,3 +88,29 @@ describe('demo workspace', () => {
     expect((await rejection(editor.demo.remove())).code).toBe('FORBIDDEN');
   });
 });
+
+describe('demo workspace dates', () => {
+  it('spreads what it made over the last twelve weeks, so Home compares weeks that mean something', async () => {
+    await admin.demo.load();
+    const now = Date.now();
+    const day = 86_400_000;
+    const demoIds = (entity: string) => handle.db.selectFrom('demo_records').select('record_id').where('entity', '=', entity as never);
+    const evidence = await handle.db.selectFrom('evidence').select(['created_at', 'observed_on']).where('id', 'in', demoIds('evidence')).execute();
+    const created = evidence.map((row) => row.created_at.getTime());
+    expect(Math.min(...created)).toBeGreaterThanOrEqual(now - 85 * day);
+    expect(Math.max(...created)).toBeLessThanOrEqual(now);
+    // Saved the day it was observed, across at least eight different weeks.
+    for (const row of evidence) expect(row.created_at.toISOString().slice(0, 10)).toBe(String(row.observed_on).slice(0, 10));
+    expect(new Set(created.map((time) => Math.floor((time / day + 3) / 7))).size).toBeGreaterThanOrEqual(8);
+
+    const review = await editor.home.weeklyReview();
+    expect(review.changes.evidence.thisWeek + review.changes.evidence.lastWeek).toBeLessThan(evidence.length / 2);
+
+    const participants = await handle.db.selectFrom('participants').select('created_at').where('id', 'in', demoIds('participants')).execute();
+    for (const row of participants) expect(Math.round((now - row.created_at.getTime()) / day)).toBeGreaterThanOrEqual(83);
+    const themes = await handle.db.selectFrom('themes').select('created_at').where('id', 'in', demoIds('themes')).execute();
+    // Each theme dates from its first evidence: none is "new this week".
+    for (const row of themes) expect(row.created_at.getTime()).toBeLessThan(now - 3 * day);
+    await admin.demo.remove();
+  });
+});

@@ -96,14 +96,14 @@ describe('directory CSV import', () => {
     expect(preview).toMatchObject({ totalRows: 3, toInsert: 3, toUpdate: 0, unchanged: 0, newTeams: ['Payments'], problems: [] });
     expect(await countParticipants()).toBe(0);
 
-    expect(await editor.participants.import({ text: csv })).toEqual({ inserted: 3, updated: 0, unchanged: 0, teamsCreated: 1 });
+    expect(await editor.participants.import({ text: csv })).toEqual({ inserted: 3, updated: 0, unchanged: 0, teamsCreated: 1, skipped: [], skippedRows: 0 });
     const teams = await editor.teams.list();
     expect(teams.map((team) => [team.name, team.developer_count])).toEqual([
       ['Payments', 2],
       ['Search', 1],
     ]);
 
-    expect(await editor.participants.import({ text: csv })).toEqual({ inserted: 0, updated: 0, unchanged: 3, teamsCreated: 0 });
+    expect(await editor.participants.import({ text: csv })).toEqual({ inserted: 0, updated: 0, unchanged: 3, teamsCreated: 0, skipped: [], skippedRows: 0 });
     expect(await countParticipants()).toBe(3);
 
     const changed = csv.replace('Bo Lin,bo@example.com,payments,<1y', 'Bo Lin,BO@example.com,Payments,1-3y');

@@ -65,7 +65,7 @@ describe('search', () => {
     expect(namespaces.results.map((item) => [item.kind, item.path])).toEqual([['interview-notes', `/interviews/${interviewId}#notes`]]);
 
     const people = await viewer.search.query({ text: 'Mei' });
-    expect(people.results.find((item) => item.kind === 'participant')).toMatchObject({ title: 'Mei Chen', context: 'Payments · SRE', path: `/interviews?participant=${mei.id}` });
+    expect(people.results.find((item) => item.kind === 'participant')).toMatchObject({ title: 'Mei Chen', context: 'Payments · SRE', path: `/directory/${mei.id}` });
   });
 
   it('filters by kind while still counting every kind', async () => {

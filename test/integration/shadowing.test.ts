@@ -189,6 +189,29 @@ describe('evidence from shadowing', () => {
     expect(await editor.evidence.get({ id: saved.id })).toBeNull();
   });
 
+  it('saves an event without a note as evidence: its kind and minutes are the excerpt, checked by the loader', async () => {
+    const id = await sessionStarted(30, 25);
+    const eventId = randomUUID();
+    await editor.shadowing.addEvent({ id: eventId, sessionId: id, offsetSeconds: 120, kind: 'waiting', minutesLost: 20 });
+    const anchor = `event-${eventId}`;
+    const saved = await editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor, excerpt: 'Waiting, 20 minutes lost', minutesLost: 20 });
+    expect(await editor.evidence.get({ id: saved.id })).toMatchObject({ excerpt: 'Waiting, 20 minutes lost', source_path: `/shadowing/${id}#${anchor}`, participant_id: tomas.id });
+
+    // Words the event does not say are refused like any other excerpt, naming the field; nothing is written.
+    const before = (await handle.db.selectFrom('evidence').select('id').execute()).length;
+    const wrongMinutes = await rejection(editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor, excerpt: 'Waiting, 90 minutes lost' }));
+    expect(namedMessage(wrongMinutes)).toMatch(/^excerpt: The excerpt must be words from the source/);
+    const wrongKind = await rejection(editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor, excerpt: 'Dead end / error' }));
+    expect(wrongKind.message).toMatch(/must be words from the source/);
+    expect((await handle.db.selectFrom('evidence').select('id').execute()).length).toBe(before);
+
+    // Without minutes the kind alone is the excerpt.
+    const bare = randomUUID();
+    await editor.shadowing.addEvent({ id: bare, sessionId: id, offsetSeconds: 200, kind: 'asked-for-help' });
+    const kindOnly = await editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor: `event-${bare}`, excerpt: 'Asked for help' });
+    expect((await editor.evidence.get({ id: kindOnly.id }))?.excerpt).toBe('Asked for help');
+  });
+
   it('saves words of the session notes', async () => {
     const id = await sessionStarted(30, 25);
     await editor.shadowing.saveNotes({ id, base: '', value: 'With **traces** this would have been a ten minute diagnosis.' });

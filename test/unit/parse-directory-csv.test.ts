@@ -27,10 +27,14 @@ describe('parseDirectoryCsv', () => {
   });
 
   it('names the row and column of an unknown tenure band and of a bad email', () => {
-    const { rows, problems } = parseDirectoryCsv(`${HEADER}\nAda,ada@example.com,Payments,7 years,backend\nBo,not-an-email,Core,1-3y,\n`);
+    const { rows, problems } = parseDirectoryCsv(`${HEADER}\nAda,ada@example.com,Payments,forever,backend\nBo,not-an-email,Core,1-3y,\n`);
     expect(rows).toEqual([]);
     expect(problems).toEqual([
-      { row: 2, column: 'tenure', message: '"7 years" is not a tenure band. Use one of <1y, 1-3y, 3-5y, 5y+.' },
+      {
+        row: 2,
+        column: 'tenure',
+        message: '"forever" is not a tenure. Write a band (<1y, 1-3y, 3-5y, 5y+), a length such as "2 years", "6 months", "18m" or "1y 6m", or a date of joining such as 2024-03-01.',
+      },
       { row: 3, column: 'email', message: '"not-an-email" is not a valid email address.' },
     ]);
   });

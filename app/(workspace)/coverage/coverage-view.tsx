@@ -16,6 +16,7 @@ import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { formatDay, plural, todayIso } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 type Coverage = inferRouterOutputs<AppRouter>['coverage']['get'];
 type Cell = Coverage['teams'][number]['cells'][number];
@@ -267,7 +268,7 @@ function CellButton({ cell, label, isSelected, onSelect }: { cell: Cell; label: 
 function DeveloperLabel({ developer }: { developer: Coverage['developers'][number] }) {
   return (
     <span className="text-sm">
-      <span className="font-medium text-slate-900">{developer.name}</span>
+      <DeveloperLink id={developer.id} name={developer.name} className="font-medium" />
       <span className="text-slate-600">
         {' '}
         · {[developer.teamName ?? 'No team', developer.tenureBand ? TENURE_LABELS[developer.tenureBand] : null, developer.background].filter(Boolean).join(' · ')}

@@ -1,8 +1,8 @@
 'use client';
-// The developer directory: filter, sort, add, edit and archive developers. Filters live in the
-// URL, so a filtered list can be bookmarked or shared.
+// The developer directory: filter, sort, add, edit and archive developers, and select rows to
+// archive or move to a team at once. Filters live in the URL, so a filtered list can be
+// bookmarked or shared.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Button, ButtonLink } from '../../_components/button';
 import { SelectField, TextField } from '../../_components/field';
@@ -11,9 +11,12 @@ import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { SortableTh, Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
+import { Pager, useUrlParams } from '@/app/_components/pager';
 import { describeError, useTRPC } from '../../_trpc/client';
+import { BulkActions } from './bulk-actions';
 import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
 import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 const SORTS = ['name', 'team', 'tenure', 'background', 'created'] as const;
@@ -24,10 +27,9 @@ export function DirectoryView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, setParams, page } = useUrlParams();
   const [editing, setEditing] = useState<ParticipantDraft | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const filter = {
     search: params.get('q') ?? '',
@@ -37,18 +39,8 @@ export function DirectoryView() {
     status: (params.get('status') ?? 'active') as 'active' | 'archived' | 'all',
     sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : 'name',
     direction: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const),
-    page: Math.max(1, Number(params.get('page')) || 1),
+    page,
   };
-
-  function setParams(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }
 
   const teams = useQuery(trpc.teams.list.queryOptions());
   const backgrounds = useQuery(trpc.participants.backgrounds.queryOptions());
@@ -82,6 +74,17 @@ export function DirectoryView() {
     setParams({ sort: key, dir: filter.sort === key && filter.direction === 'asc' ? 'desc' : 'asc' });
   const isFiltered = Boolean(filter.search || filter.teamId || filter.tenureBand || filter.background || filter.status !== 'active');
   const total = list.data?.total ?? 0;
+  const pageIds = list.data?.rows.map((row) => row.id) ?? [];
+  // Only rows on the current page can stay selected: a filter or page change leaves the rest behind.
+  const selectedIds = pageIds.filter((id) => selected.has(id));
+  const isAllSelected = pageIds.length > 0 && selectedIds.length === pageIds.length;
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -175,9 +178,21 @@ export function DirectoryView() {
           <p className="mb-2 text-sm text-slate-600" aria-live="polite">
             {total} developer{total === 1 ? '' : 's'}
           </p>
+          {canEdit && selectedIds.length > 0 && <BulkActions ids={selectedIds} teams={teams.data ?? []} onDone={() => setSelected(new Set())} />}
           <Table caption="Developers in the directory">
             <thead>
               <tr>
+                {canEdit && (
+                  <Th className="w-8">
+                    <input
+                      type="checkbox"
+                      aria-label="Select every developer on this page"
+                      checked={isAllSelected}
+                      onChange={() => setSelected(isAllSelected ? new Set() : new Set(pageIds))}
+                      className="h-4 w-4"
+                    />
+                  </Th>
+                )}
                 <SortableTh label="Name" isActive={filter.sort === 'name'} direction={filter.direction} onSort={() => sortBy('name')} />
                 <SortableTh label="Team" isActive={filter.sort === 'team'} direction={filter.direction} onSort={() => sortBy('team')} />
                 <SortableTh label="Tenure" isActive={filter.sort === 'tenure'} direction={filter.direction} onSort={() => sortBy('tenure')} />
@@ -190,8 +205,13 @@ export function DirectoryView() {
             <tbody className="divide-y divide-slate-100">
               {list.data.rows.map((row) => (
                 <tr key={row.id} className={row.archived_at ? 'bg-slate-50 text-slate-600' : undefined}>
+                  {canEdit && (
+                    <Td className="w-8">
+                      <input type="checkbox" aria-label={`Select ${row.display_name}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="h-4 w-4" />
+                    </Td>
+                  )}
                   <Td className="font-medium">
-                    {row.display_name}
+                    <DeveloperLink id={row.id} name={row.display_name} />
                     {row.archived_at && (
                       <span className="ml-2">
                         <Badge>Archived</Badge>
@@ -241,19 +261,7 @@ export function DirectoryView() {
               ))}
             </tbody>
           </Table>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              <Button variant="secondary" size="sm" disabled={filter.page <= 1} onClick={() => setParams({ page: String(filter.page - 1) })}>
-                Previous
-              </Button>
-              <span className="text-slate-600">
-                Page {filter.page} of {pages}
-              </span>
-              <Button variant="secondary" size="sm" disabled={filter.page >= pages} onClick={() => setParams({ page: String(filter.page + 1) })}>
-                Next
-              </Button>
-            </nav>
-          )}
+          <Pager page={filter.page} pages={pages} onPage={(next) => setParams({ page: String(next) })} />
         </>
       )}
     </>

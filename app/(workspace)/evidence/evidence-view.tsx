@@ -18,6 +18,7 @@ import { EvidenceEditor } from './evidence-editor';
 import { TagDialog } from '@/app/_components/tag-dialog';
 import { useUntagWithUndo } from './use-untag-with-undo';
 import { SourceLink } from '@/app/_components/source-link';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'blocked'];
@@ -231,7 +232,7 @@ export function EvidenceView() {
                     <div className="min-w-0 flex-1">
                       <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                       <p className="mt-1 text-sm text-slate-600">
-                        {row.participant_name ?? 'Unattributed'}
+                        {row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : 'Unattributed'}
                         {row.team_name && ` · ${row.team_name}`} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
                         {row.minutes_lost !== null
                           ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month} a month`

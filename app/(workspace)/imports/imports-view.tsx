@@ -18,6 +18,7 @@ import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { ImportReportView, STATUS_LABELS } from './import-report';
 import { formatBytes, uploadImport, type UploadProgress } from './upload-import';
+import { SegmentedControl } from '@/app/_components/segmented-control';
 
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const SAMPLE_BYTES = 1_000_000;
@@ -642,25 +643,16 @@ export function ImportsView() {
       <div className="flex flex-col gap-6">
         {canEdit ? (
           <Panel>
-            <div role="radiogroup" aria-label="What are you importing?" className="mb-5 inline-flex rounded-md border border-slate-300 p-0.5">
-              {(
-                [
-                  ['tickets', 'Support tickets'],
-                  ['postmortems', 'Post-mortems'],
-                ] as const
-              ).map(([value, label]) => (
-                <button
-                  key={value}
-                  type="button"
-                  role="radio"
-                  aria-checked={kind === value}
-                  onClick={() => setKind(value)}
-                  className={`rounded px-3 py-1.5 text-sm font-medium ${kind === value ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
+            <SegmentedControl
+              label="What are you importing?"
+              className="mb-5"
+              options={[
+                { value: 'tickets', label: 'Support tickets' },
+                { value: 'postmortems', label: 'Post-mortems' },
+              ]}
+              value={kind}
+              onChange={setKind}
+            />
             {kind === 'tickets' ? <TicketImport onImported={refreshAll} /> : <PostmortemImport onImported={refreshAll} />}
           </Panel>
         ) : (

@@ -17,6 +17,7 @@ import { formatDay, plural } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
 import { NewInterviewForm } from './new-interview-form';
 import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 
@@ -172,12 +173,14 @@ export function InterviewsView() {
               {list.data.rows.map((row) => (
                 <tr key={row.id}>
                   <Td className="font-medium">
-                    <Link href={`/interviews/${row.id}`} className="text-brand-700 hover:underline">
-                      {row.participant_name}
-                    </Link>
+                    <DeveloperLink id={row.participant_id} name={row.participant_name} />
                   </Td>
                   <Td>{row.team_name ?? <span className="text-slate-600">No team</span>}</Td>
-                  <Td className="whitespace-nowrap">{formatDay(row.interviewed_on)}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/interviews/${row.id}`} aria-label={`Interview with ${row.participant_name} on ${formatDay(row.interviewed_on)}`} className="text-brand-700 hover:underline">
+                      {formatDay(row.interviewed_on)}
+                    </Link>
+                  </Td>
                   <Td>
                     <Badge tone={row.status === 'complete' ? 'green' : 'amber'}>{row.status === 'complete' ? 'Complete' : 'Draft'}</Badge>
                   </Td>

@@ -15,7 +15,7 @@ function Explanation({ themeId, filter }: { themeId: string; filter: InventoryFi
   const explanation = useQuery(trpc.themes.explain.queryOptions({ id: themeId, filter }));
   if (explanation.isPending) return <LoadingState label="Loading how the numbers were computed…" />;
   if (explanation.isError) return <ErrorState message={describeError(explanation.error).message} onRetry={() => explanation.refetch()} />;
-  return <ThemeExplanationView explanation={explanation.data} caption="Affected developers: their evidence, and the hours each loses per month" />;
+  return <ThemeExplanationView explanation={explanation.data} hasDeveloperLinks caption="Affected developers: their evidence, and the hours each loses per month" />;
 }
 
 export function ExplainButton({ themeId, title, filter }: { themeId: string; title: string; filter: InventoryFilterInput }) {

@@ -14,6 +14,7 @@ import { ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const ROLE_OPTIONS = [
   { value: 'admin', label: 'Admin — everything, plus members and settings' },
@@ -106,6 +107,7 @@ function ResetPassword({ id, name, email, onDone }: { id: string; name: string; 
 }
 
 export function MembersView() {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -176,9 +178,14 @@ export function MembersView() {
                           variant="ghost"
                           size="sm"
                           aria-label={`Remove ${member.name}`}
-                          onClick={() => {
-                            if (window.confirm(`Remove ${member.name} from this workspace? They will be signed out.`)) remove.mutate({ id: member.id });
-                          }}
+                          onClick={() =>
+                            confirm.ask({
+                              title: `Remove ${member.name} from this workspace?`,
+                              body: 'They are signed out at once and can no longer sign in.',
+                              confirmLabel: 'Remove member',
+                              onConfirm: () => remove.mutate({ id: member.id }),
+                            })
+                          }
                         >
                           Remove
                         </Button>
@@ -200,6 +207,7 @@ export function MembersView() {
           </Panel>
         )}
       </div>
+      {confirm.dialog}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { describeError, useTRPC } from '../../_trpc/client';
 import { formatMinutes, plural } from '../_listen/format';
 import { ParticipantSelect } from '../_listen/participant-select';
 import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const SCENARIO_OPTIONS = SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }));
 const PAGE_SIZE = 50;
@@ -85,9 +86,7 @@ export function ShadowingListView() {
               {list.data.rows.map((row) => (
                 <tr key={row.id}>
                   <Td className="font-medium">
-                    <Link href={`/shadowing/${row.id}`} className="text-brand-700 hover:underline">
-                      {row.participant_name}
-                    </Link>
+                    <DeveloperLink id={row.participant_id} name={row.participant_name} />
                     {row.team_name && <span className="ml-1 font-normal text-slate-600">({row.team_name})</span>}
                   </Td>
                   <Td>
@@ -95,7 +94,13 @@ export function ShadowingListView() {
                     {row.focus && <span className="block text-xs text-slate-600">{row.focus}</span>}
                   </Td>
                   <Td className="whitespace-nowrap">
-                    {(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                    <Link
+                      href={`/shadowing/${row.id}`}
+                      aria-label={`Shadowing ${row.participant_name} on ${(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                    </Link>
                   </Td>
                   <Td>
                     {row.ended_at ? <Badge tone="green">Ended</Badge> : row.started_at ? <Badge tone="red">Observing</Badge> : <Badge>Not started</Badge>}

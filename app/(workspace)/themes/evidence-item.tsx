@@ -6,6 +6,7 @@ import { describeDeveloper } from '@/server/inventory/inventory-params';
 import { formatHours } from '@/server/inventory/inventory-model';
 import { type TENURE_LABELS } from '../directory/tenure-options';
 import { SourceLink } from '@/app/_components/source-link';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const SEVERITY_WORDS: Record<number, string> = { 1: 'minor', 2: 'an hour', 3: 'half a day', 4: 'two days', 5: 'blocked' };
 
@@ -15,6 +16,8 @@ export interface EvidenceView {
   source_kind: (typeof SOURCE_KINDS)[number];
   source_path?: string;
   observed_on: string;
+  /** Links the name to the developer's page when given. */
+  participant_id?: string | null;
   participant_name: string | null;
   participant_background?: string | null;
   participant_tenure_band?: keyof typeof TENURE_LABELS | null;
@@ -38,11 +41,15 @@ export function timeCost(item: EvidenceView): string | null {
 export function EvidenceItem({ item }: { item: EvidenceView }) {
   const cost = timeCost(item);
   const developer =
-    item.participant_name === null
-      ? 'Unattributed'
-      : item.participant_background !== undefined
-        ? `${item.participant_name} (${describeDeveloper({ background: item.participant_background ?? null, tenureBand: item.participant_tenure_band ?? null, teamName: item.team_name ?? null })})`
-        : item.participant_name;
+    item.participant_name === null ? (
+      'Unattributed'
+    ) : (
+      <>
+        <DeveloperLink id={item.participant_id} name={item.participant_name} />
+        {item.participant_background !== undefined &&
+          ` (${describeDeveloper({ background: item.participant_background ?? null, tenureBand: item.participant_tenure_band ?? null, teamName: item.team_name ?? null })})`}
+      </>
+    );
   return (
     <div className="min-w-0">
       <blockquote className="text-sm break-words text-slate-900">“{item.excerpt}”</blockquote>

@@ -20,6 +20,7 @@ import { CategoryCosts } from './category-costs';
 import { ManualWorkCategories } from './manual-work-categories';
 import { ToEvidenceDialog, type TicketSelection } from './to-evidence-dialog';
 import { WeeklyChart } from './weekly-chart';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 const dateLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -114,7 +115,10 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
                             <Link href={`/tickets/${ticket.id}`} className="text-brand-700 hover:underline">
                               {ticket.external_key}
                             </Link>{' '}
-                            {ticket.title} <span className="text-slate-600">— {ticket.participant_name ?? ticket.requester_name ?? 'unknown requester'}</span>
+                            {ticket.title}{' '}
+                            <span className="text-slate-600">
+                              — {ticket.participant_name ? <DeveloperLink id={ticket.participant_id} name={ticket.participant_name} /> : (ticket.requester_name ?? 'unknown requester')}
+                            </span>
                           </li>
                         ))}
                       </ul>
@@ -394,7 +398,7 @@ export function TicketsView() {
                           {row.title}
                         </Link>
                       </Td>
-                      <Td>{row.participant_name ?? row.requester_name ?? row.requester_email ?? '—'}</Td>
+                      <Td>{row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : (row.requester_name ?? row.requester_email ?? '—')}</Td>
                       <Td>{row.category ?? 'Uncategorized'}</Td>
                       <Td className="whitespace-nowrap">{row.opened_at ? row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'No date'}</Td>
                       <Td className="whitespace-nowrap">

@@ -24,7 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Fails the test on any page script error, unexpected alert (e.g. injected script running) or
+ * Fails the test on any page script error, any native alert or confirm (the app confirms in its own
+ * dialog; an alert would be injected script running) or
  * script or resource the page's Content-Security-Policy refused (a page that would not hydrate).
  */
 export function watchPage(page: Page): string[] {
@@ -34,7 +35,7 @@ export function watchPage(page: Page): string[] {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
   page.on('dialog', async (dialog) => {
-    if (dialog.type() === 'confirm') return dialog.accept();
+    // The app asks through its own ConfirmDialog: any window.confirm/alert/prompt is a problem.
     problems.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
     await dialog.dismiss();
   });

@@ -1,6 +1,7 @@
 'use client';
 // Import a directory CSV: preview what would change and every problem by row and column, then
-// import all of it or nothing.
+// import all of it or nothing, or skip the bad rows (the report names each one). A template CSV
+// shows the columns and the ways tenure may be written.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -25,6 +26,7 @@ export function ImportView() {
   const canEdit = useCanEdit();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [rejection, setRejection] = useState<string | null>(null);
+  const [isSkippingBadRows, setSkippingBadRows] = useState(false);
   const preview = useMutation(trpc.participants.previewImport.mutationOptions());
   const runImport = useMutation(
     trpc.participants.import.mutationOptions({
@@ -34,6 +36,7 @@ export function ImportView() {
 
   async function choose(chosen: File) {
     setRejection(null);
+    setSkippingBadRows(false);
     runImport.reset();
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
@@ -46,9 +49,14 @@ export function ImportView() {
       title="Import developers from a CSV"
       description={
         <>
-          The first row must name the columns <code className="rounded bg-slate-100 px-1">name,email,team,tenure,background</code>. Tenure is one of
-          &lt;1y, 1-3y, 3-5y or 5y+. Unknown teams are created. Developers already in the directory are matched by email (or by name when there is
-          no email) and updated, so importing the same file twice changes nothing.
+          The first row must name the columns <code className="rounded bg-slate-100 px-1">name,email,team,tenure,background</code>. Tenure may be a
+          band (&lt;1y, 1-3y, 3-5y, 5y+), a length (&ldquo;2 years&rdquo;, &ldquo;6 months&rdquo;, &ldquo;18m&rdquo;, &ldquo;1y 6m&rdquo;) or a date of
+          joining (2024-03-01); it is stored as its band. Unknown teams are created. Developers already in the directory are matched by email (or by
+          name when there is no email) and updated, so importing the same file twice changes nothing.{' '}
+          <a href="/directory-template.csv" download="directory-template.csv" className="font-medium text-brand-700 underline">
+            Download the template CSV
+          </a>
+          .
         </>
       }
     />
@@ -79,8 +87,14 @@ export function ImportView() {
             <p className="font-medium">Imported {file?.name}.</p>
             <p>
               {runImport.data.inserted} added, {runImport.data.updated} updated, {runImport.data.unchanged} already up to date
-              {runImport.data.teamsCreated > 0 && `, ${runImport.data.teamsCreated} new team${runImport.data.teamsCreated === 1 ? '' : 's'}`}.
+              {runImport.data.teamsCreated > 0 && `, ${runImport.data.teamsCreated} new team${runImport.data.teamsCreated === 1 ? '' : 's'}`}
+              {runImport.data.skippedRows > 0 && `; ${runImport.data.skippedRows} row${runImport.data.skippedRows === 1 ? '' : 's'} skipped (below)`}.
             </p>
+            {runImport.data.skipped.length > 0 && (
+              <div className="mt-3 text-slate-900">
+                <ProblemTable problems={runImport.data.skipped} />
+              </div>
+            )}
             <Link href="/directory" className="mt-2 inline-block font-medium underline">
               Open the directory
             </Link>
@@ -100,7 +114,7 @@ export function ImportView() {
               data.newTeams.length ? `; new teams: ${data.newTeams.join(', ')}` : ''
             }.`}
           >
-            {data.problems.length > 0 ? (
+            {data.problems.length > 0 && (data.isFileRefused || data.toInsert + data.toUpdate + data.unchanged === 0) ? (
               <div className="flex flex-col gap-3">
                 <FormError
                   message={`Nothing can be imported until the file is fixed: ${data.problems.length} problem${data.problems.length === 1 ? '' : 's'} below. Correct them in your spreadsheet and choose the file again.`}
@@ -109,6 +123,18 @@ export function ImportView() {
               </div>
             ) : (
               <div className="flex flex-col gap-4">
+                {data.problems.length > 0 && (
+                  <div className="flex flex-col gap-3">
+                    <FormError
+                      message={`${data.badRows} row${data.badRows === 1 ? ' has' : 's have'} problems (below). Correct them and choose the file again, or skip those rows and import the rest.`}
+                    />
+                    <ProblemTable problems={data.problems} />
+                    <label className="flex items-center gap-2 text-sm text-slate-800">
+                      <input type="checkbox" className="h-4 w-4" checked={isSkippingBadRows} onChange={(event) => setSkippingBadRows(event.target.checked)} />
+                      Skip the {data.badRows} bad row{data.badRows === 1 ? '' : 's'} and import the others
+                    </label>
+                  </div>
+                )}
                 <Table caption="First rows of the file">
                   <thead>
                     <tr>
@@ -133,13 +159,18 @@ export function ImportView() {
                     ))}
                   </tbody>
                 </Table>
-                {data.totalRows > data.sample.length && <p className="text-sm text-slate-600">Showing the first {data.sample.length} rows.</p>}
+                {data.toInsert + data.toUpdate > data.sample.length && <p className="text-sm text-slate-600">Showing the first {data.sample.length} rows.</p>}
                 {data.toInsert + data.toUpdate === 0 ? (
                   <p className="text-sm text-slate-700">Nothing to change: every developer in this file is already in the directory as written.</p>
                 ) : (
                   <div>
-                    <Button isBusy={runImport.isPending} onClick={() => runImport.mutate({ text: file.text })}>
+                    <Button
+                      isBusy={runImport.isPending}
+                      disabled={data.problems.length > 0 && !isSkippingBadRows}
+                      onClick={() => runImport.mutate({ text: file.text, skipBadRows: isSkippingBadRows })}
+                    >
                       Import {data.toInsert + data.toUpdate} developer{data.toInsert + data.toUpdate === 1 ? '' : 's'}
+                      {data.problems.length > 0 && `, skip ${data.badRows} row${data.badRows === 1 ? '' : 's'}`}
                     </Button>
                   </div>
                 )}

@@ -1,5 +1,5 @@
 'use client';
-// Teams of the directory, with how many active developers each has.
+// Teams of the directory, with how many active developers each has: add, rename, delete.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { DeleteTeamDialog } from './delete-team-dialog';
 
 function RenameTeam({ id, name, onDone }: { id: string; name: string; onDone: () => void }) {
   const trpc = useTRPC();
@@ -45,6 +46,7 @@ export function TeamsView() {
   const canEdit = useCanEdit();
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string; total_developer_count: number } | null>(null);
   const teams = useQuery(trpc.teams.list.queryOptions());
   const create = useMutation(
     trpc.teams.create.mutationOptions({
@@ -102,9 +104,14 @@ export function TeamsView() {
                     {canEdit && (
                       <Td className="text-right">
                         {renaming !== team.id && (
-                          <Button variant="ghost" size="sm" aria-label={`Rename ${team.name}`} onClick={() => setRenaming(team.id)}>
-                            Rename
-                          </Button>
+                          <>
+                            <Button variant="ghost" size="sm" aria-label={`Rename ${team.name}`} onClick={() => setRenaming(team.id)}>
+                              Rename
+                            </Button>
+                            <Button variant="ghost" size="sm" aria-label={`Delete ${team.name}`} onClick={() => setDeleting(team)}>
+                              Delete
+                            </Button>
+                          </>
                         )}
                       </Td>
                     )}
@@ -128,6 +135,7 @@ export function TeamsView() {
           </Panel>
         )}
       </div>
+      <DeleteTeamDialog team={deleting} otherTeams={(teams.data ?? []).filter((team) => team.id !== deleting?.id)} onClose={() => setDeleting(null)} />
     </>
   );
 }

@@ -17,6 +17,7 @@ import { formatDay, plural } from '../../_listen/format';
 import { TagDialog } from '@/app/_components/tag-dialog';
 import { SourceLink } from '@/app/_components/source-link';
 import { SharedWords } from '@/app/_components/theme-fits';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
 
@@ -148,7 +149,7 @@ export function InboxView() {
                   <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                     <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                     <p className="mt-1 text-sm text-slate-600">
-                      {row.participant_name ?? 'Unattributed'} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
+                      {row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : 'Unattributed'} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
                       <SourceLink href={row.source_path} className="text-brand-700 underline">
                         Open in source
                       </SourceLink>

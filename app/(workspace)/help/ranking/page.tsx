@@ -1,6 +1,6 @@
 // How the pain inventory ranks themes: the formula of DESIGN.md ("Ranking: frequency x
 // severity") in the platform PM's words, with a worked example computed and rendered by the same
-// code as every theme's "How was this computed?" (server/ranking/worked-example.ts).
+// code as every theme's "How was this computed?" (server/inventory/worked-example.ts).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';

@@ -26,6 +26,9 @@ import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { useAutosave, type FieldValues } from '../../_listen/use-autosave';
 import { TENURE_LABELS } from '../../directory/tenure-options';
 import { TranscriptPanel } from './transcript-panel';
+import { DeveloperLink } from '@/app/_components/developer-link';
+import { useConfirm } from '@/app/_components/confirm-dialog';
+import { SegmentedControl } from '@/app/_components/segmented-control';
 
 type Interview = inferRouterOutputs<AppRouter>['interviews']['get'];
 
@@ -106,7 +109,12 @@ export function InterviewView({ id }: { id: string }) {
           </Link>
         }
         title={`Interview with ${data.participant_name}`}
-        description={`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
+        description={
+          <>
+            <DeveloperLink id={data.participant_id} name={data.participant_name} /> ·{' '}
+            {`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
+          </>
+        }
         actions={
           canEdit && (
             <>
@@ -125,25 +133,15 @@ export function InterviewView({ id }: { id: string }) {
           {canEdit && <SaveStatusLine status={draft.status} isDeviceBlocked={draft.isDeviceBlocked} />}
         </div>
         {canEdit && (
-          <div role="radiogroup" aria-label="How to show the answers" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
-            {(
-              [
-                ['write', 'Write'],
-                ['read', 'Read'],
-              ] as const
-            ).map(([value, label]) => (
-              <button
-                key={value}
-                type="button"
-                role="radio"
-                aria-checked={currentMode === value}
-                onClick={() => setMode(value)}
-                className={`rounded px-3 py-1 ${currentMode === value ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <SegmentedControl
+            label="How to show the answers"
+            options={[
+              { value: 'write', label: 'Write' },
+              { value: 'read', label: 'Read' },
+            ]}
+            value={currentMode}
+            onChange={setMode}
+          />
         )}
       </div>
 
@@ -315,6 +313,7 @@ function TextSpot({
 }
 
 function DeleteInterviewButton({ id, evidenceCount }: { id: string; evidenceCount: number }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -331,15 +330,22 @@ function DeleteInterviewButton({ id, evidenceCount }: { id: string; evidenceCoun
     }),
   );
   return (
-    <Button
-      variant="danger"
-      isBusy={remove.isPending}
-      onClick={() => {
-        const extra = evidenceCount > 0 ? ` The ${evidenceCount} evidence items saved from it go too.` : '';
-        if (window.confirm(`Delete this interview?${extra} This cannot be undone.`)) remove.mutate({ id });
-      }}
-    >
-      Delete
-    </Button>
+    <>
+      <Button
+        variant="danger"
+        isBusy={remove.isPending}
+        onClick={() =>
+          confirm.ask({
+            title: 'Delete this interview?',
+            body: `${evidenceCount > 0 ? `The ${evidenceCount} evidence items saved from it go too. ` : ''}This cannot be undone.`,
+            confirmLabel: 'Delete interview',
+            onConfirm: () => remove.mutate({ id }),
+          })
+        }
+      >
+        Delete
+      </Button>
+      {confirm.dialog}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { useCanEdit } from '../../../_components/session-context';
 import { ErrorState, LoadingState } from '../../../_components/states';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 interface GuideDraft {
   id?: string;
@@ -171,6 +172,7 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
 }
 
 function DeleteGuideButton({ id, title }: { id: string; title: string }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -184,13 +186,23 @@ function DeleteGuideButton({ id, title }: { id: string; title: string }) {
     }),
   );
   return (
-    <Button
-      size="sm"
-      variant="danger"
-      isBusy={remove.isPending}
-      onClick={() => window.confirm(`Delete the guide “${title}”? Interviews recorded with it keep their questions.`) && remove.mutate({ id })}
-    >
-      Delete
-    </Button>
+    <>
+      <Button
+        size="sm"
+        variant="danger"
+        isBusy={remove.isPending}
+        onClick={() =>
+          confirm.ask({
+            title: `Delete the guide “${title}”?`,
+            body: 'Interviews recorded with it keep their questions and answers.',
+            confirmLabel: 'Delete guide',
+            onConfirm: () => remove.mutate({ id }),
+          })
+        }
+      >
+        Delete
+      </Button>
+      {confirm.dialog}
+    </>
   );
 }

@@ -10,10 +10,12 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const formatDate = (date: Date | null) => (date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never');
 
 export function SharesView() {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -92,9 +94,14 @@ export function SharesView() {
                       variant="danger"
                       size="sm"
                       aria-label={`Revoke the link for ${share.label}`}
-                      onClick={() => {
-                        if (window.confirm(`Revoke the link for “${share.label}”? It stops working at once.`)) revoke.mutate({ id: share.id });
-                      }}
+                      onClick={() =>
+                        confirm.ask({
+                          title: `Revoke the link for “${share.label}”?`,
+                          body: 'Anyone who opens it afterwards sees “This page does not exist”. This cannot be undone.',
+                          confirmLabel: 'Revoke link',
+                          onConfirm: () => revoke.mutate({ id: share.id }),
+                        })
+                      }
                     >
                       Revoke
                     </Button>
@@ -105,6 +112,7 @@ export function SharesView() {
           </tbody>
         </Table>
       )}
+      {confirm.dialog}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { formatDay, formatHours } from './format';
 import type { Item } from './roadmap-editor';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 type Lane = Item['lane'];
 
@@ -79,6 +80,7 @@ function ReadOnly({ item }: { item: Item }) {
 }
 
 export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: Item | null; initialLane: Lane; isReadOnly: boolean; onClose: () => void }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -198,9 +200,14 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
               variant="danger"
               className="ml-auto"
               isBusy={remove.isPending}
-              onClick={() => {
-                if (window.confirm(`Delete “${item.title}”? It has never been public.`)) remove.mutate({ id: item.id });
-              }}
+              onClick={() =>
+                confirm.ask({
+                  title: `Delete “${item.title}”?`,
+                  body: 'It has never been public, so no developer has seen it. This cannot be undone.',
+                  confirmLabel: 'Delete item',
+                  onConfirm: () => remove.mutate({ id: item.id }),
+                })
+              }
             >
               Delete
             </Button>
@@ -208,6 +215,7 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
         </div>
       </form>
       {item && <History id={item.id} />}
+      {confirm.dialog}
     </Dialog>
   );
 }

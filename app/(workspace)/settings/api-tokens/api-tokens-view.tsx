@@ -11,10 +11,12 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const formatDate = (date: Date | null) => (date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never');
 
 export function ApiTokensView() {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -114,9 +116,14 @@ export function ApiTokensView() {
                           variant="danger"
                           size="sm"
                           aria-label={`Revoke ${token.name}`}
-                          onClick={() => {
-                            if (window.confirm(`Revoke “${token.name}”? Tools using it stop working at once.`)) revoke.mutate({ id: token.id });
-                          }}
+                          onClick={() =>
+                            confirm.ask({
+                              title: `Revoke “${token.name}”?`,
+                              body: 'Tools using this token stop working at once. This cannot be undone.',
+                              confirmLabel: 'Revoke token',
+                              onConfirm: () => revoke.mutate({ id: token.id }),
+                            })
+                          }
                         >
                           Revoke
                         </Button>
@@ -140,6 +147,7 @@ export function ApiTokensView() {
           </form>
         </Panel>
       </div>
+      {confirm.dialog}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Button, ButtonLink } from '../../../_components/button';
 import { PageHeader, Panel } from '../../../_components/page-header';
 import { useIsAdmin } from '../../../_components/session-context';
 import { ErrorState, LoadingState } from '../../../_components/states';
+import { RemoveDemoButton } from '@/app/_components/demo-banner';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { plural } from '../../_listen/format';
@@ -29,16 +30,7 @@ export function DemoView() {
       },
     }),
   );
-  const remove = useMutation(
-    trpc.demo.remove.mutationOptions({
-      onSuccess: async (result) => {
-        await refresh();
-        const kept = result.keptThemes + result.keptDevelopers;
-        toast(kept > 0 ? `Demo removed; kept ${plural(kept, 'item')} your own records use` : 'Demo removed');
-      },
-    }),
-  );
-  const error = load.error ?? remove.error;
+  const error = load.error;
 
   return (
     <>
@@ -66,18 +58,10 @@ export function DemoView() {
                 you tagged your own evidence into and developers your own interviews refer to are kept.
               </p>
               <div className="mt-4 flex flex-wrap gap-2">
-                <ButtonLink href="/coverage" variant="secondary">
-                  See the coverage
+                <ButtonLink href="/" variant="secondary">
+                  See this week&rsquo;s review
                 </ButtonLink>
-                {isAdmin && (
-                  <Button
-                    variant="danger"
-                    isBusy={remove.isPending}
-                    onClick={() => window.confirm('Remove everything the demo workspace added?') && remove.mutate()}
-                  >
-                    Remove the demo
-                  </Button>
-                )}
+                {isAdmin && <RemoveDemoButton label="Remove the demo" size="md" />}
               </div>
             </>
           ) : (

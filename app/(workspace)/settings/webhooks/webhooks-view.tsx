@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../_components/state
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const formatTime = (date: Date | null) => (date ? TIME.format(date) : '—');
@@ -123,6 +124,7 @@ function PrivateTargetsSetting() {
 }
 
 export function WebhooksView() {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -212,18 +214,23 @@ export function WebhooksView() {
                           size="sm"
                           variant="secondary"
                           aria-label={`New secret for ${webhook.name}`}
-                          onClick={() => {
-                            if (!window.confirm(`Make a new signing secret for “${webhook.name}”? Receivers checking the old one stop accepting messages.`)) return;
-                            rotate.mutate(
-                              { id: webhook.id },
-                              {
-                                onSuccess: async (result) => {
-                                  await refresh();
-                                  setSecret({ name: webhook.name, secret: result.secret });
-                                },
-                              },
-                            );
-                          }}
+                          onClick={() =>
+                            confirm.ask({
+                              title: `Make a new signing secret for “${webhook.name}”?`,
+                              body: 'Receivers checking the old secret stop accepting messages until they are given the new one.',
+                              confirmLabel: 'Make a new secret',
+                              onConfirm: () =>
+                                rotate.mutate(
+                                  { id: webhook.id },
+                                  {
+                                    onSuccess: async (result) => {
+                                      await refresh();
+                                      setSecret({ name: webhook.name, secret: result.secret });
+                                    },
+                                  },
+                                ),
+                            })
+                          }
                         >
                           New secret
                         </Button>
@@ -231,9 +238,14 @@ export function WebhooksView() {
                           size="sm"
                           variant="danger"
                           aria-label={`Delete ${webhook.name}`}
-                          onClick={() => {
-                            if (window.confirm(`Delete “${webhook.name}” and its delivery log?`)) remove.mutate({ id: webhook.id });
-                          }}
+                          onClick={() =>
+                            confirm.ask({
+                              title: `Delete “${webhook.name}”?`,
+                              body: 'The webhook and its delivery log are deleted; nothing more is sent to its address.',
+                              confirmLabel: 'Delete webhook',
+                              onConfirm: () => remove.mutate({ id: webhook.id }),
+                            })
+                          }
                         >
                           Delete
                         </Button>
@@ -318,6 +330,7 @@ export function WebhooksView() {
           </Table>
         )}
       </section>
+      {confirm.dialog}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/root';
 import {
+  describeFrictionEvent,
   elapsedSeconds,
   formatOffset,
   FRICTION_KEYS,
@@ -41,6 +42,8 @@ import { useAutosave } from '../../_listen/use-autosave';
 import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
 import { KIND_STYLE } from './friction-style';
 import { useEventOutbox, type OutboxEvent } from './use-event-outbox';
+import { DeveloperLink } from '@/app/_components/developer-link';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 type Session = inferRouterOutputs<AppRouter>['shadowing']['get'];
 type EventRow = { id: string; offset_seconds: number; kind: FrictionKind; note: string; minutes_lost: number | null; isPending?: boolean };
@@ -97,14 +100,19 @@ export function SessionView({ id }: { id: string }) {
           </Link>
         }
         title={`Shadowing ${data.participant_name}`}
-        description={[
-          `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
-          data.team_name,
-          (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
-          data.observer_name ? `observed by ${data.observer_name}` : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        description={
+          <>
+            <DeveloperLink id={data.participant_id} name={data.participant_name} /> ·{' '}
+            {[
+              `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
+              data.team_name,
+              (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+              data.observer_name ? `observed by ${data.observer_name}` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </>
+        }
         actions={
           canEdit && (
             <>
@@ -435,7 +443,7 @@ function EventsPanel({
 }) {
   if (events.length === 0) return null;
   return (
-    <Panel title="Friction events" description={canEdit ? 'Correct a time, a kind or a note; select words of a note to save them as evidence.' : undefined}>
+    <Panel title="Friction events" description={canEdit ? 'Correct a time, a kind or a note; select words of a note to save them as evidence, or save an event without a note as it is.' : undefined}>
       <ol className="flex flex-col divide-y divide-slate-100">
         {events.map((event) => (
           <EventItem
@@ -474,6 +482,7 @@ function EventItem({
   onSaveEvidence: (anchor: string, label: string, excerpt: string, minutes?: number | null) => void;
   onChanged: () => void;
 }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const toast = useToast();
   const { text: selectedText, bindContainer } = useSelectedText();
@@ -512,7 +521,14 @@ function EventItem({
               size="sm"
               variant="ghost"
               aria-label={`Delete the event at ${at}`}
-              onClick={() => window.confirm(`Delete the ${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}?`) && remove.mutate({ id: event.id })}
+              onClick={() =>
+                confirm.ask({
+                  title: `Delete the ${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}?`,
+                  body: 'Evidence saved from this event is deleted with it.',
+                  confirmLabel: 'Delete event',
+                  onConfirm: () => remove.mutate({ id: event.id }),
+                })
+              }
             >
               Delete
             </Button>
@@ -528,7 +544,27 @@ function EventItem({
           />
         </div>
       )}
+      {canEdit && !event.note && !event.isPending && (
+        <div className="mt-2 pl-[4.75rem]">
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-label={`Save the event at ${at} as evidence`}
+            onClick={() =>
+              onSaveEvidence(
+                anchor,
+                `${FRICTION_LABELS[event.kind].toLowerCase()} at ${at}`,
+                describeFrictionEvent({ kind: event.kind, minutesLost: event.minutes_lost }),
+                event.minutes_lost,
+              )
+            }
+          >
+            Save as evidence
+          </Button>
+        </div>
+      )}
       <SavedEvidence rows={evidence} className="mt-3 pl-[4.75rem]" />
+      {confirm.dialog}
       {isEditing && <EventEditForm sessionId={sessionId} session={session} event={event} onDone={() => { setEditing(false); onChanged(); }} onCancel={() => setEditing(false)} />}
     </li>
   );
@@ -736,6 +772,7 @@ function SessionDetailsForm({ session, onDone }: { session: Session; onDone: () 
 }
 
 function DeleteSessionButton({ id }: { id: string }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -752,8 +789,22 @@ function DeleteSessionButton({ id }: { id: string }) {
     }),
   );
   return (
-    <Button variant="danger" isBusy={remove.isPending} onClick={() => window.confirm('Delete this session, its friction events and the evidence saved from them?') && remove.mutate({ id })}>
-      Delete
-    </Button>
+    <>
+      <Button
+        variant="danger"
+        isBusy={remove.isPending}
+        onClick={() =>
+          confirm.ask({
+            title: 'Delete this shadowing session?',
+            body: 'Its friction events and the evidence saved from them are deleted too. This cannot be undone.',
+            confirmLabel: 'Delete session',
+            onConfirm: () => remove.mutate({ id }),
+          })
+        }
+      >
+        Delete
+      </Button>
+      {confirm.dialog}
+    </>
   );
 }

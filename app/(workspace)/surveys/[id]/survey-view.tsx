@@ -15,6 +15,7 @@ import { SurveyBuilder } from '../survey-builder';
 import { formatDay, formatRate, StateBadge } from '../survey-format';
 import { SurveyResults } from './survey-results';
 import { SurveyShare } from './survey-share';
+import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const TABS = [
   ['results', 'Results'],
@@ -25,6 +26,7 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 export function SurveyView({ id }: { id: string }) {
+  const confirm = useConfirm();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -111,10 +113,14 @@ export function SurveyView({ id }: { id: string }) {
               <Button
                 variant="danger"
                 isBusy={remove.isPending}
-                onClick={() => {
-                  const count = data.responseCount;
-                  if (window.confirm(`Delete "${data.title}" (${data.quarter})${count ? ` and its ${count} responses` : ''}? This cannot be undone.`)) remove.mutate({ id });
-                }}
+                onClick={() =>
+                  confirm.ask({
+                    title: `Delete “${data.title}” (${data.quarter})?`,
+                    body: `${data.responseCount ? `Its ${data.responseCount} responses are deleted with it. ` : ''}This cannot be undone.`,
+                    confirmLabel: 'Delete survey',
+                    onConfirm: () => remove.mutate({ id }),
+                  })
+                }
               >
                 Delete
               </Button>
@@ -173,6 +179,7 @@ export function SurveyView({ id }: { id: string }) {
         </div>
       )}
       {tab === 'share' && <SurveyShare survey={data} />}
+      {confirm.dialog}
     </>
   );
 }

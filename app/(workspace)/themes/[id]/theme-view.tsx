@@ -272,6 +272,7 @@ export function ThemeView({ id }: { id: string }) {
               <ThemeExplanationView
                 explanation={explanation.data}
                 caption="Affected developers: their evidence, and the hours each loses per month"
+                hasDeveloperLinks
                 developerAction={(developer) => (
                   <button
                     type="button"

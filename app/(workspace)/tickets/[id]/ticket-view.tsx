@@ -11,6 +11,7 @@ import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components
 import { useCanEdit } from '../../../_components/session-context';
 import { ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
+import { DeveloperLink } from '@/app/_components/developer-link';
 
 export function TicketView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -67,7 +68,7 @@ export function TicketView({ id }: { id: string }) {
         <Panel title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">Asked by</dt>
-            <dd>{data.participant_name ?? data.requester_name ?? data.requester_email ?? 'Unknown'}</dd>
+            <dd>{data.participant_name ? <DeveloperLink id={data.participant_id} name={data.participant_name} /> : (data.requester_name ?? data.requester_email ?? 'Unknown')}</dd>
             <dt className="text-slate-600">Opened</dt>
             <dd>{data.opened_at ? `${data.opened_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Not in the export'}</dd>
             <dt className="text-slate-600">Resolved</dt>
