@@ -3,7 +3,7 @@
 // developers first, in one transaction), and the CSV import's tenure forms and "skip bad rows".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { rankInventory } from '@/server/ranking/service';
+import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { rejection } from '../helpers/errors';

@@ -100,7 +100,7 @@ describe('maintained ranking figures', () => {
     const item = await editor.evidence.get({ id: created.id });
     await editor.evidence.correct({ id: created.id, excerpt: item!.excerpt, participantId: ids.cem, kind: 'single', minutesLost: 200, occurrencesPerMonth: null, severity: null });
     await expectSound('corrected');
-    await editor.evidence.updateCost({ id: created.id, participantId: null, minutesLost: null, occurrencesPerMonth: null, severity: 5 });
+    await editor.evidence.correct({ id: created.id, excerpt: item!.excerpt, participantId: null, kind: 'single', minutesLost: null, occurrencesPerMonth: null, severity: 5 });
     await expectSound('cost edited');
     await editor.evidence.delete({ id: created.id });
     await expectSound('deleted');
