@@ -23,6 +23,8 @@ const DATABASE = process.env.BENCH_DATABASE ?? 'frictionlog_bench_6';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 20;
 const VOTES = 1000;
+/** What the load tool says it accepts; `identity` measures the same cases without compression (profiling). */
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 
 // ---- Data -------------------------------------------------------------------------------------
 
@@ -192,7 +194,7 @@ interface Result {
 
 /** autocannon in its own process, so the load generator is not the server's process. */
 function autocannon(url: string, headers: Record<string, string> = {}): Promise<Result> {
-  const headerArgs = Object.entries({ 'accept-encoding': 'gzip, deflate, br', ...headers }).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
+  const headerArgs = Object.entries({ 'accept-encoding': ACCEPT_ENCODING, ...headers }).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/autocannon/autocannon.js', '-c', String(CONNECTIONS), '-d', String(DURATION_S), ...headerArgs, '-j', '-n', url], {
       stdio: ['ignore', 'pipe', 'inherit'],

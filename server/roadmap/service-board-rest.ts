@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { enforceClientLimit } from '../rate-limit/service';
 import { AppError } from '../errors';
 import { getEnv } from '../env';
 import * as fields from '../fields';
@@ -13,6 +14,7 @@ import { createCaller } from '../root';
 import type { Context } from '../trpc';
 import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from './service-board-page';
 import { escapeHtml, renderBoardHtml } from './board-html';
+import { VOTE_LIMIT } from './rules';
 import { cachedByBoardVersion } from './service-board-cache';
 
 interface RenderedPage {
@@ -115,10 +117,19 @@ function noticeOf(error: unknown, action: 'vote' | 'unvote'): Notice {
   throw error;
 }
 
+/** A 429 page for a client over the vote limit, linking back to the board it came from. */
+function tooManyVotesPage(back: string, error: AppError): Response {
+  const seconds = String(error.details?.retryAfterSeconds ?? 60);
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many votes · Platform roadmap</title></head><body><main><h1>Too many votes from here just now</h1><p>${escapeHtml(
+    error.message,
+  )}</p><p><a href="${escapeHtml(back)}">Back to the platform roadmap</a></p></main></body></html>`;
+  return new Response(html, { status: 429, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': seconds, 'cache-control': 'no-store' } });
+}
+
 /**
- * POST /roadmap/vote: the same vote procedures as the pages' buttons (voter cookie, rate limit,
- * once per voter), answered with a 303 back to the board and a notice. A form from another site
- * is refused.
+ * POST /roadmap/vote: the same vote procedures as the pages' buttons (voter cookie, once per
+ * voter), answered with a 303 back to the board and a notice. The vote limit is counted before
+ * the form is read (429 past it). A form from another site is refused.
  */
 export async function voteFromForm(ctx: Context, req: Request): Promise<Response> {
   const origin = req.headers.get('origin');
@@ -126,10 +137,17 @@ export async function voteFromForm(ctx: Context, req: Request): Promise<Response
     return new Response('Votes are taken from the roadmap’s own pages only.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   const back = backTo(req);
+  try {
+    await enforceClientLimit(ctx.db, VOTE_LIMIT, ctx.clientKey);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'TOO_MANY_REQUESTS') throw error;
+    await req.body?.cancel().catch(() => undefined);
+    return tooManyVotesPage(back, error);
+  }
   const form = voteFormSchema.safeParse(Object.fromEntries((await req.formData()).entries()));
   if (!form.success) return redirect(withNotice(back, 'failed', '#requests'));
   const [kind, id] = form.data.target;
-  const caller = createCaller(ctx);
+  const caller = createCaller({ ...ctx, rateLimitsCounted: true });
   let notice: Notice;
   try {
     if (form.data.do === 'vote') await caller.roadmap.vote({ target: { kind, id }, email: null });
