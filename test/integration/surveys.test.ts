@@ -3,7 +3,7 @@
 // trend across runs, free-text search and evidence, and every bad input of the issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { runRest } from '@/server/rest';
+import { errorResponse, runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
@@ -260,7 +260,9 @@ describe('bad answers: a clear message per question, and nothing written', () =>
   it('rate limits one client', async () => {
     const limited = await createSurvey({ quarter: '2032-Q1' });
     const submit = () =>
-      postSurveyResponse(restContextAs(handle.db, 'one-client', jsonPost(`/api/v1/surveys/${limited.slug}/responses`, { answers: { [limited.questions[0].id]: 5 } })), limited.slug);
+      postSurveyResponse(restContextAs(handle.db, 'one-client', jsonPost(`/api/v1/surveys/${limited.slug}/responses`, { answers: { [limited.questions[0].id]: 5 } })), limited.slug).catch(
+        (error: unknown) => errorResponse(error),
+      );
     // The limit is 60 a minute in fixed windows; should the minute turn during the loop, the next
     // window refuses its 61st instead.
     const { accepted, refused } = await untilStatusChanges(submit, 201, 130);
