@@ -9,7 +9,7 @@
 // Then the growth check: the board rendered cold (data, HTML, gzip and brotli: what one new version
 // costs) with 1x, 3x and 10x the items and requests, median of 5, printed with printGrowth.
 // Run after `npm run build`:  npx tsx bench/roadmap.ts   (BENCH_DATABASE_URL: a PostgreSQL server;
-// BENCH_GROWTH=0 skips the growth check; BENCH_ACCEPT_ENCODING=identity measures without compression)
+// BENCH_GROWTH=0 skips the growth check, BENCH_GROWTH=only runs only it; BENCH_ACCEPT_ENCODING=identity measures without compression)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -289,6 +289,7 @@ async function growth(): Promise<GrowthPoint[]> {
 }
 
 async function main() {
+  if (process.env.BENCH_GROWTH === 'only') return printGrowth('a cold render of /roadmap (items + requests)', await growth());
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
   console.log(`Accept-Encoding: ${ACCEPT_ENCODING}`);
   await onServer(`drop database if exists ${DATABASE}`);
