@@ -5,6 +5,9 @@ export async function register() {
   // Before any request: stamps each request with its socket's address (rate-limit keys).
   const { installClientAddressStamp } = await import('./server/client-address');
   installClientAddressStamp();
+  // Route handlers' precompressed bodies pass through Next.js's compression (the public board).
+  const { installPrecompressedResponses } = await import('./server/precompressed');
+  installPrecompressedResponses();
   const { startServerOrExit } = await import('./server/startup');
   await startServerOrExit();
 }

@@ -6,7 +6,10 @@
 // 1,000 votes arrive (each vote changes the version, so the page is rendered again about once a
 // second); then the votes in the database are counted against the accepted responses (none may
 // be lost). The targets: /roadmap at >= 0.5x the static file's requests per second, p99 within 2x.
-// Run after `npm run build`:  npx tsx bench/roadmap.ts   (BENCH_DATABASE_URL: a PostgreSQL server)
+// Then the growth check: the board rendered cold (data, HTML, gzip and brotli: what one new version
+// costs) with 1x, 3x and 10x the items and requests, median of 5, printed with printGrowth.
+// Run after `npm run build`:  npx tsx bench/roadmap.ts   (BENCH_DATABASE_URL: a PostgreSQL server;
+// BENCH_GROWTH=0 skips the growth check, BENCH_GROWTH=only runs only it; BENCH_ACCEPT_ENCODING=identity measures without compression)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,15 +17,20 @@ import pg from 'pg';
 import { createDb } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 import type { Database } from '@/db/types';
+import { renderBoardHtml } from '@/server/roadmap/board-html';
 import { createItem, publishRoadmap } from '@/server/roadmap/service';
+import { boardQuerySchema, getBoardPageData } from '@/server/roadmap/service-board-page';
+import { preparedBody } from '@/server/roadmap/service-board-rest';
 import type { Kysely } from 'kysely';
-import { freePort, printTable, spawnServer, waitForOk } from './lib';
+import { freePort, GROWTH_FACTORS, median, printGrowth, printTable, spawnServer, waitForOk, type GrowthPoint } from './lib';
 
 const SERVER = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const DATABASE = process.env.BENCH_DATABASE ?? 'frictionlog_bench_6';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 20;
 const VOTES = 1000;
+/** What the load tool says it accepts; `identity` measures the same cases without compression (profiling). */
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 
 // ---- Data -------------------------------------------------------------------------------------
 
@@ -97,7 +105,8 @@ async function insertInChunks<T extends keyof Database>(db: Kysely<Database>, ta
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
 }
 
-async function seed(url: string) {
+/** Seeds 200 items and 5,000 requests times `scale`. */
+async function seed(url: string, scale = 1) {
   const handle = await createDb({ kind: 'postgres', url, poolSize: 4 });
   const { db } = handle;
   await migrateToLatest(db);
@@ -133,7 +142,7 @@ async function seed(url: string) {
   const items: { id: string; lane: string }[] = [];
   let n = 0;
   for (const [lane, count] of LANE_MIX) {
-    for (let i = 0; i < count; i += 1) {
+    for (let i = 0; i < count * scale; i += 1) {
       const themeIds = [...new Set(Array.from({ length: between(1, 3) }, () => pick(themes).id))];
       const title = `${pick(ASKS)} ${pick(OBJECTS)} ${pick(CONTEXTS)} (#${++n})`;
       const item = await createItem(db, {
@@ -155,7 +164,7 @@ async function seed(url: string) {
     await db.updateTable('roadmap_items').set({ shipped_at: new Date(Date.now() - between(1, 540) * 86_400_000) }).where('id', '=', item.id).execute();
   }
 
-  const requests = Array.from({ length: 5000 }, (_, i) => {
+  const requests = Array.from({ length: 5000 * scale }, (_, i) => {
     const roll = rand();
     const status = roll < 0.6 ? 'open' : roll < 0.84 ? 'merged' : roll < 0.9 ? 'accepted' : 'declined';
     return {
@@ -192,7 +201,7 @@ interface Result {
 
 /** autocannon in its own process, so the load generator is not the server's process. */
 function autocannon(url: string, headers: Record<string, string> = {}): Promise<Result> {
-  const headerArgs = Object.entries({ 'accept-encoding': 'gzip, deflate, br', ...headers }).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
+  const headerArgs = Object.entries({ 'accept-encoding': ACCEPT_ENCODING, ...headers }).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/autocannon/autocannon.js', '-c', String(CONNECTIONS), '-d', String(DURATION_S), ...headerArgs, '-j', '-n', url], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -250,8 +259,39 @@ async function castVotes(baseUrl: string, itemIds: string[]) {
   return outcome;
 }
 
+const databaseUrl = (name: string) => Object.assign(new URL(SERVER), { pathname: `/${name}` }).toString();
+
+/** One cold render of the default board (what a new version of its data costs), median of 5, at each data size. */
+async function growth(): Promise<GrowthPoint[]> {
+  const points: GrowthPoint[] = [];
+  for (const factor of GROWTH_FACTORS) {
+    const name = `${DATABASE}_growth`;
+    await onServer(`drop database if exists ${name}`);
+    await onServer(`create database ${name}`);
+    try {
+      const seeded = await seed(databaseUrl(name), factor);
+      const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), poolSize: 4 });
+      const query = boardQuerySchema.parse({});
+      const times: number[] = [];
+      for (let run = 0; run < 5; run += 1) {
+        const started = performance.now();
+        await preparedBody(renderBoardHtml(await getBoardPageData(handle.db, query), query));
+        times.push(performance.now() - started);
+      }
+      await handle.close();
+      console.log(`${factor}x: ${seeded.items.length} items, ${seeded.requests} requests: ${median(times).toFixed(1)} ms`);
+      points.push({ size: seeded.items.length + seeded.requests, ms: median(times) });
+    } finally {
+      await onServer(`drop database if exists ${name}`);
+    }
+  }
+  return points;
+}
+
 async function main() {
+  if (process.env.BENCH_GROWTH === 'only') return printGrowth('a cold render of /roadmap (items + requests)', await growth());
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
+  console.log(`Accept-Encoding: ${ACCEPT_ENCODING}`);
   await onServer(`drop database if exists ${DATABASE}`);
   await onServer(`create database ${DATABASE}`);
   const url = Object.assign(new URL(SERVER), { pathname: `/${DATABASE}` }).toString();
@@ -316,6 +356,7 @@ async function main() {
     await server.stop();
     await onServer(`drop database if exists ${DATABASE}`);
   }
+  if (process.env.BENCH_GROWTH !== '0') printGrowth('a cold render of /roadmap (items + requests)', await growth());
 }
 
 main().catch((error) => {

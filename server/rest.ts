@@ -6,6 +6,7 @@ import { databaseProblemOf } from './database-errors';
 import { getDb, type Db } from './db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from './errors';
 import { clientKeyOf } from './http-context';
+import { enforceClientLimit, type ClientLimit } from './rate-limit/service';
 import { readBodyWithin } from './request-guards';
 import { assertNoNul, decodeUtf8 } from './text-input';
 
@@ -80,6 +81,19 @@ async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> 
   const body = await readBodyWithin(req, maxBytes);
   if (body === null) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBytes} bytes.`);
   return body;
+}
+
+/**
+ * Counts the call against a per-client limit before any of its body is read (public writes call
+ * it first): past the limit, a 429 with Retry-After, and the body is left unread.
+ */
+export async function limitClient(ctx: RestContext, limit: ClientLimit): Promise<void> {
+  try {
+    await enforceClientLimit(ctx.db, limit, ctx.clientKey);
+  } catch (error) {
+    await ctx.req.body?.cancel().catch(() => undefined);
+    throw error;
+  }
 }
 
 type RestHandle = (ctx: RestContext) => Promise<Response>;

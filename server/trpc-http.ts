@@ -1,10 +1,13 @@
 // The tRPC endpoint over HTTP, with the checks that come before a body is parsed: a cross-site
-// state change is refused (403); a body is read only up to its procedure's limit (413 past it,
+// state change is refused (403); a public write's per-client rate limit (meta.rateLimit, keyed on
+// the client's address) is counted from the URL's procedure names alone (429 with Retry-After,
+// nothing of the body read); a body is read only up to its procedure's limit (413 past it,
 // never buffered whole; a bigger limit only for a signed-in caller its procedure admits); a body
 // or query input that is not UTF-8 is a 400 naming the field. Everything else is tRPC's.
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { AppError } from './errors';
+import { enforceClientLimit, type ClientLimit } from './rate-limit/service';
 import { DEFAULT_MAX_BODY_BYTES, readBodyWithin, refuseCrossSite, tooLargeMessage } from './request-guards';
 import { appRouter } from './root';
 import { assertNoReplacement, decodeUtf8 } from './text-input';
@@ -38,6 +41,23 @@ function bodyLimitFor(paths: string[], ctx: Context | null): number {
     if (meta?.maxBodyBytes && isAdmitted) limit = Math.max(limit, meta.maxBodyBytes);
   }
   return limit;
+}
+
+/** The per-client limits of a call: one hit per procedure call that has one (a batch counts each). */
+const limitsOf = (paths: string[]): ClientLimit[] => paths.flatMap((path) => metaOf(path)?.rateLimit ?? []);
+
+/** Counts the call's limits for its client; a 429 in tRPC's shape with Retry-After past one, else null. */
+async function refuseOverLimit(req: Request, ctx: Context, limits: ClientLimit[]): Promise<Response | null> {
+  try {
+    for (const limit of limits) await enforceClientLimit(ctx.db, limit, ctx.clientKey);
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'TOO_MANY_REQUESTS') throw error;
+    await req.body?.cancel().catch(() => undefined);
+    const response = await refuseCall(req, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: error.message, cause: error }));
+    response.headers.set('retry-after', String(error.details?.retryAfterSeconds ?? 60));
+    return response;
+  }
 }
 
 const wantsBiggerBody = (paths: string[]) => paths.some((path) => (metaOf(path)?.maxBodyBytes ?? 0) > DEFAULT_MAX_BODY_BYTES);
@@ -111,6 +131,14 @@ export async function handleTrpcRequest(req: Request, createContext: CreateConte
   let ctx: Context | null = null;
   let request = req;
 
+  const limits = limitsOf(paths);
+  if (limits.length > 0) {
+    const limited = await createContext({ headers: req.headers, resHeaders });
+    const refused = await refuseOverLimit(req, limited, limits);
+    if (refused) return refused;
+    ctx = { ...limited, rateLimitsCounted: true };
+  }
+
   if (req.method === 'GET') {
     const bytes = queryInputBytes(url);
     // Next.js may already have replaced bytes that are not UTF-8 in the query with U+FFFD.
@@ -118,7 +146,7 @@ export async function handleTrpcRequest(req: Request, createContext: CreateConte
     if (problem) return refuseCall(req, badText(retarget(problem)));
   } else if (req.method === 'POST') {
     // Only a call whose procedure accepts more than the default needs the session before reading.
-    if (wantsBiggerBody(paths)) ctx = await createContext({ headers: req.headers, resHeaders });
+    if (!ctx && wantsBiggerBody(paths)) ctx = await createContext({ headers: req.headers, resHeaders });
     const limit = bodyLimitFor(paths, ctx);
     const body = await readBodyWithin(req, limit);
     if (!body) return refuseCall(req, new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: tooLargeMessage(limit) }));

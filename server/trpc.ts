@@ -7,6 +7,7 @@ import type { Role } from '@/db/types';
 import { databaseProblemOf } from './database-errors';
 import type { Db } from './db';
 import { AppError, INTERNAL_ERROR_MESSAGE } from './errors';
+import { enforceClientLimit, type ClientLimit } from './rate-limit/service';
 import { assertNoNul } from './text-input';
 
 // ---- Context ---------------------------------------------------------------------------------
@@ -33,6 +34,8 @@ export interface Context {
   /** Identifies the client for rate limits (its address when known). Never stored with answers. */
   clientKey: string;
   cookies: CookieJar;
+  /** Set by the HTTP endpoint once it has counted the call's rate limits, before reading its body. */
+  rateLimitsCounted?: boolean;
 }
 
 /** Plain data in, context out: tests build one with any user they like. */
@@ -95,6 +98,11 @@ export interface ProcedureMeta {
    * admits (1 MB when unset, server/request-guards.ts); file uploads as text set it with bodyBytesForText.
    */
   maxBodyBytes?: number;
+  /**
+   * A per-client limit (public writes). Over HTTP it is counted before the body is read
+   * (server/trpc-http.ts); in-process callers (pages, forms, tests) count it in the middleware.
+   */
+  rateLimit?: ClientLimit;
 }
 
 /** A body that can carry this many characters of text as JSON (UTF-8, escapes, the envelope). */
@@ -147,6 +155,12 @@ const textInput = t.middleware(async ({ getRawInput, meta, next }) => {
   return next();
 });
 
+// A procedure's per-client limit, counted once per call: here unless the HTTP endpoint already did.
+const clientLimit = t.middleware(async ({ ctx, meta, next }) => {
+  if (meta?.rateLimit && !ctx.rateLimitsCounted) await enforceClientLimit(ctx.db, meta.rateLimit, ctx.clientKey);
+  return next();
+});
+
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
 function requireRole(minimum: Role) {
@@ -165,7 +179,7 @@ function requireRole(minimum: Role) {
 const base = t.procedure.use(appErrors);
 
 /** Anyone, signed in or not: public pages, survey answers, ratings, sign-in itself. */
-export const publicProcedure = base.meta({ access: 'public' }).use(textInput);
+export const publicProcedure = base.meta({ access: 'public' }).use(clientLimit).use(textInput);
 /** Any signed-in account, viewers included. Use for reads only. */
 export const memberProcedure = base.meta({ access: 'member' }).use(requireRole('viewer')).use(textInput);
 /** A signed-in account changing only itself (sign out, own password). */

@@ -79,7 +79,8 @@ export const inventoryRouter = createRouter({
 
 export const sharedInventoryRouter = createRouter({
   view: publicProcedure
+    .meta({ access: 'public', rateLimit: service.SHARE_VIEW_LIMIT })
     .input(z.object({ token: shareToken }))
     .output(sharedInventoryOutput)
-    .query(({ ctx, input }) => service.viewSharedInventory(ctx.db, { token: input.token, clientKey: ctx.clientKey })),
+    .query(({ ctx, input }) => service.viewSharedInventory(ctx.db, { token: input.token })),
 });

@@ -4,7 +4,6 @@
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { enforceRateLimit } from '../rate-limit/service';
 import { json, parseQuery, type RestContext } from '../rest';
 import { hashToken, newToken } from '../auth/session-token';
 import { attributeAnonymously } from './attribution';
@@ -223,9 +222,11 @@ export async function revokeShare(db: Db, input: { id: string }) {
   if (!(await queries.revokeShare(db, input))) throw new AppError('NOT_FOUND', 'This share link does not exist or is already revoked.');
 }
 
+/** Share-link views per client and minute (sharedInventory.view's meta.rateLimit): enough to browse, not to guess links. */
+export const SHARE_VIEW_LIMIT = { name: 'share-view', limit: 120, windowSeconds: 60 };
+
 /** The inventory behind a share link, names always hidden; a revoked or unknown link is not found. */
-export async function viewSharedInventory(db: Db, input: { token: string; clientKey: string }) {
-  await enforceRateLimit(db, { bucket: `share-view:${input.clientKey}`, limit: 120, windowSeconds: 60 });
+export async function viewSharedInventory(db: Db, input: { token: string }) {
   const share = await queries.findShareByHash(db, { tokenHash: hashToken(input.token) });
   if (!share || share.revoked_at) throw new AppError('NOT_FOUND', 'This link is not valid or has been revoked.');
   if (!share.last_viewed_at || Date.now() - share.last_viewed_at.getTime() > TOUCH_EVERY_MS) await queries.touchShare(db, { id: share.id });

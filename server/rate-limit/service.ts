@@ -1,5 +1,7 @@
 // Rate limits for public writes (answers, ratings, requests, votes): a fixed number of hits per
-// client and window, refused past the limit with how long to wait. The bucket names a client
+// client and window, refused past the limit with how long to wait. An endpoint counts its limit
+// before it reads the body (tRPC: a procedure's meta.rateLimit in server/trpc-http.ts; REST: the
+// handler's first step), so a caller over the limit cannot make the server parse anything. The bucket names a client
 // (`survey-response:<address>`), so it is stored as a keyed hash and deleted as soon as its
 // window ends: a client's address never outlives the minute it protects.
 import type { Db } from '../db';
@@ -33,6 +35,18 @@ function scheduleSweep(db: Db, at: Date) {
     sweepEndedWindows(db).catch((error: unknown) => console.error('Frictionlog: ended rate-limit windows could not be deleted', error));
   }, at.getTime() - Date.now() + 50);
   state.timer.unref();
+}
+
+/** A limit per client: at most `limit` hits a window in the bucket `<name>:<client key>`. */
+export interface ClientLimit {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Counts one hit of this client against the limit; past it, a 429 AppError with the wait. */
+export function enforceClientLimit(db: Db, limit: ClientLimit, clientKey: string, now = new Date()): Promise<void> {
+  return enforceRateLimit(db, { bucket: `${limit.name}:${clientKey}`, limit: limit.limit, windowSeconds: limit.windowSeconds }, now);
 }
 
 export async function enforceRateLimit(

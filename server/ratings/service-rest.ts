@@ -1,16 +1,17 @@
 // The REST side of ratings, for the widget, CLIs and CI jobs: POST /api/v1/ratings and its CORS
 // preflight. The route files only bind these to the app's database; tests call them via runRest.
-import { errorResponse, json, parseJsonBody, type RestContext } from '../rest';
+import { errorResponse, json, limitClient, parseJsonBody, type RestContext } from '../rest';
 import { todayOf } from '../surveys/rules';
 import { corsHeadersFor, MAX_RATING_BYTES, PREFLIGHT_HEADERS, ratingBodySchema } from './rules';
-import { isOriginAllowed, submitRating } from './service';
+import { isOriginAllowed, RATING_RATE_LIMIT, submitRating } from './service';
 
 /** 201 with the rating; otherwise a JSON error with a reason (400, 403, 404, 413, 429). */
 export async function postRating(ctx: RestContext): Promise<Response> {
   const origin = ctx.req.headers.get('origin');
   try {
+    await limitClient(ctx, RATING_RATE_LIMIT);
     const body = await parseJsonBody(ctx.req, ratingBodySchema, { maxBytes: MAX_RATING_BYTES });
-    const rating = await submitRating(ctx.db, { body, origin, clientKey: ctx.clientKey, today: todayOf() });
+    const rating = await submitRating(ctx.db, { body, origin, today: todayOf() });
     return json(rating, { status: 201, headers: corsHeadersFor(origin, true) });
   } catch (error) {
     // Pages the widget may be embedded in get to read why a rating was refused; others do not.

@@ -4,14 +4,13 @@
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../lib/db-errors';
-import { enforceRateLimit } from '../rate-limit/service';
 import { addDays } from '../surveys/rules';
 import { distributionOf, meanOf, totalOf, weeklySeriesOf, type ScoreCount } from '../surveys/statistics';
 import * as queries from './queries';
 import type { RatingBody } from './rules';
 
-/** Per client and minute: a person rates a flow a few times a day at most. */
-export const RATING_RATE_LIMIT = { limit: 60, windowSeconds: 60 };
+/** Per client and minute, counted by the endpoint before it reads the body: a person rates a flow a few times a day at most. */
+export const RATING_RATE_LIMIT = { name: 'rating', limit: 60, windowSeconds: 60 };
 const TREND_WEEKS = 26;
 
 async function requireFlow(db: Db, key: string) {
@@ -24,8 +23,7 @@ async function requireFlow(db: Db, key: string) {
  * Stores one rating. A browser's Origin must be one the flow allows (its CORS list); callers
  * without an Origin (a CLI, a CI job) are not browsers and need none.
  */
-export async function submitRating(db: Db, input: { body: RatingBody; origin: string | null; clientKey: string; today: string }) {
-  await enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT });
+export async function submitRating(db: Db, input: { body: RatingBody; origin: string | null; today: string }) {
   const row = await queries.insertRatingForFlow(db, {
     key: input.body.flow,
     origin: input.origin,

@@ -6,11 +6,12 @@ import { publicBoardsSchema, publicRequestSchema, similarSchema, submittedReques
 import { itemDescriptionSchema, itemTitleSchema } from '../roadmap/rules';
 import { withVoterToken } from '../roadmap/service-voter-cookie';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
-import { boardDescriptionSchema, boardNameSchema, declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema } from './rules';
+import { boardDescriptionSchema, boardNameSchema, declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema, SUBMIT_LIMIT } from './rules';
 import * as service from './service';
 
 export const requestsRouter = createRouter({
   submit: publicProcedure
+    .meta({ access: 'public', rateLimit: SUBMIT_LIMIT })
     .input(
       z.object({
         title: requestTitleSchema,
@@ -32,7 +33,6 @@ export const requestsRouter = createRouter({
           boardId: input.boardId ?? null,
           honeypot: input.website,
           voterToken,
-          clientKey: ctx.clientKey,
         }),
       ),
     ),

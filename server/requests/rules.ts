@@ -9,7 +9,7 @@ export const MAX_DECLINE_REASON = 1000;
 export const MIN_SIMILAR_QUERY = 3;
 
 /** Request submissions per client and window: enough for a person, not for a script. */
-export const SUBMIT_LIMIT = { limit: 10, windowSeconds: 600 };
+export const SUBMIT_LIMIT = { name: 'roadmap-request', limit: 10, windowSeconds: 600 };
 
 export const requestTitleSchema = z
   .string({ message: 'Say in a few words what you need' })

@@ -1,4 +1,4 @@
-// Developers' roadmap requests: submitted on the public page (rate limited, honeypot, one vote
+// Developers' roadmap requests: submitted on the public page (rate limited by the procedure, honeypot, one vote
 // from the submitter), suggested as duplicates while someone types, and triaged in the inbox:
 // merged into an item or into another request (votes move once), accepted as a new item, declined with a public reason,
 // or turned into evidence of a pain theme (through the shared evidence dialog). Each decision
@@ -6,7 +6,6 @@
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { enforceRateLimit } from '../rate-limit/service';
 import * as roadmapQueries from '../roadmap/queries';
 import { isVotableLane } from '../roadmap/rules';
 import { addItemToLane, publicItemUrl } from '../roadmap/service';
@@ -16,7 +15,7 @@ import { getServerKey } from '../secrets/service';
 import { carryFollowers, followRequest, queueOutcomeEmails } from '../request-emails/service';
 import { enqueueWebhookMessage } from '../webhooks/service';
 import * as queries from './queries';
-import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard, SUBMIT_LIMIT } from './rules';
+import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard } from './rules';
 
 const REQUEST_GONE = 'This request no longer exists. Reload the page.';
 
@@ -28,13 +27,11 @@ export function publicRequestUrl(id: string): string {
 
 export async function submitRequest(
   db: Db,
-  input: { title: string; details: string; email: string | null; boardId?: string | null; honeypot?: string; voterToken: string; clientKey: string },
-  now = new Date(),
+  input: { title: string; details: string; email: string | null; boardId?: string | null; honeypot?: string; voterToken: string },
 ): Promise<{ id: string }> {
   if (isHoneypotFilled(input.honeypot)) {
     throw new AppError('BAD_REQUEST', 'This request could not be sent. Leave the last field of the form empty and try again.', { field: 'website' });
   }
-  await enforceRateLimit(db, { bucket: `roadmap-request:${input.clientKey}`, ...SUBMIT_LIMIT }, now);
   const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
   const result = await db.transaction().execute(async (trx) => {
     if (input.boardId && !(await queries.getBoard(trx, { id: input.boardId }))) {

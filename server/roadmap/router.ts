@@ -9,7 +9,7 @@ import {
   publicItemSchema,
   voteCountSchema,
 } from './public-schemas';
-import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema, MAX_LINKED_THEMES, quarterSchema } from './rules';
+import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema, MAX_LINKED_THEMES, quarterSchema, VOTE_LIMIT } from './rules';
 import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
@@ -60,18 +60,20 @@ export const roadmapRouter = createRouter({
     .query(({ ctx, input }) => publicService.getPublicItem(ctx.db, input)),
 
   vote: publicProcedure
+    .meta({ access: 'public', rateLimit: VOTE_LIMIT })
     .input(z.object({ target: voteTarget, email: fields.optionalEmail }))
     .output(voteCountSchema)
     .mutation(({ ctx, input }) =>
       withVoterToken(ctx, (voterToken) =>
-        castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken, clientKey: ctx.clientKey }),
+        castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken }),
       ),
     ),
 
   unvote: publicProcedure
+    .meta({ access: 'public', rateLimit: VOTE_LIMIT })
     .input(z.object({ target: voteTarget }))
     .output(voteCountSchema)
-    .mutation(async ({ ctx, input }) => votes.removeVote(ctx.db, { target: input.target, voterToken: await readVoterToken(ctx), clientKey: ctx.clientKey })),
+    .mutation(async ({ ctx, input }) => votes.removeVote(ctx.db, { target: input.target, voterToken: await readVoterToken(ctx) })),
 
   myVotes: publicProcedure
     .input(z.object({ itemIds: z.array(fields.id).max(500).default([]), requestIds: z.array(fields.id).max(500).default([]) }))

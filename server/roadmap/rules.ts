@@ -121,5 +121,5 @@ export function groupThemeLinks(links: { item_id: string; theme_id: string }[]):
   return byItem;
 }
 
-/** Votes per client and minute. */
-export const VOTE_LIMIT = { limit: 60, windowSeconds: 60 };
+/** Votes (and undos) per client and minute, counted by the vote procedures before their input is read. */
+export const VOTE_LIMIT = { name: 'roadmap-vote', limit: 60, windowSeconds: 60 };

@@ -1,29 +1,58 @@
 // The public board over HTTP: GET /roadmap (HTML rendered once per version of its data, kept per
-// question in every process, served with an ETag and 304; the server gzips it), POST /roadmap/vote (a plain
+// question in every process with its gzip and brotli forms, served with an ETag and 304), POST /roadmap/vote (a plain
 // form: works without JavaScript, answers with a redirect back to the board) and
 // GET /roadmap/my-votes (this visitor's votes, kept out of the shared HTML).
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Db } from '../db';
+import { enforceClientLimit } from '../rate-limit/service';
 import { AppError } from '../errors';
 import { getEnv } from '../env';
 import * as fields from '../fields';
+import { preferredEncoding, type ContentEncoding } from '../lib/content-encoding';
+import { canSendPrecompressed, PRECOMPRESSED_ENCODING_HEADER, PRECOMPRESSED_LENGTH_HEADER } from '../precompressed';
 import { createCaller } from '../root';
 import type { Context } from '../trpc';
 import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from './service-board-page';
 import { escapeHtml, renderBoardHtml } from './board-html';
+import { VOTE_LIMIT } from './rules';
 import { cachedByBoardVersion } from './service-board-cache';
 
 interface RenderedPage {
-  html: Buffer;
-  etag: string;
+  /** The body in each coding, compressed once per version rather than on every request. */
+  bodies: Record<ContentEncoding, Buffer>;
+  /** The ETag's opaque part, shared by the codings (each ETag adds its coding). */
+  tag: string;
 }
 
-/** A body ready to serve many times, with its ETag. */
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** A body ready to serve many times: its ETag, and its gzip and brotli forms made once. */
 export async function preparedBody(text: string): Promise<RenderedPage> {
-  const html = Buffer.from(text);
-  return { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
+  const identity = Buffer.from(text);
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(identity, { level: zlib.Z_BEST_COMPRESSION }),
+    brotliAsync(identity, {
+      params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.byteLength },
+    }),
+  ]);
+  return { bodies: { identity, gzip: gzipped, br: brotli }, tag: createHash('sha1').update(identity).digest('base64url') };
+}
+
+/** Each coding is its own representation, so its own strong ETag. */
+const etagOf = (page: RenderedPage, encoding: ContentEncoding) => (encoding === 'identity' ? `"${page.tag}"` : `"${page.tag}-${encoding}"`);
+
+/** If-None-Match names this version in any coding (a client may switch codings between visits). */
+function isCurrent(ifNoneMatch: string | null, page: RenderedPage): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const opaque = tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+    return opaque === '*' || opaque === page.tag || opaque.replace(/-(br|gzip)$/, '') === page.tag;
+  });
 }
 
 async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
@@ -31,14 +60,19 @@ async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
 }
 
 /**
- * Answers 304 to a matching If-None-Match, else the body. Compression is left to the server
- * (`next start` gzips responses): Next.js drops a route handler's own Content-Encoding header, so
- * a body gzipped here would reach browsers undecodable.
+ * Answers 304 to a matching If-None-Match, else the body in the coding the client prefers, already
+ * compressed. Next.js drops a route handler's own Content-Encoding, so the coding travels in a
+ * header of ours that the server's hook turns back into Content-Encoding (server/precompressed.ts);
+ * where no hook is installed the plain body is sent and the server compresses it as before.
  */
 export function servePrepared(req: Request, page: RenderedPage, headers: Record<string, string>): Response {
-  const all = { ...headers, etag: page.etag };
-  if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(page.etag)) return new Response(null, { status: 304, headers: all });
-  return new Response(new Uint8Array(page.html), { headers: { ...all, 'content-length': String(page.html.byteLength) } });
+  const encoding = canSendPrecompressed() ? preferredEncoding(req.headers.get('accept-encoding')) : 'identity';
+  const all = { ...headers, etag: etagOf(page, encoding), vary: 'accept-encoding' };
+  if (isCurrent(req.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: all });
+  const body = page.bodies[encoding];
+  const length = String(body.byteLength);
+  const sizing: Record<string, string> = encoding === 'identity' ? { 'content-length': length } : { [PRECOMPRESSED_ENCODING_HEADER]: encoding, [PRECOMPRESSED_LENGTH_HEADER]: length };
+  return new Response(new Uint8Array(body), { headers: { ...all, ...sizing } });
 }
 
 function queryOf(url: URL) {
@@ -115,10 +149,19 @@ function noticeOf(error: unknown, action: 'vote' | 'unvote'): Notice {
   throw error;
 }
 
+/** A 429 page for a client over the vote limit, linking back to the board it came from. */
+function tooManyVotesPage(back: string, error: AppError): Response {
+  const seconds = String(error.details?.retryAfterSeconds ?? 60);
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many votes · Platform roadmap</title></head><body><main><h1>Too many votes from here just now</h1><p>${escapeHtml(
+    error.message,
+  )}</p><p><a href="${escapeHtml(back)}">Back to the platform roadmap</a></p></main></body></html>`;
+  return new Response(html, { status: 429, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': seconds, 'cache-control': 'no-store' } });
+}
+
 /**
- * POST /roadmap/vote: the same vote procedures as the pages' buttons (voter cookie, rate limit,
- * once per voter), answered with a 303 back to the board and a notice. A form from another site
- * is refused.
+ * POST /roadmap/vote: the same vote procedures as the pages' buttons (voter cookie, once per
+ * voter), answered with a 303 back to the board and a notice. The vote limit is counted before
+ * the form is read (429 past it). A form from another site is refused.
  */
 export async function voteFromForm(ctx: Context, req: Request): Promise<Response> {
   const origin = req.headers.get('origin');
@@ -126,10 +169,17 @@ export async function voteFromForm(ctx: Context, req: Request): Promise<Response
     return new Response('Votes are taken from the roadmap’s own pages only.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   const back = backTo(req);
+  try {
+    await enforceClientLimit(ctx.db, VOTE_LIMIT, ctx.clientKey);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'TOO_MANY_REQUESTS') throw error;
+    await req.body?.cancel().catch(() => undefined);
+    return tooManyVotesPage(back, error);
+  }
   const form = voteFormSchema.safeParse(Object.fromEntries((await req.formData()).entries()));
   if (!form.success) return redirect(withNotice(back, 'failed', '#requests'));
   const [kind, id] = form.data.target;
-  const caller = createCaller(ctx);
+  const caller = createCaller({ ...ctx, rateLimitsCounted: true });
   let notice: Notice;
   try {
     if (form.data.do === 'vote') await caller.roadmap.vote({ target: { kind, id }, email: null });

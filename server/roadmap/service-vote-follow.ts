@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { followRequest } from '../request-emails/service';
 import { castVote, type VoteTarget } from './service-votes';
 
-export async function castVoteAndFollow(db: Db, input: { target: VoteTarget; voterToken: string; email: string | null; clientKey: string }) {
+export async function castVoteAndFollow(db: Db, input: { target: VoteTarget; voterToken: string; email: string | null }) {
   const result = await castVote(db, input);
   if (input.target.kind === 'request') await followRequest(db, { requestId: input.target.id, email: input.email });
   return result;

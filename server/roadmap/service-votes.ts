@@ -1,11 +1,11 @@
 // Developers' upvotes on public roadmap items and on open requests: one per browser per target,
-// one per email when an email is given, undo allowed. Rate limited per client.
+// one per email when an email is given, undo allowed. Rate limited per client by the procedures
+// (meta.rateLimit: VOTE_LIMIT), before the input is read.
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { enforceRateLimit } from '../rate-limit/service';
 import { getServerKey } from '../secrets/service';
 import * as queries from './queries';
-import { isVotableLane, LANE_SHORT_LABELS, VOTE_LIMIT } from './rules';
+import { isVotableLane, LANE_SHORT_LABELS } from './rules';
 import { forgetBoardVersion } from './service-board-cache';
 import { hashEmail, hashVoter } from './voter';
 
@@ -31,10 +31,8 @@ async function assertVotable(db: Db, target: queries.VoteTarget) {
 
 export async function castVote(
   db: Db,
-  input: { target: queries.VoteTarget; voterToken: string; email: string | null; clientKey: string },
-  now = new Date(),
+  input: { target: queries.VoteTarget; voterToken: string; email: string | null },
 ): Promise<{ votes: number }> {
-  await enforceRateLimit(db, { bucket: `roadmap-vote:${input.clientKey}`, ...VOTE_LIMIT }, now);
   const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
   const result = await db.transaction().execute(async (trx) => {
     await assertVotable(trx, input.target);
@@ -54,9 +52,8 @@ export async function castVote(
 
 export async function removeVote(
   db: Db,
-  input: { target: queries.VoteTarget; voterToken: string | null; clientKey: string },
+  input: { target: queries.VoteTarget; voterToken: string | null },
 ): Promise<{ votes: number }> {
-  await enforceRateLimit(db, { bucket: `roadmap-vote:${input.clientKey}`, ...VOTE_LIMIT });
   // Only the browser that voted can undo: knowing someone's email is not enough to remove their vote.
   const removed = input.voterToken ? await queries.deleteVote(db, { target: input.target, voterHash: hashVoter(input.voterToken) }) : 0;
   if (removed === 0) throw new AppError('NOT_FOUND', 'There is no vote of yours on this to undo.');

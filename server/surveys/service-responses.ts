@@ -9,13 +9,12 @@ import { hashToken, newToken } from '../auth/session-token';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { enforceRateLimit } from '../rate-limit/service';
 import { checkAnswers } from './answers';
 import * as queries from './queries';
 import { surveyStateOf, type Submission } from './rules';
 
-/** Per client and minute. Generous because behind one NAT a whole office shares an address. */
-export const RESPONSE_RATE_LIMIT = { limit: 60, windowSeconds: 60 };
+/** Per client and minute, counted by the endpoint before it reads the body. Generous because behind one NAT a whole office shares an address. */
+export const RESPONSE_RATE_LIMIT = { name: 'survey-response', limit: 60, windowSeconds: 60 };
 
 function refuseUnlessOpen(survey: { opens_on: string; closes_on: string; closed_on: string | null }, today: string) {
   const state = surveyStateOf({ opensOn: survey.opens_on, closesOn: survey.closes_on, closedOn: survey.closed_on }, today);
@@ -34,14 +33,10 @@ function checkTeam(survey: { asks_team: boolean; team_name: string | null }, tea
 }
 
 /** Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from it. */
-export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
+export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; today: string }) {
   // A control character cannot be in a team name (and NUL cannot even reach the database).
   const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
-  // Independent round trips, so one request waits for the slower of the two, not for both.
-  const [, survey] = await Promise.all([
-    enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT }),
-    queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null }),
-  ]);
+  const survey = await queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null });
   if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
   refuseUnlessOpen(survey, input.today);
 

@@ -4,6 +4,7 @@
 // server refuses a cross-site state change (403) and an oversized body (413).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
@@ -104,6 +105,39 @@ describe('security headers in the browser', () => {
     expect(widget.headers.get('x-content-type-options')).toBe('nosniff');
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
     expect([...problems, ...portal.problems]).toEqual([]);
+  });
+
+  it('serves /roadmap precompressed in the coding asked for, decodable, with its ETag, 304 and security headers', async () => {
+    /** The raw answer (fetch would decode it and hide the coding). */
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${app.baseUrl}/roadmap`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const decoders: Record<string, (body: Buffer) => Buffer> = { gzip: zlib.gunzipSync, br: zlib.brotliDecompressSync, identity: (body) => body };
+    const etags: string[] = [];
+    for (const [asked, expected] of [['gzip', 'gzip'], ['gzip, deflate, br, zstd', 'br'], ['identity', 'identity'], ['br;q=0, gzip;q=0.5', 'gzip']] as const) {
+      const response = await get({ 'accept-encoding': asked });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding'] ?? 'identity').toBe(expected);
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(Number(response.headers['content-length'] ?? response.body.byteLength)).toBe(response.body.byteLength);
+      expect(decoders[expected](response.body).toString('utf8')).toContain('Platform roadmap');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      etags.push(String(response.headers.etag));
+      const again = await get({ 'accept-encoding': asked, 'if-none-match': String(response.headers.etag) });
+      expect(again.status).toBe(304);
+      expect(again.body.byteLength).toBe(0);
+    }
+    // Each coding is its own representation with its own ETag.
+    expect(new Set(etags.slice(0, 3)).size).toBe(3);
   });
 
   it('refuses a cross-site state change and an oversized body on the real server', async () => {

@@ -105,7 +105,7 @@ describe('outcomes and the impact of a shipped item', () => {
     // Ratings of the flow it changed: 3 and 4 the week before, 5 after.
     flowId = (await admin.ratings.createFlow({ key: 'request-database', name: 'Request a database', allowedOrigins: [] })).id;
     for (const [score, today] of [[3, '2026-11-10'], [4, '2026-11-11'], [5, '2026-11-17']] as const) {
-      await submitRating(handle.db, { body: { flow: 'request-database', score, comment: null }, origin: null, clientKey: `rater-${score}`, today });
+      await submitRating(handle.db, { body: { flow: 'request-database', score, comment: null }, origin: null, today });
     }
 
     // The quarterly survey: 8, 7 and 9.
@@ -114,7 +114,7 @@ describe('outcomes and the impact of a shipped item', () => {
     const survey = await admin.surveys.get({ id: surveyId });
     const score = survey.questions.find((question) => question.kind === 'scale_10')!;
     for (const value of [8, 7, 9]) {
-      await submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: { [score.id]: value } }, clientKey: `respondent-${value}`, today });
+      await submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: { [score.id]: value } }, today });
     }
 
     // Shipped on 12 November (set directly: publishing stamps today's date).

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { postRating, preflightRating } from '@/server/ratings/service-rest';
-import { submitRating } from '@/server/ratings/service';
 import { runRest } from '@/server/rest';
 import { todayOf } from '@/server/surveys/rules';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
-import { rejection, untilRefused } from '../helpers/errors';
+import { rejection } from '../helpers/errors';
+import { jsonPost, restContextAs, untilStatusChanges } from '../helpers/rest';
 
 let handle: DbHandle;
 let admin: Awaited<ReturnType<typeof callerWithRole>>;
@@ -126,8 +126,10 @@ describe('POST /api/v1/ratings', () => {
 
   it('rate limits one client', async () => {
     const body = { flow: 'first-deploy', score: 3, comment: null };
-    const { accepted, error } = await untilRefused(() => submitRating(handle.db, { body, origin: null, clientKey: 'busy-ci', today }), 130);
-    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    const { accepted, refused } = await untilStatusChanges(() => postRating(restContextAs(handle.db, 'busy-ci', jsonPost('/api/v1/ratings', body))), 201, 130);
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused?.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS' } });
     expect(accepted).toBeGreaterThanOrEqual(60);
   });
 

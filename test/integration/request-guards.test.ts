@@ -28,11 +28,14 @@ beforeEach(async () => {
 
 const BASE = 'http://localhost:3000';
 
+// Each call from its own client: public writes count their rate limit before the body is read,
+// and these tests are about what comes after it (test/integration/rate-limits-before-parsing.test.ts).
+let clients = 0;
 const createContext = async ({ headers, resHeaders }: { headers: Headers; resHeaders?: Headers }) =>
   createContextInner({
     db: handle.db,
     user: await resolveSession(handle.db, { token: readCookie(headers, SESSION_COOKIE) }),
-    clientKey: 'guards-test',
+    clientKey: `guards-test-${++clients}`,
     cookies: {
       set: (name, value) => resHeaders?.append('set-cookie', `${name}=${value}`),
       clear: (name) => resHeaders?.append('set-cookie', `${name}=; Max-Age=0`),

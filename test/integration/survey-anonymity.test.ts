@@ -9,9 +9,11 @@ import type { DbHandle } from '@/db/create-db';
 import { sweepEndedWindows } from '@/server/rate-limit/service';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
+import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
 import { addParticipant } from '../helpers/fixtures';
+import { jsonPost, restContextAs } from '../helpers/rest';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;
@@ -41,7 +43,8 @@ describe('an invited answer', () => {
     const address = '203.0.113.77';
     const now = new Date();
     for (const token of tokens.slice(0, 2)) {
-      await submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: answer, invitation: token }, clientKey: address, today });
+      const request = jsonPost(`/api/v1/surveys/${survey.slug}/responses`, { answers: answer, invitation: token });
+      expect((await postSurveyResponse(restContextAs(handle.db, address, request), survey.slug)).status).toBe(201);
     }
 
     // Transaction ids: no invitation row shares one with a response, and every invitation carries
@@ -85,10 +88,10 @@ describe('an invited answer', () => {
 
     // A constraint the answer breaks makes the insert fail after the invitation was marked.
     await sql`alter table survey_answers add constraint fail_once check (score <> 8) not valid`.execute(handle.db);
-    await expect(submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: answer, invitation: token }, clientKey: 'retry', today })).rejects.toThrow();
+    await expect(submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: answer, invitation: token }, today })).rejects.toThrow();
     await sql`alter table survey_answers drop constraint fail_once`.execute(handle.db);
     expect((await editor.surveys.get({ id })).invitations).toEqual({ invited: 1, used: 0 });
-    await submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: answer, invitation: token }, clientKey: 'retry', today });
+    await submitSurveyResponse(handle.db, { slug: survey.slug, submission: { answers: answer, invitation: token }, today });
     expect((await editor.surveys.get({ id })).invitations).toEqual({ invited: 1, used: 1 });
   });
 });

@@ -3,14 +3,15 @@
 // trend across runs, free-text search and evidence, and every bad input of the issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { runRest } from '@/server/rest';
+import { errorResponse, runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
 import { callerAs, callerWithRole } from '../helpers/callers';
 import { createTestDb } from '../helpers/db';
-import { rejection, untilRefused } from '../helpers/errors';
+import { rejection } from '../helpers/errors';
 import { addParticipant } from '../helpers/fixtures';
+import { jsonPost, restContextAs, untilStatusChanges } from '../helpers/rest';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;
@@ -24,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-let clientCounter = 0;
 
 /** Answers through the REST endpoint, as the public form does; returns status and JSON body. */
 async function answerByRest(slug: string, body: unknown, headers: Record<string, string> = {}) {
@@ -37,10 +37,10 @@ async function answerByRest(slug: string, body: unknown, headers: Record<string,
   return { status: response.status, body: (await response.json()) as { ok?: true; error?: { code: string; message: string; field: string | null; details: { problems?: { questionId: string; message: string }[] } | null } } };
 }
 
-/** Many respondents at once, each from their own address (so the rate limit is not what is tested). */
+/** Many respondents at once (the service: the rate limit belongs to the endpoint and is not what is tested). */
 async function answerMany(slug: string, submissions: Parameters<typeof submitSurveyResponse>[1]['submission'][]) {
   for (const submission of submissions) {
-    await submitSurveyResponse(handle.db, { slug, submission, clientKey: `respondent-${++clientCounter}`, today });
+    await submitSurveyResponse(handle.db, { slug, submission, today });
   }
 }
 
@@ -259,11 +259,16 @@ describe('bad answers: a clear message per question, and nothing written', () =>
 
   it('rate limits one client', async () => {
     const limited = await createSurvey({ quarter: '2032-Q1' });
-    const submit = () => submitSurveyResponse(handle.db, { slug: limited.slug, submission: { answers: { [limited.questions[0].id]: 5 } }, clientKey: 'one-client', today });
+    const submit = () =>
+      postSurveyResponse(restContextAs(handle.db, 'one-client', jsonPost(`/api/v1/surveys/${limited.slug}/responses`, { answers: { [limited.questions[0].id]: 5 } })), limited.slug).catch(
+        (error: unknown) => errorResponse(error),
+      );
     // The limit is 60 a minute in fixed windows; should the minute turn during the loop, the next
     // window refuses its 61st instead.
-    const { accepted, error } = await untilRefused(submit, 130);
-    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: expect.any(Number) } });
+    const { accepted, refused } = await untilStatusChanges(submit, 201, 130);
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused?.json()).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: expect.any(Number) } } });
     expect(accepted).toBeGreaterThanOrEqual(60);
   });
 });
