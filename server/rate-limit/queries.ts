@@ -2,14 +2,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
 
-/** Counts one hit in the bucket's current window and returns the window's total. */
-export async function countHit(db: Db, input: { bucket: string; windowStart: Date; expiresAt: Date }): Promise<number> {
-  const row = await db
+export interface HitWindow {
+  bucket: string;
+  windowStart: Date;
+  expiresAt: Date;
+}
+
+/**
+ * The upsert that counts one hit, returning the window's total as `hits`: on its own, or as the
+ * first part of a statement that also stores what the hit was for (one round trip).
+ */
+export function countHitStatement(db: Db, input: HitWindow) {
+  return db
     .insertInto('rate_limits')
     .values({ bucket: input.bucket, window_start: input.windowStart, hits: 1, expires_at: input.expiresAt })
     .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
-    .returning('hits')
-    .executeTakeFirstOrThrow();
+    .returning('hits');
+}
+
+/** Counts one hit in the bucket's current window and returns the window's total. */
+export async function countHit(db: Db, input: HitWindow): Promise<number> {
+  const row = await countHitStatement(db, input).executeTakeFirstOrThrow();
   return row.hits;
 }
 

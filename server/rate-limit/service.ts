@@ -35,23 +35,39 @@ function scheduleSweep(db: Db, at: Date) {
   state.timer.unref();
 }
 
-export async function enforceRateLimit(
-  db: Db,
-  input: { bucket: string; limit: number; windowSeconds: number },
-  now = new Date(),
-): Promise<void> {
+export interface RateLimit {
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** The window a hit at `now` falls in, with the bucket as its keyed hash (no database work after the first call). */
+export async function hitWindowOf(db: Db, input: RateLimit, now = new Date()): Promise<queries.HitWindow> {
   const windowMs = input.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const expiresAt = new Date(windowStart.getTime() + windowMs);
-  const bucket = keyedHash(await getServerKey(db), 'rate-limit', input.bucket);
-  const hits = await queries.countHit(db, { bucket, windowStart, expiresAt });
+  return { bucket: keyedHash(await getServerKey(db), 'rate-limit', input.bucket), windowStart, expiresAt };
+}
+
+/**
+ * What follows a counted hit, wherever it was counted (alone, or in the statement that stored the
+ * submission): sweeps ended windows at most once a second, and refuses past the limit (429).
+ */
+export async function settleHit(db: Db, input: { limit: number; window: queries.HitWindow; hits: number }, now = new Date()): Promise<void> {
+  const { expiresAt } = input.window;
   const state = sweeps.get(db);
   if (!state || Date.now() - state.lastAt > SWEEP_EVERY_MS) await sweepEndedWindows(db, now);
   else scheduleSweep(db, expiresAt);
-  if (hits > input.limit) {
+  if (input.hits > input.limit) {
     const retryAfterSeconds = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
     throw new AppError('TOO_MANY_REQUESTS', `Too many requests from here. Try again in ${retryAfterSeconds} seconds.`, {
       details: { retryAfterSeconds },
     });
   }
+}
+
+export async function enforceRateLimit(db: Db, input: RateLimit, now = new Date()): Promise<void> {
+  const window = await hitWindowOf(db, input, now);
+  const hits = await queries.countHit(db, window);
+  await settleHit(db, { limit: input.limit, window, hits }, now);
 }

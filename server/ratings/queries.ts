@@ -1,6 +1,7 @@
 // Kysely queries for rating flows and ratings.
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { countHitStatement, type HitWindow } from '../rate-limit/queries';
 
 const flowColumns = ['rating_flows.id', 'rating_flows.key', 'rating_flows.name', 'rating_flows.allowed_origins', 'rating_flows.created_at'] as const;
 
@@ -70,6 +71,31 @@ export async function insertRatingForFlow(db: Db, input: { key: string; origin: 
     .where('rating_flows.key', '=', input.key);
   if (origin !== null) flow = flow.where(sql<boolean>`${origin} = any(rating_flows.allowed_origins)`);
   return db.insertInto('ratings').columns(['flow_id', 'score', 'comment', 'rated_on']).expression(flow).returning('id').executeTakeFirst();
+}
+
+/**
+ * The public hot path in one statement (one round trip, one implicit transaction): counts the
+ * client's rate-limit hit and stores the rating when the flow exists, allows the browser origin
+ * (null: not a browser) and the client is within its limit. Returns the window's hits, whether the
+ * flow allows the origin (null: no such flow) and the new rating's id (null: nothing stored).
+ */
+export async function insertRatingCountingHit(
+  db: Db,
+  input: { hit: HitWindow; limit: number; key: string; origin: string | null; score: number; comment: string | null; ratedOn: string },
+) {
+  const isAllowed = input.origin === null ? sql<boolean>`true` : sql<boolean>`${input.origin} = any(rating_flows.allowed_origins)`;
+  const result = await sql<{ hits: number; is_allowed: boolean | null; id: string | null }>`
+    with hit as (${countHitStatement(db, input.hit)}),
+    flow as (select rating_flows.id, ${isAllowed} as is_allowed from rating_flows where rating_flows.key = ${input.key}),
+    rating as (
+      insert into ratings (flow_id, score, comment, rated_on)
+      select flow.id, ${input.score}::smallint, ${input.comment}::text, ${input.ratedOn}::date
+      from flow, hit
+      where flow.is_allowed and hit.hits <= ${input.limit}
+      returning ratings.id
+    )
+    select (select hits from hit) as hits, (select is_allowed from flow) as is_allowed, (select id from rating) as id`.execute(db);
+  return result.rows[0];
 }
 
 /** Ratings per day and score: the distribution, the average and the weekly series come from these. */

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { EvidenceSource } from '../evidence/service-sources';
 import { isUniqueViolation } from '../lib/db-errors';
-import { enforceRateLimit } from '../rate-limit/service';
+import { hitWindowOf, settleHit } from '../rate-limit/service';
 import { addDays } from '../surveys/rules';
 import { distributionOf, meanOf, totalOf, weeklySeriesOf, type ScoreCount } from '../surveys/statistics';
 import * as queries from './queries';
@@ -15,31 +15,39 @@ import type { RatingBody } from './rules';
 export const RATING_RATE_LIMIT = { limit: 60, windowSeconds: 60 };
 const TREND_WEEKS = 26;
 
+const noSuchFlow = (key: string) =>
+  new AppError('NOT_FOUND', `There is no rating flow "${key}". An admin registers flows on the Ratings page of Frictionlog.`, { field: 'flow' });
+
 async function requireFlow(db: Db, key: string) {
   const flow = await queries.findFlowByKey(db, { key });
-  if (!flow) throw new AppError('NOT_FOUND', `There is no rating flow "${key}". An admin registers flows on the Ratings page of Frictionlog.`, { field: 'flow' });
+  if (!flow) throw noSuchFlow(key);
   return flow;
 }
 
 /**
  * Stores one rating. A browser's Origin must be one the flow allows (its CORS list); callers
- * without an Origin (a CLI, a CI job) are not browsers and need none.
+ * without an Origin (a CLI, a CI job) are not browsers and need none. One round trip: the
+ * rate-limit hit and the rating are one statement.
  */
 export async function submitRating(db: Db, input: { body: RatingBody; origin: string | null; clientKey: string; today: string }) {
-  await enforceRateLimit(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT });
-  const row = await queries.insertRatingForFlow(db, {
+  const now = new Date();
+  const window = await hitWindowOf(db, { bucket: `rating:${input.clientKey}`, ...RATING_RATE_LIMIT }, now);
+  const row = await queries.insertRatingCountingHit(db, {
+    hit: window,
+    limit: RATING_RATE_LIMIT.limit,
     key: input.body.flow,
     origin: input.origin,
     score: input.body.score,
     comment: input.body.comment,
     ratedOn: input.today,
   });
-  if (row) return { id: row.id, flow: input.body.flow, score: input.body.score };
+  await settleHit(db, { limit: RATING_RATE_LIMIT.limit, window, hits: row.hits }, now);
+  if (row.id) return { id: row.id, flow: input.body.flow, score: input.body.score };
   // Nothing stored: say why.
-  const flow = await requireFlow(db, input.body.flow);
+  if (row.is_allowed === null) throw noSuchFlow(input.body.flow);
   throw new AppError(
     'FORBIDDEN',
-    `The flow "${flow.key}" does not take ratings from pages on ${input.origin}. An admin can allow this origin in the flow's settings.`,
+    `The flow "${input.body.flow}" does not take ratings from pages on ${input.origin}. An admin can allow this origin in the flow's settings.`,
     { field: 'origin' },
   );
 }

@@ -1,9 +1,9 @@
 // Kysely queries for surveys, their questions, anonymous responses and answers, invitations and
 // imports. Aggregates are computed here; the numbers built from them live in statistics.ts.
-import { sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sql, type RawBuilder } from 'kysely';
 import type { SurveyAccess, SurveyQuestionKind, TenureBand } from '@/db/types';
 import type { Db } from '../db';
+import { countHitStatement, type HitWindow } from '../rate-limit/queries';
 
 // ---- Surveys ---------------------------------------------------------------------------------
 
@@ -31,32 +31,6 @@ export async function findSurvey(db: Db, input: { id: string }) {
 
 export async function findSurveyBySlug(db: Db, input: { slug: string }) {
   return db.selectFrom('surveys').select([...surveyColumns]).where('surveys.slug', '=', input.slug).executeTakeFirst();
-}
-
-/**
- * A survey, its questions and the directory's spelling of the team a respondent named, in one
- * round trip: what answering needs, on the hot path.
- */
-export async function findSurveyToAnswer(db: Db, input: { slug: string; team: string | null }) {
-  const team = input.team;
-  return db
-    .selectFrom('surveys')
-    .select([
-      ...surveyColumns,
-      (eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('survey_questions')
-            .select(['survey_questions.id', 'survey_questions.kind', 'survey_questions.is_required', 'survey_questions.options'])
-            .whereRef('survey_questions.survey_id', '=', 'surveys.id')
-            .orderBy('survey_questions.position'),
-        ).as('questions'),
-      (team ? sql<string | null>`(select teams.name from teams where lower(teams.name) = ${team.toLowerCase()} limit 1)` : sql<string | null>`null`).as(
-        'team_name',
-      ),
-    ])
-    .where('surveys.slug', '=', input.slug)
-    .executeTakeFirst();
 }
 
 /** Every survey with its number of responses, newest quarter first. */
@@ -216,19 +190,6 @@ export interface AnswerValues {
   score: number | null;
   choices: string[] | null;
   text_value: string | null;
-}
-
-/** One response and its answers in one statement (so in one implicit transaction, one round trip). */
-export async function insertResponseWithAnswers(db: Db, input: { response: ResponseValues; answers: AnswerValues[] }) {
-  if (input.answers.length === 0) {
-    await db.insertInto('survey_responses').values(input.response).execute();
-    return;
-  }
-  await db
-    .with('response', (qb) => qb.insertInto('survey_responses').values(input.response).returning('id'))
-    .insertInto('survey_answers')
-    .values(input.answers)
-    .execute();
 }
 
 export async function insertResponses(db: Db, input: { rows: ResponseValues[] }) {
@@ -525,4 +486,122 @@ export async function findLatestScoredSurvey(db: Db) {
     .orderBy('surveys.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+// ---- Answering (the public hot path) ---------------------------------------------------------
+// Each query is one statement, so that a response costs one round trip: the client's rate-limit
+// hit goes into the same statement as the survey lookup or the response. A survey's definition is
+// identified by a fingerprint (an md5 of its row and its questions' rows), so a copy held by the
+// app is used only while the database still holds exactly that definition.
+
+/** The hit to count in the same statement, or null when this request's hit is counted already. */
+type HitToCount = HitWindow | null;
+
+function hitCte(db: Db, hit: HitToCount): RawBuilder<unknown> {
+  return hit ? sql`hit as (${countHitStatement(db, hit)})` : sql`hit as (select null::int as hits)`;
+}
+
+const fingerprintOf = (alias: string) =>
+  sql<string>`md5(${sql.ref(alias)}::text || coalesce((select string_agg(q::text, ',' order by q.id) from survey_questions q where q.survey_id = ${sql.ref(`${alias}.id`)}), ''))`;
+
+const teamNameOf = (team: string | null) =>
+  team ? sql<string | null>`(select teams.name from teams where lower(teams.name) = ${team.toLowerCase()} limit 1)` : sql<string | null>`null`;
+
+export interface SurveyToAnswer {
+  id: string;
+  opens_on: string;
+  closes_on: string;
+  closed_on: string | null;
+  asks_team: boolean;
+  asks_tenure: boolean;
+  access: SurveyAccess;
+  questions: { id: string; kind: SurveyQuestionKind; is_required: boolean; options: string[] }[];
+  fingerprint: string;
+}
+
+/**
+ * Counts the hit (when given) and reads what answering needs: the survey (null when no survey has
+ * this slug), its fingerprint and the directory's spelling of the team a respondent named.
+ */
+export async function loadSurveyToAnswer(db: Db, input: { hit: HitToCount; slug: string; team: string | null }) {
+  const result = await sql<{ hits: number | null; survey: SurveyToAnswer | null; team_name: string | null }>`
+    with ${hitCte(db, input.hit)},
+    survey as (
+      select s.id, s.opens_on::text as opens_on, s.closes_on::text as closes_on, s.closed_on::text as closed_on,
+        s.asks_team, s.asks_tenure, s.access, ${fingerprintOf('s')} as fingerprint,
+        coalesce((
+          select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'is_required', q.is_required, 'options', q.options) order by q.position)
+          from survey_questions q where q.survey_id = s.id
+        ), '[]'::json) as questions
+      from surveys s where s.slug = ${input.slug}
+    )
+    select (select hits from hit) as hits, (select row_to_json(survey) from survey) as survey, ${teamNameOf(input.team)} as team_name`.execute(db);
+  const row = result.rows[0];
+  return { hits: row.hits, survey: typeof row.survey === 'string' ? (JSON.parse(row.survey) as SurveyToAnswer) : row.survey, teamName: row.team_name };
+}
+
+export interface ResponseToStore {
+  id: string;
+  submittedOn: string;
+  /** The team the respondent named, and the text to look it up by in the directory (null: matches none). */
+  team: { named: string; lookup: string | null } | null;
+  tenureBand: TenureBand | null;
+}
+
+export interface AnswerToStore {
+  questionId: string;
+  score: number | null;
+  choices: string[] | null;
+  text: string | null;
+}
+
+/**
+ * Counts the hit (when given) and stores one response with its answers, if the survey with this
+ * slug still has the fingerprint the answers were checked against, the client is within its limit
+ * and a named team is in the directory. One statement, so the response and its answers are stored
+ * whole or not at all. Returns the hits, the survey's current fingerprint (null: no such survey),
+ * the team as the directory spells it and whether the response was stored.
+ */
+export async function insertResponseIfCurrent(
+  db: Db,
+  input: {
+    hit: HitToCount;
+    limit: number;
+    slug: string;
+    fingerprint: string;
+    response: ResponseToStore;
+    answers: AnswerToStore[];
+  },
+) {
+  const { response } = input;
+  const answers = JSON.stringify(
+    input.answers.map((answer) => ({ question_id: answer.questionId, score: answer.score, choices: answer.choices, text_value: answer.text })),
+  );
+  const result = await sql<{ hits: number | null; fingerprint: string | null; team_name: string | null; is_stored: boolean }>`
+    with ${hitCte(db, input.hit)},
+    survey as (select s.id, ${fingerprintOf('s')} as fingerprint from surveys s where s.slug = ${input.slug}),
+    team as (select ${teamNameOf(response.team?.lookup ?? null)} as name),
+    accepted as (
+      select survey.id from survey, hit, team
+      where survey.fingerprint = ${input.fingerprint}
+        and (hit.hits is null or hit.hits <= ${input.limit})
+        and (${response.team === null} or team.name is not null)
+    ),
+    response as (
+      insert into survey_responses (id, survey_id, submitted_on, team, tenure_band, origin)
+      select ${response.id}::uuid, accepted.id, ${response.submittedOn}::date, team.name, ${response.tenureBand}::text, 'form'
+      from accepted, team
+      returning survey_responses.id
+    ),
+    answers as (
+      insert into survey_answers (response_id, question_id, score, choices, text_value)
+      select response.id, a.question_id, a.score,
+        case when a.choices is null then null else array(select json_array_elements_text(a.choices)) end,
+        a.text_value
+      from response, json_to_recordset(${answers}::json) as a(question_id uuid, score smallint, choices json, text_value text)
+      returning 1
+    )
+    select (select hits from hit) as hits, (select fingerprint from survey) as fingerprint, (select name from team) as team_name,
+      exists (select 1 from response) as is_stored`.execute(db);
+  return result.rows[0];
 }

@@ -9,9 +9,10 @@ import { hashToken, newToken } from '../auth/session-token';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { enforceRateLimit } from '../rate-limit/service';
+import { enforceRateLimit, hitWindowOf, settleHit } from '../rate-limit/service';
 import { checkAnswers } from './answers';
 import * as queries from './queries';
+import type { AnswerToStore, ResponseToStore, SurveyToAnswer } from './queries';
 import { surveyStateOf, type Submission } from './rules';
 
 /** Per client and minute. Generous because behind one NAT a whole office shares an address. */
@@ -25,27 +26,34 @@ function refuseUnlessOpen(survey: { opens_on: string; closes_on: string; closed_
   if (state === 'scheduled') throw new AppError('CONFLICT', `This survey is not open yet: it opens on ${survey.opens_on}.`);
 }
 
-/** The team as the directory spells it; refused when the survey does not ask or the team is unknown. */
-function checkTeam(survey: { asks_team: boolean; team_name: string | null }, team: string | null | undefined): string | null {
-  if (!team) return null;
-  if (!survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
-  if (!survey.team_name) throw new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
-  return survey.team_name;
+// The definitions of surveys being answered, per database: checking answers needs the questions,
+// and reading them again for every response would be a second round trip. A copy is used only
+// while the database still holds the same definition (its fingerprint is checked in the statement
+// that stores the response), so an edit made by any process is seen by the next response.
+const MAX_DEFINITIONS = 200;
+const definitions = new WeakMap<Db, Map<string, SurveyToAnswer>>();
+
+function definitionsOf(db: Db): Map<string, SurveyToAnswer> {
+  let bySlug = definitions.get(db);
+  if (!bySlug) definitions.set(db, (bySlug = new Map()));
+  return bySlug;
 }
 
-/** Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from it. */
-export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
-  // A control character cannot be in a team name (and NUL cannot even reach the database).
-  const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
-  // Independent round trips, so one request waits for the slower of the two, not for both.
-  const [, survey] = await Promise.all([
-    enforceRateLimit(db, { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT }),
-    queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null }),
-  ]);
-  if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
-  refuseUnlessOpen(survey, input.today);
+function keepDefinition(db: Db, slug: string, survey: SurveyToAnswer) {
+  const bySlug = definitionsOf(db);
+  bySlug.delete(slug);
+  bySlug.set(slug, survey);
+  // The oldest copy goes first (a Map keeps insertion order).
+  if (bySlug.size > MAX_DEFINITIONS) bySlug.delete(bySlug.keys().next().value!);
+}
 
-  const { submission } = input;
+const noSurveyHere = () => new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
+const unknownTeam = (team: string) => new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
+const changedMeanwhile = () => new AppError('CONFLICT', 'This survey was changed while you answered. Reload the page and send your answers again.');
+
+/** The answers as stored, or an error naming the first problem; pure over the survey's definition. */
+function checkSubmission(survey: SurveyToAnswer, submission: Submission, today: string): AnswerToStore[] {
+  refuseUnlessOpen(survey, today);
   const { answers, problems } = checkAnswers(
     survey.questions.map((question) => ({ id: question.id, kind: question.kind, isRequired: question.is_required, options: question.options })),
     submission.answers,
@@ -57,41 +65,113 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
     });
   }
   if (answers.length === 0) throw new AppError('BAD_REQUEST', 'Answer at least one question before sending.', { field: 'answers' });
-  const team = checkTeam(survey, submission.team);
+  if (submission.team && !survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
   if (submission.tenureBand && !survey.asks_tenure) throw new AppError('BAD_REQUEST', 'This survey does not ask for a tenure band.', { field: 'tenureBand' });
-
-  const responseId = randomUUID();
-  const row = {
-    response: { id: responseId, survey_id: survey.id, submitted_on: input.today, team, tenure_band: submission.tenureBand ?? null, origin: 'form' as const },
-    answers: answers.map((answer) => ({
-      response_id: responseId,
-      question_id: answer.questionId,
-      score: answer.score,
-      choices: answer.choices,
-      text_value: answer.text,
-    })),
-  };
-  if (!submission.invitation) {
-    if (survey.access === 'invitation') {
-      throw new AppError('FORBIDDEN', 'This survey is by invitation: open the personal link you were sent.', { field: 'invitation' });
-    }
-    await queries.insertResponseWithAnswers(db, row);
-    return;
+  if (!submission.invitation && survey.access === 'invitation') {
+    throw new AppError('FORBIDDEN', 'This survey is by invitation: open the personal link you were sent.', { field: 'invitation' });
   }
-  const tokenHash = hashToken(submission.invitation);
+  return answers.map((answer) => ({ questionId: answer.questionId, score: answer.score, choices: answer.choices, text: answer.text }));
+}
+
+/**
+ * Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from
+ * it. Every request counts one rate-limit hit, in the same statement as its first database work.
+ * Without an invitation, a survey whose definition this process holds costs one round trip: the
+ * hit, the check that the definition is current, the response and its answers are one statement.
+ * Reading a definition this process does not hold (or that changed) costs one more.
+ */
+export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; clientKey: string; today: string }) {
+  const { submission } = input;
+  const team = submission.team || null;
+  // A control character cannot be in a team name (and NUL cannot even reach the database).
+  const response = {
+    id: randomUUID(),
+    submittedOn: input.today,
+    team: team && /[\u0000-\u001f]/.test(team) ? { named: team, lookup: null } : team ? { named: team, lookup: team } : null,
+    tenureBand: submission.tenureBand ?? null,
+  };
+  const now = new Date();
+  const limit = { bucket: `survey-response:${input.clientKey}`, ...RESPONSE_RATE_LIMIT };
+  const window = await hitWindowOf(db, limit, now);
+  let isCounted = false;
+  const settle = async (hits: number | null) => {
+    if (hits === null) return;
+    isCounted = true;
+    await settleHit(db, { limit: limit.limit, window, hits }, now);
+  };
+
+  // A held definition that turns out to have changed is read again, once.
+  for (let round = 0; round < 2; round += 1) {
+    // An invited answer reads the definition afresh: the team is checked before the invitation is used.
+    let survey = submission.invitation ? undefined : definitionsOf(db).get(input.slug);
+    if (!survey) {
+      const loaded = await queries.loadSurveyToAnswer(db, { hit: isCounted ? null : window, slug: input.slug, team: response.team?.lookup ?? null });
+      await settle(loaded.hits);
+      if (!loaded.survey) throw noSurveyHere();
+      survey = loaded.survey;
+      keepDefinition(db, input.slug, survey);
+      if (submission.invitation) {
+        const answers = checkSubmission(survey, submission, input.today);
+        if (response.team && !loaded.teamName) throw unknownTeam(response.team.named);
+        await answerWithInvitation(db, { survey, slug: input.slug, invitation: submission.invitation, response, answers });
+        return;
+      }
+    }
+    let answers: AnswerToStore[];
+    try {
+      answers = checkSubmission(survey, submission, input.today);
+    } catch (error) {
+      // A refused request counts against the client's limit like any other.
+      if (!isCounted) await enforceRateLimit(db, limit, now);
+      throw error;
+    }
+    const stored = await queries.insertResponseIfCurrent(db, { hit: isCounted ? null : window, limit: limit.limit, slug: input.slug, fingerprint: survey.fingerprint, response, answers });
+    await settle(stored.hits);
+    if (stored.is_stored) return;
+    if (stored.fingerprint === survey.fingerprint) throw unknownTeam(response.team?.named ?? '');
+    // Deleted or edited since this process read it: read it again and check the answers against it.
+    definitionsOf(db).delete(input.slug);
+    if (stored.fingerprint === null) throw noSurveyHere();
+  }
+  throw changedMeanwhile();
+}
+
+/**
+ * An invited answer: the invitation is used up in a transaction of its own (every invitation of the
+ * survey rewritten in one UPDATE), then the response is stored in a statement of its own; if that
+ * stores nothing or fails, the invitation is given back.
+ */
+async function answerWithInvitation(
+  db: Db,
+  input: { survey: SurveyToAnswer; slug: string; invitation: string; response: ResponseToStore; answers: AnswerToStore[] },
+) {
+  const surveyId = input.survey.id;
+  const tokenHash = hashToken(input.invitation);
   await db.transaction().execute(async (trx) => {
-    await queries.lockInvitations(trx, { surveyId: survey.id });
-    const existing = await queries.findInvitation(trx, { surveyId: survey.id, tokenHash });
+    await queries.lockInvitations(trx, { surveyId });
+    const existing = await queries.findInvitation(trx, { surveyId, tokenHash });
     if (!existing) throw new AppError('FORBIDDEN', 'This invitation link is not valid for this survey. Open the link exactly as you received it.', { field: 'invitation' });
     if (existing.is_used) throw new AppError('CONFLICT', 'This invitation link has already been used: each link answers once.', { field: 'invitation' });
-    await queries.setInvitationUsed(trx, { surveyId: survey.id, tokenHash, isUsed: true });
+    await queries.setInvitationUsed(trx, { surveyId, tokenHash, isUsed: true });
   });
+  let isStored = false;
   try {
-    await queries.insertResponseWithAnswers(db, row);
-  } catch (error) {
+    const stored = await queries.insertResponseIfCurrent(db, {
+      hit: null,
+      limit: RESPONSE_RATE_LIMIT.limit,
+      slug: input.slug,
+      fingerprint: input.survey.fingerprint,
+      response: input.response,
+      answers: input.answers,
+    });
+    isStored = stored.is_stored;
+    if (!isStored) {
+      definitionsOf(db).delete(input.slug);
+      throw stored.fingerprint === input.survey.fingerprint ? unknownTeam(input.response.team?.named ?? '') : changedMeanwhile();
+    }
+  } finally {
     // The answer was not stored, so the link may be used again.
-    await queries.setInvitationUsed(db, { surveyId: survey.id, tokenHash, isUsed: false });
-    throw error;
+    if (!isStored) await queries.setInvitationUsed(db, { surveyId, tokenHash, isUsed: false });
   }
 }
 
