@@ -9,7 +9,7 @@ import { hashToken, newToken } from '../auth/session-token';
 import type { Db } from '../db';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { enforceRateLimit, hitWindowOf, settleHit } from '../rate-limit/service';
+import { hitWindowOf, settleHit } from '../rate-limit/service';
 import { checkAnswers } from './answers';
 import * as queries from './queries';
 import type { AnswerToStore, ResponseToStore, SurveyToAnswer } from './queries';
@@ -75,7 +75,8 @@ function checkSubmission(survey: SurveyToAnswer, submission: Submission, today: 
 
 /**
  * Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from
- * it. Every request counts one rate-limit hit, in the same statement as its first database work.
+ * it. Every request counts one rate-limit hit, in the same statement as its first database work
+ * (a request the held copy refuses reads the survey again, counting it there).
  * Without an invitation, a survey whose definition this process holds costs one round trip: the
  * hit, the check that the definition is current, the response and its answers are one statement.
  * Reading a definition this process does not hold (or that changed) costs one more.
@@ -104,6 +105,7 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
   for (let round = 0; round < 2; round += 1) {
     // An invited answer reads the definition afresh: the team is checked before the invitation is used.
     let survey = submission.invitation ? undefined : definitionsOf(db).get(input.slug);
+    const isHeld = survey !== undefined;
     if (!survey) {
       const loaded = await queries.loadSurveyToAnswer(db, { hit: isCounted ? null : window, slug: input.slug, team: response.team?.lookup ?? null });
       await settle(loaded.hits);
@@ -121,8 +123,12 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
     try {
       answers = checkSubmission(survey, submission, input.today);
     } catch (error) {
-      // A refused request counts against the client's limit like any other.
-      if (!isCounted) await enforceRateLimit(db, limit, now);
+      // Refused by a held copy: it may be out of date, so read the survey again (counting the
+      // hit) and check once more before refusing.
+      if (isHeld && round === 0) {
+        definitionsOf(db).delete(input.slug);
+        continue;
+      }
       throw error;
     }
     const stored = await queries.insertResponseIfCurrent(db, { hit: isCounted ? null : window, limit: limit.limit, slug: input.slug, fingerprint: survey.fingerprint, response, answers });

@@ -51,7 +51,7 @@ async function closeOne(handle: DbHandle) {
 }
 
 describe.skipIf(dbKind !== 'pglite')('PGlite folders and the migrated template', () => {
-  it('migrates forward an old folder, makes the template from a new one and starts the next new folder from it, all alike', { timeout: 600_000 }, async () => {
+  it('migrates forward an old folder, makes the template from a new one and starts the next new folder from it, all alike', { timeout: 1_200_000 }, async () => {
     const reference = await opened(createTestDb());
     const expected = await schemaOf(reference.db);
     expect(expected.migrations.at(-1)).toBe(LATEST_MIGRATION);
