@@ -1,14 +1,19 @@
 // Cold start of the production server to its first successful page (/setup), with the server's
 // peak memory: on an existing PGlite folder, on PostgreSQL, and on a brand-new PGlite folder.
-// Baseline measured in the same run: a bare Node.js HTTP server's start to first response.
+// Baseline measured in the same run: a bare Node.js HTTP server's start to first response. A new
+// folder starts from the migrated template that `npm run build` makes (db/pglite-template.ts).
+// Growth: an existing folder with 1x/3x/10x rows (BENCH_GROWTH_ROWS teams at 1x, default 20,000).
 // Run after `npm run build`:  npx tsx bench/cold-start.ts   (BENCH_DATABASE_URL for PostgreSQL)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, median, peakMemoryMb, printTable, spawnServer, waitForOk } from './lib';
+import { createDb } from '../db/create-db';
+import { freePort, GROWTH_FACTORS, median, peakMemoryMb, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Rows in the existing folder at 1x for the growth check (10x is ten times as many). */
+const GROWTH_BASE_ROWS = Number(process.env.BENCH_GROWTH_ROWS ?? 20_000);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NEXT = [process.execPath, 'node_modules/next/dist/bin/next', 'start'];
 
@@ -68,6 +73,24 @@ async function main() {
     record('PostgreSQL', await measure(NEXT, { DATABASE_URL: pgUrl }, '/setup'));
   }
 
+  // Growth: an existing folder holding 1x, 3x and 10x the rows starts in about the same time
+  // (nothing at start-up reads the data).
+  const growth: { size: number; ms: number }[] = [];
+  for (const factor of GROWTH_FACTORS) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-'));
+    const dataDir = path.join(dir, 'pglite');
+    const env = { FRICTIONLOG_DATA_DIR: dataDir, DATABASE_URL: '' };
+    await measure(NEXT, env, '/setup');
+    const rows = GROWTH_BASE_ROWS * factor;
+    const handle = await createDb({ kind: 'pglite', dataDir });
+    await handle.pglite!.exec(`insert into teams (name) select 'Team ' || n from generate_series(1, ${rows}) as n`);
+    await handle.close();
+    const samples: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) samples.push((await measure(NEXT, env, '/setup')).ms);
+    growth.push({ size: rows, ms: median(samples) });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
   await adminQuery(`drop database if exists ${benchDatabase}`);
   const baseline = median(results[0].ms);
   printTable(
@@ -78,6 +101,7 @@ async function main() {
       'peak RSS MB': Math.max(...row.peakMb),
     })),
   );
+  printGrowth('an existing PGlite folder: start to first page, by rows in the folder', growth);
 }
 
 main().catch((error: unknown) => {

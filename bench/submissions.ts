@@ -16,11 +16,13 @@
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, printTable, spawnServer, waitForOk } from './lib';
+import { freePort, GROWTH_FACTORS, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP = Math.min(1000, REQUESTS);
+/** Responses at 1x for the growth check (BENCH_GROWTH_REQUESTS; 10x is ten times as many). */
+const GROWTH_BASE = Number(process.env.BENCH_GROWTH_REQUESTS ?? 500);
 const databaseUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/frictionlog_bench_submissions');
 const databaseName = databaseUrl.pathname.slice(1);
 if (!/^[a-z0-9_]+$/.test(databaseName)) throw new Error(`BENCH_DATABASE_URL must name a plain database, not "${databaseName}"`);
@@ -157,6 +159,15 @@ async function main() {
     const surveys = await load(`${server.baseUrl}/api/v1/surveys/${measured.slug}/responses`, REQUESTS, [surveyRequest(measured)]);
     const ratings = await load(`${server.baseUrl}/api/v1/ratings`, REQUESTS, [ratingRequest('create-service')]);
 
+    // Growth: 1x, 3x and 10x the responses into one survey that keeps filling up; the time to take
+    // them may grow at most as fast as their number.
+    const growthSurvey = await createSurvey('Growth');
+    const growth: { size: number; ms: number }[] = [];
+    for (const factor of GROWTH_FACTORS) {
+      const result = await load(`${server.baseUrl}/api/v1/surveys/${growthSurvey.slug}/responses`, GROWTH_BASE * factor, [surveyRequest(growthSurvey)]);
+      growth.push({ size: GROWTH_BASE * factor, ms: result.duration * 1000 });
+    }
+
     const count = async (text: string) => (await db.query<{ total: number; distinct: number }>(text)).rows[0];
     const responseRows = await count(
       `select count(*)::int as total, count(distinct a.text_value)::int as distinct from survey_responses r join survey_answers a on a.response_id = r.id and a.text_value is not null where r.survey_id = '${measured.id}'`,
@@ -189,6 +200,7 @@ async function main() {
       row('POST /api/v1/surveys/<slug>/responses', surveys, responseRows.total, responseRows.distinct),
       row('POST /api/v1/ratings', ratings, ratingRows.total, ratingRows.distinct),
     ]);
+    printGrowth(`survey responses: time to take N responses (${CONNECTIONS} connections)`, growth);
   } finally {
     if (isConnected) await db.end();
     await server.stop();

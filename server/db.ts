@@ -2,6 +2,7 @@
 // latest migration before anything else runs, and shared by every request of this process.
 import { createDb, type DbConfig, type DbHandle } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
+import { openPgliteFolder } from '@/db/pglite-template';
 import type { Database } from '@/db/types';
 import type { Kysely } from 'kysely';
 import { getEnv } from './env';
@@ -34,14 +35,7 @@ export function getDbHandle(): Promise<DbHandle> {
         }
         return createDb(config);
       }
-      const handle = await createDb(config);
-      try {
-        await migrateToLatest(handle.db);
-      } catch (error) {
-        await handle.close();
-        throw error;
-      }
-      return handle;
+      return openPgliteFolder({ dataDir: config.dataDir });
     })();
     globalForDb.frictionlogDb = starting;
     // A failed start is not cached: the next request tries again.

@@ -45,7 +45,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       // Not listening yet.
     }
     if (Date.now() > deadline) throw new Error(`The app did not start within 90 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
   return {
