@@ -13,7 +13,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { listDeviceDrafts } from '../_listen/device-drafts';
-import { formatDay, plural } from '../_listen/format';
+import { formatDay } from '@/app/_components/format';
+import { plural } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
 import { NewInterviewForm } from './new-interview-form';
 

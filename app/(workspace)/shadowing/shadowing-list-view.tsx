@@ -1,6 +1,7 @@
 'use client';
 // Shadowing sessions: watching a developer do real work and noting every moment of friction.
 // Lists the sessions and starts a new one.
+import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -93,7 +94,7 @@ export function ShadowingListView() {
                     {row.focus && <span className="block text-xs text-slate-600">{row.focus}</span>}
                   </Td>
                   <Td className="whitespace-nowrap">
-                    {(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                    {formatDay(row.started_at ?? row.created_at)}
                   </Td>
                   <Td>
                     {row.ended_at ? <Badge tone="green">Ended</Badge> : row.started_at ? <Badge tone="red">Observing</Badge> : <Badge>Not started</Badge>}

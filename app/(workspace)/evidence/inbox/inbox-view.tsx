@@ -13,7 +13,8 @@ import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatDay, plural } from '../../_listen/format';
+import { formatDay } from '@/app/_components/format';
+import { plural } from '../../_listen/format';
 import { TagDialog } from '../tag-dialog';
 import { SourceLink } from '@/app/_components/source-link';
 

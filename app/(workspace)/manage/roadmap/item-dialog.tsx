@@ -10,7 +10,8 @@ import { FormError, SelectField, TextAreaField, TextField } from '../../../_comp
 import { Markdown } from '../../../_components/markdown';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatDay, formatHours } from './format';
+import { formatDay } from '@/app/_components/format';
+import { formatHours } from './format';
 import type { Item } from './roadmap-editor';
 
 type Lane = Item['lane'];
