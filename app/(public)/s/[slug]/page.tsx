@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { getServerCaller } from '../../../_trpc/server';
 import { formatLongDay } from '@/app/_components/format';
 import { PublicCard } from '../../_components/public-card';
-import { SurveyForm } from '../../_components/survey-form';
+import { AlreadyAnswered, SurveyForm } from '../../_components/survey-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Survey' };
@@ -44,6 +44,12 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
       return (
         <PublicCard title={form.title}>
           <p>This survey is by invitation. Open the personal link from your invitation; each link answers once, and your answer is not linked to you.</p>
+        </PublicCard>
+      );
+    case 'already-answered':
+      return (
+        <PublicCard title={form.title}>
+          <AlreadyAnswered />
         </PublicCard>
       );
     case 'invitation-invalid':

@@ -157,6 +157,7 @@ export function SurveyView({ id }: { id: string }) {
               closesOn: data.closesOn,
               asksTeam: data.asksTeam,
               asksTenure: data.asksTenure,
+              oneAnswerPerBrowser: data.oneAnswerPerBrowser,
               access: data.access,
               questions: data.questions.map(({ id: questionId, kind, prompt, isRequired, options }) => ({ id: questionId, kind, prompt, isRequired, options })),
             }}
