@@ -159,8 +159,8 @@ function readDeploymentsCsv(text: string): DeploymentEvent[] {
  */
 export async function previewDeploymentsCsv(db: Db, input: { text: string }) {
   const events = readDeploymentsCsv(input.text);
-  const uniqueIds = new Set(events.map((event) => event.eventId));
-  const alreadyStored = await queries.countStoredDeployments(db, { eventIds: [...uniqueIds] });
+  // readDeploymentsCsv refuses an event_id repeated within the file, so each row is one event.
+  const alreadyStored = await queries.countStoredDeployments(db, { eventIds: events.map((event) => event.eventId) });
   // A loop, not Math.min(...times): a file of 300,000 rows would overflow the call stack.
   let first = Infinity;
   let last = -Infinity;
@@ -170,9 +170,8 @@ export async function previewDeploymentsCsv(db: Db, input: { text: string }) {
   }
   return {
     rows: events.length,
-    newRows: uniqueIds.size - alreadyStored,
+    newRows: events.length - alreadyStored,
     alreadyStored,
-    repeatedInFile: events.length - uniqueIds.size,
     services: new Set(events.map((event) => event.service)).size,
     viaPlatform: events.filter((event) => event.viaPlatform).length,
     failures: events.filter((event) => event.outcome === 'failure').length,

@@ -88,8 +88,7 @@ export function ImportDeployments() {
           </p>
           <p className="text-sm text-slate-800">
             <strong className="font-semibold">{count(summary.newRows, 'new deployment')}</strong> will be imported
-            {summary.alreadyStored > 0 && `; ${count(summary.alreadyStored, 'deployment')} already stored will be skipped`}
-            {summary.repeatedInFile > 0 && `; ${count(summary.repeatedInFile, 'row')} repeat an event_id of the file and count once`}.
+            {summary.alreadyStored > 0 && `; ${count(summary.alreadyStored, 'deployment')} already stored will be skipped`}.
           </p>
           <Table caption={`The first ${summary.sample.length} rows of ${file.name}`}>
             <thead>
