@@ -42,7 +42,7 @@ function ItemNumbers({ item }: { item: Item }) {
   const affected = Math.max(0, ...item.themes.map((theme) => theme.affectedDevelopers));
   return (
     <>
-      <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
+      <dl className="mt-2 grid grid-cols-2 gap-2 text-xs [overflow-wrap:anywhere]">
         <div className="rounded bg-slate-50 px-2 py-1">
           <dt className="text-slate-600">Votes</dt>
           <dd className="text-sm font-semibold text-slate-900">{item.votes}</dd>
