@@ -319,6 +319,8 @@ export interface SurveysTable {
   asks_team: ColumnType<boolean, boolean | undefined, boolean>;
   asks_tenure: ColumnType<boolean, boolean | undefined, boolean>;
   access: ColumnType<SurveyAccess, SurveyAccess | undefined, SurveyAccess>;
+  /** An open link takes one answer per browser (a marker kept in the browser only). */
+  one_answer_per_browser: ColumnType<boolean, boolean | undefined, boolean>;
   origin: ColumnType<'builder' | 'import', 'builder' | 'import' | undefined, never>;
   /** For imported runs: how many people received the original survey, when known. */
   invited_count: number | null;

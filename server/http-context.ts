@@ -36,13 +36,16 @@ export function clientKeyOf(headers: Headers): string {
   return stampedClientAddress(headers) ?? UNKNOWN_CLIENT;
 }
 
-function cookieJar(headers: Headers, resHeaders: Headers | undefined): CookieJar {
+/** A Set-Cookie value with the attributes every cookie of the app has (HttpOnly, Lax, Secure on https). */
+export function cookieHeader(name: string, value: string, maxAgeSeconds: number): string {
   const isSecure = getEnv().PUBLIC_URL.startsWith('https://');
-  const attributes = `Path=/; HttpOnly; SameSite=Lax${isSecure ? '; Secure' : ''}`;
+  return `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax${isSecure ? '; Secure' : ''}; Max-Age=${maxAgeSeconds}`;
+}
+
+function cookieJar(headers: Headers, resHeaders: Headers | undefined): CookieJar {
   return {
-    set: (name, value, { maxAgeSeconds }) =>
-      resHeaders?.append('set-cookie', `${name}=${encodeURIComponent(value)}; ${attributes}; Max-Age=${maxAgeSeconds}`),
-    clear: (name) => resHeaders?.append('set-cookie', `${name}=; ${attributes}; Max-Age=0`),
+    set: (name, value, { maxAgeSeconds }) => resHeaders?.append('set-cookie', cookieHeader(name, value, maxAgeSeconds)),
+    clear: (name) => resHeaders?.append('set-cookie', cookieHeader(name, '', 0)),
     get: (name) => readCookie(headers, name),
   };
 }

@@ -3,9 +3,10 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTRPC } from '../_trpc/client';
 import { CommandPalette } from './command-palette';
+import { IntentLink } from './intent-link';
 import { NAV_GROUPS } from './nav-items';
 import { useSession } from './session-context';
 
@@ -25,6 +26,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const trpc = useTRPC();
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const sidebarRef = useRef<HTMLDivElement>(null);
+  // The sidebar scrolls on its own on a short screen: keep this page's entry in view in it.
+  useEffect(() => {
+    const current = sidebarRef.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    current?.scrollIntoView({ block: 'nearest' });
+  }, [pathname]);
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
@@ -35,7 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   );
 
   const nav = (
-    <nav aria-label="Workspace" className="flex flex-col gap-5">
+    <nav aria-label="Workspace" className="flex flex-col gap-3">
       {NAV_GROUPS.map((group) => {
         const items = group.items.filter((item) => !item.roles || item.roles.includes(session.role));
         if (items.length === 0) return null;
@@ -47,16 +54,16 @@ export function AppShell({ children }: { children: ReactNode }) {
                 const current = isCurrent(pathname, item.href);
                 return (
                   <li key={item.href}>
-                    <Link
+                    <IntentLink
                       href={item.href}
                       aria-current={current ? 'page' : undefined}
                       onClick={() => setMenuOpen(false)}
-                      className={`block rounded-md px-3 py-1.5 text-sm ${
+                      className={`block rounded-md px-3 py-1 text-sm ${
                         current ? 'bg-slate-700 font-medium text-white' : 'text-slate-200 hover:bg-slate-800 hover:text-white'
                       }`}
                     >
                       {item.label}
-                    </Link>
+                    </IntentLink>
                   </li>
                 );
               })}
@@ -68,16 +75,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   );
 
   const account = (
-    <div className="border-t border-slate-700 pt-4 text-sm">
+    <div className="shrink-0 border-t border-slate-700 px-3 pt-3 text-sm">
       <p className="truncate font-medium text-white">{session.name}</p>
-      <p className="text-slate-300 capitalize">{session.role}</p>
-      <button
-        type="button"
-        onClick={() => signOut.mutate()}
-        className="mt-2 rounded-md px-0 text-slate-200 underline-offset-2 hover:text-white hover:underline"
-      >
-        Sign out
-      </button>
+      <p className="flex items-center justify-between gap-2">
+        <span className="text-slate-300 capitalize">{session.role}</span>
+        <button type="button" onClick={() => signOut.mutate()} className="rounded-md px-0 text-slate-200 underline-offset-2 hover:text-white hover:underline">
+          Sign out
+        </button>
+      </p>
     </div>
   );
 
@@ -87,7 +92,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <div className="no-print flex items-center justify-between bg-slate-900 px-4 py-3 lg:hidden">
-        <Link href="/" className="text-lg font-semibold text-white">
+        <Link href="/" prefetch={false} className="text-lg font-semibold text-white">
           Frictionlog
         </Link>
         <button
@@ -106,11 +111,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           {account}
         </div>
       )}
-      <aside className="no-print hidden w-60 shrink-0 flex-col justify-between gap-6 bg-slate-900 px-3 py-5 lg:sticky lg:top-0 lg:flex lg:h-screen">
-        <div className="flex flex-col gap-6 overflow-y-auto">
-          <Link href="/" className="px-3 text-lg font-semibold text-white">
-            Frictionlog
-          </Link>
+      <aside className="no-print hidden w-60 shrink-0 flex-col gap-3 bg-slate-900 py-4 lg:sticky lg:top-0 lg:flex lg:h-screen">
+        <Link href="/" prefetch={false} className="shrink-0 px-6 text-lg font-semibold text-white">
+          Frictionlog
+        </Link>
+        {/* Scrolls on its own (with a visible bar) when the screen is shorter than the list. */}
+        <div ref={sidebarRef} data-testid="sidebar-scroll" className="sidebar-scroll min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 pb-2">
           {nav}
         </div>
         {account}

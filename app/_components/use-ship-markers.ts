@@ -4,15 +4,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { quarterOf, weekOf } from '@/server/metrics/definitions';
 import { useTRPC } from '../_trpc/client';
+import { formatDay } from './format';
 import type { ChartMarker } from './ship-markers';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function useShipMarkers(period: 'week' | 'quarter', labelOf: (period: string) => string = (value) => value): (ChartMarker & { when: string })[] {
   const trpc = useTRPC();
   const shipped = useQuery(trpc.metrics.shipMarkers.queryOptions());
   return (shipped.data ?? []).map((item) => {
     const at = new Date(item.shippedAt);
-    return { at: labelOf(period === 'week' ? weekOf(at) : quarterOf(at)), itemId: item.id, label: item.title, when: shortDate.format(at) };
+    return { at: labelOf(period === 'week' ? weekOf(at) : quarterOf(at)), itemId: item.id, label: item.title, when: formatDay(at) };
   });
 }

@@ -26,6 +26,7 @@ import * as m0761 from './0761-roadmap-boards';
 import * as m0762 from './0762-request-emails';
 import * as m0770 from './0770-theme-suggestion-dismissals';
 import * as m0771 from './0771-interview-transcripts';
+import * as m0830 from './0830-survey-one-answer-per-browser';
 import * as m0840 from './0840-search-everything';
 import * as m0860 from './0860-theme-figures';
 
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '0762-request-emails': m0762,
   '0770-theme-suggestion-dismissals': m0770,
   '0771-interview-transcripts': m0771,
+  '0830-survey-one-answer-per-browser': m0830,
   '0840-search-everything': m0840,
   '0860-theme-figures': m0860,
 };

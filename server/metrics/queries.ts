@@ -58,6 +58,21 @@ export async function insertDeployments(db: Db, input: { rows: NewDeploymentRow[
   return inserted;
 }
 
+/** How many of these event ids are stored already (an import skips them). */
+export async function countStoredDeployments(db: Db, input: { eventIds: string[] }): Promise<number> {
+  let stored = 0;
+  const ids = [...new Set(input.eventIds)];
+  for (let start = 0; start < ids.length; start += 2000) {
+    const row = await db
+      .selectFrom('deployments')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('event_id', 'in', ids.slice(start, start + 2000))
+      .executeTakeFirstOrThrow();
+    stored += Number(row.n);
+  }
+  return stored;
+}
+
 export interface MetricsWindow {
   from: Date;
   to: Date;

@@ -9,6 +9,8 @@ import { getOutcomes, listShipMarkers } from './service-outcomes';
 
 const quarters = z.number().int().min(1).max(12).default(4);
 
+const deploymentsFile = z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') });
+
 export const metricsRouter = createRouter({
   delivery: memberProcedure
     .input(z.object({ quarters, teamId: fields.id.optional() }))
@@ -43,8 +45,14 @@ export const metricsRouter = createRouter({
     )
     .mutation(({ ctx, input }) => setManualWork(ctx.db, { ...input, userId: ctx.user.id })),
 
+  /** What importing the file would do, written nowhere: the page shows it before importing. */
+  previewDeployments: editorProcedure
+    .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(50_000_000) })
+    .input(deploymentsFile)
+    .mutation(({ ctx, input }) => service.previewDeploymentsCsv(ctx.db, input)),
+
   importDeployments: editorProcedure
     .meta({ access: 'editor', maxBodyBytes: bodyBytesForText(50_000_000) })
-    .input(z.object({ text: z.string().max(50_000_000, 'The file is larger than 50 MB; send it through the API in batches instead.') }))
+    .input(deploymentsFile)
     .mutation(({ ctx, input }) => service.importDeploymentsCsv(ctx.db, input)),
 });

@@ -126,10 +126,11 @@ export async function ingestTaskBatch(db: Db, input: { body: unknown }) {
 }
 
 /** A deployments CSV from the Metrics page: every row valid or nothing stored, rows named. */
-export async function importDeploymentsCsv(db: Db, input: { text: string }) {
+/** The deployments of a CSV file, all valid, or a refusal naming the first bad row and column. */
+function readDeploymentsCsv(text: string): DeploymentEvent[] {
   let table;
   try {
-    table = parseCsvText(input.text);
+    table = parseCsvText(text);
   } catch (error) {
     if (error instanceof CsvError) throw new AppError('BAD_REQUEST', error.problem.message, { details: { problems: [error.problem] } });
     throw error;
@@ -149,7 +150,47 @@ export async function importDeploymentsCsv(db: Db, input: { text: string }) {
       details: { problems: rowProblems.slice(0, 500) },
     });
   }
-  return storeDeployments(db, events);
+  return events;
+}
+
+/**
+ * What importing the file would do, without writing: how many rows, how many are new and how many
+ * already stored (same event_id), the services, the dates they cover and the first rows.
+ */
+export async function previewDeploymentsCsv(db: Db, input: { text: string }) {
+  const events = readDeploymentsCsv(input.text);
+  // readDeploymentsCsv refuses an event_id repeated within the file, so each row is one event.
+  const alreadyStored = await queries.countStoredDeployments(db, { eventIds: events.map((event) => event.eventId) });
+  // A loop, not Math.min(...times): a file of 300,000 rows would overflow the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const event of events) {
+    first = Math.min(first, event.deployedAt.getTime());
+    last = Math.max(last, event.deployedAt.getTime());
+  }
+  return {
+    rows: events.length,
+    newRows: events.length - alreadyStored,
+    alreadyStored,
+    services: new Set(events.map((event) => event.service)).size,
+    viaPlatform: events.filter((event) => event.viaPlatform).length,
+    failures: events.filter((event) => event.outcome === 'failure').length,
+    firstDeployedAt: new Date(first),
+    lastDeployedAt: new Date(last),
+    sample: events.slice(0, 5).map((event) => ({
+      eventId: event.eventId,
+      service: event.service,
+      team: event.team ?? null,
+      viaPlatform: event.viaPlatform,
+      deployedAt: event.deployedAt,
+      outcome: event.outcome,
+    })),
+  };
+}
+
+/** Imports every row of the file, or none: rows already stored (same event_id) are skipped. */
+export async function importDeploymentsCsv(db: Db, input: { text: string }) {
+  return storeDeployments(db, readDeploymentsCsv(input.text));
 }
 
 // ---- Dashboard ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ const surveyColumns = [
   'surveys.asks_team',
   'surveys.asks_tenure',
   'surveys.access',
+  'surveys.one_answer_per_browser',
   'surveys.origin',
   'surveys.invited_count',
   'surveys.created_at',
@@ -92,6 +93,8 @@ export interface SurveyValues {
   asks_team: boolean;
   asks_tenure: boolean;
   access: SurveyAccess;
+  /** Absent: the column's default (on). */
+  one_answer_per_browser?: boolean;
 }
 
 export async function insertSurvey(

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import * as fields from '../fields';
 import { bodyBytesForText, createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
-import { QUESTION_KINDS, MAX_TITLE, quarterSchema, isoDateSchema, surveyDraftSchema, todayOf } from './rules';
+import { ANSWERED_MARKER_VALUE, answeredMarkerName, QUESTION_KINDS, MAX_TITLE, quarterSchema, isoDateSchema, surveyDraftSchema, todayOf } from './rules';
 import * as service from './service';
 import * as importService from './service-import';
 import * as responses from './service-responses';
@@ -32,13 +32,15 @@ const importFile = {
 };
 
 const publicForm = z.object({
-  state: z.enum(['scheduled', 'open', 'closed', 'invitation-required', 'invitation-invalid']),
+  state: z.enum(['scheduled', 'open', 'closed', 'invitation-required', 'invitation-invalid', 'already-answered']),
   title: z.string(),
   intro: z.string(),
   opensOn: z.string(),
   closesOn: z.string(),
   asksTeam: z.boolean(),
   asksTenure: z.boolean(),
+  /** The form marks the browser after sending, and says so when it finds the mark. */
+  oneAnswerPerBrowser: z.boolean(),
   teams: z.array(z.string()),
   questions: z.array(
     z.object({ id: z.string(), kind: z.enum(QUESTION_KINDS), prompt: z.string(), isRequired: z.boolean(), options: z.array(z.string()) }),
@@ -124,5 +126,12 @@ export const surveysRouter = createRouter({
   publicForm: publicProcedure
     .input(z.object({ slug: z.string().trim().min(1).max(200), invitation: z.string().trim().max(200).nullish() }))
     .output(publicForm)
-    .query(({ ctx, input }) => service.getPublicForm(ctx.db, { slug: input.slug, invitation: input.invitation ?? null, today: todayOf() })),
+    .query(({ ctx, input }) =>
+      service.getPublicForm(ctx.db, {
+        slug: input.slug,
+        invitation: input.invitation ?? null,
+        hasAnswered: ctx.cookies.get?.(answeredMarkerName(input.slug)) === ANSWERED_MARKER_VALUE,
+        today: todayOf(),
+      }),
+    ),
 });

@@ -148,6 +148,8 @@ export const surveyDraftSchema = z
     asksTeam: z.boolean(),
     asksTenure: z.boolean(),
     access: z.enum(['link', 'invitation'], { message: 'Choose who can answer' }),
+    /** An open link takes one answer per browser. Absent: on for a new survey, unchanged by an edit. */
+    oneAnswerPerBrowser: z.boolean({ message: 'Say whether a browser may answer more than once' }).optional(),
     questions: z
       .array(questionDraftSchema)
       .min(1, 'Add at least one question')
@@ -172,6 +174,7 @@ export function quarterlyTemplate(today: string): SurveyDraft {
     asksTeam: true,
     asksTenure: true,
     access: 'link',
+    oneAnswerPerBrowser: true,
     questions: [
       {
         kind: 'scale_10',
@@ -209,6 +212,18 @@ export function headlineOf<T extends { kind: QuestionKind }>(questions: T[]): T 
 
 /** The largest response body the public endpoint reads; a 50-question survey fits many times. */
 export const MAX_RESPONSE_BYTES = 200_000;
+
+/**
+ * The marker a browser keeps after answering an open link: its name says which survey, its value
+ * is only '1'. Nothing of the response (no id, no time) is in it and nothing on the server refers
+ * to it, so it cannot link the browser to its answer. The form keeps the same in local storage.
+ */
+export function answeredMarkerName(slug: string): string {
+  return `fl_answered_${slug.replace(/[^a-z0-9-]/g, '')}`;
+}
+export const ANSWERED_MARKER_VALUE = '1';
+/** Chromium keeps a cookie at most 400 days; a survey runs for weeks. */
+export const ANSWERED_MARKER_MAX_AGE_SECONDS = 400 * 86_400;
 
 /** The shape of a submission; each answer is checked against its question in answers.ts. */
 export const submissionSchema = z.object({

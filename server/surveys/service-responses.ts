@@ -32,8 +32,16 @@ function checkTeam(survey: { asks_team: boolean; team_name: string | null }, tea
   return survey.team_name;
 }
 
-/** Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from it. */
-export async function submitSurveyResponse(db: Db, input: { slug: string; submission: Submission; today: string }) {
+/**
+ * Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from
+ * it. `hasAnswered`: the browser carries the marker of an earlier answer to this survey. Returns
+ * whether the browser should be marked now (an open link of a survey that takes one answer per
+ * browser); the marker is the browser's alone, nothing here records it.
+ */
+export async function submitSurveyResponse(
+  db: Db,
+  input: { slug: string; submission: Submission; hasAnswered?: boolean; today: string },
+): Promise<{ marksBrowser: boolean }> {
   // A control character cannot be in a team name (and NUL cannot even reach the database).
   const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
   const survey = await queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null });
@@ -41,6 +49,10 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
   refuseUnlessOpen(survey, input.today);
 
   const { submission } = input;
+  const isOncePerBrowser = survey.one_answer_per_browser && !submission.invitation && survey.access === 'link';
+  if (isOncePerBrowser && input.hasAnswered) {
+    throw new AppError('CONFLICT', 'This browser has already answered this survey: each browser answers once.', { field: 'answers' });
+  }
   const { answers, problems } = checkAnswers(
     survey.questions.map((question) => ({ id: question.id, kind: question.kind, isRequired: question.is_required, options: question.options })),
     submission.answers,
@@ -71,7 +83,7 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
       throw new AppError('FORBIDDEN', 'This survey is by invitation: open the personal link you were sent.', { field: 'invitation' });
     }
     await queries.insertResponseWithAnswers(db, row);
-    return;
+    return { marksBrowser: isOncePerBrowser };
   }
   const tokenHash = hashToken(submission.invitation);
   await db.transaction().execute(async (trx) => {
@@ -88,6 +100,7 @@ export async function submitSurveyResponse(db: Db, input: { slug: string; submis
     await queries.setInvitationUsed(db, { surveyId: survey.id, tokenHash, isUsed: false });
     throw error;
   }
+  return { marksBrowser: false };
 }
 
 function shuffled<T>(items: T[]): T[] {

@@ -62,6 +62,7 @@ const surveyValues = (draft: SurveyDraft): queries.SurveyValues => ({
   asks_team: draft.asksTeam,
   asks_tenure: draft.asksTenure,
   access: draft.access,
+  one_answer_per_browser: draft.oneAnswerPerBrowser,
 });
 
 export async function createSurvey(db: Db, input: { draft: SurveyDraft; createdBy: string | null }) {
@@ -155,6 +156,7 @@ export async function runSurveyAgain(db: Db, input: { id: string; createdBy: str
         asks_team: source.asks_team,
         asks_tenure: source.asks_tenure,
         access: source.access,
+        one_answer_per_browser: source.one_answer_per_browser,
         created_by: input.createdBy,
       }),
     );
@@ -259,6 +261,7 @@ export async function getSurvey(db: Db, input: { id: string; today: string }) {
     asksTeam: survey.asks_team,
     asksTenure: survey.asks_tenure,
     access: survey.access,
+    oneAnswerPerBrowser: survey.one_answer_per_browser,
     origin: survey.origin,
     state: stateOf(survey, input.today),
     responseCount,
@@ -280,14 +283,14 @@ export async function getSurvey(db: Db, input: { id: string; today: string }) {
 
 // ---- The public form -------------------------------------------------------------------------
 
-export type PublicFormState = SurveyState | 'invitation-required' | 'invitation-invalid';
+export type PublicFormState = SurveyState | 'invitation-required' | 'invitation-invalid' | 'already-answered';
 
 /**
  * What a respondent may see of a survey: never its results, its invitees or who made it. A used
  * invitation opens the form like an unused one (only sending an answer says it was used), so
  * polling the links tells nobody who answered when.
  */
-export async function getPublicForm(db: Db, input: { slug: string; invitation: string | null; today: string }) {
+export async function getPublicForm(db: Db, input: { slug: string; invitation: string | null; hasAnswered: boolean; today: string }) {
   const survey = await queries.findSurveyBySlug(db, { slug: input.slug });
   if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
   let state: PublicFormState = stateOf(survey, input.today);
@@ -296,6 +299,8 @@ export async function getPublicForm(db: Db, input: { slug: string; invitation: s
     if (!invitation) state = 'invitation-invalid';
   } else if (state === 'open' && survey.access === 'invitation') {
     state = 'invitation-required';
+  } else if (state === 'open' && survey.one_answer_per_browser && input.hasAnswered) {
+    state = 'already-answered';
   }
   const isOpen = state === 'open';
   const [questions, teams] = isOpen
@@ -312,6 +317,7 @@ export async function getPublicForm(db: Db, input: { slug: string; invitation: s
     closesOn: survey.closes_on,
     asksTeam: survey.asks_team,
     asksTenure: survey.asks_tenure,
+    oneAnswerPerBrowser: survey.one_answer_per_browser && !input.invitation,
     teams: teams.map((team) => team.name),
     questions: questions.map((question) => ({
       id: question.id,

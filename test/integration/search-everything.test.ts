@@ -73,7 +73,6 @@ beforeAll(async () => {
   await submitSurveyResponse(handle.db, {
     slug: survey.slug,
     submission: { answers: { [survey.questions[0].id]: 4, [ids.question]: 'Getting a Kafka topic means a week of waiting.' }, team: 'Payments', tenureBand: '1-3y' },
-    clientKey: 'respondent-1',
     today,
   });
 });

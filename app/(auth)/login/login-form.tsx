@@ -1,44 +1,31 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
+// Sign in with email and password. A refused attempt keeps the email (and the password, to fix a
+// typo) and says what went wrong without saying which of the two was wrong.
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, TextField } from '../../_components/field';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, TextField } from '@/app/_components/field';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function LoginForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [form, setForm] = useState({ email: '', password: '' });
-  const signIn = useMutation(
-    trpc.auth.signIn.mutationOptions({
-      onSuccess: () => {
-        router.replace('/');
-        router.refresh();
-      },
-    }),
-  );
-  const error = signIn.error ? describeError(signIn.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    signIn.mutate(form);
-  }
+  const form = useFormMutation({
+    initialValues: { email: '', password: '' },
+    mutation: trpc.auth.signIn.mutationOptions(),
+    toInput: (values) => values,
+    onSuccess: () => {
+      router.replace('/');
+      router.refresh();
+    },
+  });
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={error?.fieldErrors.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.target.value })}
-        error={error?.fieldErrors.password}
-      />
-      <Button type="submit" isBusy={signIn.isPending}>
+    <form onSubmit={form.submit} className="flex flex-col gap-4" noValidate>
+      <FormError {...form.formError} />
+      <TextField label="Email" type="email" autoComplete="username" {...form.field('email')} />
+      <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+      <Button type="submit" isBusy={form.isPending}>
         Sign in
       </Button>
       <p className="text-xs text-slate-600">Forgot your password? An admin can set a new one for you on the Members page.</p>

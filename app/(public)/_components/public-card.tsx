@@ -10,7 +10,3 @@ export function PublicCard({ title, children }: { title: string; children: React
   );
 }
 
-/** "3 March 2026" for a 'YYYY-MM-DD' day, the same in every time zone. */
-export function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}

@@ -3,7 +3,7 @@
 // Big tap targets on a phone, native radio groups (arrow keys move between scores), each
 // question a fieldset with its problem announced beside it. Answers go to the public REST endpoint.
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Button } from '../../_components/button';
 import { controlClass } from '../../_components/field';
 import { isScaleKind, scaleEnds, SCALE_RANGES, type QuestionKind, type ScaleKind } from '@/server/surveys/rules';
@@ -22,6 +22,8 @@ export interface PublicSurvey {
   intro: string;
   asksTeam: boolean;
   asksTenure: boolean;
+  /** An open link that takes one answer per browser (never for an invitation or the preview). */
+  oneAnswerPerBrowser?: boolean;
   teams: string[];
   questions: PublicQuestion[];
 }
@@ -149,7 +151,61 @@ function QuestionField({
   );
 }
 
+/** The browser's own note that it answered this survey: '1', nothing about the answer. */
+const answeredKey = (slug: string) => `frictionlog:answered:${slug}`;
+const ignoreStorageEvents = () => () => undefined;
+
+function readAnswered(slug: string): boolean {
+  try {
+    return window.localStorage.getItem(answeredKey(slug)) === '1';
+  } catch {
+    // Storage blocked by the browser: the cookie the server set still says it.
+    return false;
+  }
+}
+
+function markAnswered(slug: string) {
+  try {
+    window.localStorage.setItem(answeredKey(slug), '1');
+  } catch {
+    // Storage blocked by the browser: the cookie the server set still says it.
+    return;
+  }
+}
+
 export function SurveyForm({ slug, invitation, survey, isPreview = false }: { slug: string; invitation?: string | null; survey: PublicSurvey; isPreview?: boolean }) {
+  const isOncePerBrowser = Boolean(survey.oneAnswerPerBrowser) && !isPreview && !invitation;
+  const hasAnswered = useSyncExternalStore(ignoreStorageEvents, () => isOncePerBrowser && readAnswered(slug), () => false);
+  if (hasAnswered) return <AlreadyAnswered />;
+  return <SurveyQuestions slug={slug} invitation={invitation} survey={survey} isPreview={isPreview} isOncePerBrowser={isOncePerBrowser} />;
+}
+
+/** Said the same way by the page (the cookie) and the form (local storage). */
+export function AlreadyAnswered() {
+  return (
+    <div role="status" className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
+      <p className="font-medium">This browser has already answered this survey.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Each browser answers once, so every answer counts once. Your answer is not linked to you or to this browser. If someone else shares this
+        computer, they can answer from their own device.
+      </p>
+    </div>
+  );
+}
+
+function SurveyQuestions({
+  slug,
+  invitation,
+  survey,
+  isPreview,
+  isOncePerBrowser,
+}: {
+  slug: string;
+  invitation?: string | null;
+  survey: PublicSurvey;
+  isPreview: boolean;
+  isOncePerBrowser: boolean;
+}) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
@@ -195,6 +251,7 @@ export function SurveyForm({ slug, invitation, survey, isPreview = false }: { sl
         body: JSON.stringify({ answers, team: team || null, tenureBand: tenure || null, invitation: invitation ?? null }),
       });
       if (response.status === 201) {
+        if (isOncePerBrowser) markAnswered(slug);
         router.push(`/s/${encodeURIComponent(slug)}/thanks`);
         return;
       }
@@ -258,6 +315,12 @@ export function SurveyForm({ slug, invitation, survey, isPreview = false }: { sl
             )}
           </div>
         </fieldset>
+      )}
+      {isOncePerBrowser && (
+        <p className="text-sm text-slate-600">
+          One answer per browser: once you send, this browser remembers that it has already answered (in the browser only; your answer is not linked
+          to it).
+        </p>
       )}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <Button type="submit" isBusy={isSending} className="h-11 w-full text-base sm:w-auto">

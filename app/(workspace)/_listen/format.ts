@@ -6,12 +6,6 @@ export function todayIso(now: Date = new Date()): string {
   return local.toISOString().slice(0, 10);
 }
 
-/** '2026-01-20' -> '20 Jan 2026' (a calendar day: never shifted by the time zone). */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return '—';
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return '—';

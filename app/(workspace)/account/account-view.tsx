@@ -1,6 +1,6 @@
 'use client';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+// The signed-in member's profile and password change.
+import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../_components/button';
 import { FormError, TextField } from '../../_components/field';
 import { PasswordStrength } from '../../_components/password-strength';
@@ -8,28 +8,20 @@ import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { LoadingState } from '../../_components/states';
 import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '../../_trpc/client';
 
 export function AccountView() {
   const trpc = useTRPC();
   const toast = useToast();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const empty = { currentPassword: '', newPassword: '' };
-  const [form, setForm] = useState(empty);
-  const change = useMutation(
-    trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => {
-        toast('Password changed; your other sessions were signed out');
-        setForm(empty);
-      },
-    }),
-  );
-  const error = change.error ? describeError(change.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    change.mutate(form);
-  }
+  const form = useFormMutation({
+    initialValues: { currentPassword: '', newPassword: '' },
+    mutation: trpc.auth.changePassword.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: () => toast('Password changed; your other sessions were signed out'),
+  });
 
   return (
     <>
@@ -50,28 +42,13 @@ export function AccountView() {
           )}
         </Panel>
         <Panel title="Change password">
-          <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-            <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-            <TextField
-              label="Current password"
-              type="password"
-              autoComplete="current-password"
-              value={form.currentPassword}
-              onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-              error={error?.fieldErrors.currentPassword}
-            />
-            <TextField
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint={PASSWORD_RULES_HINT}
-              value={form.newPassword}
-              onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-              error={error?.fieldErrors.newPassword}
-            />
-            <PasswordStrength password={form.newPassword} email={me.data?.email} name={me.data?.name} />
+          <form onSubmit={form.submit} noValidate className="flex flex-col gap-3">
+            <FormError {...form.formError} />
+            <TextField label="Current password" type="password" autoComplete="current-password" {...form.field('currentPassword')} />
+            <TextField label="New password" type="password" autoComplete="new-password" hint={PASSWORD_RULES_HINT} {...form.field('newPassword')} />
+            <PasswordStrength password={form.values.newPassword} email={me.data?.email} name={me.data?.name} />
             <div>
-              <Button type="submit" isBusy={change.isPending}>
+              <Button type="submit" isBusy={form.isPending}>
                 Change password
               </Button>
             </div>

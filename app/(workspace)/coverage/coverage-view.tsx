@@ -14,7 +14,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
 import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
-import { formatDay, plural, todayIso } from '../_listen/format';
+import { formatDay } from '@/app/_components/format';
+import { plural, todayIso } from '../_listen/format';
 import { TENURE_LABELS } from '../directory/tenure-options';
 import { DeveloperLink } from '@/app/_components/developer-link';
 

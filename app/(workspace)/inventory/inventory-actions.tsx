@@ -1,6 +1,7 @@
 'use client';
 // The inventory's actions: freeze the ranking as a snapshot, share it read-only with a link,
 // export it to Markdown or CSV, print it. Freezing and sharing are for editors.
+import { formatDay } from '@/app/_components/format';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
@@ -17,7 +18,7 @@ type Open = 'freeze' | 'share' | 'export' | null;
 function FreezeForm({ filter, onDone }: { filter: InventoryFilterInput; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(`Ranking on ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`);
+  const [title, setTitle] = useState(`Ranking on ${formatDay(new Date())}`);
   const [frozen, setFrozen] = useState<{ id: string; title: string } | null>(null);
   const freeze = useMutation(
     trpc.inventory.freeze.mutationOptions({

@@ -1,5 +1,6 @@
 // The ranked pain inventory, rendered on the server: filters in the URL, every number a link to
 // the evidence behind it, the frequency x severity chart, MVP focus first, print-ready.
+import { formatLongDay } from '@/app/_components/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '../../_components/button';
@@ -42,7 +43,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   const shown = inventory.themes.slice((inventory.page - 1) * inventory.pageSize, inventory.page * inventory.pageSize);
   const focus = inventory.themes.filter((theme) => theme.isMvpFocus);
   const hasFilter = isFiltered(filter);
-  const generated = inventory.generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const generated = formatLongDay(inventory.generatedAt);
 
   return (
     <>

@@ -1,13 +1,15 @@
 'use client';
 // Workspace members and their roles. Admins add members, change roles, set new passwords and
 // remove members; the last admin can be neither demoted nor removed.
+import { formatDay } from '@/app/_components/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../_components/button';
 import { controlClass, FormError, SelectField, TextField } from '../../_components/field';
 import { PasswordStrength } from '../../_components/password-strength';
 import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
 import { InlineForm } from '../../_components/inline-form';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { PageHeader, Panel } from '../../_components/page-header';
 import { useIsAdmin, useSession } from '../../_components/session-context';
 import { ErrorState, LoadingState } from '../../_components/states';
@@ -33,42 +35,33 @@ function AddMemberForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const empty = { name: '', email: '', role: 'editor' as Role, password: '' };
-  const [form, setForm] = useState(empty);
-  const add = useMutation(
-    trpc.members.add.mutationOptions({
-      onSuccess: async (member) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
-        toast(`${member.name} added as ${member.role}`);
-        setForm(empty);
-      },
-    }),
-  );
-  const error = add.error ? describeError(add.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    add.mutate(form);
-  }
+  const form = useFormMutation({
+    initialValues: { name: '', email: '', role: 'editor' as Role, password: '' },
+    mutation: trpc.members.add.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (member) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+      toast(`${member.name} added as ${member.role}`);
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a member">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextField label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={error?.fieldErrors.name} />
-      <TextField label="Email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={error?.fieldErrors.email} />
-      <SelectField label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} options={ROLE_OPTIONS} error={error?.fieldErrors.role} />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-3" aria-label="Add a member">
+      <FormError {...form.formError} />
+      <TextField label="Name" {...form.field('name')} />
+      <TextField label="Email" type="email" {...form.field('email')} />
+      <SelectField label="Role" {...form.field('role')} options={ROLE_OPTIONS} />
       <TextField
         label="Temporary password"
         type="password"
         autoComplete="new-password"
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.target.value })}
-        error={error?.fieldErrors.password}
+        {...form.field('password')}
         hint={`${PASSWORD_RULES_HINT} Share it with them; they can change it under Your account.`}
       />
-      <PasswordStrength password={form.password} email={form.email} name={form.name} />
+      <PasswordStrength password={form.values.password} email={form.values.email} name={form.values.name} />
       <div>
-        <Button type="submit" isBusy={add.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Add member
         </Button>
       </div>
@@ -168,7 +161,7 @@ export function MembersView() {
                         <span className="capitalize">{member.role}</span>
                       )}
                     </Td>
-                    <Td className="whitespace-nowrap">{member.last_seen_at ? member.last_seen_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never'}</Td>
+                    <Td className="whitespace-nowrap">{member.last_seen_at ? formatDay(member.last_seen_at) : 'Never'}</Td>
                     {isAdmin && (
                       <Td className="whitespace-nowrap text-right">
                         <Button variant="ghost" size="sm" aria-label={`Set a new password for ${member.name}`} onClick={() => setResetting(member.id)}>

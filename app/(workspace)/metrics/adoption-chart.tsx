@@ -1,6 +1,7 @@
 'use client';
 // Weekly adoption: share of deployments and of services going through the platform, with the
 // year-one target band (60-80% of eligible services) drawn.
+import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
@@ -22,9 +23,9 @@ export function AdoptionChart({ points, markers }: { points: Point[]; markers: (
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
             <ReferenceArea y1={60} y2={80} fill="#dcfce7" fillOpacity={0.7} label={{ value: 'Year-one target 60-80%', position: 'insideTopLeft', fill: '#166534', fontSize: 12 }} />
-            <XAxis dataKey="week" tick={{ fontSize: 12, fill: '#475569' }} minTickGap={24} />
+            <XAxis dataKey="week" tickFormatter={formatAxisDay} tick={{ fontSize: 12, fill: '#475569' }} minTickGap={24} />
             <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} tick={{ fontSize: 12, fill: '#475569' }} width={44} />
-            <Tooltip formatter={(value) => `${value}%`} />
+            <Tooltip formatter={(value) => `${value}%`} labelFormatter={(week) => `Week of ${formatDay(String(week))}`} />
             <Legend />
             {shipMarkerLines(markers)}
             <Line type="monotone" dataKey="services" name="Services through the platform" stroke="#4338ca" strokeWidth={2} dot={false} connectNulls={false} />

@@ -7,6 +7,3 @@ export const percent = (value: number | null) => (value === null ? '—' : perce
 export const duration = (hours: number | null) => (hours === null ? '—' : durationText(hours).text);
 
 export const frequency = (perDay: number | null) => (perDay === null ? '—' : frequencyText(perDay).text);
-
-/** A day as '26 Nov 2026', in UTC like every period on the dashboard. */
-export const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -2,22 +2,20 @@
 // The platform metrics dashboard: adoption, time to first deploy and DORA per quarter (from
 // delivery events sent by CI/CD or imported as CSV), support load and satisfaction, with the ship
 // dates of roadmap items marked on every trend.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/root';
-import { useState } from 'react';
 import { Button } from '../../_components/button';
-import { FileDrop } from '../../_components/file-drop';
-import { FormError, SelectField } from '../../_components/field';
+import { SelectField } from '../../_components/field';
 import { Badge, PageHeader, Panel } from '../../_components/page-header';
 import { useCanEdit } from '../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
-import { useToast } from '../../_components/toast';
 import { describeError, useTRPC } from '../../_trpc/client';
 import { AdoptionChart } from './adoption-chart';
+import { ImportDeployments } from './import-deployments';
 import { markersOf, type Outcomes, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
 import { DORA_METRICS, type DoraMetric } from '@/server/metrics/dora-bands';
 import { doraFigureText } from '@/server/metrics/figure-format';
@@ -93,52 +91,6 @@ function BandNotes({ bands }: { bands: Bands }) {
           </Table>
         </div>
       </details>
-    </div>
-  );
-}
-
-function ImportDeployments() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const [rejection, setRejection] = useState<string | null>(null);
-  const importCsv = useMutation(
-    trpc.metrics.importDeployments.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.metrics.pathKey() });
-        toast(`${result.inserted} deployments imported, ${result.alreadyStored} already stored`);
-      },
-    }),
-  );
-  const error = importCsv.error ? describeError(importCsv.error) : null;
-  const problems = (error?.details?.problems as { row: number; column?: string; message: string }[] | undefined) ?? [];
-  return (
-    <div className="flex flex-col gap-3">
-      <p className="text-sm text-slate-600">
-        Columns: <code className="rounded bg-slate-100 px-1">event_id, service, team, via_platform, commit_time, deploy_time, outcome, recovered_at</code>. Times
-        without a zone are read as UTC. Rows already imported (same event_id) are skipped.
-      </p>
-      <FileDrop
-        label="Import deployments CSV"
-        accept=".csv,text/csv"
-        maxBytes={50_000_000}
-        onReject={setRejection}
-        onFile={async (file) => {
-          setRejection(null);
-          importCsv.mutate({ text: await file.text() });
-        }}
-      />
-      <FormError message={rejection ?? error?.message} />
-      {problems.length > 1 && (
-        <ul className="list-disc pl-5 text-sm text-red-800">
-          {problems.slice(1, 10).map((problem, index) => (
-            <li key={index}>
-              Row {problem.row}
-              {problem.column ? `, ${problem.column}` : ''}: {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

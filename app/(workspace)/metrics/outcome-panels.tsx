@@ -12,7 +12,8 @@ import { TrendChart } from '../../_components/score-charts';
 import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
 import { EmptyState } from '../../_components/states';
 import { Table, Td, Th } from '../../_components/table';
-import { percent, shortDate } from './format';
+import { formatAxisDay, formatDay } from '@/app/_components/format';
+import { percent } from './format';
 
 export type Outcomes = inferRouterOutputs<AppRouter>['metrics']['outcomes'];
 export type WhenMarker = ChartMarker & { when: string };
@@ -25,7 +26,7 @@ export const weekLabel = (week: string) => week.slice(5);
 
 /** The server's markers with a readable date, their x moved onto the chart's labels. */
 export function markersOf(outcomes: Outcomes, period: 'weekly' | 'quarterly', label: (at: string) => string = (at) => at): WhenMarker[] {
-  const when = new Map(outcomes.shipped.map((item) => [item.id, shortDate.format(new Date(item.shippedAt))]));
+  const when = new Map(outcomes.shipped.map((item) => [item.id, formatDay(new Date(item.shippedAt))]));
   return outcomes.markers[period].map((marker) => ({ ...marker, at: label(marker.at), when: when.get(marker.itemId) ?? '' }));
 }
 
@@ -49,9 +50,9 @@ function SupportCharts({ support, markers }: { support: Outcomes['support']; mar
             <ResponsiveContainer>
               <BarChart data={volume} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
                 <CartesianGrid vertical={false} stroke="#e2e8f0" />
-                <XAxis dataKey="week" tick={AXIS} minTickGap={24} />
+                <XAxis dataKey="week" tickFormatter={formatAxisDay} tick={AXIS} minTickGap={24} />
                 <YAxis allowDecimals={false} tick={AXIS} axisLine={false} />
-                <Tooltip />
+                <Tooltip labelFormatter={(week) => `Week of ${formatDay(String(week))}`} />
                 <Legend wrapperStyle={{ fontSize: 12 }} />
                 {support.chartCategories.map((category, index) => (
                   <Bar key={category} dataKey={category} stackId="tickets" fill={CATEGORY_COLORS[index % CATEGORY_COLORS.length]} isAnimationActive={false} />
@@ -80,9 +81,9 @@ function SupportCharts({ support, markers }: { support: Outcomes['support']; mar
             <ResponsiveContainer>
               <LineChart data={ratio} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
                 <CartesianGrid vertical={false} stroke="#e2e8f0" />
-                <XAxis dataKey="week" tick={AXIS} minTickGap={24} />
+                <XAxis dataKey="week" tickFormatter={formatAxisDay} tick={AXIS} minTickGap={24} />
                 <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS} axisLine={false} width={44} />
-                <Tooltip formatter={(value) => `${value}%`} />
+                <Tooltip formatter={(value) => `${value}%`} labelFormatter={(week) => `Week of ${formatDay(String(week))}`} />
                 {shipMarkerLines(markers)}
                 <Line
                   type="monotone"
@@ -267,7 +268,7 @@ export function ShippedPanel({ outcomes }: { outcomes: Outcomes }) {
               <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="font-medium text-slate-900">{item.title}</span>
                 <span className="text-sm text-slate-600">
-                  shipped {shortDate.format(new Date(item.shippedAt))} ·{' '}
+                  shipped {formatDay(new Date(item.shippedAt))} ·{' '}
                   <Link href={`/metrics/impact/${item.id}`} className="font-medium text-brand-700 underline">Before and after</Link>
                 </span>
               </li>

@@ -12,7 +12,8 @@ import { PageHeader } from '../../_components/page-header';
 import { Pager, useUrlParams } from '../../_components/pager';
 import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
 import { describeError, useTRPC } from '../../_trpc/client';
-import { formatDay, plural } from '../_listen/format';
+import { formatDay } from '@/app/_components/format';
+import { plural } from '../_listen/format';
 
 const PAGE_SIZE = 20;
 

@@ -1,6 +1,7 @@
 'use client';
 // Shadowing sessions: watching a developer do real work and noting every moment of friction.
 // Lists the sessions and starts a new one.
+import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -96,10 +97,10 @@ export function ShadowingListView() {
                   <Td className="whitespace-nowrap">
                     <Link
                       href={`/shadowing/${row.id}`}
-                      aria-label={`Shadowing ${row.participant_name} on ${(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`}
+                      aria-label={`Shadowing ${row.participant_name} on ${formatDay(row.started_at ?? row.created_at)}`}
                       className="text-brand-700 hover:underline"
                     >
-                      {(row.started_at ?? row.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                      {formatDay(row.started_at ?? row.created_at)}
                     </Link>
                   </Td>
                   <Td>

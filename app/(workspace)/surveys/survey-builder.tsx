@@ -135,6 +135,23 @@ export function SurveyBuilder({
                 <input type="radio" name="access" checked={draft.access === 'invitation'} onChange={() => setDraft({ ...draft, access: 'invitation' })} />
                 Only developers with a single-use invitation link
               </label>
+              {draft.access === 'link' && (
+                <label className="mt-1 flex items-start gap-2">
+                  <input
+                    type="checkbox"
+                    className="mt-1"
+                    checked={draft.oneAnswerPerBrowser ?? true}
+                    onChange={(e) => setDraft({ ...draft, oneAnswerPerBrowser: e.target.checked })}
+                  />
+                  <span>
+                    One answer per browser
+                    <span className="block text-xs text-slate-600">
+                      A browser that answered sees &ldquo;this browser has already answered&rdquo;. It is marked in the browser only (a cookie and local storage): nothing
+                      stored ties the browser to its answer. Switch off for a shared kiosk or laptop.
+                    </span>
+                  </span>
+                </label>
+              )}
             </div>
           </fieldset>
           <fieldset>

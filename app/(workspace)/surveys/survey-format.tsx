@@ -9,10 +9,6 @@ export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
 }
 
-export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
 const STATE_LABELS = { open: 'Open', scheduled: 'Not open yet', closed: 'Closed' } as const;
 
 export function StateBadge({ state, isImported = false }: { state: keyof typeof STATE_LABELS; isImported?: boolean }) {

@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { formatWait, waitMinutes } from '@/server/tickets/wait-time';
+import { formatDay } from '@/app/_components/format';
 import { Button, ButtonLink } from '../../_components/button';
 import { FormError, SelectField, TextField } from '../../_components/field';
 import { useUrlParams, Pager } from '../../_components/pager';
@@ -23,7 +24,6 @@ import { WeeklyChart } from './weekly-chart';
 import { DeveloperLink } from '@/app/_components/developer-link';
 
 const PAGE_SIZE = 50;
-const dateLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const hoursLabel = (hours: number | null) => (hours === null ? 'time unknown' : `${hours.toLocaleString('en', { maximumFractionDigits: 1 })} h per developer per month`);
 
 interface Filter {
@@ -80,7 +80,7 @@ function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdi
                     <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                       {cluster.category && <Badge>{cluster.category}</Badge>}
                       <span>
-                        {cluster.firstOpened && cluster.lastOpened ? `${dateLabel(cluster.firstOpened)} – ${dateLabel(cluster.lastOpened)}` : 'No creation dates'}
+                        {cluster.firstOpened && cluster.lastOpened ? `${formatDay(cluster.firstOpened)} – ${formatDay(cluster.lastOpened)}` : 'No creation dates'}
                       </span>
                       {cluster.variants.length > 1 && <span>{cluster.variants.length} wordings</span>}
                     </p>
@@ -400,7 +400,7 @@ export function TicketsView() {
                       </Td>
                       <Td>{row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : (row.requester_name ?? row.requester_email ?? '—')}</Td>
                       <Td>{row.category ?? 'Uncategorized'}</Td>
-                      <Td className="whitespace-nowrap">{row.opened_at ? row.opened_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'No date'}</Td>
+                      <Td className="whitespace-nowrap">{row.opened_at ? formatDay(row.opened_at) : 'No date'}</Td>
                       <Td className="whitespace-nowrap">
                         {row.opened_at ? formatWait(waitMinutes(row.opened_at, row.resolved_at)) : '—'}
                         {!row.resolved_at && <span className="sr-only"> (still open)</span>}

@@ -1,5 +1,6 @@
 'use client';
 // Weekly ticket volume by category as stacked bars: the six biggest categories, the rest as "Other".
+import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
 import { useShipMarkers } from '../../_components/use-ship-markers';
@@ -30,13 +31,13 @@ export function WeeklyChart({ rows }: { rows: { week: string; category: string; 
   }
   return (
     <figure>
-      <div className="h-72 w-full" role="img" aria-label={`Tickets per week by category over ${data.length} weeks; the busiest week, starting ${busiest.week}, had ${busiest.sum} tickets.`}>
+      <div className="h-72 w-full" role="img" aria-label={`Tickets per week by category over ${data.length} weeks; the busiest week, starting ${formatDay(busiest.week)}, had ${busiest.sum} tickets.`}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="week" tick={{ fontSize: 12, fill: '#334155' }} tickFormatter={(week: string) => week.slice(5)} />
+            <XAxis dataKey="week" tick={{ fontSize: 12, fill: '#334155' }} tickFormatter={formatAxisDay} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#334155' }} />
-            <Tooltip labelFormatter={(week) => `Week of ${week}`} />
+            <Tooltip labelFormatter={(week) => `Week of ${formatDay(String(week))}`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((key, index) => (
               <Bar key={key} dataKey={key} stackId="tickets" fill={COLORS[index % COLORS.length]} isAnimationActive={false} />

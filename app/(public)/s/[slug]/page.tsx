@@ -5,8 +5,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { getServerCaller } from '../../../_trpc/server';
-import { longDate, PublicCard } from '../../_components/public-card';
-import { SurveyForm } from '../../_components/survey-form';
+import { formatLongDay } from '@/app/_components/format';
+import { PublicCard } from '../../_components/public-card';
+import { AlreadyAnswered, SurveyForm } from '../../_components/survey-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Survey' };
@@ -30,7 +31,7 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
     case 'scheduled':
       return (
         <PublicCard title={form.title}>
-          <p>This survey is not open yet: it opens on {longDate(form.opensOn)}. Come back then; this same link will work.</p>
+          <p>This survey is not open yet: it opens on {formatLongDay(form.opensOn)}. Come back then; this same link will work.</p>
         </PublicCard>
       );
     case 'closed':
@@ -45,6 +46,12 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
           <p>This survey is by invitation. Open the personal link from your invitation; each link answers once, and your answer is not linked to you.</p>
         </PublicCard>
       );
+    case 'already-answered':
+      return (
+        <PublicCard title={form.title}>
+          <AlreadyAnswered />
+        </PublicCard>
+      );
     case 'invitation-invalid':
       return (
         <PublicCard title={form.title}>
@@ -56,7 +63,7 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
         <PublicCard title={form.title}>
           {form.intro && <p className="whitespace-pre-line">{form.intro}</p>}
           <p className="mt-2 text-sm text-slate-600">
-            Open until {longDate(form.closesOn)}. Questions marked <span className="text-red-700">*</span> need an answer.
+            Open until {formatLongDay(form.closesOn)}. Questions marked <span className="text-red-700">*</span> need an answer.
           </p>
           <div className="mt-6">
             <SurveyForm slug={slug} invitation={invitation} survey={form} />

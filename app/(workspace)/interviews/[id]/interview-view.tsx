@@ -18,7 +18,7 @@ import { ErrorState, LoadingState } from '../../../_components/states';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { ConflictNotice, SaveStatusLine } from '../../_listen/autosave-ui';
-import { formatDay } from '../../_listen/format';
+import { formatDay } from '@/app/_components/format';
 import { ParticipantSelect } from '../../_listen/participant-select';
 import { groupBySpot, SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
 import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';

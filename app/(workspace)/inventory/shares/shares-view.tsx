@@ -11,8 +11,8 @@ import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
+import { formatDay } from '@/app/_components/format';
 
-const formatDate = (date: Date | null) => (date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never');
 
 export function SharesView() {
   const confirm = useConfirm();
@@ -84,10 +84,10 @@ export function SharesView() {
                 </Td>
                 <Td>{share.filterLabel}</Td>
                 <Td className="whitespace-nowrap">
-                  {formatDate(share.created_at)}
+                  {formatDay(share.created_at, 'Never')}
                   {share.created_by_name && <span className="block text-slate-600">by {share.created_by_name}</span>}
                 </Td>
-                <Td className="whitespace-nowrap">{formatDate(share.last_viewed_at)}</Td>
+                <Td className="whitespace-nowrap">{formatDay(share.last_viewed_at, 'Never')}</Td>
                 <Td className="text-right">
                   {!share.revoked_at && (
                     <Button

@@ -1,4 +1,5 @@
 // Frozen rankings: baselines to compare today's inventory with.
+import { formatDay } from '@/app/_components/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '../../../_components/button';
@@ -42,7 +43,7 @@ export default async function SnapshotsPage() {
                   </Link>
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {snapshot.taken_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                  {formatDay(snapshot.taken_at)}
                   {snapshot.taken_by_name && <span className="block text-slate-600">by {snapshot.taken_by_name}</span>}
                 </Td>
                 <Td>{snapshot.filterLabel}</Td>

@@ -15,7 +15,7 @@ import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { Pager, useUrlParams } from '../../../_components/pager';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatDay } from '../roadmap/format';
+import { formatDay } from '@/app/_components/format';
 import { ThemeFits, type ThemeFitView } from '@/app/_components/theme-fits';
 import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
 

@@ -1,9 +1,4 @@
-// Numbers and dates in the roadmap editor and the request inbox.
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
-export function formatDay(date: Date): string {
-  return DAY.format(date);
-}
+// Numbers in the roadmap editor and the request inbox (dates: app/_components/format.ts).
 
 /** Hours with one decimal under 10, whole hours above. */
 export function formatHours(hours: number): string {

@@ -11,7 +11,8 @@ import { Markdown } from '../../../_components/markdown';
 import { ThemePicker } from '@/app/_components/theme-picker';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatDay, formatHours } from './format';
+import { formatDay } from '@/app/_components/format';
+import { formatHours } from './format';
 import type { Item } from './roadmap-editor';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 

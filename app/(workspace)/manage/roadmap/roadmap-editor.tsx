@@ -14,7 +14,8 @@ import { useCanEdit } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatHours, formatDay } from './format';
+import { formatDay } from '@/app/_components/format';
+import { formatHours } from './format';
 import { ItemDialog } from './item-dialog';
 import { PublishDialog } from './publish-dialog';
 
@@ -41,7 +42,7 @@ function ItemNumbers({ item }: { item: Item }) {
   const affected = Math.max(0, ...item.themes.map((theme) => theme.affectedDevelopers));
   return (
     <>
-      <dl className="mt-2 grid grid-cols-2 gap-2 text-xs">
+      <dl className="mt-2 grid grid-cols-2 gap-2 text-xs [overflow-wrap:anywhere]">
         <div className="rounded bg-slate-50 px-2 py-1">
           <dt className="text-slate-600">Votes</dt>
           <dd className="text-sm font-semibold text-slate-900">{item.votes}</dd>
@@ -254,10 +255,11 @@ export function RoadmapEditor() {
             role="region"
             aria-label="Roadmap lanes"
             tabIndex={0}
-            className="flex flex-col gap-6 pb-2 md:flex-row md:gap-4 md:overflow-x-auto"
+            // Five lanes side by side fit a 1280-pixel screen beside the sidebar; narrower, they scroll with a visible bar.
+            className="flex flex-col gap-6 pb-2 md:grid md:auto-cols-[minmax(11rem,1fr)] md:grid-flow-col md:gap-3 md:overflow-x-auto"
           >
             {LANES.map((lane) => (
-              <section key={lane} aria-labelledby={`lane-${lane}`} className="min-w-0 md:w-72 md:shrink-0">
+              <section key={lane} aria-labelledby={`lane-${lane}`} className="min-w-0">
                 <h2 id={`lane-${lane}`} className="mb-2 text-sm font-semibold text-slate-900">
                   {LANE_LABELS[lane]} <span className="font-normal text-slate-600">({order[lane].length})</span>
                 </h2>

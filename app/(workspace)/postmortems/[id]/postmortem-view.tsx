@@ -1,6 +1,7 @@
 'use client';
 // One post-mortem: its summary, timeline, contributing factors (each can become evidence of a
 // pain theme), action items and stats, and the infrastructure flag a person confirms.
+import { formatDay } from '@/app/_components/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -149,7 +150,7 @@ export function PostmortemView({ id }: { id: string }) {
               )}
               {data.reviewed_at && (
                 <p className="text-xs text-slate-600">
-                  Reviewed by {data.reviewed_by_name ?? 'a former member'} on {data.reviewed_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}.
+                  Reviewed by {data.reviewed_by_name ?? 'a former member'} on {formatDay(data.reviewed_at)}.
                 </p>
               )}
               <FormError message={flag.error ? describeError(flag.error).message : null} />

@@ -13,7 +13,8 @@ import { useCanEdit, useIsAdmin } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { EvidenceQuote, Pager } from '../../surveys/evidence-quote';
-import { formatDay, formatScore } from '../../surveys/survey-format';
+import { formatAxisDay, formatDay } from '@/app/_components/format';
+import { formatScore } from '../../surveys/survey-format';
 
 const PAGE = 20;
 
@@ -58,7 +59,7 @@ function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) 
   );
 }
 
-const weekLabel = (week: string) => formatDay(week).replace(/ \d{4}$/, '');
+const weekLabel = (week: string) => formatAxisDay(week);
 
 export function FlowView({ flowKey }: { flowKey: string }) {
   const trpc = useTRPC();

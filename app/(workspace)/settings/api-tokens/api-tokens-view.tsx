@@ -2,7 +2,7 @@
 // Admins create API tokens for scripts and other tools (a nightly import, a portal reading the
 // inventory). A token is shown once; only its hash is kept.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../_components/button';
 import { FormError, TextField } from '../../../_components/field';
 import { Badge, PageHeader, Panel } from '../../../_components/page-header';
@@ -10,10 +10,11 @@ import { useIsAdmin } from '../../../_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
 import { Table, Td, Th } from '../../../_components/table';
 import { useToast } from '../../../_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { formatDay } from '@/app/_components/format';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
-const formatDate = (date: Date | null) => (date ? date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : 'Never');
 
 export function ApiTokensView() {
   const confirm = useConfirm();
@@ -21,19 +22,19 @@ export function ApiTokensView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const isAdmin = useIsAdmin();
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const tokens = useQuery({ ...trpc.apiTokens.list.queryOptions(), enabled: isAdmin });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.pathKey() });
-  const create = useMutation(
-    trpc.apiTokens.create.mutationOptions({
-      onSuccess: async (token) => {
-        await refresh();
-        setCreated({ name: token.name, token: token.token });
-        setName('');
-      },
-    }),
-  );
+  const create = useFormMutation({
+    initialValues: { name: '' },
+    mutation: trpc.apiTokens.create.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (token) => {
+      await refresh();
+      setCreated({ name: token.name, token: token.token });
+    },
+  });
   const revoke = useMutation(
     trpc.apiTokens.revoke.mutationOptions({
       onSuccess: async () => {
@@ -43,7 +44,6 @@ export function ApiTokensView() {
       onError: (error) => toast(describeError(error).message, 'error'),
     }),
   );
-  const error = create.error ? describeError(create.error) : null;
 
   if (!isAdmin) {
     return (
@@ -52,11 +52,6 @@ export function ApiTokensView() {
         <EmptyState title="Only admins manage API tokens">Ask an admin of this workspace for a token.</EmptyState>
       </>
     );
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ name });
   }
 
   return (
@@ -106,10 +101,10 @@ export function ApiTokensView() {
                     </Td>
                     <Td className="font-mono">{token.token_prefix}…</Td>
                     <Td className="whitespace-nowrap">
-                      {formatDate(token.created_at)}
+                      {formatDay(token.created_at, 'Never')}
                       {token.created_by_name && <span className="block text-slate-600">by {token.created_by_name}</span>}
                     </Td>
-                    <Td className="whitespace-nowrap">{formatDate(token.last_used_at)}</Td>
+                    <Td className="whitespace-nowrap">{formatDay(token.last_used_at, 'Never')}</Td>
                     <Td className="text-right">
                       {!token.revoked_at && (
                         <Button
@@ -136,9 +131,9 @@ export function ApiTokensView() {
           )}
         </div>
         <Panel title="Create a token">
-          <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-            <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-            <TextField label="What uses it" placeholder="nightly Jira import" value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldErrors.name} />
+          <form onSubmit={create.submit} noValidate className="flex flex-col gap-3">
+            <FormError {...create.formError} />
+            <TextField label="What uses it" placeholder="nightly Jira import" {...create.field('name')} />
             <div>
               <Button type="submit" isBusy={create.isPending}>
                 Create token

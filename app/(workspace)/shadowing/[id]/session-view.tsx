@@ -3,6 +3,7 @@
 // observation mode, keyboard first (keys 1-7 capture a friction event at the current offset, then
 // Enter saves an optional note, Escape skips it). Afterwards: the timeline, totals per kind,
 // events to correct, notes, and words to save as evidence.
+import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
@@ -106,7 +107,7 @@ export function SessionView({ id }: { id: string }) {
             {[
               `${SCENARIO_LABELS[data.scenario]}${data.focus ? `: ${data.focus}` : ''}`,
               data.team_name,
-              (data.started_at ?? data.created_at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }),
+              formatDay(data.started_at ?? data.created_at),
               data.observer_name ? `observed by ${data.observer_name}` : null,
             ]
               .filter(Boolean)

@@ -12,7 +12,8 @@ import { useToast } from '../../../_components/toast';
 import { describeError, useTRPC } from '../../../_trpc/client';
 import { SurveyForm } from '../../../(public)/_components/survey-form';
 import { SurveyBuilder } from '../survey-builder';
-import { formatDay, formatRate, StateBadge } from '../survey-format';
+import { formatDay } from '@/app/_components/format';
+import { formatRate, StateBadge } from '../survey-format';
 import { SurveyResults } from './survey-results';
 import { SurveyShare } from './survey-share';
 import { useConfirm } from '@/app/_components/confirm-dialog';
@@ -162,6 +163,7 @@ export function SurveyView({ id }: { id: string }) {
               closesOn: data.closesOn,
               asksTeam: data.asksTeam,
               asksTenure: data.asksTenure,
+              oneAnswerPerBrowser: data.oneAnswerPerBrowser,
               access: data.access,
               questions: data.questions.map(({ id: questionId, kind, prompt, isRequired, options }) => ({ id: questionId, kind, prompt, isRequired, options })),
             }}

@@ -2,6 +2,7 @@
 // One pain theme: its numbers in the inventory, the developers and evidence behind them (narrowed
 // by the inventory's filters when it was opened from there), and the editor's tools: edit, MVP
 // focus, merge, split, add or remove evidence, undo a merge into it.
+import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
@@ -380,7 +381,7 @@ export function ThemeView({ id }: { id: string }) {
                     <span className="font-medium text-slate-900">{merge.source_title}</span>
                     <span className="text-slate-600">
                       {' '}
-                      · {merge.evidence_count} item{merge.evidence_count === 1 ? '' : 's'} · {merge.merged_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                      · {merge.evidence_count} item{merge.evidence_count === 1 ? '' : 's'} · {formatDay(merge.merged_at)}
                       {merge.merged_by_name && ` by ${merge.merged_by_name}`}
                     </span>
                   </span>

@@ -1,6 +1,7 @@
 // The pain inventory behind a read-only share link: no sign-in, no developer names (quotes are
 // attributed by background, tenure and team), no links into the workspace. A revoked or
 // malformed link is a 404 with no data.
+import { formatLongDay } from '@/app/_components/format';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
@@ -32,7 +33,7 @@ export default async function SharedInventoryPage({ params }: { params: Promise<
   }
   const { inventory } = shared;
   const focus = inventory.themes.filter((theme) => theme.isMvpFocus);
-  const generated = inventory.generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const generated = formatLongDay(inventory.generatedAt);
 
   return (
     <div className="min-h-screen">

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
-import { formatDay, pluralise } from '../../../_lib/format';
+import { formatDay } from '@/app/_components/format';
+import { pluralise } from '../../../_lib/format';
 import { getPublicCaller, orNotFound } from '../../../_lib/public-caller';
 import { NewRequestThanks } from '../../../_components/new-request-thanks';
 import { VoteButton, VotesProvider } from '../../../_components/votes';

@@ -1,5 +1,6 @@
 // One snapshot compared with today's ranking (same filters): rank moves, score changes, themes
 // new since and themes resolved since; below it, the ranking exactly as it was frozen.
+import { formatLongDay } from '@/app/_components/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -43,7 +44,7 @@ export default async function SnapshotPage({ params }: { params: Promise<{ id: s
   const { comparison } = snapshot;
   const query = inventorySearchParams(snapshot.filter).toString();
   const themeLink = (themeId: string) => `/themes/${themeId}${query ? `?${query}` : ''}`;
-  const taken = snapshot.takenAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const taken = formatLongDay(snapshot.takenAt);
 
   return (
     <>

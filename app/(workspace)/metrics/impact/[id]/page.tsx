@@ -10,7 +10,7 @@ import { EmptyState } from '../../../../_components/states';
 import { Table, Td, Th } from '../../../../_components/table';
 import { getServerCaller } from '../../../../_trpc/server';
 import { formatHours } from '@/server/inventory/inventory-model';
-import { shortDate } from '../../format';
+import { formatDay } from '@/app/_components/format';
 import { FlowLink } from './flow-link';
 
 export const metadata: Metadata = { title: 'Before and after' };
@@ -86,7 +86,7 @@ export default async function ImpactPage({
     <>
       <PageHeader
         title={`Before and after: ${item.title}`}
-        description={`Shipped ${shortDate.format(item.shippedAt)}. ${weeks} weeks before the ship date against the weeks since, per week so a recent ship compares fairly.`}
+        description={`Shipped ${formatDay(item.shippedAt)}. ${weeks} weeks before the ship date against the weeks since, per week so a recent ship compares fairly.`}
       />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Comparison settings">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
@@ -105,7 +105,7 @@ export default async function ImpactPage({
             {impact.snapshots.length === 0 && <option value="">No snapshots yet</option>}
             {impact.snapshots.map((snapshot) => (
               <option key={snapshot.id} value={snapshot.id}>
-                {snapshot.title} ({shortDate.format(snapshot.takenAt)})
+                {snapshot.title} ({formatDay(snapshot.takenAt)})
               </option>
             ))}
           </select>
@@ -169,7 +169,7 @@ export default async function ImpactPage({
 
       <Panel
         title="Against the baseline"
-        description={baseline ? `The linked pain themes in “${baseline.title}” (frozen ${shortDate.format(baseline.takenAt)}) and now.` : undefined}
+        description={baseline ? `The linked pain themes in “${baseline.title}” (frozen ${formatDay(baseline.takenAt)}) and now.` : undefined}
       >
         {!baseline ? (
           <p className="text-sm text-slate-600">
