@@ -106,6 +106,8 @@ class TicketWriter {
   private matcher: RequesterMatcher | null = null;
   private rules: CompiledRules | null = null;
   private copyIn: CopyIn | null = null;
+  /** Set at the first batch: a source without tickets then has only the keys this import adds (each once). */
+  private isSourceNew: boolean | null = null;
 
   constructor(
     private readonly db: Db,
@@ -138,9 +140,9 @@ class TicketWriter {
       this.counts.participantsCreated += created.length;
     }
 
-    const existing = new Map(
-      (await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) })).map((row) => [row.external_key, row]),
-    );
+    this.isSourceNew ??= !(await ticketQueries.hasTicketsOfSource(trx, { source: this.source }));
+    const found = this.isSourceNew ? [] : await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) });
+    const existing = new Map(found.map((row) => [row.external_key, row]));
     const inserts: ticketQueries.TicketRow[] = [];
     const updates: (ticketQueries.TicketRow & { id: string })[] = [];
     rows.forEach(({ record, hash }, index) => {

@@ -25,6 +25,12 @@ export interface TicketRow {
   content_hash: string;
 }
 
+/** Whether any ticket of the source exists (a first import of a source need not look keys up). */
+export async function hasTicketsOfSource(db: Db, input: { source: string }): Promise<boolean> {
+  const row = await db.selectFrom('tickets').select('id').where('source', '=', input.source).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * The tickets of a source with these keys, found one key at a time through the unique (source, key)
  * index (`offset 0` keeps the planner from turning it into a join): during an import the table's
