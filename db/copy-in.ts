@@ -4,6 +4,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import type { Database } from './types';
 import { from as copyFrom } from 'pg-copy-streams';
 
 type CopyTarget = { kind: 'postgres'; clients: Set<pg.PoolClient> } | { kind: 'pglite'; pglite: PGlite };
@@ -11,7 +12,7 @@ type CopyTarget = { kind: 'postgres'; clients: Set<pg.PoolClient> } | { kind: 'p
 // Keyed on the root Kysely instance of each handle (createDb registers it).
 const targets = new WeakMap<object, CopyTarget>();
 
-export function registerCopyTarget(db: Kysely<any>, target: CopyTarget): void {
+export function registerCopyTarget(db: Kysely<Database>, target: CopyTarget): void {
   targets.set(db, target);
 }
 
@@ -29,7 +30,7 @@ export type CopyIn = (statement: string, text: string) => Promise<void>;
  * A function that runs `copy <table> (<columns>) from stdin` with the given text on the connection
  * of `trx` (a transaction of `db`), so the rows are part of that transaction.
  */
-export async function openCopyIn(db: Kysely<any>, trx: Kysely<any>): Promise<CopyIn> {
+export async function openCopyIn(db: Kysely<Database>, trx: Kysely<Database>): Promise<CopyIn> {
   const target = targets.get(db);
   if (!target) throw new Error('COPY needs a database handle made by createDb.');
   if (target.kind === 'pglite') {
