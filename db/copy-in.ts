@@ -9,8 +9,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 type CopyTarget = { kind: 'postgres'; clients: Set<pg.PoolClient> } | { kind: 'pglite'; pglite: PGlite };
 
-// Keyed on the root Kysely instance of each handle (createDb registers it).
-const targets = new WeakMap<object, CopyTarget>();
+// Keyed on the root Kysely instance of each handle (createDb registers it). Kept on globalThis:
+// Next.js bundles this module into several server chunks, and the handle one chunk made is used
+// by the others.
+const globalForCopy = globalThis as unknown as { frictionlogCopyTargets?: WeakMap<object, CopyTarget> };
+const targets = (globalForCopy.frictionlogCopyTargets ??= new WeakMap<object, CopyTarget>());
 
 export function registerCopyTarget(db: Kysely<Database>, target: CopyTarget): void {
   targets.set(db, target);
