@@ -86,23 +86,31 @@ function processCpu(pid: number): number {
   }
 }
 
-/** Samples the CPU of every backend connected to the bench database until stopped. */
-function sampleBackendCpu(url: string) {
+/**
+ * Samples the CPU of every backend connected to the bench database until stopped. Asynchronous on
+ * its own connection: a blocking sampler would hold up this process's upload of the file.
+ */
+async function sampleBackendCpu(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   const start = new Map<number, number>();
   const last = new Map<number, number>();
-  const sample = () => {
-    const pids = execFileSync('psql', [url, '-tAc', `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`]).toString().trim().split('\n').filter(Boolean).map(Number);
-    for (const pid of pids) {
+  const sample = async () => {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    for (const { pid } of rows) {
       const cpu = processCpu(pid);
       if (!start.has(pid)) start.set(pid, cpu);
       if (cpu > 0) last.set(pid, cpu);
     }
   };
-  sample();
-  const timer = setInterval(sample, 250);
-  return () => {
+  await sample();
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => (sampling = sampling.then(sample)), 250);
+  return async () => {
     clearInterval(timer);
-    sample();
+    await sampling;
+    await sample();
+    await client.end();
     let total = 0;
     for (const [pid, cpu] of last) total += cpu - (start.get(pid) ?? 0);
     return total;
@@ -158,14 +166,14 @@ async function importOnce(baseUrl: string, cookie: string, pid: number, url: str
   const before = rssMb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-  const stopBackends = sampleBackendCpu(url);
+  const stopBackends = await sampleBackendCpu(url);
   const serverCpuBefore = processCpu(pid);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
   const text = await response.text();
   const ms = performance.now() - started;
   clearInterval(sampler);
-  const databaseCpu = stopBackends();
+  const databaseCpu = await stopBackends();
   const serverCpu = processCpu(pid) - serverCpuBefore;
   peak = Math.max(peak, rssMb(pid));
   const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; report?: Report; message?: string });
