@@ -3,7 +3,7 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', 'kysely-pglite-dialect', '@node-rs/argon2', 'pg'],
+  serverExternalPackages: ['@electric-sql/pglite', 'kysely-pglite-dialect', '@node-rs/argon2', 'pg', 'pg-copy-streams'],
   poweredByHeader: false,
   reactStrictMode: true,
   allowedDevOrigins: ['127.0.0.1'],

@@ -3,12 +3,15 @@
 // on PostgreSQL: total time, rows per second and the server's peak memory growth, next to
 // `psql \copy` of the same file into a staging table measured in the same run; then the same file
 // again (every row unchanged). Each size runs on a fresh database, so growth from 10k to 100k to
-// 300k rows shows whether 10x the rows costs at most 10x the time. After the largest size,
+// 300k rows shows whether 10x the rows costs at most 10x the time. CPU seconds are printed beside
+// the times (the database backends' and the app server's), since on a shared machine they move
+// less with the load than wall time does. After the largest size,
 // 100,000 near-identical titles are added and the Tickets page's repeat
 // questions are timed through the API.
 // Run after `npm run build`:  npx tsx bench/import-tickets.ts
 //   BENCH_DATABASE_URL  a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
-//                       a database frictionlog_bench_<pid> is created on it and dropped afterwards
+//                       a database is created on it for each size and dropped afterwards
+//   BENCH_DATABASE      name of that database (default frictionlog_bench_<pid>)
 //   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,100000,300000;
 //                       BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
@@ -17,11 +20,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { bulkIssues, csvCell, jiraHeader, jiraRow } from '../test/helpers/ticket-exports';
-import { freePort, printTable, spawnServer, waitForOk } from './lib';
+import { freePort, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,100000,300000').split(',').map(Number);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const benchDatabase = `frictionlog_bench_${process.pid}`;
+const benchDatabase = process.env.BENCH_DATABASE ?? `frictionlog_bench_${process.pid}`;
 const OUT = path.join(process.cwd(), 'bench', 'out');
 let ROWS = SIZES[0];
 let FILE = path.join(OUT, `jira-${ROWS}.csv`);
@@ -69,17 +72,69 @@ function rssMb(pid: number): number {
   return total;
 }
 
+/** CPU seconds (user + system) a process has used, read from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function processCpu(pid: number): number {
+  try {
+    return cpuSeconds(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples the CPU of every backend connected to the bench database until stopped. Asynchronous on
+ * its own connection: a blocking sampler would hold up this process's upload of the file.
+ */
+async function sampleBackendCpu(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const start = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async () => {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    for (const { pid } of rows) {
+      const cpu = processCpu(pid);
+      if (!start.has(pid)) start.set(pid, cpu);
+      if (cpu > 0) last.set(pid, cpu);
+    }
+  };
+  await sample();
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => (sampling = sampling.then(sample)), 250);
+  return async () => {
+    clearInterval(timer);
+    await sampling;
+    await sample();
+    await client.end();
+    let total = 0;
+    for (const [pid, cpu] of last) total += cpu - (start.get(pid) ?? 0);
+    return total;
+  };
+}
+
 /** The `\copy` baseline: the same file into a staging table of text columns. */
-function copyBaseline(url: string): number {
+function copyBaseline(url: string): { ms: number; cpu: number } {
   const columns = jiraHeader().map((_, index) => `c${index + 1} text`).join(', ');
   execFileSync('psql', [url, '-qc', `set client_min_messages = warning; drop table if exists jira_staging; create table jira_staging (${columns})`]);
   const started = performance.now();
-  execFileSync('psql', [url, '-qc', `\\copy jira_staging from '${FILE}' with (format csv, header true, encoding 'UTF8')`]);
+  const stat = execFileSync('psql', [
+    url,
+    '-qtA',
+    '-c',
+    `\\copy jira_staging from '${FILE}' with (format csv, header true, encoding 'UTF8')`,
+    '-c',
+    `select pg_read_file('/proc/' || pg_backend_pid() || '/stat')`,
+  ]).toString();
   const ms = performance.now() - started;
   const count = execFileSync('psql', [url, '-tAc', 'select count(*) from jira_staging']).toString().trim();
   if (Number(count) !== ROWS) throw new Error(`\\copy loaded ${count} rows, expected ${ROWS}`);
   execFileSync('psql', [url, '-qc', 'drop table jira_staging']);
-  return ms;
+  return { ms, cpu: cpuSeconds(stat.trim()) };
 }
 
 async function signUp(baseUrl: string): Promise<string> {
@@ -103,7 +158,7 @@ interface Report {
 }
 
 /** One import exactly as the page sends it; the server's memory is sampled every 50 ms meanwhile. */
-async function importOnce(baseUrl: string, cookie: string, pid: number) {
+async function importOnce(baseUrl: string, cookie: string, pid: number, url: string) {
   const form = new FormData();
   form.append('format', 'jira');
   form.append('skipBadRows', 'false');
@@ -111,16 +166,20 @@ async function importOnce(baseUrl: string, cookie: string, pid: number) {
   const before = rssMb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  const stopBackends = await sampleBackendCpu(url);
+  const serverCpuBefore = processCpu(pid);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
   const text = await response.text();
   const ms = performance.now() - started;
   clearInterval(sampler);
+  const databaseCpu = await stopBackends();
+  const serverCpu = processCpu(pid) - serverCpuBefore;
   peak = Math.max(peak, rssMb(pid));
   const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; report?: Report; message?: string });
   const final = lines.at(-1)!;
   if (final.type !== 'report' || final.report?.status !== 'completed') throw new Error(`import failed: ${text.slice(-500)}`);
-  return { ms, report: final.report, before, peak };
+  return { ms, report: final.report, before, peak, databaseCpu, serverCpu };
 }
 
 /** The Tickets page's repeat questions over 100,000 near-identical titles, through the API. */
@@ -150,7 +209,7 @@ async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string)
 
 async function main() {
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
-  const results: { rows: number; copyMs: number; importMs: number }[] = [];
+  const results: { rows: number; copyMs: number; importMs: number; databaseCpu: number; copyCpu: number }[] = [];
   for (const size of SIZES) {
     ROWS = size;
     FILE = path.join(OUT, `jira-${ROWS}.csv`);
@@ -166,8 +225,11 @@ async function main() {
         'import time x': Number((result.importMs / base.importMs).toFixed(1)),
         '\\copy time x': Number((result.copyMs / base.copyMs).toFixed(1)),
         'import / \\copy': Number((result.importMs / result.copyMs).toFixed(2)),
+        'database CPU / \\copy CPU': Number((result.databaseCpu / result.copyCpu).toFixed(2)),
       })),
     );
+    printGrowth('the first import', results.map((result) => ({ size: result.rows, ms: result.importMs })));
+    printGrowth('psql \\copy', results.map((result) => ({ size: result.rows, ms: result.copyMs })));
   }
 }
 
@@ -182,9 +244,10 @@ async function benchSize(isTimingQuestions: boolean) {
   try {
     await waitForOk(`${server.baseUrl}/api/trpc/health`);
     const cookie = await signUp(server.baseUrl);
-    const copyMs = copyBaseline(url);
-    const first = await importOnce(server.baseUrl, cookie, server.child.pid!);
-    const second = await importOnce(server.baseUrl, cookie, server.child.pid!);
+    const copy = copyBaseline(url);
+    const copyMs = copy.ms;
+    const first = await importOnce(server.baseUrl, cookie, server.child.pid!, url);
+    const second = await importOnce(server.baseUrl, cookie, server.child.pid!, url);
     const row = (label: string, ms: number, extra: Record<string, string | number>) => ({
       case: label,
       seconds: Number((ms / 1000).toFixed(1)),
@@ -194,13 +257,23 @@ async function benchSize(isTimingQuestions: boolean) {
     });
     console.log(`File: ${(bytes / 1024 / 1024).toFixed(1)} MB, ${ROWS.toLocaleString('en')} rows, ${jiraHeader().length} columns`);
     printTable([
-      row('baseline: psql \\copy into a staging table', copyMs, { 'server RSS before MB': '-', 'peak RSS growth MB': '-', 'rows changed': ROWS }),
+      row('baseline: psql \\copy into a staging table', copyMs, {
+        'database CPU s': copy.cpu,
+        'server CPU s': '-',
+        'server RSS before MB': '-',
+        'peak RSS growth MB': '-',
+        'rows changed': ROWS,
+      }),
       row('import via POST /api/imports (first time)', first.ms, {
+        'database CPU s': Number(first.databaseCpu.toFixed(2)),
+        'server CPU s': Number(first.serverCpu.toFixed(2)),
         'server RSS before MB': Math.round(first.before),
         'peak RSS growth MB': Math.round(first.peak - first.before),
         'rows changed': first.report.inserted + first.report.updated,
       }),
       row('same file again', second.ms, {
+        'database CPU s': Number(second.databaseCpu.toFixed(2)),
+        'server CPU s': Number(second.serverCpu.toFixed(2)),
         'server RSS before MB': Math.round(second.before),
         'peak RSS growth MB': Math.round(second.peak - second.before),
         'rows changed': second.report.inserted + second.report.updated,
@@ -212,7 +285,7 @@ async function benchSize(isTimingQuestions: boolean) {
       const questions = await timeRepeatQuestions(server.baseUrl, cookie, url);
       console.log(`Repeat questions with 100,000 near-identical titles added: ${(questions.ms / 1000).toFixed(2)} s (best of 3; target under 2 s), ${questions.clusters} clusters shown.`);
     }
-    return { rows: ROWS, copyMs, importMs: first.ms };
+    return { rows: ROWS, copyMs, importMs: first.ms, databaseCpu: first.databaseCpu, copyCpu: copy.cpu };
   } finally {
     await server.stop();
     await admin(`drop database if exists ${benchDatabase}`);

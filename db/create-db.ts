@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { registerCopyTarget, trackPoolClients } from './copy-in';
 import { lockDataFolder } from './pglite-lock';
 import type { Database } from './types';
 
@@ -48,7 +49,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       options: config.searchPath ? `-c search_path=${config.searchPath}` : undefined,
       statement_timeout: config.statementTimeoutMs,
     });
+    const clients = trackPoolClients(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerCopyTarget(db, { kind: 'postgres', clients });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
@@ -72,6 +75,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  registerCopyTarget(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',

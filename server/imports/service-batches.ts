@@ -37,6 +37,9 @@ const BATCH_LOCK_CLASS = 0x464c;
 
 async function holdBatchLock(trx: Db, batchId: string) {
   await sql`select set_config('statement_timeout', ${String(IMPORT_STATEMENT_TIMEOUT_MS)}, true)`.execute(trx);
+  // An import runs many statements of a few thousand rows each: compiling each one (PostgreSQL's
+  // JIT starts above a cost such a batch reaches) takes longer than running it.
+  await sql`select set_config('jit', 'off', true)`.execute(trx);
   await sql`select pg_advisory_xact_lock(${BATCH_LOCK_CLASS}::int, hashtext(${batchId}::text))`.execute(trx);
 }
 

@@ -1,7 +1,9 @@
 // Imports a ticket export as it streams in: rows are read, mapped, checked and written in batches
-// of a few thousand inside one transaction, so a file of any size uses the same memory. A second
+// of a few thousand inside one transaction (new tickets by COPY, changed ones by one update from a
+// copied temporary table), so a file of any size uses the same memory. A second
 // import of the same file changes nothing (tickets are unique per source + key and carry a hash of
 // their content); an updated export updates the tickets that changed.
+import { openCopyIn, type CopyIn } from '@/db/copy-in';
 import type { Db } from '../db';
 import * as participantQueries from '../participants/queries';
 import { categorize, compileRules, type CompiledRules } from '../tickets/categorize';
@@ -99,11 +101,16 @@ async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: 
   }
 }
 
+/** Writes batches of rows: requesters matched, existing tickets looked up, new rows copied in, changed rows updated. */
 class TicketWriter {
   private matcher: RequesterMatcher | null = null;
   private rules: CompiledRules | null = null;
+  private copyIn: CopyIn | null = null;
+  /** Set at the first batch: a source without tickets then has only the keys this import adds (each once). */
+  private isSourceNew: boolean | null = null;
 
   constructor(
+    private readonly db: Db,
     private readonly trx: Db,
     private readonly batchId: string,
     private readonly source: string,
@@ -133,9 +140,9 @@ class TicketWriter {
       this.counts.participantsCreated += created.length;
     }
 
-    const existing = new Map(
-      (await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) })).map((row) => [row.external_key, row]),
-    );
+    this.isSourceNew ??= !(await ticketQueries.hasTicketsOfSource(trx, { source: this.source }));
+    const found = this.isSourceNew ? [] : await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) });
+    const existing = new Map(found.map((row) => [row.external_key, row]));
     const inserts: ticketQueries.TicketRow[] = [];
     const updates: (ticketQueries.TicketRow & { id: string })[] = [];
     rows.forEach(({ record, hash }, index) => {
@@ -145,7 +152,6 @@ class TicketWriter {
         return;
       }
       const link = links[index];
-      const participantId = !link ? null : 'participantId' in link ? link.participantId : (matcher.idOf(link.newKey) ?? null);
       const row: ticketQueries.TicketRow = {
         external_key: record.externalKey,
         title: record.title,
@@ -159,7 +165,7 @@ class TicketWriter {
         comments: record.comments,
         requester_name: record.requesterName,
         requester_email: record.requesterEmail,
-        participant_id: participantId,
+        participant_id: !link ? null : 'participantId' in link ? link.participantId : (matcher.idOf(link.newKey) ?? null),
         opened_at: record.openedAt,
         resolved_at: record.resolvedAt,
         content_hash: hash,
@@ -167,11 +173,12 @@ class TicketWriter {
       if (current) updates.push({ ...row, id: current.id });
       else inserts.push(row);
     });
+    this.copyIn ??= await openCopyIn(this.db, trx);
     if (updates.length > 0) {
       await queries.saveRevisions(trx, { batchId: this.batchId, kind: 'ticket', ids: updates.map((row) => row.id) });
-      await ticketQueries.updateTickets(trx, { batchId: this.batchId, rows: updates });
+      await ticketQueries.updateTickets(trx, this.copyIn, { batchId: this.batchId, rows: updates });
     }
-    await ticketQueries.insertTickets(trx, { source: this.source, batchId: this.batchId, rows: inserts });
+    await ticketQueries.copyNewTickets(this.copyIn, { source: this.source, batchId: this.batchId, rows: inserts });
     this.counts.inserted += inserts.length;
     this.counts.updated += updates.length;
   }
@@ -219,7 +226,7 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       timeZone,
     },
     async (trx, batchId, counts) => {
-      const writer = new TicketWriter(trx, batchId, source, counts);
+      const writer = new TicketWriter(db, trx, batchId, source, counts);
       // The first row of each key and a hash of what it says: a repeat that says the same is
       // imported once and counted, one that says something else is a problem naming both rows.
       const seen = new Map<string, { row: number; hash: string }>();

@@ -1,8 +1,9 @@
-// Kysely queries for tickets: the writes an import makes (many rows per statement, passed as one
-// JSON parameter), category rules, and the reads of the Tickets page (top categories, weekly
+// Kysely queries for tickets: the writes an import makes (new rows by COPY, changed rows copied
+// into a temporary table and updated by one statement), category rules, and the reads of the Tickets page (top categories, weekly
 // volume, the distinct titles repeat questions are clustered from).
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@/db/types';
+import { copyLine, type CopyIn } from '@/db/copy-in';
 import type { Db } from '../db';
 
 export interface TicketRow {
@@ -24,41 +25,73 @@ export interface TicketRow {
   content_hash: string;
 }
 
-const RECORD_COLUMNS = sql.raw(`external_key text, title text, title_norm text, body text, status text, export_category text,
-  category text, labels text[], components text[], comments text[], requester_name text, requester_email text,
-  participant_id uuid, opened_at timestamptz, resolved_at timestamptz, content_hash text`);
+/** Whether any ticket of the source exists (a first import of a source need not look keys up). */
+export async function hasTicketsOfSource(db: Db, input: { source: string }): Promise<boolean> {
+  const row = await db.selectFrom('tickets').select('id').where('source', '=', input.source).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
 
+/**
+ * The tickets of a source with these keys, found one key at a time through the unique (source, key)
+ * index (`offset 0` keeps the planner from turning it into a join): during an import the table's
+ * statistics do not count the rows the import added, and a join would scan them for every batch.
+ */
 export async function findTicketsByKeys(db: Db, input: { source: string; keys: string[] }) {
   if (input.keys.length === 0) return [];
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'external_key', 'content_hash'])
-    .where('source', '=', input.source)
-    .where('external_key', '=', sql<string>`any(${input.keys}::text[])`)
-    .execute();
+  const result = await sql<{ id: string; external_key: string; content_hash: string }>`
+    select found.id, found.external_key, found.content_hash
+    from unnest(${input.keys}::text[]) as k(key)
+    cross join lateral (
+      select t.id, t.external_key, t.content_hash from tickets t where t.source = ${input.source} and t.external_key = k.key offset 0
+    ) found`.execute(db);
+  return result.rows;
 }
 
-export async function insertTickets(db: Db, input: { source: string; batchId: string; rows: TicketRow[] }): Promise<void> {
-  if (input.rows.length === 0) return;
-  await sql`
-    insert into tickets (source, external_key, title, title_norm, body, status, export_category, category, labels, components,
-      comments, requester_name, requester_email, participant_id, opened_at, resolved_at, content_hash, inserted_batch_id)
-    select ${input.source}, r.external_key, r.title, r.title_norm, r.body, r.status, r.export_category, r.category,
-      coalesce(r.labels, '{}'), coalesce(r.components, '{}'), coalesce(r.comments, '{}'), r.requester_name, r.requester_email,
-      r.participant_id, r.opened_at, r.resolved_at, r.content_hash, ${input.batchId}::uuid
-    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(${RECORD_COLUMNS})`.execute(db);
+// The columns of a ticket row as COPY writes them.
+const COPY_COLUMNS = [
+  'external_key', 'title', 'title_norm', 'body', 'status', 'export_category', 'category', 'labels', 'components', 'comments',
+  'requester_name', 'requester_email', 'participant_id', 'opened_at', 'resolved_at', 'content_hash',
+].join(', ');
+
+function copyText(rows: TicketRow[], extra: (row: TicketRow) => string[]): string {
+  let text = '';
+  for (const row of rows) {
+    text += copyLine([
+      row.external_key, row.title, row.title_norm, row.body, row.status, row.export_category, row.category, row.labels, row.components,
+      row.comments, row.requester_name, row.requester_email, row.participant_id, row.opened_at, row.resolved_at, row.content_hash,
+      ...extra(row),
+    ]);
+  }
+  return text;
 }
 
-export async function updateTickets(db: Db, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
+/** Inserts new tickets with one COPY (the import has checked that none of their keys exists). */
+export async function copyNewTickets(copyIn: CopyIn, input: { source: string; batchId: string; rows: TicketRow[] }): Promise<void> {
+  if (input.rows.length === 0) return;
+  await copyIn(`copy tickets (${COPY_COLUMNS}, source, inserted_batch_id)`, copyText(input.rows, () => [input.source, input.batchId]));
+}
+
+/**
+ * Updates tickets from rows copied into a temporary table (made at the first update of the
+ * transaction, dropped at its end, never logged).
+ */
+export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
   if (input.rows.length === 0) return;
   await sql`
-    update tickets t set title = r.title, title_norm = r.title_norm, body = r.body, status = r.status,
-      export_category = r.export_category, category = r.category, labels = coalesce(r.labels, '{}'),
-      components = coalesce(r.components, '{}'), comments = coalesce(r.comments, '{}'), requester_name = r.requester_name,
-      requester_email = r.requester_email, participant_id = r.participant_id, opened_at = r.opened_at,
-      resolved_at = r.resolved_at, content_hash = r.content_hash, updated_batch_id = ${input.batchId}::uuid, updated_at = now()
-    from json_to_recordset(${JSON.stringify(input.rows)}::json) as r(id uuid, ${RECORD_COLUMNS})
-    where t.id = r.id`.execute(db);
+    create temp table if not exists import_ticket_updates (id uuid not null, external_key text not null, title text not null,
+      title_norm text not null, body text not null, status text, export_category text, category text, labels text[] not null,
+      components text[] not null, comments text[] not null, requester_name text, requester_email text, participant_id uuid,
+      opened_at timestamptz, resolved_at timestamptz, content_hash text not null) on commit drop`.execute(db);
+  await copyIn(`copy import_ticket_updates (${COPY_COLUMNS}, id)`, copyText(input.rows, (row) => [(row as TicketRow & { id: string }).id]));
+  await sql`
+    update tickets t set title = u.title, title_norm = u.title_norm, body = u.body, status = u.status,
+      export_category = u.export_category, category = u.category, labels = u.labels, components = u.components,
+      comments = u.comments, requester_name = u.requester_name, requester_email = u.requester_email,
+      participant_id = u.participant_id, opened_at = u.opened_at, resolved_at = u.resolved_at, content_hash = u.content_hash,
+      updated_batch_id = ${input.batchId}::uuid, updated_at = now()
+    from import_ticket_updates u
+    where t.id = any(${input.rows.map((row) => row.id)}::uuid[]) and u.id = t.id`.execute(db);
+  await sql`truncate import_ticket_updates`.execute(db);
 }
 
 /** Writes back the tickets a batch updated, as they were before it. */
