@@ -107,6 +107,7 @@ describe('screens of 1280x800 and 390x844', () => {
 
     await page.goto(`${app.baseUrl}/manage/roadmap`);
     const lanes = page.getByRole('region', { name: 'Roadmap lanes' }).locator('section');
+    await lanes.nth(4).waitFor();
     expect(await lanes.count()).toBe(5);
     for (const lane of await lanes.all()) {
       const box = (await lane.boundingBox())!;
@@ -122,7 +123,6 @@ describe('screens of 1280x800 and 390x844', () => {
       ['/', 'home'],
       ['/manage/roadmap', 'roadmap'],
       ['/metrics', 'metrics'],
-      ['/surveys', 'surveys'],
     ]) {
       await phone.goto(`${app.baseUrl}${path}`);
       await checkPage(phone, `workspace-ux-03-phone-${name}`);
@@ -151,7 +151,8 @@ describe('metrics import', () => {
     await page.goto(`${app.baseUrl}/metrics`);
     await page.locator('input[type=file]').setInputFiles({ name: 'deployments.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const preview = page.getByRole('region', { name: 'Import preview' });
-    await preview.getByText('2 deployments of 2 services, deployed 28 Sep 2026 to 5 Oct 2026').waitFor();
+    await preview.getByRole('button', { name: 'Import 2 deployments' }).waitFor();
+    expect(await preview.innerText()).toContain('2 deployments of 2 services, deployed 28 Sep 2026 to 5 Oct 2026');
     await checkPage(page, 'workspace-ux-04-metrics-preview');
     // Nothing is imported by picking the file.
     expect(await call('mutation', 'metrics.previewDeployments', { text: csv })).toMatchObject({ newRows: 2, alreadyStored: 0 });
