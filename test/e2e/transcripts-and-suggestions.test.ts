@@ -2,7 +2,7 @@
 // mapped to roles), select words in a turn and save them as evidence, then accept the inbox's
 // "fits theme" suggestion for it; then code a survey's free-text answer and a developer's request
 // into the suggested theme from where the PM reviews them. axe-core runs on every page.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
