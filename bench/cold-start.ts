@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb } from '../db/create-db';
+import { createDb } from '@/db/create-db';
 import { freePort, GROWTH_FACTORS, median, peakMemoryMb, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

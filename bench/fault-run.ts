@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { bulkIssues, csvCell, jiraHeader, jiraRow } from '../test/helpers/ticket-exports';
+import { bulkIssues, csvCell, jiraHeader, jiraRow } from '@/test/helpers/ticket-exports';
 import { freePort, printTable, waitForOk } from './lib';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { bulkIssues, csvCell, jiraHeader, jiraRow } from '../test/helpers/ticket-exports';
+import { bulkIssues, csvCell, jiraHeader, jiraRow } from '@/test/helpers/ticket-exports';
 import { freePort, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,100000,300000').split(',').map(Number);

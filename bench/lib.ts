@@ -2,7 +2,7 @@
 // timings. Benchmarks print numbers; they never fail on timing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-export { freePort } from '../test/helpers/net';
+export { freePort } from '@/test/helpers/net';
 
 /** Peak resident memory (VmHWM) of a process and all its descendants, in MB. */
 export function peakMemoryMb(pid: number): number {

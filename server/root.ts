@@ -24,6 +24,7 @@ import { searchRouter } from './search/router';
 import { coverageRouter } from './coverage/router';
 import { demoRouter } from './demo/router';
 import { homeRouter } from './home/router';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
 export const appRouter = createRouter({
   health: publicProcedure.output(z.object({ ok: z.literal(true) })).query(() => ({ ok: true as const })),
@@ -55,5 +56,8 @@ export const appRouter = createRouter({
 });
 
 export type AppRouter = typeof appRouter;
+/** What each procedure returns and takes, for pages and components: declared here once. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 
 export const createCaller = createCallerFactory(appRouter);

@@ -1,5 +1,5 @@
 'use client';
-import { ErrorState } from '../_components/states';
+import { ErrorState } from '@/app/_components/states';
 
 export default function WorkspaceError({ reset }: { error: Error; reset: () => void }) {
   return (

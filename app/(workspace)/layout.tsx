@@ -1,10 +1,10 @@
 // Everything behind sign-in. Sends a first visit to setup and a signed-out visit to sign-in.
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { getServerCaller } from '../_trpc/server';
-import { AppShell } from '../_components/app-shell';
-import { DemoBanner } from '../_components/demo-banner';
-import { SessionProvider } from '../_components/session-context';
+import { getServerCaller } from '@/app/_trpc/server';
+import { AppShell } from '@/app/_components/app-shell';
+import { DemoBanner } from '@/app/_components/demo-banner';
+import { SessionProvider } from '@/app/_components/session-context';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { LoadingState } from '../_components/states';
+import { LoadingState } from '@/app/_components/states';
 
 export default function Loading() {
   return <LoadingState />;

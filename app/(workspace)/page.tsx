@@ -2,8 +2,8 @@
 // who has been heard, what is in progress, satisfaction and adoption), from one call; a new
 // workspace also sees its first steps.
 import type { Metadata } from 'next';
-import { getServerCaller } from '../_trpc/server';
-import { PageHeader } from '../_components/page-header';
+import { getServerCaller } from '@/app/_trpc/server';
+import { PageHeader } from '@/app/_components/page-header';
 import { formatWeek } from './_home/format';
 import { GettingStarted } from './_home/getting-started';
 import { AdoptionCard, DiscoveryCard, InProgressCard, SatisfactionCard, TopPainsCard } from './_home/review-cards';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { CommandPalette } from './command-palette';
 import { IntentLink } from './intent-link';
 import { NAV_GROUPS } from './nav-items';

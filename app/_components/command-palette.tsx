@@ -9,7 +9,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_JUMP } from '@/server/search/search-text';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { Dialog } from './dialog';
 import { controlClass } from './field';
 import { NAV_GROUPS } from './nav-items';

@@ -4,16 +4,15 @@
 // tagged into pain themes. Every channel feeds the pain inventory through this one form.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { inferRouterInputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
-import { describeError, useTRPC } from '../_trpc/client';
+import type { RouterInputs } from '@/server/root';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { FormError, TextAreaField, TextField } from './field';
 import { ThemePicker, type ThemeChoice } from './theme-picker';
 import { useToast } from './toast';
 
-type CreateEvidenceInput = inferRouterInputs<AppRouter>['evidence']['create'];
+type CreateEvidenceInput = RouterInputs['evidence']['create'];
 
 export interface EvidenceSourceRef {
   kind: CreateEvidenceInput['sourceKind'];

@@ -3,7 +3,7 @@
 // it fit. Choosing one only ticks it in the picker; the person still presses Tag.
 import { useQuery } from '@tanstack/react-query';
 import { Button } from './button';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function SuggestedThemes({ evidenceIds, chosen, onChoose }: { evidenceIds: string[]; chosen: string[]; onChoose: (themeId: string) => void }) {
   const trpc = useTRPC();

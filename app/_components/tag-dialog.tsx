@@ -5,7 +5,7 @@
 // evidence when tagging fails.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { describeError, useTRPC } from '../_trpc/client';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { FormError } from './field';

@@ -5,7 +5,7 @@
 // evidence), the last option creates one from the words typed. One or many themes (`isSingle`).
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { controlClass } from './field';
 
 export interface ThemeChoice {

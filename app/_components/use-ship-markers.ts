@@ -3,7 +3,7 @@
 // labels the chart draws, so every trend line can mark what shipped when.
 import { useQuery } from '@tanstack/react-query';
 import { quarterOf, weekOf } from '@/server/metrics/definitions';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { formatDay } from './format';
 import type { ChartMarker } from './ship-markers';
 

@@ -1,5 +1,5 @@
 // Kysely queries for API tokens. Only the SHA-256 of a token is stored.
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export async function insertApiToken(db: Db, input: { name: string; tokenHash: string; tokenPrefix: string; createdBy: string }) {
   return db

@@ -1,7 +1,7 @@
 // Admin procedures for API tokens.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { adminProcedure, createRouter } from '../trpc';
+import * as fields from '@/server/fields';
+import { adminProcedure, createRouter } from '@/server/trpc';
 import * as queries from './queries';
 import * as service from './service';
 

@@ -1,8 +1,8 @@
 // API tokens for non-browser clients (a nightly import job, a portal reading the inventory).
 // Made by an admin, shown once, stored hashed, revocable.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { hashToken, newToken } from '../auth/session-token';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { hashToken, newToken } from '@/server/auth/session-token';
 import * as queries from './queries';
 
 const TOKEN_PREFIX = 'fl_';

@@ -2,7 +2,7 @@
 // transaction) first and names the columns it returns.
 import { sql } from 'kysely';
 import type { Role } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { FailureHistory } from './throttle';
 
 export const memberColumns = ['users.id', 'users.name', 'users.email', 'users.role', 'users.created_at'] as const;

@@ -1,8 +1,8 @@
 // Procedures for signing in and out, first-run setup, the caller's own account and workspace
 // members. Thin: validate, call the domain function, set or clear the cookie.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { adminProcedure, createRouter, memberProcedure, publicProcedure, selfProcedure, type Context } from '../trpc';
+import * as fields from '@/server/fields';
+import { adminProcedure, createRouter, memberProcedure, publicProcedure, selfProcedure, type Context } from '@/server/trpc';
 import * as service from './service';
 import * as queries from './queries';
 

@@ -2,9 +2,9 @@
 // (so several app processes share them), and workspace members (never fewer than one admin).
 import { sql } from 'kysely';
 import type { Role } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import type { SessionUser } from '../trpc';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import type { SessionUser } from '@/server/trpc';
 import { getDummyHash, hashPassword, verifyPassword } from './password';
 import { checkPassword } from './password-rules';
 import * as queries from './queries';

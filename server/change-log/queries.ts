@@ -1,7 +1,7 @@
 // Change logs that caches are keyed on (migrations 0620 and 0630): statement-level triggers add a
 // row when a write to a cached aggregation's inputs commits.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export type ChangeLog = 'inventory_changes' | 'delivery_changes' | 'roadmap_changes';
 

@@ -4,8 +4,8 @@
 // With --repair, differing themes are marked stale so that the next read recomputes them.
 import { sql } from 'kysely';
 import { createDb } from '@/db/create-db';
-import { getDbConfig } from '../db';
-import { findDriftedThemeFigures, refreshThemeFigures } from '../inventory/queries-figures';
+import { getDbConfig } from '@/server/db';
+import { findDriftedThemeFigures, refreshThemeFigures } from '@/server/inventory/queries-figures';
 
 async function main() {
   const repair = process.argv.includes('--repair');

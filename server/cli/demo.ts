@@ -3,10 +3,10 @@
 // the app first: one folder serves one process.
 import { createDb } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
-import { getDbConfig } from '../db';
-import * as queries from '../demo/queries';
-import { loadDemo, removeDemo } from '../demo/service';
-import { AppError } from '../errors';
+import { getDbConfig } from '@/server/db';
+import * as queries from '@/server/demo/queries';
+import { loadDemo, removeDemo } from '@/server/demo/service';
+import { AppError } from '@/server/errors';
 
 async function main() {
   const isRemove = process.argv.includes('--remove');

@@ -1,6 +1,6 @@
 // `npm run migrate`: migrates the configured database to the latest migration and exits,
 // non-zero on failure. The server also migrates at start; this is for deploy pipelines.
-import { getDbConfig } from '../db';
+import { getDbConfig } from '@/server/db';
 import { createDb } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 

@@ -1,6 +1,6 @@
 // The directory's active developers with how often each has been interviewed and shadowed.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export async function listCoverageDevelopers(db: Db) {
   return db

@@ -1,5 +1,5 @@
 // The coverage view's one procedure.
-import { createRouter, memberProcedure } from '../trpc';
+import { createRouter, memberProcedure } from '@/server/trpc';
 import * as service from './service';
 
 export const coverageRouter = createRouter({

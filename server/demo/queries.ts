@@ -1,6 +1,6 @@
 // Kysely queries for the demo workspace's record of what it created, and for removing it.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export type DemoEntity = 'teams' | 'participants' | 'interviews' | 'shadowing_sessions' | 'themes' | 'evidence';
 

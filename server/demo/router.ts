@@ -1,5 +1,5 @@
 // Procedures of the demo workspace: whether it is loaded, load it, remove it.
-import { adminProcedure, createRouter, memberProcedure } from '../trpc';
+import { adminProcedure, createRouter, memberProcedure } from '@/server/trpc';
 import * as service from './service';
 
 export const demoRouter = createRouter({

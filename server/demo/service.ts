@@ -3,18 +3,18 @@
 // and removes exactly those rows again. Rows people added on top of the demo are kept: a theme
 // someone tagged their own evidence into, or a developer their own interview refers to.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as evidenceQueries from '../evidence/queries';
-import { isExcerptInSource, resolveEvidenceCost } from '../evidence/rules';
-import type { EvidenceSource } from '../evidence/evidence-source';
-import * as interviewQueries from '../interviews/queries';
-import { loadInterviewSource } from '../interviews/service-evidence-source';
-import * as participantQueries from '../participants/queries';
-import * as shadowingQueries from '../shadowing/queries';
-import { parseOffset } from '../shadowing/rules';
-import { loadShadowingSource } from '../shadowing/service-evidence-source';
-import * as themeQueries from '../themes/queries';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as evidenceQueries from '@/server/evidence/queries';
+import { isExcerptInSource, resolveEvidenceCost } from '@/server/evidence/rules';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
+import * as interviewQueries from '@/server/interviews/queries';
+import { loadInterviewSource } from '@/server/interviews/service-evidence-source';
+import * as participantQueries from '@/server/participants/queries';
+import * as shadowingQueries from '@/server/shadowing/queries';
+import { parseOffset } from '@/server/shadowing/rules';
+import { loadShadowingSource } from '@/server/shadowing/service-evidence-source';
+import * as themeQueries from '@/server/themes/queries';
 import { DEMO_DEVELOPERS, DEMO_EVIDENCE, DEMO_INTERVIEWS, DEMO_SESSIONS, DEMO_TEAMS, DEMO_THEMES, type DemoEvidence } from './demo-content';
 import * as queries from './queries';
 

@@ -1,6 +1,6 @@
 // The contract between the evidence domain and every domain evidence can come from: what a
 // source kind's loader returns. Types only, so a loader never imports the registry back.
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export interface EvidenceSource {
   /** All the text an excerpt may be taken from at this spot. */

@@ -1,7 +1,7 @@
 // Kysely queries for evidence and its theme tags.
 import { sql } from 'kysely';
 import type { EvidenceKind, EvidenceMinutesOrigin, EvidenceSourceKind } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { CorrectableEvidence, EvidenceChange } from './corrections';
 
 export interface NewEvidenceRow {

@@ -1,8 +1,8 @@
 // Procedures for evidence: save from any source, list with filters, tag into themes, edit cost.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { themeTitleSchema } from '../themes/rules';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { themeTitleSchema } from '@/server/themes/rules';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
 import { evidenceKindSchema, excerptSchema, MAX_FILTER_TEXT, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
 import * as service from './service';

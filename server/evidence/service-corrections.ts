@@ -3,9 +3,9 @@
 // who made it and when; and removing a tag so that the toast's Undo can put it back as it was.
 // Every write moves the inventory's change log (migration 0620), so the cached ranking follows.
 import type { EvidenceKind } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { resolveThemeIds } from '../themes/service';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { resolveThemeIds } from '@/server/themes/service';
 import { describeHistoryValue, evidenceChanges, type CorrectableEvidence } from './corrections';
 import * as queries from './queries';
 import { isExcerptInSource } from './rules';

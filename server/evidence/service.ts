@@ -2,10 +2,10 @@
 // event, ticket, …), with its time cost, tagged into pain themes. Every channel feeds the pain
 // inventory through createEvidence().
 import type { EvidenceKind, EvidenceMinutesOrigin, EvidenceSourceKind } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { resolveThemeIds } from '../themes/service';
-import * as themeQueries from '../themes/queries';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { resolveThemeIds } from '@/server/themes/service';
+import * as themeQueries from '@/server/themes/queries';
 import * as queries from './queries';
 import { isExcerptInSource, resolveEvidenceCost, SOURCE_LABELS, type EvidenceCost, type EvidenceCostInput } from './rules';
 import { evidenceSources } from './service-sources';

@@ -1,7 +1,7 @@
 // Kysely queries of the weekly review: what arrived in which week (one round trip of counts),
 // the newest pain themes, the latest survey that has a 1-10 score, and the number of accounts.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { Period } from './review-rules';
 
 const count = sql<number>`count(*)::int`.as('count');

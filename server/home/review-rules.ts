@@ -1,8 +1,8 @@
 // The rules of the weekly review on the home page: which weeks "this week" and "last week" are
 // (Monday to Monday, UTC), when a week's tickets are a spike, and how adoption and the latest
 // satisfaction score read against their targets. Pure: the service passes the rows in.
-import { weekOf } from '../metrics/definitions';
-import { healthOf, type Health } from '../surveys/statistics';
+import { weekOf } from '@/server/metrics/definitions';
+import { healthOf, type Health } from '@/server/surveys/statistics';
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;

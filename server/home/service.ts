@@ -2,13 +2,13 @@
 // domain's own numbers (coverage, the ranked inventory, the survey trend, adoption) so the home
 // page never disagrees with the page it links to (adoption is the metrics page's own headline);
 // only the week-by-week counts are its own.
-import type { Db } from '../db';
-import { getCoverage } from '../coverage/service';
-import { rankForInventory } from '../inventory/service';
-import { getAdoptionHeadline } from '../metrics/service-adoption';
-import { countUntriaged } from '../requests/queries';
-import * as roadmapQueries from '../roadmap/queries';
-import { getLatestSatisfactionTrend } from '../surveys/service-results';
+import type { Db } from '@/server/db';
+import { getCoverage } from '@/server/coverage/service';
+import { rankForInventory } from '@/server/inventory/service';
+import { getAdoptionHeadline } from '@/server/metrics/service-adoption';
+import { countUntriaged } from '@/server/requests/queries';
+import * as roadmapQueries from '@/server/roadmap/queries';
+import { getLatestSatisfactionTrend } from '@/server/surveys/service-results';
 import * as queries from './queries';
 import { periodDays, reviewWeeks, satisfactionOf, ticketWeek } from './review-rules';
 

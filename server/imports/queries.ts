@@ -2,7 +2,7 @@
 // for rollback, the requesters it added, and saved column mappings.
 import { sql } from 'kysely';
 import type { ImportFormat, ImportKind, ImportStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { ImportCounts } from './report';
 import type { CsvTicketFormat } from './ticket-formats';
 

@@ -1,8 +1,8 @@
 // Procedures of imports: the preview before an upload, the history with its reports, rollback,
 // and saved column mappings. The upload itself is a streaming route handler (service-upload.ts).
 import { z } from 'zod';
-import * as fields from '../fields';
-import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import { previewImport, MAX_SAMPLE_CHARS } from './preview-import';
 import * as queries from './queries';
 import * as service from './service-batches';

@@ -3,10 +3,10 @@
 // and nothing else. A finished batch can be rolled back: what it inserted is removed and what it
 // updated is written back as it was.
 import { sql } from 'kysely';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as postmortemQueries from '../postmortems/queries';
-import * as ticketQueries from '../tickets/queries';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as postmortemQueries from '@/server/postmortems/queries';
+import * as ticketQueries from '@/server/tickets/queries';
 import { FileError } from './read-records';
 import * as queries from './queries';
 import { sourceOf, type TicketFormat } from './ticket-formats';

@@ -4,10 +4,10 @@
 // import of the same file changes nothing (tickets are unique per source + key and carry a hash of
 // their content); an updated export updates the tickets that changed.
 import { openCopyIn, type CopyIn } from '@/db/copy-in';
-import type { Db } from '../db';
-import * as participantQueries from '../participants/queries';
-import { categorize, compileRules, type CompiledRules } from '../tickets/categorize';
-import * as ticketQueries from '../tickets/queries';
+import type { Db } from '@/server/db';
+import * as participantQueries from '@/server/participants/queries';
+import { categorize, compileRules, type CompiledRules } from '@/server/tickets/categorize';
+import * as ticketQueries from '@/server/tickets/queries';
 import { cleanCells, cleanRecord, describeTally, emptyTally, type TextTally } from './clean-text';
 import {
   compileMapping,

@@ -1,7 +1,7 @@
 // Kysely queries for interview guides, interviews, their answers and their transcripts.
 import { sql } from 'kysely';
 import type { InterviewStatus, SpeakerRole } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 // ---- Guides ------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 // Procedures for interviews and interview guides.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
 import { FIELD_PATTERN, guideTitleSchema, interviewDateSchema, INTERVIEW_STATUSES, MAX_INTERVIEW_TEXT, questionsSchema } from './rules';
 import * as service from './service';

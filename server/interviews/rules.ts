@@ -2,7 +2,7 @@
 // change and the spots (`#q-2`, `#notes`) evidence can be taken from. Pure.
 import { z } from 'zod';
 import type { InterviewStatus } from '@/db/types';
-import { withoutNul } from '../lib/text';
+import { withoutNul } from '@/server/lib/text';
 
 export const MAX_GUIDE_TITLE = 120;
 export const MAX_PROMPT = 500;

@@ -2,9 +2,9 @@
 // overall notes (`notes`), a transcript turn (`t-<position>`), or anywhere in the interview when
 // no spot is given. The link back opens
 // the interview at that spot.
-import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/evidence-source';
-import { selectableText } from '../lib/markdown-text';
+import type { Db } from '@/server/db';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
+import { selectableText } from '@/server/lib/markdown-text';
 import * as queries from './queries';
 import { NOTES_ANCHOR, parseInterviewAnchor } from './rules';
 import { parseTurnAnchor, turnPath } from './transcript-rules';

@@ -2,8 +2,8 @@
 // import it as speaker turns mapped to interviewer and participant, show it, and link a turn to
 // the recording at that second. A refused import writes nothing.
 import type { SpeakerRole } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import { parseTranscript, TranscriptError, type ParsedTranscript } from './parse-transcript';
 import * as queries from './queries';
 import { MAX_TURNS, recordingAt, speakerKey, turnAnchor } from './transcript-rules';

@@ -2,11 +2,11 @@
 // into the interview), autosaving answers and details with conflict detection between tabs, and
 // editing guides other than the default discovery guide.
 import type { InterviewStatus } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as evidenceQueries from '../evidence/queries';
-import { requireActiveParticipant } from '../participants/service';
-import { mergeChanges, type FieldChange, type FieldConflict } from '../lib/merge-changes';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as evidenceQueries from '@/server/evidence/queries';
+import { requireActiveParticipant } from '@/server/participants/service';
+import { mergeChanges, type FieldChange, type FieldConflict } from '@/server/lib/merge-changes';
 import * as queries from './queries';
 import { answerField, answerPositionOf, describeField, interviewDateProblem, interviewTextSchema, INTERVIEW_STATUSES } from './rules';
 

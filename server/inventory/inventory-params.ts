@@ -2,8 +2,8 @@
 // URL and the REST API's query string (the same names everywhere). Pure.
 import { z } from 'zod';
 import type { EvidenceSourceKind, TenureBand } from '@/db/types';
-import { SOURCE_KINDS, SOURCE_LABELS } from '../evidence/rules';
-import { TENURE_BANDS } from '../participants/tenure';
+import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
+import { TENURE_BANDS } from '@/server/participants/tenure';
 
 export const INVENTORY_SORTS = ['score', 'affected', 'reach', 'severity', 'confidence'] as const;
 export type InventorySort = (typeof INVENTORY_SORTS)[number];

@@ -4,7 +4,7 @@
 // those (bounded by their evidence) before a read; findDriftedThemeFigures() recomputes every
 // theme and says which stored rows differ (the integration tests and `npm run check:figures`).
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import { filteredEvidenceTags, monthlyMinutesSql, sourceKindBitSql, strongestFirstSql } from './queries';
 import type { StoredThemeFigures } from './stored-figures';
 

@@ -2,7 +2,7 @@
 // (archived, merged into which live theme) they show.
 import { sql } from 'kysely';
 import type { ThemeStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export async function findTeamName(db: Db, input: { id: string }): Promise<string | null> {
   const row = await db.selectFrom('teams').select('name').where('id', '=', input.id).executeTakeFirst();

@@ -5,7 +5,7 @@
 // that a large inventory does not travel to Node.js row by row; rank-themes.ts does the rest.
 import { sql, type AliasedExpression } from 'kysely';
 import type { EvidenceSourceKind, TenureBand, ThemeStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { ExplainableEvidence } from './explain-theme';
 import { kindsOfMask } from './stored-figures';
 import { SEVERITY_MINUTES, SOURCE_KIND_ORDER, type DeveloperSummary, type RankingEvidence, type RankingTheme, type ThemeEvidenceSummary } from './rank-themes';

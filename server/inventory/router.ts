@@ -1,12 +1,12 @@
 // Procedures of the pain inventory: the ranked page, exports, snapshots and share links, and the
 // public view behind a share link (its output schema is the privacy guard: no names, no ids).
 import { z } from 'zod';
-import * as fields from '../fields';
+import * as fields from '@/server/fields';
 import { snapshotThemeSchema } from './compare-snapshot';
 import { INVENTORY_SORTS, inventoryFilterSchema } from './inventory-params';
 import { QUADRANTS } from './inventory-model';
-import { SOURCE_KINDS } from '../evidence/rules';
-import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import { SOURCE_KINDS } from '@/server/evidence/rules';
+import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '@/server/trpc';
 import * as service from './service';
 
 const filter = inventoryFilterSchema.default({});

@@ -4,7 +4,7 @@
 // source kinds, else from the evidence), rank-themes' rankThemeSummaries() computes every number
 // from there, over the window the filter sets (or the earliest evidence to today).
 import type { ThemeStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import { explainTheme, type ThemeExplanation } from './explain-theme';
 import * as queries from './queries';
 import { listArchivedParticipantIds, listThemeFigures, refreshThemeFigures } from './queries-figures';

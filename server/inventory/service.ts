@@ -1,11 +1,11 @@
 // The pain inventory as people read it: the ranked themes with status, MVP focus, quadrant and
 // strongest quotes; exports; frozen snapshots and how the ranking moved since one; read-only
 // share links. Every number comes from rankInventory() (service-ranking.ts), the one ranking path.
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
-import { json, parseQuery, type RestContext } from '../rest';
-import { hashToken, newToken } from '../auth/session-token';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
+import { json, parseQuery, type RestContext } from '@/server/rest';
+import { hashToken, newToken } from '@/server/auth/session-token';
 import { attributeAnonymously } from './attribution';
 import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from './compare-snapshot';
 import { inventoryToCsv, inventoryToMarkdown } from './inventory-export';

@@ -1,6 +1,6 @@
 // A deployments CSV (one row per production deployment) turned into the same events the API takes,
 // remembering each event's row and each field's column for error messages. Pure.
-import type { CsvTable, FileProblem } from '../lib/csv';
+import type { CsvTable, FileProblem } from '@/server/lib/csv';
 
 const COLUMNS = {
   eventId: ['eventid', 'id', 'deploymentid'],

@@ -1,7 +1,7 @@
 // Kysely queries for delivery events: idempotent ingestion and the grouped rows every dashboard
 // figure is computed from (all periods in UTC).
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { AdoptionRow, DoraAggregate, ServiceQuarterCount, ServiceStart } from './definitions';
 
 export async function upsertServices(db: Db, input: { rows: { key: string; team_id: string | null }[] }) {

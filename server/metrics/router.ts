@@ -1,7 +1,7 @@
 // Procedures of the platform metrics dashboard and the before/after impact of shipped items.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as service from './service';
 import { getImpact, IMPACT_WEEKS, linkRatingFlow } from './service-impact';
 import { listManualWorkCategories, setManualWork } from './service-manual-work';

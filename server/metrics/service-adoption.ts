@@ -1,8 +1,8 @@
 // The adoption headline: one figure, one definition, one label, read by Home and by the metrics
 // page alike (DESIGN.md: services whose latest deployment went through the platform, over the
 // services that deployed), for the last full week, with the week before to say which way it moved.
-import type { Db } from '../db';
-import { ADOPTION_TARGET, adoptionStatus, reviewWeeks } from '../home/review-rules';
+import type { Db } from '@/server/db';
+import { ADOPTION_TARGET, adoptionStatus, reviewWeeks } from '@/server/home/review-rules';
 import { ADOPTION_EXPLANATION, ADOPTION_LABEL, adoptionSeries, weekOf } from './definitions';
 import * as queries from './queries';
 import { cachedDelivery, deliveryKey } from './service-cache';

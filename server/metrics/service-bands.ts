@@ -2,7 +2,7 @@
 // DORA_BANDS_FILE names. Read at start-up so a broken file stops the server with its line number.
 import fs from 'node:fs';
 import path from 'node:path';
-import { getEnv } from '../env';
+import { getEnv } from '@/server/env';
 import { parseDoraBands, type DoraBands } from './dora-bands';
 
 export const DEFAULT_BANDS_FILE = 'server/metrics/dora-bands-2024.yaml';

@@ -2,10 +2,10 @@
 // observed (evidence), how many tickets its repeat questions drew, and how its flow was rated,
 // N weeks before the ship date against the weeks since; and how the themes moved in the ranking
 // since an inventory snapshot (the baseline).
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { compareSnapshot, listSnapshots } from '../inventory/service';
-import { listRepeatQuestions } from '../tickets/service';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { compareSnapshot, listSnapshots } from '@/server/inventory/service';
+import { listRepeatQuestions } from '@/server/tickets/service';
 import { compareCounts, compareMeans, impactWindows } from './outcome-definitions';
 import * as queries from './queries';
 

@@ -1,7 +1,7 @@
 // Which ticket categories are requests for manual work (an access grant, a database by hand…):
 // the PM marks them on the Tickets page, and their tickets count against the self-service ratio.
-import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import * as queries from './queries';
 
 export function listManualWorkCategories(db: Db) {

@@ -1,9 +1,9 @@
 // The outcome side of the dashboard: support load (tickets per week and category, repeat
 // questions, self-service ratio), satisfaction (the quarterly survey and the in-flow ratings), and
 // the ship dates of roadmap items that every trend line marks.
-import type { Db } from '../db';
-import { getLatestSatisfactionTrend } from '../surveys/service-results';
-import { getTicketOverview, listRepeatQuestions } from '../tickets/service';
+import type { Db } from '@/server/db';
+import { getLatestSatisfactionTrend } from '@/server/surveys/service-results';
+import { getTicketOverview, listRepeatQuestions } from '@/server/tickets/service';
 import { dashboardWindow, quartersBetween, weekOf, weeksBetween } from './definitions';
 import { markersFor, OTHER_CATEGORIES, repeatQuestionShare, selfServiceSeries, selfServiceTotal, weeklyByCategory } from './outcome-definitions';
 import * as queries from './queries';

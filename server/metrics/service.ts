@@ -1,10 +1,10 @@
 // Platform metrics: ingesting delivery and platform task events (API batches and CSV,
 // all-or-nothing, idempotent on the sender's event id) and the dashboard's figures (adoption,
 // time to first deploy, DORA).
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { CsvError, parseCsvText } from '../lib/csv';
-import * as teamQueries from '../participants/queries';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { CsvError, parseCsvText } from '@/server/lib/csv';
+import * as teamQueries from '@/server/participants/queries';
 import {
   adoptionSeries,
   dashboardWindow,

@@ -3,7 +3,7 @@
 // a date of joining (readTenure). Pure: text (and today's date) in, rows and problems out.
 import type { TenureBand } from '@/db/types';
 import { z } from 'zod';
-import { CsvError, parseCsvText, type FileProblem } from '../lib/csv';
+import { CsvError, parseCsvText, type FileProblem } from '@/server/lib/csv';
 import { readTenure } from './tenure';
 
 export const DIRECTORY_COLUMNS = ['name', 'email', 'team', 'tenure', 'background'] as const;

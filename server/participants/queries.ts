@@ -1,7 +1,7 @@
 // Kysely queries for teams and participants (the developer directory).
 import { sql } from 'kysely';
 import type { TenureBand } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export const SORT_KEYS = ['name', 'team', 'tenure', 'background', 'created'] as const;
 export type ParticipantSort = (typeof SORT_KEYS)[number];

@@ -1,7 +1,7 @@
 // Procedures of the developer directory: participants, teams and the directory CSV import.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as service from './service';
 import { getDeveloperProfile } from './service-profile';
 import { MAX_BACKGROUND, MAX_TEAM_NAME } from './parse-directory-csv';

@@ -1,11 +1,11 @@
 // A developer's page: who they are, what was recorded with them (interviews, shadowing sessions,
 // tickets, evidence) and the pain themes they are affected by, with the ranking's own numbers for
 // each theme (the cached, unfiltered inventory) beside this developer's share of it.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { rankForInventory } from '../inventory/service';
-import { developerMonthlyMinutes, type LargerFigure } from '../inventory/rank-themes';
-import { summariseDeveloperThemes } from '../inventory/queries';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { rankForInventory } from '@/server/inventory/service';
+import { developerMonthlyMinutes, type LargerFigure } from '@/server/inventory/rank-themes';
+import { summariseDeveloperThemes } from '@/server/inventory/queries';
 import * as queries from './queries';
 
 export interface DeveloperTheme {

@@ -1,9 +1,9 @@
 // The developer directory: adding and editing participants one at a time, and importing a
 // directory CSV all-or-nothing (re-importing the same file changes nothing).
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { isUniqueViolation } from '../lib/db-errors';
-import type { FileProblem } from '../lib/csv';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { isUniqueViolation } from '@/server/lib/db-errors';
+import type { FileProblem } from '@/server/lib/csv';
 import { parseDirectoryCsv, type DirectoryRow } from './parse-directory-csv';
 import * as queries from './queries';
 

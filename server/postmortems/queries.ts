@@ -1,7 +1,7 @@
 // Kysely queries for post-mortems: the writes an import makes and the reads of the Post-mortems
 // pages.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export interface PostmortemRow {
   external_key: string;

@@ -1,7 +1,7 @@
 // Procedures of the Post-mortems pages: list, detail and the infrastructure flag a person sets.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
 import * as service from './service';
 

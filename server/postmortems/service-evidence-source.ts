@@ -1,7 +1,7 @@
 // The evidence loader of post-mortems: an excerpt may come from the summary, one contributing
 // factor (anchor `factor-<n>`), or anywhere in the post-mortem; it links back to that spot.
 // Post-mortems belong to no single developer, so their evidence is unattributed.
-import type { SourceLoader } from '../evidence/evidence-source';
+import type { SourceLoader } from '@/server/evidence/evidence-source';
 import * as queries from './queries';
 
 export const loadPostmortemSource: SourceLoader = async (db, input) => {

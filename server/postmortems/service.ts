@@ -1,10 +1,10 @@
 // Post-mortems: importing Markdown files (many at once) or a post-mortem CSV as one batch,
 // idempotent on the file's key; the infrastructure flag a person confirms; the detail page.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as importQueries from '../imports/queries';
-import { addProblems, type ImportReport } from '../imports/report';
-import { ImportRefused, runBatch } from '../imports/service-batches';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as importQueries from '@/server/imports/queries';
+import { addProblems, type ImportReport } from '@/server/imports/report';
+import { ImportRefused, runBatch } from '@/server/imports/service-batches';
 import { hashPostmortem, parsePostmortemMarkdown, type PostmortemProblem, type PostmortemRecord } from './parse-postmortem-markdown';
 import { parsePostmortemCsv } from './parse-postmortem-csv';
 import * as queries from './queries';

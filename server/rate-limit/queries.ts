@@ -1,6 +1,6 @@
 // Fixed-window counters in the database, so several app processes share one limit.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 /** Counts one hit in the bucket's current window and returns the window's total. */
 export async function countHit(db: Db, input: { bucket: string; windowStart: Date; expiresAt: Date }): Promise<number> {

@@ -4,9 +4,9 @@
 // handler's first step), so a caller over the limit cannot make the server parse anything. The bucket names a client
 // (`survey-response:<address>`), so it is stored as a keyed hash and deleted as soon as its
 // window ends: a client's address never outlives the minute it protects.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { getServerKey, keyedHash } from '../secrets/service';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { getServerKey, keyedHash } from '@/server/secrets/service';
 import * as queries from './queries';
 
 /** Ended windows are swept at most this often per process while requests come in. */

@@ -1,6 +1,6 @@
 // Kysely queries for rating flows and ratings.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 const flowColumns = ['rating_flows.id', 'rating_flows.key', 'rating_flows.name', 'rating_flows.allowed_origins', 'rating_flows.created_at'] as const;
 

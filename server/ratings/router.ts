@@ -1,9 +1,9 @@
 // Procedures for rating flows (admins register them) and their numbers; ratings themselves come
 // in through POST /api/v1/ratings.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { todayOf } from '../surveys/rules';
-import { adminProcedure, createRouter, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { todayOf } from '@/server/surveys/rules';
+import { adminProcedure, createRouter, memberProcedure } from '@/server/trpc';
 import { flowKeySchema, flowNameSchema, originsSchema } from './rules';
 import * as service from './service';
 

@@ -1,7 +1,7 @@
 // The evidence loader of ratings: an excerpt comes from a rating's comment, unattributed (ratings
 // are anonymous) and dated the day it was given.
-import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/evidence-source';
+import type { Db } from '@/server/db';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
 import * as queries from './queries';
 
 /** Evidence loader for a rating's comment: unattributed, dated the day it was given. */

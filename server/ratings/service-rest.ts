@@ -1,7 +1,7 @@
 // The REST side of ratings, for the widget, CLIs and CI jobs: POST /api/v1/ratings and its CORS
 // preflight. The route files only bind these to the app's database; tests call them via runRest.
-import { errorResponse, json, limitClient, parseJsonBody, type RestContext } from '../rest';
-import { todayOf } from '../surveys/rules';
+import { errorResponse, json, limitClient, parseJsonBody, type RestContext } from '@/server/rest';
+import { todayOf } from '@/server/surveys/rules';
 import { corsHeadersFor, MAX_RATING_BYTES, PREFLIGHT_HEADERS, ratingBodySchema } from './rules';
 import { isOriginAllowed, RATING_RATE_LIMIT, submitRating } from './service';
 

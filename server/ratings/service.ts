@@ -1,11 +1,11 @@
 // In-flow ratings: admins register flows and the origins allowed to embed the widget; anyone
 // rates a flow (no account; the score, an optional comment and the day are all that is kept);
 // the Ratings pages read averages, distributions, weekly trends and comments.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { isUniqueViolation } from '../lib/db-errors';
-import { addDays } from '../surveys/rules';
-import { distributionOf, meanOf, totalOf, weeklySeriesOf, type ScoreCount } from '../surveys/statistics';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { isUniqueViolation } from '@/server/lib/db-errors';
+import { addDays } from '@/server/surveys/rules';
+import { distributionOf, meanOf, totalOf, weeklySeriesOf, type ScoreCount } from '@/server/surveys/statistics';
 import * as queries from './queries';
 import type { RatingBody } from './rules';
 

@@ -1,6 +1,6 @@
 // Kysely queries for request emails: followers of requests, the outbox, opt-outs and the signing key.
 import { sql } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import type { RequestEmailEvent } from './rules';
 
 export async function addFollower(db: Db, input: { requestId: string; email: string }) {

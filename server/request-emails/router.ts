@@ -1,7 +1,7 @@
 // Procedures for request emails: the unsubscribe link (public, no sign-in, own output schemas)
 // and the workspace's view of whether email is on.
 import { z } from 'zod';
-import { createRouter, memberProcedure, publicProcedure } from '../trpc';
+import { createRouter, memberProcedure, publicProcedure } from '@/server/trpc';
 import * as service from './service';
 
 const tokenInput = z.object({ token: z.string().trim().min(1, 'The unsubscribe link has no token: open the link from the email again.').max(200) });

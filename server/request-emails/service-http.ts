@@ -1,7 +1,7 @@
 // The unsubscribe form over HTTP: a plain POST (no JavaScript needed) answered with a redirect to
 // the page, which then says it is done or why the link was refused.
-import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import { unsubscribe } from './service';
 
 export async function unsubscribeFromForm(db: Db, req: Request): Promise<Response> {

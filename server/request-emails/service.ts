@@ -5,9 +5,9 @@
 // backoff. Without SMTP_URL nothing is queued or sent. Unsubscribe links are signed and work once.
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
 import * as queries from './queries';
 import {
   composeRequestEmail,

@@ -1,7 +1,7 @@
 // Kysely queries for developers' roadmap requests.
 import { sql } from 'kysely';
 import type { RequestStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export async function insertRequest(db: Db, input: { title: string; details: string; email: string | null; boardId?: string | null }) {
   return db

@@ -1,11 +1,11 @@
 // Procedures for roadmap requests: public submission, duplicate suggestions and request pages
 // (own output schemas), and the triage inbox for editors.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { publicBoardsSchema, publicRequestSchema, similarSchema, submittedRequestSchema } from '../roadmap/public-schemas';
-import { itemDescriptionSchema, itemTitleSchema } from '../roadmap/rules';
-import { withVoterToken } from '../roadmap/service-voter-cookie';
-import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { publicBoardsSchema, publicRequestSchema, similarSchema, submittedRequestSchema } from '@/server/roadmap/public-schemas';
+import { itemDescriptionSchema, itemTitleSchema } from '@/server/roadmap/rules';
+import { withVoterToken } from '@/server/roadmap/service-voter-cookie';
+import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '@/server/trpc';
 import { boardDescriptionSchema, boardNameSchema, declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema, SUBMIT_LIMIT } from './rules';
 import * as service from './service';
 

@@ -1,7 +1,7 @@
 // The evidence loader of developers' requests: an excerpt comes from the title or the details and
 // is attributed to the developer who asked.
-import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/evidence-source';
+import type { Db } from '@/server/db';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
 import * as queries from './queries';
 
 /** The evidence loader for requests: the excerpt must come from the title or the details. */

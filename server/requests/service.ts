@@ -3,17 +3,17 @@
 // merged into an item or into another request (votes move once), accepted as a new item, declined with a public reason,
 // or turned into evidence of a pain theme (through the shared evidence dialog). Each decision
 // queues the emails to the request's followers in its own transaction (server/request-emails).
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
-import * as roadmapQueries from '../roadmap/queries';
-import { isVotableLane } from '../roadmap/rules';
-import { addItemToLane, publicItemUrl } from '../roadmap/service';
-import { forgetBoardVersion } from '../roadmap/service-board-cache';
-import { hashEmail, hashVoter } from '../roadmap/voter';
-import { getServerKey } from '../secrets/service';
-import { carryFollowers, followRequest, queueOutcomeEmails } from '../request-emails/service';
-import { enqueueWebhookMessage } from '../webhooks/service';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
+import * as roadmapQueries from '@/server/roadmap/queries';
+import { isVotableLane } from '@/server/roadmap/rules';
+import { addItemToLane, publicItemUrl } from '@/server/roadmap/service';
+import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
+import { hashEmail, hashVoter } from '@/server/roadmap/voter';
+import { getServerKey } from '@/server/secrets/service';
+import { carryFollowers, followRequest, queueOutcomeEmails } from '@/server/request-emails/service';
+import { enqueueWebhookMessage } from '@/server/webhooks/service';
 import * as queries from './queries';
 import { isHoneypotFilled, MAX_BOARDS, MIN_SIMILAR_QUERY, slugOfBoard } from './rules';
 

@@ -1,7 +1,7 @@
 // Kysely queries for roadmap items, their theme links, status history, publications and votes.
 import { sql } from 'kysely';
 import type { RoadmapLane } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 // ---- Items (the workspace's working copy) ----------------------------------------------------
 

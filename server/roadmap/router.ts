@@ -1,8 +1,8 @@
 // Procedures for the roadmap: the editor (members read, editors change and publish) and the
 // public side (board, item pages, votes), whose outputs have their own schemas.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '@/server/trpc';
 import {
   myVotesSchema,
   publicBoardSchema,

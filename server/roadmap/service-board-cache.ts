@@ -2,9 +2,9 @@
 // roadmap's change log (items, public themes, publications, requests, votes: migration 0760) and
 // the pain inventory's (the theme numbers on cards). Another process's write shows within
 // VERSION_CHECK_MS; this process's own writes forget the version so they show at once.
-import { changeLogVersion, pruneChangeLog } from '../change-log/queries';
-import type { Db } from '../db';
-import { createVersionedCache } from '../lib/versioned-cache';
+import { changeLogVersion, pruneChangeLog } from '@/server/change-log/queries';
+import type { Db } from '@/server/db';
+import { createVersionedCache } from '@/server/lib/versioned-cache';
 
 /** A change in one process reaches every other one within this time (the version is re-read at most this often). */
 export const VERSION_CHECK_MS = 1000;

@@ -2,10 +2,10 @@
 // the lanes of the published roadmap, and developers' open (or declined) requests with their
 // votes. Read by the cached page in service-board-rest.ts; nothing here is private.
 import { z } from 'zod';
-import type { Db } from '../db';
-import { countRequestsByStatus } from '../requests/queries';
-import { AppError } from '../errors';
-import { listBoards, listPublicRequests } from '../requests/service';
+import type { Db } from '@/server/db';
+import { countRequestsByStatus } from '@/server/requests/queries';
+import { AppError } from '@/server/errors';
+import { listBoards, listPublicRequests } from '@/server/requests/service';
 import type { PublicBoard } from './public-board';
 import { getPublicBoard } from './service-public';
 

@@ -1,11 +1,11 @@
 // What the public sees of the roadmap: the board, an item's page with its status history, the
 // Atom feed and the JSON API. Everything here reads the public copy written by publishing and
 // the theme numbers of the pain inventory; no internal note, quote, name or email.
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
-import { getThemeNumbers } from '../inventory/service-ranking';
-import { listJoinedRequests } from '../requests/queries';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
+import { getThemeNumbers } from '@/server/inventory/service-ranking';
+import { listJoinedRequests } from '@/server/requests/queries';
 import { buildAtomFeed } from './atom-feed';
 import { assemblePublicBoard, publicThemesOf, type PublicBoard } from './public-board';
 import * as queries from './queries';

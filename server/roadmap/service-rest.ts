@@ -1,6 +1,6 @@
 // REST endpoints of the public roadmap: GET /api/v1/roadmap (JSON) and the Atom feed. Public,
 // read-only; the JSON goes through its own output schema like the public procedures.
-import type { RestContext } from '../rest';
+import type { RestContext } from '@/server/rest';
 import { roadmapApiSchema } from './public-schemas';
 import { cachedByBoardVersion } from './service-board-cache';
 import { preparedBody, servePrepared } from './service-board-rest';

@@ -1,7 +1,7 @@
 // A vote with an email on a request also makes the voter a follower of it, so they hear by email
 // what becomes of it (server/request-emails). The vote itself is service-votes.ts's, unchanged.
-import type { Db } from '../db';
-import { followRequest } from '../request-emails/service';
+import type { Db } from '@/server/db';
+import { followRequest } from '@/server/request-emails/service';
 import { castVote, type VoteTarget } from './service-votes';
 
 export async function castVoteAndFollow(db: Db, input: { target: VoteTarget; voterToken: string; email: string | null }) {

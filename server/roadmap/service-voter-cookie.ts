@@ -1,7 +1,7 @@
 // The voter cookie of a public call: read it when this server signed it, or issue a new signed
 // one once the call succeeded. An unsigned or forged cookie is not a voter.
-import { getServerKey } from '../secrets/service';
-import type { Context } from '../trpc';
+import { getServerKey } from '@/server/secrets/service';
+import type { Context } from '@/server/trpc';
 import { newVoterToken, signVoterToken, verifyVoterCookie, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE } from './voter';
 
 export async function readVoterToken(ctx: Pick<Context, 'cookies' | 'db'>): Promise<string | null> {

@@ -1,9 +1,9 @@
 // Developers' upvotes on public roadmap items and on open requests: one per browser per target,
 // one per email when an email is given, undo allowed. Rate limited per client by the procedures
 // (meta.rateLimit: VOTE_LIMIT), before the input is read.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { getServerKey } from '../secrets/service';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { getServerKey } from '@/server/secrets/service';
 import * as queries from './queries';
 import { isVotableLane, LANE_SHORT_LABELS } from './rules';
 import { forgetBoardVersion } from './service-board-cache';

@@ -3,13 +3,13 @@
 // transaction, writes the status history, stamps "last updated", tells the webhooks and queues
 // "shipped" emails to the followers of requests that became shipped items.
 import type { RoadmapLane } from '@/db/types';
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
-import { getThemeNumbers } from '../inventory/service-ranking';
-import { resolveThemeIds } from '../themes/service';
-import { queueShippedEmails } from '../request-emails/service';
-import { enqueueWebhookMessage } from '../webhooks/service';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
+import { getThemeNumbers } from '@/server/inventory/service-ranking';
+import { resolveThemeIds } from '@/server/themes/service';
+import { queueShippedEmails } from '@/server/request-emails/service';
+import { enqueueWebhookMessage } from '@/server/webhooks/service';
 import * as queries from './queries';
 import {
   describeChange,

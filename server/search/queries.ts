@@ -4,7 +4,7 @@
 // Survey comments are described by survey and question only: never the response's team, tenure
 // or date, so a result cannot point at who answered.
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 import { HEADLINE_OPTIONS, type SearchGroup } from './search-text';
 
 const ENGLISH = sql`'english'::regconfig`;

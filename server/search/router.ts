@@ -1,6 +1,6 @@
 // The search procedure: one box over everything heard from developers.
 import { z } from 'zod';
-import { createRouter, memberProcedure } from '../trpc';
+import { createRouter, memberProcedure } from '@/server/trpc';
 import { MAX_JUMP, MAX_SEARCH, SEARCH_GROUPS } from './search-text';
 import * as service from './service';
 

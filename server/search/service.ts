@@ -3,15 +3,15 @@
 // PostgreSQL full-text search, ranked, with the matching words highlighted and a link to the
 // exact spot of each result.
 import type { EvidenceSourceKind } from '@/db/types';
-import type { Db } from '../db';
-import { SOURCE_LABELS } from '../evidence/rules';
-import { markdownToPlainText } from '../lib/markdown-text';
-import { TENURE_LABELS } from '../participants/tenure';
-import { THEME_STATUS_LABELS } from '../themes/rules';
-import { answerAnchor, NOTES_ANCHOR } from '../interviews/rules';
-import { formatTimestamp } from '../interviews/parse-transcript';
-import { turnAnchor } from '../interviews/transcript-rules';
-import { eventAnchor, formatOffset, FRICTION_LABELS, SCENARIO_LABELS, SESSION_NOTES_ANCHOR } from '../shadowing/rules';
+import type { Db } from '@/server/db';
+import { SOURCE_LABELS } from '@/server/evidence/rules';
+import { markdownToPlainText } from '@/server/lib/markdown-text';
+import { TENURE_LABELS } from '@/server/participants/tenure';
+import { THEME_STATUS_LABELS } from '@/server/themes/rules';
+import { answerAnchor, NOTES_ANCHOR } from '@/server/interviews/rules';
+import { formatTimestamp } from '@/server/interviews/parse-transcript';
+import { turnAnchor } from '@/server/interviews/transcript-rules';
+import { eventAnchor, formatOffset, FRICTION_LABELS, SCENARIO_LABELS, SESSION_NOTES_ANCHOR } from '@/server/shadowing/rules';
 import * as queries from './queries';
 import { cleanSearchText, limitSearchTerms, MAX_SEARCH_TERMS, parseHighlights, SEARCH_GROUPS, type SearchGroup, type SnippetPart } from './search-text';
 

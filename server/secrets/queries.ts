@@ -1,5 +1,5 @@
 // Kysely queries for the server's own secrets (migration 0750).
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 /** Stores the secret unless one of that name exists, and returns the one that is kept. */
 export async function insertOrGetSecret(db: Db, input: { name: string; value: string }): Promise<string> {

@@ -3,8 +3,8 @@
 // same). Keyed hashes (email hashes of votes, rate-limit keys) and signed cookies use it, so a
 // copy of the data alone cannot be matched against a directory or used to forge a cookie.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from '../db';
-import { getEnv } from '../env';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
 import * as queries from './queries';
 
 // One key per database (tests open many databases in one process).

@@ -1,7 +1,7 @@
 // Kysely queries for shadowing sessions and their friction events.
 import { sql } from 'kysely';
 import type { FrictionKind, ShadowingScenario } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export interface SessionFilter {
   participantId?: string;

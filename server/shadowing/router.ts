@@ -1,8 +1,8 @@
 // Procedures for shadowing sessions and their friction events.
 import { z } from 'zod';
-import { minutesLostSchema } from '../evidence/rules';
-import * as fields from '../fields';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { minutesLostSchema } from '@/server/evidence/rules';
+import * as fields from '@/server/fields';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
 import { durationMinutesSchema, eventNoteSchema, focusSchema, FRICTION_KINDS, offsetSchema, SCENARIOS, sessionNotesSchema } from './rules';
 import * as service from './service';

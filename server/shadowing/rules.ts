@@ -2,7 +2,7 @@
 // key that captures each in observation mode, limits, offsets, and totals per kind. Pure.
 import { z } from 'zod';
 import type { FrictionKind, ShadowingScenario } from '@/db/types';
-import { withoutNul } from '../lib/text';
+import { withoutNul } from '@/server/lib/text';
 
 export type { FrictionKind, ShadowingScenario };
 

@@ -2,9 +2,9 @@
 // (`event-<id>`: its note, or its kind and minutes lost as describeFrictionEvent() words them, so an
 // event without a note can be evidence too), the session's notes (`notes`), or anywhere in the
 // session when no spot is given.
-import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/evidence-source';
-import { selectableText } from '../lib/markdown-text';
+import type { Db } from '@/server/db';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
+import { selectableText } from '@/server/lib/markdown-text';
 import * as queries from './queries';
 import { describeFrictionEvent, parseShadowingAnchor, SESSION_NOTES_ANCHOR } from './rules';
 

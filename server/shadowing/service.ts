@@ -2,11 +2,11 @@
 // at their offset from the start, end the session, edit events afterwards. Offsets never point
 // past the session's end, and a session cannot end before an event it holds.
 import type { FrictionKind, ShadowingScenario } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as evidenceQueries from '../evidence/queries';
-import { mergeChanges } from '../lib/merge-changes';
-import { requireActiveParticipant } from '../participants/service';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as evidenceQueries from '@/server/evidence/queries';
+import { mergeChanges } from '@/server/lib/merge-changes';
+import { requireActiveParticipant } from '@/server/participants/service';
 import * as queries from './queries';
 import { formatOffset, MAX_SESSION_SECONDS, offsetProblem, totalsByKind } from './rules';
 

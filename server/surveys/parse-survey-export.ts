@@ -2,9 +2,9 @@
 // response, one column per question): suggests what each column is, then turns the rows into
 // responses under a column-to-question mapping, with every problem by row and column. Pure.
 import type { TenureBand } from '@/db/types';
-import type { CsvTable, FileProblem } from '../lib/csv';
+import type { CsvTable, FileProblem } from '@/server/lib/csv';
 import { withoutControlCharacters } from './answers';
-import { parseTenureBand, TENURE_BANDS } from '../participants/tenure';
+import { parseTenureBand, TENURE_BANDS } from '@/server/participants/tenure';
 import { isChoiceKind, isScaleKind, MAX_FREE_TEXT, MAX_IMPORTED_OPTIONS, MAX_OPTION, MAX_PROMPT, MAX_TEAM_LABEL, SCALE_RANGES, type QuestionKind } from './rules';
 
 export type Separator = ',' | ';';

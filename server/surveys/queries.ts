@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SurveyAccess, SurveyQuestionKind, TenureBand } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 // ---- Surveys ---------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 // Procedures for surveys: the builder, lifecycle, invitations, results, trend, free text, export,
 // imports of past surveys, and the public form's view of a survey (answers go through REST).
 import { z } from 'zod';
-import * as fields from '../fields';
-import { bodyBytesForText, createRouter, editorProcedure, memberProcedure, publicProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { bodyBytesForText, createRouter, editorProcedure, memberProcedure, publicProcedure } from '@/server/trpc';
 import { ANSWERED_MARKER_VALUE, answeredMarkerName, QUESTION_KINDS, MAX_TITLE, quarterSchema, isoDateSchema, surveyDraftSchema, todayOf } from './rules';
 import * as service from './service';
 import * as importService from './service-import';

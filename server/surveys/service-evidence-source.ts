@@ -1,8 +1,8 @@
 // The evidence loader of surveys: an excerpt comes from one free-text answer (the source is the
 // response, the anchor its question), never attributed to a developer.
-import type { Db } from '../db';
-import type { EvidenceSource } from '../evidence/evidence-source';
-import { isUuid } from '../lib/uuid';
+import type { Db } from '@/server/db';
+import type { EvidenceSource } from '@/server/evidence/evidence-source';
+import { isUuid } from '@/server/lib/uuid';
 import * as queries from './queries';
 
 /** Evidence loader for a free-text answer: the source is the response, the anchor its question. */

@@ -2,10 +2,10 @@
 // All or nothing: any problem in the file refuses the whole import with its row and column. The
 // same file imported again changes nothing (the file's SHA-256 is remembered).
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { isUniqueViolation } from '../lib/db-errors';
-import { CsvError, parseCsvText, type CsvTable } from '../lib/csv';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { isUniqueViolation } from '@/server/lib/db-errors';
+import { CsvError, parseCsvText, type CsvTable } from '@/server/lib/csv';
 import { readSurveyExport, summarizeColumns, parseDateCell, type ColumnMapping } from './parse-survey-export';
 import * as queries from './queries';
 import { quarterOf } from './rules';

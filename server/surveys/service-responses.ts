@@ -5,10 +5,10 @@
 // would link the two), and every invitation of the survey is rewritten with it, so no row
 // version tells which one was used when.
 import { randomUUID } from 'node:crypto';
-import { hashToken, newToken } from '../auth/session-token';
-import type { Db } from '../db';
-import { getEnv } from '../env';
-import { AppError } from '../errors';
+import { hashToken, newToken } from '@/server/auth/session-token';
+import type { Db } from '@/server/db';
+import { getEnv } from '@/server/env';
+import { AppError } from '@/server/errors';
 import { checkAnswers } from './answers';
 import * as queries from './queries';
 import { surveyStateOf, type Submission } from './rules';

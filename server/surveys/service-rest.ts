@@ -1,7 +1,7 @@
 // The REST side of answering a survey: POST /api/v1/surveys/<slug>/responses, used by the public
 // form. The route file binds it to the app's database; tests call it via runRest.
-import { cookieHeader, readCookie } from '../http-context';
-import { json, limitClient, parseJsonBody, type RestContext } from '../rest';
+import { cookieHeader, readCookie } from '@/server/http-context';
+import { json, limitClient, parseJsonBody, type RestContext } from '@/server/rest';
 import { ANSWERED_MARKER_MAX_AGE_SECONDS, ANSWERED_MARKER_VALUE, answeredMarkerName, MAX_RESPONSE_BYTES, submissionSchema, todayOf } from './rules';
 import { RESPONSE_RATE_LIMIT, submitSurveyResponse } from './service-responses';
 

@@ -1,10 +1,10 @@
 // A survey's results: per-question numbers, breakdowns by team and tenure with small groups
 // hidden, the quarterly trend across the runs of its series, free-text answers with full-text
 // search, and the CSV export of the responses as stored.
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as participantQueries from '../participants/queries';
-import { TENURE_BANDS, TENURE_LABELS } from '../participants/tenure';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as participantQueries from '@/server/participants/queries';
+import { TENURE_BANDS, TENURE_LABELS } from '@/server/participants/tenure';
 import { csvOf, segmentsOf } from './export-csv';
 import * as queries from './queries';
 import { headlineOf, isChoiceKind, isScaleKind, SATISFACTION_BANDS, SCALE_RANGES, type ScaleKind } from './rules';

@@ -2,11 +2,11 @@
 // breaking collected answers, run again next quarter, close, delete; the public form's view of a
 // survey; and the evidence loader for free-text answers.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashToken } from '../auth/session-token';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { isUniqueViolation } from '../lib/db-errors';
-import * as participantQueries from '../participants/queries';
+import { hashToken } from '@/server/auth/session-token';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { isUniqueViolation } from '@/server/lib/db-errors';
+import * as participantQueries from '@/server/participants/queries';
 import { findBreakingEdits } from './edit-rules';
 import * as queries from './queries';
 import {

@@ -3,8 +3,8 @@
 // dismissals).
 import { sql } from 'kysely';
 import type { EvidenceSourceKind, ThemeStatus } from '@/db/types';
-import type { Db } from '../db';
-import { filteredEvidenceTags, monthlyMinutesSql, type InventoryFilter } from '../inventory/queries';
+import type { Db } from '@/server/db';
+import { filteredEvidenceTags, monthlyMinutesSql, type InventoryFilter } from '@/server/inventory/queries';
 
 /** Themes evidence can be tagged into: not archived, not merged into another theme. */
 export async function listThemeOptions(db: Db) {

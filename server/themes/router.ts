@@ -1,11 +1,11 @@
 // Procedures for pain themes: list, detail with the evidence behind its numbers, edit, MVP focus,
 // merge (with undo) and split.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { inventoryFilterSchema } from '../inventory/inventory-params';
-import { explainThemeRanking } from '../inventory/service-ranking';
-import { SOURCE_KINDS } from '../evidence/rules';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import * as fields from '@/server/fields';
+import { inventoryFilterSchema } from '@/server/inventory/inventory-params';
+import { explainThemeRanking } from '@/server/inventory/service-ranking';
+import { SOURCE_KINDS } from '@/server/evidence/rules';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
 import { THEME_STATUSES, themeDescriptionSchema, themeTitleSchema } from './rules';
 import * as service from './service';

@@ -1,11 +1,11 @@
 // Theme suggestions for evidence in no theme yet: "fits theme X" (with the words that made it fit)
 // and "these N items look like one pain" (a proposed new theme). Suggestions are only offered:
 // tagging goes through evidence.tag after a person accepts; dismissals are remembered.
-import { changeLogHooks } from '../change-log/queries';
-import type { Db } from '../db';
-import { createVersionedCache } from '../lib/versioned-cache';
-import { AppError } from '../errors';
-import { findExistingEvidenceIds } from '../evidence/queries';
+import { changeLogHooks } from '@/server/change-log/queries';
+import type { Db } from '@/server/db';
+import { createVersionedCache } from '@/server/lib/versioned-cache';
+import { AppError } from '@/server/errors';
+import { findExistingEvidenceIds } from '@/server/evidence/queries';
 import { clusterUntagged } from './cluster-untagged';
 import * as queries from './queries';
 import { fitThemes, type ThemeExamples, type ThemeModel } from './suggest-themes';

@@ -2,11 +2,11 @@
 // theme forwards to the theme it was merged into), merging with undo, splitting, the MVP focus,
 // and the evidence behind a theme's numbers.
 import type { ThemeStatus } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { listThemesOfEvidence } from '../evidence/queries';
-import type { InventoryFilter } from '../inventory/queries';
-import { rankInventory } from '../inventory/service-ranking';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { listThemesOfEvidence } from '@/server/evidence/queries';
+import type { InventoryFilter } from '@/server/inventory/queries';
+import { rankInventory } from '@/server/inventory/service-ranking';
 import * as queries from './queries';
 import { MAX_MVP_FOCUS } from './rules';
 

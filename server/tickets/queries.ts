@@ -4,7 +4,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@/db/types';
 import { copyLine, type CopyIn } from '@/db/copy-in';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export interface TicketRow {
   external_key: string;

@@ -1,10 +1,10 @@
 // Procedures of the Tickets page: overview, list, one ticket, repeat questions, category rules
 // and turning tickets into evidence.
 import { z } from 'zod';
-import { minutesLostSchema } from '../evidence/rules';
-import * as fields from '../fields';
-import { themeTitleSchema } from '../themes/rules';
-import { createRouter, editorProcedure, memberProcedure } from '../trpc';
+import { minutesLostSchema } from '@/server/evidence/rules';
+import * as fields from '@/server/fields';
+import { themeTitleSchema } from '@/server/themes/rules';
+import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import { MAX_CATEGORY, MAX_PATTERN } from './categorize';
 import * as queries from './queries';
 import * as service from './service';

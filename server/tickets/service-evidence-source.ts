@@ -1,6 +1,6 @@
 // The evidence loader of tickets: an excerpt comes from the ticket's title, body or comments,
 // is attributed to its requester and dated by when the ticket was opened.
-import type { SourceLoader } from '../evidence/evidence-source';
+import type { SourceLoader } from '@/server/evidence/evidence-source';
 import * as queries from './queries';
 
 export const loadTicketSource: SourceLoader = async (db, input) => {

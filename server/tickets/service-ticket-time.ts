@@ -3,10 +3,10 @@
 // their time (no time, the category rule, minutes typed, or the working hours of the wait) with
 // the wait shown as context; and a rule's change carried to the evidence it priced.
 import type { EvidenceMinutesOrigin } from '@/db/types';
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import * as historyQueries from '../evidence/queries';
-import { median } from '../inventory/rank-themes';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import * as historyQueries from '@/server/evidence/queries';
+import { median } from '@/server/inventory/rank-themes';
 import * as queries from './queries';
 import { waitMinutes } from './wait-time';
 import { describeWait, workingMinutesOfWait } from './working-hours';

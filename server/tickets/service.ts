@@ -3,10 +3,10 @@
 // tickets into evidence in one step: each ticket one evidence item, attributed to its requester,
 // with no time of its own unless the PM enters minutes: how long a ticket stayed open is context,
 // not time lost (DESIGN.md "Ticket time is not wait time").
-import type { Db } from '../db';
-import { AppError } from '../errors';
-import { createEvidenceItems, tagEvidence } from '../evidence/service';
-import { getThemeNumbers } from '../inventory/service-ranking';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
+import { createEvidenceItems, tagEvidence } from '@/server/evidence/service';
+import { getThemeNumbers } from '@/server/inventory/service-ranking';
 import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
 import { findSimilarPairs } from './similar-titles';

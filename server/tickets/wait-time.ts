@@ -1,7 +1,7 @@
 // How long a developer waited on a ticket: from opening to resolution (or until now while it is
 // open), in minutes, capped at what one evidence item may claim; 0 when the export gave no
 // creation date. Pure.
-import { MAX_MINUTES_LOST } from '../evidence/rules';
+import { MAX_MINUTES_LOST } from '@/server/evidence/rules';
 
 export function waitMinutes(openedAt: Date | null, resolvedAt: Date | null, now: Date = new Date()): number {
   // A ticket without a creation date has no wait to measure; pages show it as unknown.

@@ -2,7 +2,7 @@
 // (DESIGN.md "Ticket time is not wait time"): for each Monday-Friday the wait overlaps, the time
 // it was open that day, at most 8 hours; weekends count nothing. Days are UTC days, the same days
 // the ticket dates are stored and shown in. Pure.
-import { MAX_MINUTES_LOST } from '../evidence/rules';
+import { MAX_MINUTES_LOST } from '@/server/evidence/rules';
 
 export const WORKING_MINUTES_PER_DAY = 8 * 60;
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // Kysely queries for outbound webhooks and their delivery log.
 import { sql } from 'kysely';
 import type { WebhookDeliveryStatus } from '@/db/types';
-import type { Db } from '../db';
+import type { Db } from '@/server/db';
 
 export async function listWebhooks(db: Db) {
   return db

@@ -1,7 +1,7 @@
 // Procedures for outbound webhooks: admins only.
 import { z } from 'zod';
-import * as fields from '../fields';
-import { adminProcedure, createRouter } from '../trpc';
+import * as fields from '@/server/fields';
+import { adminProcedure, createRouter } from '@/server/trpc';
 import * as queries from './queries';
 import { webhookNameSchema, webhookUrlSchema } from './rules';
 import * as service from './service';

@@ -7,8 +7,8 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import * as queries from './queries';
 import { classifyAddress, hostOf, isMetadataHost, refusalOf } from './target-rules';
 

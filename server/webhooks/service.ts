@@ -4,8 +4,8 @@
 // a failing receiver is retried with backoff and logged, and never slows down or breaks the app.
 // Receivers are checked when saved and again at every send (service-targets.ts); the log says
 // "not delivered" for any network failure, so it never doubles as a port scanner.
-import type { Db } from '../db';
-import { AppError } from '../errors';
+import type { Db } from '@/server/db';
+import { AppError } from '@/server/errors';
 import * as queries from './queries';
 import { describeFailedAnswer, nextAttemptAfterFailure } from './rules';
 import { assertAllowedTarget, checkWebhookTarget, isPrivateTargetAllowed, postPinned } from './service-targets';

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/net';
+import { freePort } from '@/test/helpers/net';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot } from './helpers/browser';
 import { openPage, setUpFirstAdmin, createThemeInPicker } from './helpers/workspace';

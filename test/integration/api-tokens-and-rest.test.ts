@@ -5,9 +5,9 @@ import type { DbHandle } from '@/db/create-db';
 import { hashToken } from '@/server/auth/session-token';
 import { enforceRateLimit } from '@/server/rate-limit/service';
 import { json, parseJsonBody, parseQuery, runRest } from '@/server/rest';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
 
 let handle: DbHandle;
 beforeAll(async () => {

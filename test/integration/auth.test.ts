@@ -4,9 +4,9 @@ import { resolveSession } from '@/server/auth/service';
 import { hashToken } from '@/server/auth/session-token';
 import { createCaller } from '@/server/root';
 import { createContextInner, type CookieJar } from '@/server/trpc';
-import { callerAs, callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { callerAs, callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { appRouter } from '@/server/root';
 import type { ProcedureMeta } from '@/server/trpc';
-import { callerAs, createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
+import { callerAs, createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
 
 interface ProcedureInfo {
   path: string;

@@ -10,10 +10,10 @@ import { CLIENT_ADDRESS_HEADER, installClientAddressStamp } from '@/server/clien
 import { clientKeyOf } from '@/server/http-context';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let server: http.Server;

@@ -1,9 +1,9 @@
 // The coverage view: interviews per team x tenure band and per background, gaps, progress.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { addParticipant } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { addParticipant } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

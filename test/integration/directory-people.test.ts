@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { rankInventory } from '@/server/inventory/service-ranking';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
-import { namedMessage } from '../helpers/named-error';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { namedMessage } from '@/test/helpers/named-error';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

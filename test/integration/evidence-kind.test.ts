@@ -7,10 +7,10 @@ import { createDb, type DbHandle } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 import { migrations } from '@/db/migrations';
 import type { AppError } from '@/server/errors';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb, dbKind } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addParticipant } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb, dbKind } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addParticipant } from '@/test/helpers/fixtures';
 
 /** A database migrated up to (and including) `last`, as one would have been before migration 0700. */
 async function createDbAt(last: string): Promise<{ handle: DbHandle; schema?: string }> {

@@ -2,10 +2,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { evidenceSources } from '@/server/evidence/service-sources';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -9,9 +9,9 @@ import { ABANDONED_IMPORT_MESSAGE, failAbandonedBatches, runBatch, type BatchMet
 import * as importQueries from '@/server/imports/queries';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
-import { createUser } from '../helpers/callers';
-import { createTestDb, dbKind } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { createUser } from '@/test/helpers/callers';
+import { createTestDb, dbKind } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { DbHandle } from '@/db/create-db';
 import { insertRatingForFlow } from '@/server/ratings/queries';
 import { quarterlyTemplate, todayOf } from '@/server/surveys/rules';
-import { callerAs, callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
+import { callerAs, callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 
 const NOW = new Date('2026-03-12T12:00:00Z');
 

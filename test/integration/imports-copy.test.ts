@@ -7,9 +7,9 @@ import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { importUpload } from '@/server/imports/service-upload';
 import { WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
-import { createTestDb } from '../helpers/db';
-import { bulkIssues, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '../helpers/ticket-exports';
-import { uploadRequest } from '../helpers/uploads';
+import { createTestDb } from '@/test/helpers/db';
+import { bulkIssues, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
+import { uploadRequest } from '@/test/helpers/uploads';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -8,12 +8,12 @@ import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
 import { titleSimilarity } from '@/server/tickets/similar-titles';
 import { importUpload } from '@/server/imports/service-upload';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { csvCell, jiraCsv, bulkIssues } from '../helpers/ticket-exports';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { csvCell, jiraCsv, bulkIssues } from '@/test/helpers/ticket-exports';
 import { zipSync } from 'fflate';
-import { fixture, uploadRequest, zipFixture } from '../helpers/uploads';
+import { fixture, uploadRequest, zipFixture } from '@/test/helpers/uploads';
 
 let handle: DbHandle;
 beforeAll(async () => {

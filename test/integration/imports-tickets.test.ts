@@ -10,11 +10,11 @@ import { hashToken, newToken } from '@/server/auth/session-token';
 import { importForApi, importForPage, importUpload, MAX_UPLOAD_BYTES } from '@/server/imports/service-upload';
 import { importTicketStream } from '@/server/imports/service-tickets';
 import { json, runRest } from '@/server/rest';
-import { callerWithRole, createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { bulkIssues, byteChunks, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '../helpers/ticket-exports';
-import { fixture, uploadRequest } from '../helpers/uploads';
+import { callerWithRole, createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { bulkIssues, byteChunks, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
+import { fixture, uploadRequest } from '@/test/helpers/uploads';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -2,11 +2,11 @@
 // detection between two tabs, evidence from an answer or the notes, and the bad inputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole, createUser, callerAs } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { namedMessage } from '../helpers/named-error';
-import { addParticipant } from '../helpers/fixtures';
+import { callerWithRole, createUser, callerAs } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { namedMessage } from '@/test/helpers/named-error';
+import { addParticipant } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

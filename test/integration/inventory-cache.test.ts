@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { changeLogVersion, pruneChangeLog } from '@/server/change-log/queries';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb, dbKind } from '../helpers/db';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb, dbKind } from '@/test/helpers/db';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let viewer: Awaited<ReturnType<typeof callerWithRole>>;

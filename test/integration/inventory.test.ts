@@ -8,10 +8,10 @@ import { listRankableThemes, listRankingEvidence, countDirectory } from '@/serve
 import { findRankingWindow, rankInventory } from '@/server/inventory/service-ranking';
 import { handleInventoryApi } from '@/server/inventory/service';
 import { runRest } from '@/server/rest';
-import { callerAs, callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
+import { callerAs, callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

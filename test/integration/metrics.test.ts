@@ -5,9 +5,9 @@ import type { DbHandle } from '@/db/create-db';
 import { ingestDeploymentBatch, ingestServiceBatch, ingestTaskBatch, getDeliveryDashboard } from '@/server/metrics/service';
 import { runRest, json, parseJsonBody } from '@/server/rest';
 import { z } from 'zod';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -9,10 +9,10 @@ import { getOutcomes } from '@/server/metrics/service-outcomes';
 import { submitRating } from '@/server/ratings/service';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addTheme } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let admin: Awaited<ReturnType<typeof callerWithRole>>;

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
-import { callerAs, createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { namedMessage } from '../helpers/named-error';
-import { cookiesOf, visitor } from '../helpers/visitor';
+import { callerAs, createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { namedMessage } from '@/test/helpers/named-error';
+import { cookiesOf, visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 beforeAll(async () => {

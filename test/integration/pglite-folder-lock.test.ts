@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '@/db/pglite-lock';
-import { dbKind } from '../helpers/db';
+import { dbKind } from '@/test/helpers/db';
 
 const HOLDER = path.resolve(__dirname, '../helpers/pglite-holder.ts');
 const children: ChildProcess[] = [];

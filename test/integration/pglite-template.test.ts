@@ -13,7 +13,7 @@ import { migrations } from '@/db/migrations';
 import { LOCK_FILE_NAME } from '@/db/pglite-lock';
 import { isAtLatestMigration, LATEST_MIGRATION, openPgliteFolder, withoutTarEntry } from '@/db/pglite-template';
 import type { Database } from '@/db/types';
-import { createTestDb, dbKind } from '../helpers/db';
+import { createTestDb, dbKind } from '@/test/helpers/db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-template-'));
 const templateFile = path.join(dir, 'cache', 'template.tar');

@@ -8,10 +8,10 @@ import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { importUpload } from '@/server/imports/service-upload';
 import { rankInventory } from '@/server/inventory/service-ranking';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { FIXTURES, fixture, uploadRequest } from '../helpers/uploads';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { FIXTURES, fixture, uploadRequest } from '@/test/helpers/uploads';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { getThemeNumbers, rankInventory } from '@/server/inventory/service-ranking';
-import { createTestDb } from '../helpers/db';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
+import { createTestDb } from '@/test/helpers/db';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let ids: Record<string, string>;

@@ -21,9 +21,9 @@ import { RESPONSE_RATE_LIMIT } from '@/server/surveys/service-responses';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { handleTrpcRequest } from '@/server/trpc-http';
 import { createContextInner } from '@/server/trpc';
-import { createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { restContextAs } from '../helpers/rest';
+import { createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { restContextAs } from '@/test/helpers/rest';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -6,10 +6,10 @@ import type { DbHandle } from '@/db/create-db';
 import { postRating, preflightRating } from '@/server/ratings/service-rest';
 import { runRest } from '@/server/rest';
 import { todayOf } from '@/server/surveys/rules';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { jsonPost, restContextAs, untilStatusChanges } from '../helpers/rest';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { jsonPost, restContextAs, untilStatusChanges } from '@/test/helpers/rest';
 
 let handle: DbHandle;
 let admin: Awaited<ReturnType<typeof callerWithRole>>;

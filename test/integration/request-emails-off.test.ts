@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueEmails } from '@/server/request-emails/service';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 

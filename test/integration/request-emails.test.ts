@@ -5,11 +5,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueEmails } from '@/server/request-emails/service';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { startSmtpServer, unsubscribeLinkOf, type ReceivedMail } from '../helpers/smtp';
-import { rejection } from '../helpers/errors';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { startSmtpServer, unsubscribeLinkOf, type ReceivedMail } from '@/test/helpers/smtp';
+import { rejection } from '@/test/helpers/errors';
+import { visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -13,9 +13,9 @@ import { DEFAULT_MAX_BODY_BYTES } from '@/server/request-guards';
 import { handleTrpcRequest } from '@/server/trpc-http';
 import { createContextInner } from '@/server/trpc';
 import { z } from 'zod';
-import { callerAs, createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
+import { callerAs, createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
 
 let handle: DbHandle;
 beforeAll(async () => {

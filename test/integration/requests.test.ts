@@ -2,11 +2,11 @@
 // and triage: merge (votes move exactly once), accept, decline, and evidence from a request.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addParticipant, addTheme } from '../helpers/fixtures';
-import { cookiesOf, visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { cookiesOf, visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

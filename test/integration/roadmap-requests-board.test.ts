@@ -9,10 +9,10 @@ import { getRoadmapJson } from '@/server/roadmap/service-rest';
 import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
 import { myVotes, serveBoard, voteFromForm } from '@/server/roadmap/service-board-rest';
 import { createContextInner } from '@/server/trpc';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

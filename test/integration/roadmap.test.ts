@@ -7,11 +7,11 @@ import { roadmapApiSchema } from '@/server/roadmap/public-schemas';
 import { getEditorBoard } from '@/server/roadmap/service';
 import { getRoadmapFeed } from '@/server/roadmap/service-public';
 import { getRoadmapJson } from '@/server/roadmap/service-rest';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection, untilRefused } from '../helpers/errors';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
-import { cookiesOf, visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection, untilRefused } from '@/test/helpers/errors';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { cookiesOf, visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -10,10 +10,10 @@ import { sweepEndedWindows } from '@/server/rate-limit/service';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { addParticipant } from '../helpers/fixtures';
-import { jsonPost, restContextAs } from '../helpers/rest';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { addParticipant } from '@/test/helpers/fixtures';
+import { jsonPost, restContextAs } from '@/test/helpers/rest';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -10,10 +10,10 @@ import { createCaller } from '@/server/root';
 import { addDays, answeredMarkerName, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { createContextInner } from '@/server/trpc';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addParticipant } from '../helpers/fixtures';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addParticipant } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -7,11 +7,11 @@ import { errorResponse, runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
 import { postSurveyResponse } from '@/server/surveys/service-rest';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
-import { callerAs, callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addParticipant } from '../helpers/fixtures';
-import { jsonPost, restContextAs, untilStatusChanges } from '../helpers/rest';
+import { callerAs, callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addParticipant } from '@/test/helpers/fixtures';
+import { jsonPost, restContextAs, untilStatusChanges } from '@/test/helpers/rest';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

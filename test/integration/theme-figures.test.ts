@@ -12,11 +12,11 @@ import { listStoredQuotes, listStrongestQuotes, type InventoryFilter } from '@/s
 import { findDriftedThemeFigures, STORED_QUOTES_PER_THEME } from '@/server/inventory/queries-figures';
 import { computeRanking, todayIso } from '@/server/inventory/service-ranking';
 import { importUpload } from '@/server/imports/service-upload';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { addEvidence, addParticipant, addTheme } from '../helpers/fixtures';
-import { bulkIssues, jiraCsv } from '../helpers/ticket-exports';
-import { uploadRequest } from '../helpers/uploads';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { bulkIssues, jiraCsv } from '@/test/helpers/ticket-exports';
+import { uploadRequest } from '@/test/helpers/uploads';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -8,10 +8,10 @@ import { submitRequest } from '@/server/requests/service';
 import { newVoterToken } from '@/server/roadmap/voter';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
-import { callerAs, callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addEvidence, addTheme } from '../helpers/fixtures';
+import { callerAs, callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addEvidence, addTheme } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: Awaited<ReturnType<typeof callerWithRole>>;

@@ -3,10 +3,10 @@
 // with the wait as context, a rule's change carried to the evidence it priced, and bad input.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerAs, callerWithRole, createUser } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { addParticipant } from '../helpers/fixtures';
+import { callerAs, callerWithRole, createUser } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { addParticipant } from '@/test/helpers/fixtures';
 
 let handle: DbHandle;
 let editor: ReturnType<typeof callerAs>;

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { importTicketStream } from '@/server/imports/service-tickets';
 import { rankInventory } from '@/server/inventory/service-ranking';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { byteChunks, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '../helpers/ticket-exports';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { byteChunks, helpDeskIssues, jiraCsv, STAGING_QUESTION } from '@/test/helpers/ticket-exports';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueDeliveries } from '@/server/webhooks/service';
 import { postPinned } from '@/server/webhooks/service-targets';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { namedMessage } from '../helpers/named-error';
-import { freePort } from '../helpers/net';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { namedMessage } from '@/test/helpers/named-error';
+import { freePort } from '@/test/helpers/net';
+import { visitor } from '@/test/helpers/visitor';
 
 let handle: DbHandle;
 let admin: Awaited<ReturnType<typeof callerWithRole>>;

@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueDeliveries } from '@/server/webhooks/service';
 import { isValidSignature } from '@/server/webhooks/signature';
-import { callerWithRole } from '../helpers/callers';
-import { createTestDb } from '../helpers/db';
-import { rejection } from '../helpers/errors';
-import { freePort } from '../helpers/net';
-import { visitor } from '../helpers/visitor';
+import { callerWithRole } from '@/test/helpers/callers';
+import { createTestDb } from '@/test/helpers/db';
+import { rejection } from '@/test/helpers/errors';
+import { freePort } from '@/test/helpers/net';
+import { visitor } from '@/test/helpers/visitor';
 
 interface Received {
   path: string;

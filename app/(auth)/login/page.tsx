@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getServerCaller } from '../../_trpc/server';
-import { AuthCard } from '../auth-card';
+import { getServerCaller } from '@/app/_trpc/server';
+import { AuthCard } from '@/app/(auth)/auth-card';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

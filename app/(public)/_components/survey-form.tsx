@@ -4,8 +4,8 @@
 // question a fieldset with its problem announced beside it. Answers go to the public REST endpoint.
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { controlClass } from '../../_components/field';
+import { Button } from '@/app/_components/button';
+import { controlClass } from '@/app/_components/field';
 import { isScaleKind, scaleEnds, SCALE_RANGES, type QuestionKind, type ScaleKind } from '@/server/surveys/rules';
 import { TENURE_BANDS, TENURE_LABELS } from '@/server/participants/tenure';
 

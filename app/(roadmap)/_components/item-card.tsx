@@ -1,6 +1,6 @@
 // Why an item is on the public roadmap: the pain themes it answers, in public words, and how many
 // developers each affects (the board itself is plain HTML: server/roadmap/board-html.ts).
-import { pluralise } from '../_lib/format';
+import { pluralise } from '@/app/(roadmap)/_lib/format';
 
 export interface CardData {
   id: string;

@@ -3,8 +3,8 @@
 // browser then asks which of them this visitor voted for, so it can offer Undo.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useId, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
-import { describeError, useTRPC } from '../../_trpc/client';
-import { controlClass } from '../../_components/field';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { controlClass } from '@/app/_components/field';
 
 type Target = { kind: 'item' | 'request'; id: string };
 const keyOf = (target: Target) => `${target.kind}:${target.id}`;

@@ -1,8 +1,7 @@
 // How the weekly review writes its weeks.
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
+import type { RouterOutputs } from '@/server/root';
 
-export type WeeklyReview = inferRouterOutputs<AppRouter>['home']['weeklyReview'];
+export type WeeklyReview = RouterOutputs['home']['weeklyReview'];
 
 const DAY_MS = 86_400_000;
 

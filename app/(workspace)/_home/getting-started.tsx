@@ -1,6 +1,6 @@
 // The first steps of a new workspace, shown on the home page until developers have been interviewed.
 import Link from 'next/link';
-import { Panel } from '../../_components/page-header';
+import { Panel } from '@/app/_components/page-header';
 import type { WeeklyReview } from './format';
 
 function Step({ isDone, title, children, href, cta }: { isDone: boolean; title: string; children: React.ReactNode; href: string; cta: string }) {

@@ -4,11 +4,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatHours } from '@/server/inventory/inventory-model';
 import { quarterLabel } from '@/server/roadmap/lanes';
-import { ButtonLink } from '../../_components/button';
-import { Badge, Panel } from '../../_components/page-header';
-import { Table, Td, Th } from '../../_components/table';
-import { plural } from '../_listen/format';
-import { percent } from '../metrics/format';
+import { ButtonLink } from '@/app/_components/button';
+import { Badge, Panel } from '@/app/_components/page-header';
+import { Table, Td, Th } from '@/app/_components/table';
+import { plural } from '@/app/(workspace)/_listen/format';
+import { percent } from '@/app/(workspace)/metrics/format';
 import { formatWeek, type WeeklyReview } from './format';
 
 /** Where to read more, at the foot of a card. */

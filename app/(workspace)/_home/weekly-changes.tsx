@@ -2,8 +2,8 @@
 // last week and linking to the page where the new items are.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Badge } from '../../_components/page-header';
-import { plural } from '../_listen/format';
+import { Badge } from '@/app/_components/page-header';
+import { plural } from '@/app/(workspace)/_listen/format';
 import type { WeeklyReview } from './format';
 
 function Tile({ label, value, href, linkLabel, children }: { label: string; value: number; href: string; linkLabel: string; children: ReactNode }) {

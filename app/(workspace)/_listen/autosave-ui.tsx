@@ -1,7 +1,7 @@
 'use client';
 // What the autosave is doing, said in words (announced to screen readers), and the notice shown
 // on a field that another tab or person changed while this one was typing.
-import { Button } from '../../_components/button';
+import { Button } from '@/app/_components/button';
 import type { Conflict, SaveStatus } from './use-autosave';
 import { plural } from './format';
 

@@ -2,8 +2,8 @@
 // Choose a developer from the directory (active ones only: archived developers are not
 // interviewed or shadowed).
 import { useQuery } from '@tanstack/react-query';
-import { SelectField } from '../../_components/field';
-import { useTRPC } from '../../_trpc/client';
+import { SelectField } from '@/app/_components/field';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function ParticipantSelect({
   value,

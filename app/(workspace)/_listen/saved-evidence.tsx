@@ -1,11 +1,10 @@
 // The evidence already saved from a source, grouped by the spot it was taken from (`q-2`,
 // `notes`, `event-<id>`), and listed under that spot.
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
-import { Badge } from '../../_components/page-header';
+import type { RouterOutputs } from '@/server/root';
+import { Badge } from '@/app/_components/page-header';
 import { formatMinutes } from './format';
 
-export type EvidenceRow = inferRouterOutputs<AppRouter>['evidence']['list']['rows'][number];
+export type EvidenceRow = RouterOutputs['evidence']['list']['rows'][number];
 
 export function groupBySpot(rows: EvidenceRow[]): Map<string, EvidenceRow[]> {
   const map = new Map<string, EvidenceRow[]>();

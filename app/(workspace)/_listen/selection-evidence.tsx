@@ -3,7 +3,7 @@
 // text or a text box) and offers a button that opens the shared "Save as evidence" dialog with
 // those words. The button keeps the selection when pressed, and works from the keyboard.
 import { useCallback, useEffect, useState, type SyntheticEvent } from 'react';
-import { Button } from '../../_components/button';
+import { Button } from '@/app/_components/button';
 
 export function useSelectedText() {
   const [text, setText] = useState('');

@@ -5,7 +5,7 @@
 // person changed meanwhile; that field is shown as a conflict to resolve, never overwritten. When
 // the connection is lost, changes wait on the device and are sent when it returns.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../_trpc/client';
+import { describeError } from '@/app/_trpc/client';
 import { adoptDeviceDraft, keepDeviceDraft, type DeviceDraft } from './device-drafts';
 import { isNetworkError } from './network';
 

@@ -1,15 +1,15 @@
 'use client';
 // The signed-in member's profile and password change.
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '../../_components/button';
-import { FormError, TextField } from '../../_components/field';
-import { PasswordStrength } from '../../_components/password-strength';
+import { Button } from '@/app/_components/button';
+import { FormError, TextField } from '@/app/_components/field';
+import { PasswordStrength } from '@/app/_components/password-strength';
 import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
-import { PageHeader, Panel } from '../../_components/page-header';
-import { LoadingState } from '../../_components/states';
-import { useToast } from '../../_components/toast';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function AccountView() {
   const trpc = useTRPC();

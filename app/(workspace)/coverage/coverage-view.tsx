@@ -3,23 +3,22 @@
 // progress toward 15-20 interviews, and every developer not interviewed yet one click away from
 // a new interview.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import type { AppRouter } from '@/server/root';
-import { Button, ButtonLink } from '../../_components/button';
-import { PageHeader, Panel } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import type { RouterOutputs } from '@/server/root';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
-import { plural, todayIso } from '../_listen/format';
-import { TENURE_LABELS } from '../directory/tenure-options';
+import { plural, todayIso } from '@/app/(workspace)/_listen/format';
+import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 import { DeveloperLink } from '@/app/_components/developer-link';
 
-type Coverage = inferRouterOutputs<AppRouter>['coverage']['get'];
+type Coverage = RouterOutputs['coverage']['get'];
 type Cell = Coverage['teams'][number]['cells'][number];
 
 export function CoverageView() {

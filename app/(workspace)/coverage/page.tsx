@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { LoadingState } from '../../_components/states';
+import { LoadingState } from '@/app/_components/states';
 import { CoverageView } from './coverage-view';
 
 export const metadata: Metadata = { title: 'Coverage' };

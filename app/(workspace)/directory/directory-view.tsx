@@ -4,15 +4,15 @@
 // bookmarked or shared.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, ButtonLink } from '../../_components/button';
-import { SelectField, TextField } from '../../_components/field';
-import { Badge, PageHeader, Panel } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { SortableTh, Table, Td, Th } from '../../_components/table';
-import { useToast } from '../../_components/toast';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { SelectField, TextField } from '@/app/_components/field';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { SortableTh, Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
 import { Pager, useUrlParams } from '@/app/_components/pager';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { BulkActions } from './bulk-actions';
 import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
 import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';

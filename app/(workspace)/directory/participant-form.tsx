@@ -2,10 +2,10 @@
 // Add or edit one developer of the directory.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, SelectField, TextField } from '../../_components/field';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { TENURE_OPTIONS } from './tenure-options';
 
 export interface ParticipantDraft {

@@ -4,13 +4,13 @@
 // after a confirmation. Used wherever evidence is listed (the evidence page, a theme's page).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { ConfirmDialog } from '../../_components/confirm-dialog';
-import { Dialog } from '../../_components/dialog';
-import { FormError, SelectField, TextAreaField, TextField } from '../../_components/field';
-import { ErrorState, LoadingState } from '../../_components/states';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { ConfirmDialog } from '@/app/_components/confirm-dialog';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { HISTORY_FIELD_LABELS } from '@/server/evidence/corrections';
 import { EVIDENCE_KIND_LABELS, MAX_MINUTES_LOST, MAX_OCCURRENCES_PER_MONTH, SOURCE_LABELS } from '@/server/evidence/rules';
 

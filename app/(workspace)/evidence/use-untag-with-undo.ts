@@ -2,8 +2,8 @@
 // Removing an evidence item from a theme, with Undo in the toast (like a theme merge): the
 // server returns the removed tag and restoreTag puts it back as it was.
 import { useMutation } from '@tanstack/react-query';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function useUntagWithUndo({ message, onChanged }: { message: string; onChanged: () => Promise<unknown> }) {
   const trpc = useTRPC();

@@ -3,8 +3,8 @@
 // problem by row and column.
 import Link from 'next/link';
 import type { ImportCounts } from '@/server/imports/report';
-import { Badge } from '../../_components/page-header';
-import { Table, Td, Th } from '../../_components/table';
+import { Badge } from '@/app/_components/page-header';
+import { Table, Td, Th } from '@/app/_components/table';
 
 export interface ReportProblem {
   row: number;

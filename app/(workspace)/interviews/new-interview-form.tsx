@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, SelectField, TextField } from '../../_components/field';
-import { describeError, useTRPC } from '../../_trpc/client';
-import { todayIso } from '../_listen/format';
-import { ParticipantSelect } from '../_listen/participant-select';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { todayIso } from '@/app/(workspace)/_listen/format';
+import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
 
 export function NewInterviewForm({ participantId = '', onCancel }: { participantId?: string; onCancel: () => void }) {
   const trpc = useTRPC();

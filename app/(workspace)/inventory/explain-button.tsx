@@ -3,11 +3,11 @@
 // (each developer's items, the value that counted, the median and the score) for the same filter.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '../../_components/button';
-import { Dialog } from '../../_components/dialog';
-import { ErrorState, LoadingState } from '../../_components/states';
-import { ThemeExplanationView } from '../../_components/theme-explanation';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { ThemeExplanationView } from '@/app/_components/theme-explanation';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import type { InventoryFilterInput } from '@/server/inventory/inventory-params';
 
 function Explanation({ themeId, filter }: { themeId: string; filter: InventoryFilterInput }) {

@@ -5,12 +5,12 @@ import { formatDay } from '@/app/_components/format';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { Dialog } from '../../_components/dialog';
-import { FormError, TextField } from '../../_components/field';
-import { useCanEdit } from '../../_components/session-context';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError, TextField } from '@/app/_components/field';
+import { useCanEdit } from '@/app/_components/session-context';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { describeFilter, inventorySearchParams, type InventoryFilterInput, type InventorySort } from '@/server/inventory/inventory-params';
 
 type Open = 'freeze' | 'share' | 'export' | null;

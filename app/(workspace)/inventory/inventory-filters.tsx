@@ -4,10 +4,10 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { SelectField, TextField } from '../../_components/field';
+import { SelectField, TextField } from '@/app/_components/field';
 import { SOURCE_KINDS } from '@/server/evidence/rules';
 import { inventorySearchParams, isFiltered, SOURCE_KIND_LABELS, type InventoryFilterInput, type InventorySort } from '@/server/inventory/inventory-params';
-import { TENURE_OPTIONS } from '../directory/tenure-options';
+import { TENURE_OPTIONS } from '@/app/(workspace)/directory/tenure-options';
 
 type Option = { value: string; label: string };
 

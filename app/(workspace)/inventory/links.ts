@@ -1,6 +1,6 @@
 // Links from the pain inventory to the evidence behind each number: the theme's page, narrowed
 // by the same filters and pointed at the part that explains the number.
-import type { NumberLinks } from '../../_components/inventory-table';
+import type { NumberLinks } from '@/app/_components/inventory-table';
 import { inventorySearchParams, type InventoryFilterInput } from '@/server/inventory/inventory-params';
 
 export function themeHref(themeId: string, filter: InventoryFilterInput, extra: Record<string, string | undefined> = {}, hash = ''): string {

@@ -3,10 +3,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { Button } from '../../_components/button';
-import { useCanEdit } from '../../_components/session-context';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { useCanEdit } from '@/app/_components/session-context';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function MvpToggle({ themeId, title, isFocus }: { themeId: string; title: string; isFocus: boolean }) {
   const trpc = useTRPC();

@@ -4,18 +4,18 @@
 import { formatDay } from '@/app/_components/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from '../../_components/button';
-import { controlClass, FormError, SelectField, TextField } from '../../_components/field';
-import { PasswordStrength } from '../../_components/password-strength';
+import { Button } from '@/app/_components/button';
+import { controlClass, FormError, SelectField, TextField } from '@/app/_components/field';
+import { PasswordStrength } from '@/app/_components/password-strength';
 import { PASSWORD_RULES_HINT } from '@/server/auth/password-policy';
-import { InlineForm } from '../../_components/inline-form';
+import { InlineForm } from '@/app/_components/inline-form';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
-import { PageHeader, Panel } from '../../_components/page-header';
-import { useIsAdmin, useSession } from '../../_components/session-context';
-import { ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useIsAdmin, useSession } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
 const ROLE_OPTIONS = [

@@ -3,12 +3,11 @@
 // year-one target band (60-80% of eligible services) drawn.
 import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
-import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
+import type { RouterOutputs } from '@/server/root';
+import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '@/app/_components/ship-markers';
 import { percent } from './format';
 
-type Point = inferRouterOutputs<AppRouter>['metrics']['delivery']['adoptionWeekly'][number];
+type Point = RouterOutputs['metrics']['delivery']['adoptionWeekly'][number];
 
 export function AdoptionChart({ points, markers }: { points: Point[]; markers: (ChartMarker & { when: string })[] }) {
   const data = points.map((point) => ({

@@ -5,15 +5,14 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
-import { Button } from '../../_components/button';
-import { SelectField } from '../../_components/field';
-import { Badge, PageHeader, Panel } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { describeError, useTRPC } from '../../_trpc/client';
+import type { RouterOutputs } from '@/server/root';
+import { Button } from '@/app/_components/button';
+import { SelectField } from '@/app/_components/field';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { AdoptionChart } from './adoption-chart';
 import { ImportDeployments } from './import-deployments';
 import { markersOf, type Outcomes, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
@@ -95,7 +94,7 @@ function BandNotes({ bands }: { bands: Bands }) {
   );
 }
 
-type Dashboard = inferRouterOutputs<AppRouter>['metrics']['delivery'];
+type Dashboard = RouterOutputs['metrics']['delivery'];
 
 export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { quarters: number; teamId: string; initial: Dashboard; initialOutcomes: Outcomes }) {
   const trpc = useTRPC();

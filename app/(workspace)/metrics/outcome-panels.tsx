@@ -3,19 +3,18 @@
 // questions, self-service ratio with its formula), satisfaction (survey trend, flow ratings), and
 // the shipped items whose before/after can be opened. Ship dates are marked on every trend.
 import Link from 'next/link';
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/root';
+import type { RouterOutputs } from '@/server/root';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { healthOf } from '@/server/surveys/statistics';
-import { Badge, Panel } from '../../_components/page-header';
-import { TrendChart } from '../../_components/score-charts';
-import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
-import { EmptyState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
+import { Badge, Panel } from '@/app/_components/page-header';
+import { TrendChart } from '@/app/_components/score-charts';
+import { type ChartMarker, ShipMarkerList, shipMarkerLines } from '@/app/_components/ship-markers';
+import { EmptyState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
 import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { percent } from './format';
 
-export type Outcomes = inferRouterOutputs<AppRouter>['metrics']['outcomes'];
+export type Outcomes = RouterOutputs['metrics']['outcomes'];
 export type WhenMarker = ChartMarker & { when: string };
 
 const CATEGORY_COLORS = ['#4338ca', '#0f766e', '#b45309', '#be123c', '#0369a1', '#64748b'];

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getServerCaller } from '../../_trpc/server';
+import { getServerCaller } from '@/app/_trpc/server';
 import { MetricsView } from './metrics-view';
 
 export const metadata: Metadata = { title: 'Platform metrics' };

@@ -4,14 +4,14 @@
 // Filters live in the URL.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ButtonLink } from '../../_components/button';
-import { SelectField, TextField } from '../../_components/field';
-import { useUrlParams, Pager } from '../../_components/pager';
-import { Badge, PageHeader } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { ButtonLink } from '@/app/_components/button';
+import { SelectField, TextField } from '@/app/_components/field';
+import { useUrlParams, Pager } from '@/app/_components/pager';
+import { Badge, PageHeader } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 const PAGE_SIZE = 50;
 const INFRASTRUCTURE = ['yes', 'no', 'suggested', 'unreviewed'] as const;

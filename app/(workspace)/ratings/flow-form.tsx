@@ -3,10 +3,10 @@
 // in the embed snippets already pasted into other tools.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, TextAreaField, TextField } from '../../_components/field';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, TextAreaField, TextField } from '@/app/_components/field';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function FlowForm({ flow, onDone }: { flow?: { id: string; key: string; name: string; allowedOrigins: string[] }; onDone?: (key: string) => void }) {
   const trpc = useTRPC();

@@ -4,13 +4,13 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Button } from '../../_components/button';
-import { PageHeader, Panel } from '../../_components/page-header';
-import { useIsAdmin } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { describeError, useTRPC } from '../../_trpc/client';
-import { formatScore } from '../surveys/survey-format';
+import { Button } from '@/app/_components/button';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useIsAdmin } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { formatScore } from '@/app/(workspace)/surveys/survey-format';
 import { FlowForm } from './flow-form';
 
 export function RatingsView() {

@@ -7,13 +7,13 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { MAX_SEARCH, SEARCH_GROUPS, SEARCH_GROUP_LABELS, type SearchGroup } from '@/server/search/search-text';
-import { controlClass } from '../../_components/field';
-import { PageHeader } from '../../_components/page-header';
-import { Pager, useUrlParams } from '../../_components/pager';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { controlClass } from '@/app/_components/field';
+import { PageHeader } from '@/app/_components/page-header';
+import { Pager, useUrlParams } from '@/app/_components/pager';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
-import { plural } from '../_listen/format';
+import { plural } from '@/app/(workspace)/_listen/format';
 
 const PAGE_SIZE = 20;
 

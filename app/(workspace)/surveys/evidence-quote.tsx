@@ -2,7 +2,7 @@
 // A quoted survey answer or rating comment with "Save as evidence" (the words selected in it, or
 // all of it), and the pager under a list of them.
 import { useRef, type ReactNode } from 'react';
-import { Button } from '../../_components/button';
+import { Button } from '@/app/_components/button';
 
 /** The words a person selected inside the element; the whole text when nothing in it is selected. */
 function selectedTextWithin(element: HTMLElement | null, fallback: string): string {

@@ -4,11 +4,11 @@
 // (the server refuses such edits too, with the reason).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, SelectField, TextAreaField, TextField } from '../../_components/field';
-import { Panel } from '../../_components/page-header';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
+import { Panel } from '@/app/_components/page-header';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { isChoiceKind, QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind, type SurveyDraft } from '@/server/surveys/rules';
 
 interface QuestionRow {

@@ -1,5 +1,5 @@
 // Small pieces the survey and rating pages share: state and health badges, number formats.
-import { Badge } from '../../_components/page-header';
+import { Badge } from '@/app/_components/page-header';
 
 export function formatScore(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? '—' : value.toFixed(digits);

@@ -2,12 +2,12 @@
 // Every survey, newest quarter first: its state, responses, response rate and headline score.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ButtonLink } from '../../_components/button';
-import { PageHeader } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { ButtonLink } from '@/app/_components/button';
+import { PageHeader } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatRate, formatScore, HealthBadge, healthOfMean, StateBadge } from './survey-format';
 
 export function SurveysView() {

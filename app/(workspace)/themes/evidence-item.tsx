@@ -1,10 +1,10 @@
 // One evidence item as the theme pages show it: the quote, who said it, its source and what it
 // costs in time.
-import { Badge } from '../../_components/page-header';
+import { Badge } from '@/app/_components/page-header';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '@/server/evidence/rules';
 import { describeDeveloper } from '@/server/inventory/inventory-params';
 import { formatHours } from '@/server/inventory/inventory-model';
-import { type TENURE_LABELS } from '../directory/tenure-options';
+import { type TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 import { SourceLink } from '@/app/_components/source-link';
 import { DeveloperLink } from '@/app/_components/developer-link';
 

@@ -4,15 +4,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonLink } from '../../_components/button';
-import { FormError, SelectField, TextAreaField, TextField } from '../../_components/field';
-import { Badge, PageHeader, Panel } from '../../_components/page-header';
-import { useCanEdit } from '../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../_components/states';
-import { Table, Td, Th } from '../../_components/table';
-import { useUrlParams } from '../../_components/pager';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useUrlParams } from '@/app/_components/pager';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 
 const STATUS_FILTERS = [

@@ -4,12 +4,12 @@
 // category; changing a rule re-prices the evidence it priced (each change kept in its history).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { FormError, SelectField, TextField } from '../../_components/field';
-import { Panel } from '../../_components/page-header';
-import { ErrorState, LoadingState } from '../../_components/states';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { Panel } from '@/app/_components/page-header';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { MAX_MINUTES_LOST } from '@/server/evidence/rules';
 
 const repriced = (count: number) => (count === 0 ? '' : `; ${count} evidence item${count === 1 ? '' : 's'} re-priced`);

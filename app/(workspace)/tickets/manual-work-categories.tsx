@@ -4,10 +4,10 @@
 // the metrics page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Panel } from '../../_components/page-header';
-import { ErrorState, LoadingState } from '../../_components/states';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Panel } from '@/app/_components/page-header';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function ManualWorkCategories({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();

@@ -6,12 +6,12 @@
 // hours of the wait.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../_components/button';
-import { Dialog } from '../../_components/dialog';
-import { FormError, TextField } from '../../_components/field';
-import { ThemePicker, type ThemeChoice } from '../../_components/theme-picker';
-import { useToast } from '../../_components/toast';
-import { describeError, useTRPC } from '../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError, TextField } from '@/app/_components/field';
+import { ThemePicker, type ThemeChoice } from '@/app/_components/theme-picker';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatWait } from '@/server/tickets/wait-time';
 
 export interface TicketSelection {

@@ -2,8 +2,8 @@
 // Weekly ticket volume by category as stacked bars: the six biggest categories, the rest as "Other".
 import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ShipMarkerList, shipMarkerLines } from '../../_components/ship-markers';
-import { useShipMarkers } from '../../_components/use-ship-markers';
+import { ShipMarkerList, shipMarkerLines } from '@/app/_components/ship-markers';
+import { useShipMarkers } from '@/app/_components/use-ship-markers';
 
 const COLORS = ['#4338ca', '#0f766e', '#b45309', '#be185d', '#0369a1', '#4d7c0f', '#64748b'];
 const TOP = 6;

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../helpers/net';
+import { freePort } from '@/test/helpers/net';
 
 export interface RunningApp {
   baseUrl: string;

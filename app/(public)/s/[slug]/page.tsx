@@ -4,10 +4,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
-import { getServerCaller } from '../../../_trpc/server';
+import { getServerCaller } from '@/app/_trpc/server';
 import { formatLongDay } from '@/app/_components/format';
-import { PublicCard } from '../../_components/public-card';
-import { AlreadyAnswered, SurveyForm } from '../../_components/survey-form';
+import { PublicCard } from '@/app/(public)/_components/public-card';
+import { AlreadyAnswered, SurveyForm } from '@/app/(public)/_components/survey-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Survey' };

@@ -4,8 +4,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TRPCError } from '@trpc/server';
-import { buttonClass } from '../../../_components/button';
-import { getPublicCaller } from '../../_lib/public-caller';
+import { buttonClass } from '@/app/_components/button';
+import { getPublicCaller } from '@/app/(roadmap)/_lib/public-caller';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Stop roadmap emails', robots: { index: false } };

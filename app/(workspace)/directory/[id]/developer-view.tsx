@@ -15,7 +15,7 @@ import { ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
-import { formatMinutes, plural } from '../../_listen/format';
+import { formatMinutes, plural } from '@/app/(workspace)/_listen/format';
 
 const LARGER_LABELS = { recurring: 'their recurring estimate', single: 'their single occurrences spread over the window', equal: 'both figures agree' } as const;
 

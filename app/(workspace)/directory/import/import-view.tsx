@@ -5,16 +5,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Button } from '../../../_components/button';
-import { FileDrop } from '../../../_components/file-drop';
-import { ProblemTable, type FileProblemRow } from '../../../_components/problem-table';
-import { FormError } from '../../../_components/field';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { TENURE_LABELS } from '../tenure-options';
+import { Button } from '@/app/_components/button';
+import { FileDrop } from '@/app/_components/file-drop';
+import { ProblemTable, type FileProblemRow } from '@/app/_components/problem-table';
+import { FormError } from '@/app/_components/field';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 
 const MAX_BYTES = 10_000_000;
 

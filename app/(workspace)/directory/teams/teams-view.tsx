@@ -3,15 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../_components/button';
-import { FormError, TextField } from '../../../_components/field';
-import { InlineForm } from '../../../_components/inline-form';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, TextField } from '@/app/_components/field';
+import { InlineForm } from '@/app/_components/inline-form';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { DeleteTeamDialog } from './delete-team-dialog';
 
 function RenameTeam({ id, name, onDone }: { id: string; name: string; onDone: () => void }) {

@@ -4,8 +4,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { ThemeExplanationView } from '../../../_components/theme-explanation';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { ThemeExplanationView } from '@/app/_components/theme-explanation';
 import { formatHours, formatReach, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS } from '@/server/inventory/inventory-model';
 import { DAYS_PER_MONTH, SEVERITY_MINUTES } from '@/server/inventory/rank-themes';
 import { MIN_MATCHING_DEVELOPERS } from '@/server/inventory/attribution';

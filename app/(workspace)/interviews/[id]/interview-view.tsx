@@ -3,34 +3,33 @@
 // straight into it (autosaved, kept on the device while offline, conflicts between tabs shown);
 // everyone can read it rendered, select words and save them as evidence.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import type { AppRouter } from '@/server/root';
-import { Button } from '../../../_components/button';
-import { SelectField, TextField } from '../../../_components/field';
-import { Markdown } from '../../../_components/markdown';
-import { Badge, PageHeader, Panel } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { useCanEdit } from '../../../_components/session-context';
-import { ErrorState, LoadingState } from '../../../_components/states';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { ConflictNotice, SaveStatusLine } from '../../_listen/autosave-ui';
+import type { RouterOutputs } from '@/server/root';
+import { Button } from '@/app/_components/button';
+import { SelectField, TextField } from '@/app/_components/field';
+import { Markdown } from '@/app/_components/markdown';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { useCanEdit } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { ConflictNotice, SaveStatusLine } from '@/app/(workspace)/_listen/autosave-ui';
 import { formatDay } from '@/app/_components/format';
-import { ParticipantSelect } from '../../_listen/participant-select';
-import { groupBySpot, SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
-import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';
-import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
-import { useAutosave, type FieldValues } from '../../_listen/use-autosave';
-import { TENURE_LABELS } from '../../directory/tenure-options';
+import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
+import { groupBySpot, SavedEvidence, type EvidenceRow } from '@/app/(workspace)/_listen/saved-evidence';
+import { SaveSelectionButton, useSelectedText } from '@/app/(workspace)/_listen/selection-evidence';
+import { TARGET_CLASS, useHashTarget } from '@/app/(workspace)/_listen/use-hash-target';
+import { useAutosave, type FieldValues } from '@/app/(workspace)/_listen/use-autosave';
+import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 import { TranscriptPanel } from './transcript-panel';
 import { DeveloperLink } from '@/app/_components/developer-link';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { SegmentedControl } from '@/app/_components/segmented-control';
 
-type Interview = inferRouterOutputs<AppRouter>['interviews']['get'];
+type Interview = RouterOutputs['interviews']['get'];
 
 function valuesOf(interview: Interview): FieldValues {
   const values: FieldValues = {

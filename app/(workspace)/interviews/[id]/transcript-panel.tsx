@@ -3,23 +3,22 @@
 // and participant, remembered per name), the recording's address, and the turns with their times.
 // Words selected in a turn are saved as evidence that links back to the turn and its second.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
-import type { AppRouter } from '@/server/root';
+import type { RouterOutputs } from '@/server/root';
 import { formatTimestamp } from '@/server/interviews/parse-transcript';
 import { MAX_TRANSCRIPT_BYTES, SPEAKER_ROLE_LABELS } from '@/server/interviews/transcript-rules';
-import { Button } from '../../../_components/button';
-import { FormError, SelectField, TextField } from '../../../_components/field';
-import { FileDrop } from '../../../_components/file-drop';
-import { Badge, Panel } from '../../../_components/page-header';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
-import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';
-import { TARGET_CLASS } from '../../_listen/use-hash-target';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { FileDrop } from '@/app/_components/file-drop';
+import { Badge, Panel } from '@/app/_components/page-header';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { SavedEvidence, type EvidenceRow } from '@/app/(workspace)/_listen/saved-evidence';
+import { SaveSelectionButton, useSelectedText } from '@/app/(workspace)/_listen/selection-evidence';
+import { TARGET_CLASS } from '@/app/(workspace)/_listen/use-hash-target';
 
-type Turn = inferRouterOutputs<AppRouter>['interviews']['transcript']['turns'][number];
-type Preview = inferRouterOutputs<AppRouter>['interviews']['previewTranscript'];
+type Turn = RouterOutputs['interviews']['transcript']['turns'][number];
+type Preview = RouterOutputs['interviews']['previewTranscript'];
 type Role = 'interviewer' | 'participant';
 
 export function TranscriptPanel({

@@ -4,13 +4,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../_components/button';
-import { FormError, TextField } from '../../../_components/field';
-import { Badge, PageHeader, Panel } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { ErrorState, LoadingState } from '../../../_components/states';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, TextField } from '@/app/_components/field';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
 interface GuideDraft {

@@ -3,13 +3,13 @@
 // what it shows, when it was last opened; revoke one and it stops working at once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Button, ButtonLink } from '../../../_components/button';
-import { Badge, PageHeader } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { Badge, PageHeader } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 import { formatDay } from '@/app/_components/format';
 

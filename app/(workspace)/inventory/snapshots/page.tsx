@@ -2,11 +2,11 @@
 import { formatDay } from '@/app/_components/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ButtonLink } from '../../../_components/button';
-import { PageHeader } from '../../../_components/page-header';
-import { EmptyState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { getServerCaller } from '../../../_trpc/server';
+import { ButtonLink } from '@/app/_components/button';
+import { PageHeader } from '@/app/_components/page-header';
+import { EmptyState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { getServerCaller } from '@/app/_trpc/server';
 
 export const metadata: Metadata = { title: 'Snapshots' };
 

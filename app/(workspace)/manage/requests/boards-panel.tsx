@@ -3,11 +3,11 @@
 // add and remove them; the public request form offers them and the public roadmap filters by them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../_components/button';
-import { FormError, TextField } from '../../../_components/field';
-import { useCanEdit } from '../../../_components/session-context';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, TextField } from '@/app/_components/field';
+import { useCanEdit } from '@/app/_components/session-context';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function BoardsPanel() {
   const trpc = useTRPC();

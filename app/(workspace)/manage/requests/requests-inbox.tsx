@@ -3,23 +3,22 @@
 // (its votes move once), accept it as a new item, decline it with a reason the developer reads,
 // or save what it says as evidence of a pain theme. Filters live in the URL.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { AppRouter } from '@/server/root';
-import { Button } from '../../../_components/button';
-import { SelectField, TextField } from '../../../_components/field';
-import { Badge, PageHeader } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { Pager, useUrlParams } from '../../../_components/pager';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import type { RouterOutputs } from '@/server/root';
+import { Button } from '@/app/_components/button';
+import { SelectField, TextField } from '@/app/_components/field';
+import { Badge, PageHeader } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Pager, useUrlParams } from '@/app/_components/pager';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
 import { ThemeFits, type ThemeFitView } from '@/app/_components/theme-fits';
 import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
 
-export type RequestRow = inferRouterOutputs<AppRouter>['requests']['list']['rows'][number];
+export type RequestRow = RouterOutputs['requests']['list']['rows'][number];
 type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
 
 const FILTERS: { value: Filter; label: string }[] = [

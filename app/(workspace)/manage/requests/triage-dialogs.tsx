@@ -4,11 +4,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
-import { Button } from '../../../_components/button';
-import { Dialog } from '../../../_components/dialog';
-import { FormError, SelectField, TextAreaField, TextField } from '../../../_components/field';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import type { RequestRow } from './requests-inbox';
 
 function useDone(onClose: () => void) {

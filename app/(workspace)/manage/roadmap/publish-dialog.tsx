@@ -1,11 +1,11 @@
 'use client';
 // Review what developers will see change, then publish.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button } from '../../../_components/button';
-import { Dialog } from '../../../_components/dialog';
-import { FormError } from '../../../_components/field';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError } from '@/app/_components/field';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function PublishDialog({ changes, onClose }: { changes: { itemId: string; text: string }[]; onClose: () => void }) {
   const trpc = useTRPC();

@@ -4,16 +4,15 @@
 // arrows to move, Space to drop, Escape to cancel). Changes wait until "Publish".
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { AppRouter } from '@/server/root';
+import type { RouterOutputs } from '@/server/root';
 import { LANE_LABELS, LANES, moveInLanes, quarterLabel, type LaneOrder } from '@/server/roadmap/lanes';
-import { Button, ButtonLink } from '../../../_components/button';
-import { Badge, PageHeader } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { Badge, PageHeader } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
 import { formatHours } from './format';
 import { ItemDialog } from './item-dialog';
@@ -21,7 +20,7 @@ import { PublishDialog } from './publish-dialog';
 
 const DRAG_TYPE = 'application/x-frictionlog-roadmap-item';
 
-export type Board = inferRouterOutputs<AppRouter>['roadmap']['board'];
+export type Board = RouterOutputs['roadmap']['board'];
 export type Item = Board['items'][number];
 type Lane = Item['lane'];
 

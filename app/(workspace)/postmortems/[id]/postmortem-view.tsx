@@ -5,17 +5,17 @@ import { formatDay } from '@/app/_components/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Button } from '../../../_components/button';
-import { FormError } from '../../../_components/field';
-import { Markdown } from '../../../_components/markdown';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { useCanEdit } from '../../../_components/session-context';
-import { ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { InfrastructureBadge, minutesLabel } from '../postmortems-view';
+import { Button } from '@/app/_components/button';
+import { FormError } from '@/app/_components/field';
+import { Markdown } from '@/app/_components/markdown';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { useCanEdit } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { InfrastructureBadge, minutesLabel } from '@/app/(workspace)/postmortems/postmortems-view';
 
 /** The rows of a Markdown timeline table (time, event), or null when the timeline is not a table. */
 function timelineRows(markdown: string): string[][] | null {

@@ -4,17 +4,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { ButtonLink } from '../../../_components/button';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { DistributionChart, TrendChart } from '../../../_components/score-charts';
-import { useShipMarkers } from '../../../_components/use-ship-markers';
-import { useCanEdit, useIsAdmin } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { EvidenceQuote, Pager } from '../../surveys/evidence-quote';
+import { ButtonLink } from '@/app/_components/button';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { DistributionChart, TrendChart } from '@/app/_components/score-charts';
+import { useShipMarkers } from '@/app/_components/use-ship-markers';
+import { useCanEdit, useIsAdmin } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { EvidenceQuote, Pager } from '@/app/(workspace)/surveys/evidence-quote';
 import { formatAxisDay, formatDay } from '@/app/_components/format';
-import { formatScore } from '../../surveys/survey-format';
+import { formatScore } from '@/app/(workspace)/surveys/survey-format';
 
 const PAGE = 20;
 

@@ -2,14 +2,14 @@
 // Load the demo workspace to see Frictionlog working, and remove it again in one action.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { Button, ButtonLink } from '../../../_components/button';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { useIsAdmin } from '../../../_components/session-context';
-import { ErrorState, LoadingState } from '../../../_components/states';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useIsAdmin } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
 import { RemoveDemoButton } from '@/app/_components/demo-banner';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { plural } from '../../_listen/format';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { plural } from '@/app/(workspace)/_listen/format';
 
 export function DemoView() {
   const trpc = useTRPC();

@@ -1,7 +1,7 @@
 'use client';
 // Whether developers get emails about their requests: SMTP_URL set or not, and the outbox's state.
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 
 export function EmailStatus() {
   const trpc = useTRPC();

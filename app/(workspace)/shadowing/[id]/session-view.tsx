@@ -5,11 +5,10 @@
 // events to correct, notes, and words to save as evidence.
 import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { AppRouter } from '@/server/root';
+import type { RouterOutputs } from '@/server/root';
 import {
   describeFrictionEvent,
   elapsedSeconds,
@@ -23,30 +22,30 @@ import {
   SCENARIOS,
   totalsByKind,
 } from '@/server/shadowing/rules';
-import { Button } from '../../../_components/button';
-import { FormError, SelectField, TextField } from '../../../_components/field';
-import { Markdown } from '../../../_components/markdown';
-import { Badge, PageHeader, Panel } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { useCanEdit } from '../../../_components/session-context';
-import { ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { ConflictNotice, SaveStatusLine } from '../../_listen/autosave-ui';
-import { formatMinutes, plural } from '../../_listen/format';
-import { newId } from '../../_listen/new-id';
-import { ParticipantSelect } from '../../_listen/participant-select';
-import { groupBySpot, SavedEvidence, type EvidenceRow } from '../../_listen/saved-evidence';
-import { SaveSelectionButton, useSelectedText } from '../../_listen/selection-evidence';
-import { useAutosave } from '../../_listen/use-autosave';
-import { TARGET_CLASS, useHashTarget } from '../../_listen/use-hash-target';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { Markdown } from '@/app/_components/markdown';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { useCanEdit } from '@/app/_components/session-context';
+import { ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { ConflictNotice, SaveStatusLine } from '@/app/(workspace)/_listen/autosave-ui';
+import { formatMinutes, plural } from '@/app/(workspace)/_listen/format';
+import { newId } from '@/app/(workspace)/_listen/new-id';
+import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
+import { groupBySpot, SavedEvidence, type EvidenceRow } from '@/app/(workspace)/_listen/saved-evidence';
+import { SaveSelectionButton, useSelectedText } from '@/app/(workspace)/_listen/selection-evidence';
+import { useAutosave } from '@/app/(workspace)/_listen/use-autosave';
+import { TARGET_CLASS, useHashTarget } from '@/app/(workspace)/_listen/use-hash-target';
 import { KIND_STYLE } from './friction-style';
 import { useEventOutbox, type OutboxEvent } from './use-event-outbox';
 import { DeveloperLink } from '@/app/_components/developer-link';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
-type Session = inferRouterOutputs<AppRouter>['shadowing']['get'];
+type Session = RouterOutputs['shadowing']['get'];
 type EventRow = { id: string; offset_seconds: number; kind: FrictionKind; note: string; minutes_lost: number | null; isPending?: boolean };
 
 const KEY_OF_KIND = Object.fromEntries(Object.entries(FRICTION_KEYS).map(([key, kind]) => [kind, key])) as Record<FrictionKind, string>;

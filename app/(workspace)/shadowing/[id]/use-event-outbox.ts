@@ -6,9 +6,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FrictionKind } from '@/server/shadowing/rules';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { isNetworkError } from '../../_listen/network';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { isNetworkError } from '@/app/(workspace)/_listen/network';
 
 export interface OutboxEvent {
   id: string;

@@ -3,15 +3,15 @@
 // "Save as evidence" on the whole answer or the words selected in it, always unattributed.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../../_components/button';
-import { SelectField, TextField } from '../../../_components/field';
-import { Panel } from '../../../_components/page-header';
-import { SaveEvidenceDialog, type EvidenceSourceRef } from '../../../_components/save-evidence';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { EvidenceQuote, Pager } from '../evidence-quote';
-import { useHash } from '../use-location';
+import { Button } from '@/app/_components/button';
+import { SelectField, TextField } from '@/app/_components/field';
+import { Panel } from '@/app/_components/page-header';
+import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { EvidenceQuote, Pager } from '@/app/(workspace)/surveys/evidence-quote';
+import { useHash } from '@/app/(workspace)/surveys/use-location';
 import { ThemeFits } from '@/app/_components/theme-fits';
 
 const PAGE = 20;

@@ -3,25 +3,24 @@
 // quarterly trend across runs, each question's numbers, breakdowns by team and tenure (small
 // groups hidden), and the free-text answers, searchable, each one a click from evidence.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { AppRouter } from '@/server/root';
-import { Button, ButtonLink } from '../../../_components/button';
-import { SelectField } from '../../../_components/field';
-import { Badge, Panel } from '../../../_components/page-header';
-import { DistributionChart, TrendChart } from '../../../_components/score-charts';
-import { useShipMarkers } from '../../../_components/use-ship-markers';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { formatRate, formatScore, HealthBadge } from '../survey-format';
+import type { RouterOutputs } from '@/server/root';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { SelectField } from '@/app/_components/field';
+import { Badge, Panel } from '@/app/_components/page-header';
+import { DistributionChart, TrendChart } from '@/app/_components/score-charts';
+import { useShipMarkers } from '@/app/_components/use-ship-markers';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { formatRate, formatScore, HealthBadge } from '@/app/(workspace)/surveys/survey-format';
 import { FreeTextAnswers } from './free-text-answers';
 import { downloadText } from './survey-share';
 
-type Outputs = inferRouterOutputs<AppRouter>['surveys'];
+type Outputs = RouterOutputs['surveys'];
 type Survey = Outputs['get'];
 type Results = Outputs['results'];
 type Question = Results['questions'][number];

@@ -2,20 +2,19 @@
 // Sharing a survey: its public link, and single-use invitation links for the directory. The links
 // are shown once (only their hashes are kept), and nobody can see who has answered.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
-import type { AppRouter } from '@/server/root';
-import { Button } from '../../../_components/button';
-import { FormError, SelectField } from '../../../_components/field';
-import { Panel } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { Table, Td, Th } from '../../../_components/table';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import type { RouterOutputs } from '@/server/root';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField } from '@/app/_components/field';
+import { Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { csvOf } from '@/server/surveys/export-csv';
-import { useOrigin } from '../use-location';
+import { useOrigin } from '@/app/(workspace)/surveys/use-location';
 
-type Survey = inferRouterOutputs<AppRouter>['surveys']['get'];
+type Survey = RouterOutputs['surveys']['get'];
 
 export function downloadText(fileName: string, text: string, type = 'text/csv') {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

@@ -3,23 +3,22 @@
 // response, one column per question): say what each column holds, optionally add it to an
 // existing survey's trend, and import every row or nothing.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { AppRouter } from '@/server/root';
+import type { RouterInputs, RouterOutputs } from '@/server/root';
 import { QUESTION_KIND_LABELS, type QuestionKind } from '@/server/surveys/rules';
-import { Button } from '../../../_components/button';
-import { FileDrop } from '../../../_components/file-drop';
-import { ProblemTable, type FileProblemRow } from '../../../_components/problem-table';
-import { FormError, SelectField, TextField } from '../../../_components/field';
-import { PageHeader, Panel } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState } from '../../../_components/states';
-import { Table, Td, Th } from '../../../_components/table';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FileDrop } from '@/app/_components/file-drop';
+import { ProblemTable, type FileProblemRow } from '@/app/_components/problem-table';
+import { FormError, SelectField, TextField } from '@/app/_components/field';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
-type Preview = inferRouterOutputs<AppRouter>['surveys']['previewImport'];
-type Target = inferRouterInputs<AppRouter>['surveys']['import']['mapping'][number]['target'];
+type Preview = RouterOutputs['surveys']['previewImport'];
+type Target = RouterInputs['surveys']['import']['mapping'][number]['target'];
 type Problem = FileProblemRow;
 
 const MAX_BYTES = 10_000_000;

@@ -4,11 +4,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { PageHeader } from '../../../_components/page-header';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState } from '../../../_components/states';
+import { PageHeader } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState } from '@/app/_components/states';
 import { blankSurvey, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
-import { SurveyBuilder } from '../survey-builder';
+import { SurveyBuilder } from '@/app/(workspace)/surveys/survey-builder';
 
 type Start = 'template' | 'blank';
 

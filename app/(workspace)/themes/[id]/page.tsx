@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { TRPCError } from '@trpc/server';
-import { LoadingState } from '../../../_components/states';
-import { getServerCaller } from '../../../_trpc/server';
+import { LoadingState } from '@/app/_components/states';
+import { getServerCaller } from '@/app/_trpc/server';
 import { ThemeView } from './theme-view';
 
 export const metadata: Metadata = { title: 'Pain theme' };

@@ -4,13 +4,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button } from '../../../_components/button';
-import { FormError, SelectField, TextAreaField } from '../../../_components/field';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { useToast } from '../../../_components/toast';
-import { describeError, useTRPC } from '../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextAreaField } from '@/app/_components/field';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 import { THEME_STATUSES, THEME_STATUS_LABELS } from '@/server/themes/rules';
-import { EvidenceItem } from '../evidence-item';
+import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
 import { ThemePicker } from '@/app/_components/theme-picker';
 
 type Status = (typeof THEME_STATUSES)[number];

@@ -4,13 +4,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Button, ButtonLink } from '../../../_components/button';
-import { PageHeader } from '../../../_components/page-header';
-import { Pager, useUrlParams } from '../../../_components/pager';
-import { useCanEdit } from '../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../_components/states';
-import { describeError, useTRPC } from '../../../_trpc/client';
-import { EvidenceItem } from '../evidence-item';
+import { Button, ButtonLink } from '@/app/_components/button';
+import { PageHeader } from '@/app/_components/page-header';
+import { Pager, useUrlParams } from '@/app/_components/pager';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
 import { TagDialog } from '@/app/_components/tag-dialog';
 
 const PAGE_SIZE = 50;

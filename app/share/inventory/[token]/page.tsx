@@ -6,11 +6,11 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { AppError } from '@/server/errors';
-import { InventoryTable, MvpFocusPanel } from '../../../_components/inventory-table';
-import { PrintButton } from '../../../_components/print-button';
-import { toChartTheme } from '../../../_components/chart-themes';
-import { QuadrantChart } from '../../../_components/quadrant-chart';
-import { getServerCaller } from '../../../_trpc/server';
+import { InventoryTable, MvpFocusPanel } from '@/app/_components/inventory-table';
+import { PrintButton } from '@/app/_components/print-button';
+import { toChartTheme } from '@/app/_components/chart-themes';
+import { QuadrantChart } from '@/app/_components/quadrant-chart';
+import { getServerCaller } from '@/app/_trpc/server';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pain inventory (shared)', robots: { index: false, follow: false }, referrer: 'no-referrer' };

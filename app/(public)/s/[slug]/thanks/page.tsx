@@ -2,8 +2,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
-import { getServerCaller } from '../../../../_trpc/server';
-import { PublicCard } from '../../../_components/public-card';
+import { getServerCaller } from '@/app/_trpc/server';
+import { PublicCard } from '@/app/(public)/_components/public-card';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Thank you' };

@@ -1,13 +1,13 @@
 // A public roadmap item: what it is, why it is on the roadmap, its votes and its history.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Markdown } from '../../../../_components/markdown';
+import { Markdown } from '@/app/_components/markdown';
 import { LANE_LABELS, LANE_SHORT_LABELS, quarterLabel } from '@/server/roadmap/lanes';
 import { formatDay } from '@/app/_components/format';
-import { pluralise } from '../../../_lib/format';
-import { getPublicCaller, orNotFound } from '../../../_lib/public-caller';
-import { WhyList } from '../../../_components/item-card';
-import { VoteForm, VotesProvider } from '../../../_components/votes';
+import { pluralise } from '@/app/(roadmap)/_lib/format';
+import { getPublicCaller, orNotFound } from '@/app/(roadmap)/_lib/public-caller';
+import { WhyList } from '@/app/(roadmap)/_components/item-card';
+import { VoteForm, VotesProvider } from '@/app/(roadmap)/_components/votes';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,10 +4,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
 import { formatDay } from '@/app/_components/format';
-import { pluralise } from '../../../_lib/format';
-import { getPublicCaller, orNotFound } from '../../../_lib/public-caller';
-import { NewRequestThanks } from '../../../_components/new-request-thanks';
-import { VoteButton, VotesProvider } from '../../../_components/votes';
+import { pluralise } from '@/app/(roadmap)/_lib/format';
+import { getPublicCaller, orNotFound } from '@/app/(roadmap)/_lib/public-caller';
+import { NewRequestThanks } from '@/app/(roadmap)/_components/new-request-thanks';
+import { VoteButton, VotesProvider } from '@/app/(roadmap)/_components/votes';
 
 export const dynamic = 'force-dynamic';
 

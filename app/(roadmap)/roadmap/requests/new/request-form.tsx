@@ -6,11 +6,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
-import { Button } from '../../../../_components/button';
-import { FormError, SelectField, TextAreaField, TextField } from '../../../../_components/field';
-import { describeError, useTRPC } from '../../../../_trpc/client';
-import { rememberNewRequest } from '../../../_components/new-request-thanks';
-import { VoteButton, VotesProvider } from '../../../_components/votes';
+import { Button } from '@/app/_components/button';
+import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { rememberNewRequest } from '@/app/(roadmap)/_components/new-request-thanks';
+import { VoteButton, VotesProvider } from '@/app/(roadmap)/_components/votes';
 
 /** The server's limit (MAX_REQUEST_DETAILS in server/requests/rules.ts), shown while typing. */
 const MAX_DETAILS = 4000;

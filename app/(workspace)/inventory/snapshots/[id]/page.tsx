@@ -5,9 +5,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
-import { Badge, PageHeader, Panel } from '../../../../_components/page-header';
-import { Table, Td, Th } from '../../../../_components/table';
-import { getServerCaller } from '../../../../_trpc/server';
+import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
+import { Table, Td, Th } from '@/app/_components/table';
+import { getServerCaller } from '@/app/_trpc/server';
 import { formatHours, formatReach } from '@/server/inventory/inventory-model';
 import { inventorySearchParams } from '@/server/inventory/inventory-params';
 

@@ -4,10 +4,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Button } from '../../../../_components/button';
-import { FormError } from '../../../../_components/field';
-import { useCanEdit } from '../../../../_components/session-context';
-import { describeError, useTRPC } from '../../../../_trpc/client';
+import { Button } from '@/app/_components/button';
+import { FormError } from '@/app/_components/field';
+import { useCanEdit } from '@/app/_components/session-context';
+import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function FlowLink({ itemId, flowId, flows }: { itemId: string; flowId: string | null; flows: { id: string; name: string }[] }) {
   const trpc = useTRPC();

@@ -3,12 +3,12 @@
 // embed it or post ratings from a script.
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { PageHeader, Panel } from '../../../../_components/page-header';
-import { useIsAdmin } from '../../../../_components/session-context';
-import { EmptyState, ErrorState, LoadingState } from '../../../../_components/states';
-import { describeError, useTRPC } from '../../../../_trpc/client';
-import { useOrigin } from '../../../surveys/use-location';
-import { FlowForm } from '../../flow-form';
+import { PageHeader, Panel } from '@/app/_components/page-header';
+import { useIsAdmin } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useOrigin } from '@/app/(workspace)/surveys/use-location';
+import { FlowForm } from '@/app/(workspace)/ratings/flow-form';
 
 function Code({ label, children }: { label: string; children: string }) {
   return (
