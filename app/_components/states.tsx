@@ -15,7 +15,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>
       {children && <div className="mx-auto mt-1 max-w-xl text-sm text-slate-600">{children}</div>}
-      {action && <div className="mt-4 flex justify-center gap-2">{action}</div>}
+      {action && <div className="mt-4 flex flex-wrap justify-center gap-2">{action}</div>}
     </div>
   );
 }

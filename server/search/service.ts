@@ -202,7 +202,7 @@ export interface JumpResult extends queries.JumpTarget {
 const MAX_JUMP_WORDS = 8;
 const JUMP_PATHS: Record<queries.JumpTarget['kind'], (id: string) => string> = {
   theme: (id) => `/themes/${id}`,
-  developer: (id) => `/interviews?participant=${id}`,
+  developer: (id) => `/directory/${id}`,
   interview: (id) => `/interviews/${id}`,
   ticket: (id) => `/tickets/${id}`,
 };

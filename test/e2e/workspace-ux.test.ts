@@ -123,6 +123,7 @@ describe('screens of 1280x800 and 390x844', () => {
       ['/', 'home'],
       ['/manage/roadmap', 'roadmap'],
       ['/metrics', 'metrics'],
+      ['/surveys', 'surveys'],
     ]) {
       await phone.goto(`${app.baseUrl}${path}`);
       await checkPage(phone, `workspace-ux-03-phone-${name}`);

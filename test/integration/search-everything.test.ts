@@ -143,7 +143,7 @@ describe('search.jump (the command palette)', () => {
     const interview = await editor.interviews.create({ participantId: quinn.id, interviewedOn: '2026-02-03' });
     const byName = await viewer.search.jump({ text: 'quinn' });
     expect(byName.targets.map((target) => [target.kind, target.label, target.path])).toEqual([
-      ['developer', 'Quinn Park', `/interviews?participant=${quinn.id}`],
+      ['developer', 'Quinn Park', `/directory/${quinn.id}`],
       ['interview', 'Interview with Quinn Park', `/interviews/${interview.id}`],
     ]);
     const byKey = await viewer.search.jump({ text: 'ops-412' });

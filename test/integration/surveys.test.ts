@@ -395,7 +395,8 @@ async function columnsOf(table: string): Promise<string[]> {
 describe('anonymity', () => {
   it('stores no account, address, user agent or time of day with a response', async () => {
     expect(await columnsOf('survey_responses')).toEqual(['id', 'origin', 'submitted_on', 'survey_id', 'team', 'tenure_band']);
-    expect(await columnsOf('survey_answers')).toEqual(['choices', 'question_id', 'response_id', 'score', 'text_value']);
+    // text_vector is the search index of text_value (migration 0840), generated from the answer alone.
+    expect(await columnsOf('survey_answers')).toEqual(['choices', 'question_id', 'response_id', 'score', 'text_value', 'text_vector']);
 
     const survey = await createSurvey({ quarter: '2027-Q4' });
     const ok = await answerByRest(
