@@ -1,6 +1,7 @@
 // In-flow ratings: admins register flows; POST /api/v1/ratings answers 201 or a JSON error with a
 // reason, with CORS only for the flow's origins; the flow's numbers and comments; evidence from a
 // comment; nothing identifying stored.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { postRating, preflightRating } from '@/server/ratings/service-rest';
@@ -138,6 +139,8 @@ describe('POST /api/v1/ratings', () => {
       .selectFrom('information_schema.columns' as never)
       .select('column_name' as never)
       .where('table_name' as never, '=', 'ratings' as never)
+      // Other test files' schemas on the same PostgreSQL database have the same tables.
+      .where(sql<boolean>`table_schema = current_schema()`)
       .execute();
     expect((columns as { column_name: string }[]).map((row) => row.column_name).sort()).toEqual(['comment', 'flow_id', 'id', 'rated_on', 'score']);
     const result = await rate({ flow: 'create-service', score: 5 }, { 'user-agent': 'Mozilla/5.0 Identifying', 'x-forwarded-for': '198.51.100.7', origin: BACKSTAGE });

@@ -2,6 +2,7 @@
 // account, edit after responses, single-use invitations, results with small groups hidden, the
 // trend across runs, free-text search and evidence, and every bad input of the issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { errorResponse, runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
@@ -388,6 +389,8 @@ async function columnsOf(table: string): Promise<string[]> {
     .selectFrom('information_schema.columns' as never)
     .select('column_name' as never)
     .where('table_name' as never, '=', table as never)
+    // Other test files' schemas on the same PostgreSQL database have the same tables.
+    .where(sql<boolean>`table_schema = current_schema()`)
     .execute();
   return (rows as { column_name: string }[]).map((row) => row.column_name).sort();
 }
