@@ -138,7 +138,7 @@ describe('people in the workspace', () => {
     await page.getByRole('button', { name: 'End session' }).click();
     await page.getByRole('timer').waitFor({ state: 'detached', ...WAIT });
 
-    await page.getByRole('button', { name: /^Save the event at .* as evidence$/ }).click();
+    await page.getByRole('button', { name: /^Save as evidence: the event at / }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByLabel('Excerpt').inputValue()).toBe('Waiting, 25 minutes lost');
     await checkPage(page, 'people-08-event-evidence');

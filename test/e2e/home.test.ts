@@ -108,10 +108,11 @@ describe('home: the weekly review', () => {
     expect(await pains.locator('tbody tr').count()).toBe(5);
     expect(await pains.locator('tbody tr').first().locator('td').first().innerText()).toBe('1');
 
-    // What changed: the demo's evidence and themes were all saved this week.
+    // What changed: the demo spreads its evidence over twelve weeks, so this week holds a few items, not all 50-odd.
     const changes = page.getByRole('region', { name: 'What changed this week' });
     const newEvidence = Number(await changes.getByRole('definition').first().locator('.text-3xl').innerText());
-    expect(newEvidence).toBeGreaterThan(10);
+    expect(newEvidence).toBeGreaterThan(0);
+    expect(newEvidence).toBeLessThan(20);
     await changes.getByRole('link', { name: 'Open the request inbox' }).waitFor();
     await checkPage(page, 'home-02-demo-week');
 

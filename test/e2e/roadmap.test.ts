@@ -379,7 +379,7 @@ describe('public roadmap', () => {
     const { page } = pm;
     await page.getByRole('link', { name: 'Request inbox' }).click();
     const card = page.locator('li', { has: page.getByRole('heading', { name: 'Kubernetes namespaces on demand' }) });
-    await card.getByRole('button', { name: 'Save as evidence' }).click();
+    await card.getByRole('button', { name: 'Save as evidence', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Excerpt').fill('Getting a namespace took me a week of tickets');
     await pickTheme(dialog, 'Setting up a new service takes two days and needs four teams');

@@ -107,13 +107,22 @@ describe('the quarterly survey', () => {
     await page.getByRole('heading', { name: 'Thank you: your answers are in' }).waitFor();
     await checkPage(page, 'surveys-08-thanks-phone');
 
+    // This phone has answered: the open link takes one answer per browser.
     await page.goto(surveyUrl);
-    await page.getByRole('radio', { name: '7', exact: true }).tap();
-    await page.getByLabel('Your team').selectOption('Payments');
-    await page.getByRole('button', { name: 'Send answers' }).tap();
-    await page.waitForURL(/\/thanks$/);
+    await page.getByText('This browser has already answered this survey.').waitFor();
     expect(problems).toEqual([]);
     await phone.close();
+
+    // A second developer answers by touch on their own phone.
+    const secondPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const second = await openPage(secondPhone);
+    await second.page.goto(surveyUrl);
+    await second.page.getByRole('radio', { name: '7', exact: true }).tap();
+    await second.page.getByLabel('Your team').selectOption('Payments');
+    await second.page.getByRole('button', { name: 'Send answers' }).tap();
+    await second.page.waitForURL(/\/thanks$/);
+    expect(second.problems).toEqual([]);
+    await secondPhone.close();
 
     // More developers answer (through the same public endpoint the form uses).
     const slug = new URL(surveyUrl).pathname.split('/')[2];

@@ -160,7 +160,7 @@ describe('transcripts and theme suggestions', () => {
     await waiting.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Unattributed: it counts as a mention').waitFor();
-    expect(await dialog.getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
+    await dialog.getByRole('list', { name: 'Chosen pain themes' }).getByRole('button', { name: `Remove ${theme}` }).waitFor();
     await checkPage(page, 'transcripts-07-survey-answer-save');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await page.getByText('Saved as evidence').waitFor(WAIT);
@@ -174,7 +174,7 @@ describe('transcripts and theme suggestions', () => {
     await request.getByText('Fits theme').waitFor(WAIT);
     await checkPage(page, 'transcripts-08-request-fits');
     await request.getByRole('button', { name: new RegExp(`^Save as evidence in this theme: “${theme}”`) }).click();
-    expect(await page.getByRole('dialog').getByRole('checkbox', { name: theme }).isChecked()).toBe(true);
+    await page.getByRole('dialog').getByRole('list', { name: 'Chosen pain themes' }).getByRole('button', { name: `Remove ${theme}` }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => request.getByText('Fits theme').count(), WAIT).toBe(0);
 

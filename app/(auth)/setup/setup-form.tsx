@@ -31,8 +31,8 @@ export function SetupForm() {
     if (isDemo) {
       // The new admin is signed in now, so the demo loads into their workspace.
       try {
+        // Home, the weekly review, is where a week with Frictionlog starts.
         await loadDemo.mutateAsync();
-        next = '/coverage';
       } catch (error) {
         // The account exists either way; the demo page says what is loaded and can try again.
         console.warn('The demo workspace did not load', error);

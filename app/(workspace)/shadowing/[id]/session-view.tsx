@@ -549,7 +549,7 @@ function EventItem({
           <Button
             size="sm"
             variant="secondary"
-            aria-label={`Save the event at ${at} as evidence`}
+            aria-label={`Save as evidence: the event at ${at}`}
             onClick={() =>
               onSaveEvidence(
                 anchor,
