@@ -143,7 +143,7 @@ describe('people in the workspace', () => {
     await expect.poll(() => dialog.getByLabel('Excerpt').inputValue()).toBe('Waiting, 25 minutes lost');
     await checkPage(page, 'people-08-event-evidence');
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await page.getByText('Saved as evidence').waitFor(WAIT);
+    await page.getByRole('status').getByText('Saved as evidence').waitFor(WAIT);
     await page.goto(`${app.baseUrl}/evidence?kind=shadowing`);
     await page.getByText('“Waiting, 25 minutes lost”').waitFor(WAIT);
     expect(problems).toEqual([]);
