@@ -772,19 +772,42 @@ export interface InventoryChangesTable {
   changed_at: CreatedAt;
 }
 
-/** Per theme, each developer's figures over all its evidence: the ranking's maintained input (migration 0860). */
+/**
+ * Per theme, the fold of its theme_developer_figures: items, kinds, developers, the two strongest
+ * items and the median of the developers' monthly minutes for window_months (migrations 0860, 0930).
+ */
 export interface ThemeFiguresTable {
   theme_id: string;
   evidence_count: number;
   unattributed_items: number;
-  unattributed_kinds: number;
-  participant_ids: string[];
-  items: number[];
-  largest_recurring: (number | null)[];
-  single_minutes: (number | null)[];
-  kinds: number[];
+  kinds: number;
+  developers: number;
   quote_ids: string[];
+  window_months: number;
+  timed_developers: number;
+  median_low: number | null;
+  median_high: number | null;
   computed_at: CreatedAt;
+}
+
+/** Per (theme, developer), or the theme's unattributed evidence under the nil uuid: the ranking's maintained input (migration 0930). */
+export interface ThemeDeveloperFiguresTable {
+  theme_id: string;
+  participant_key: string;
+  items: number;
+  largest_recurring: number | null;
+  single_minutes: number | null;
+  kinds: number;
+  quote_ids: string[];
+  quote_minutes: (number | null)[];
+  quote_dates: string[];
+}
+
+/** Pairs whose figures a write has changed, recomputed on the next read (migration 0930). */
+export interface ThemeFiguresStalePairsTable {
+  theme_id: string;
+  participant_key: string;
+  marked_at: CreatedAt;
 }
 
 /** Themes whose figures a write has changed, recomputed on the next read (migration 0860). */
@@ -867,6 +890,8 @@ export interface Database {
   inventory_changes: InventoryChangesTable;
   theme_figures: ThemeFiguresTable;
   theme_figures_stale: ThemeFiguresStaleTable;
+  theme_developer_figures: ThemeDeveloperFiguresTable;
+  theme_figures_stale_pairs: ThemeFiguresStalePairsTable;
   delivery_changes: DeliveryChangesTable;
   roadmap_changes: RoadmapChangesTable;
   roadmap_boards: RoadmapBoardsTable;

@@ -168,7 +168,8 @@ export async function summariseRanking(db: Db, filter: InventoryFilter): Promise
   );
 }
 
-function segmentParticipants(db: Db, filter: InventoryFilter) {
+/** The developers of a segment (team, tenure band, background), archived ones too. */
+export function segmentParticipants(db: Db, filter: InventoryFilter) {
   let query = db.selectFrom('participants');
   if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
   if (filter.tenureBand) query = query.where('tenure_band', '=', filter.tenureBand);

@@ -172,28 +172,45 @@ export function aggregateDevelopers(items: RankingEvidence[]): Map<string, Devel
 // ---- Themes ---------------------------------------------------------------------------------
 
 /**
- * What the ranking needs to know about one theme's evidence, aggregated per developer. The SQL
- * produces it directly (see queries.ts) so that 200,000 rows need not travel to Node.js;
- * summariseEvidence() produces the same from raw rows.
+ * A theme's developers folded into what the ranking reads from them: how many, how many active,
+ * how many with time data, and the median of their monthly minutes over the window. The SQL folds
+ * the maintained figures into this (queries-figures.ts) with the same rules as foldDevelopers().
  */
-export interface ThemeEvidenceSummary {
+export interface DeveloperFold {
+  affectedDevelopers: number;
+  activeAffectedDevelopers: number;
+  developersWithTimeData: number;
+  medianMinutes: number | null;
+}
+
+/**
+ * What the ranking needs to know about one theme's evidence: its developers one by one, or already
+ * folded. The SQL produces it directly (see queries.ts, queries-figures.ts) so that 200,000 rows
+ * need not travel to Node.js; summariseEvidence() produces the same from raw rows.
+ */
+export type ThemeEvidenceSummary = ThemeDevelopersSummary | (ThemeSummaryBase & { fold: DeveloperFold });
+
+interface ThemeSummaryBase {
   themeId: string;
   evidenceCount: number;
   unattributedMentions: number;
-  /** One entry per affected developer. */
-  developers: DeveloperSummary[];
   sourceKinds: EvidenceSourceKind[];
 }
 
+export interface ThemeDevelopersSummary extends ThemeSummaryBase {
+  /** One entry per affected developer. */
+  developers: DeveloperSummary[];
+}
+
 /** Groups raw evidence rows by theme into the summaries rankThemeSummaries() ranks. */
-export function summariseEvidence(evidence: RankingEvidence[]): Map<string, ThemeEvidenceSummary> {
+export function summariseEvidence(evidence: RankingEvidence[]): Map<string, ThemeDevelopersSummary> {
   const byTheme = new Map<string, RankingEvidence[]>();
   for (const item of evidence) {
     const list = byTheme.get(item.themeId);
     if (list) list.push(item);
     else byTheme.set(item.themeId, [item]);
   }
-  const summaries = new Map<string, ThemeEvidenceSummary>();
+  const summaries = new Map<string, ThemeDevelopersSummary>();
   for (const [themeId, items] of byTheme) {
     const ids = new Set(items.map((item) => item.evidenceId));
     const unattributed = new Set(items.filter((item) => !item.participantId).map((item) => item.evidenceId));
@@ -221,24 +238,37 @@ export interface ThemeFigures {
   reach: number | null;
 }
 
-export function computeThemeFigures(input: { developers: DeveloperSummary[]; windowMonths: number; directorySize: number }): ThemeFigures {
-  const developerMinutes = input.developers.map((developer) => developerMonthlyMinutes(developer, input.windowMonths));
+/** A theme's developers folded over the window (DESIGN.md): each one's monthly minutes, and their median. */
+export function foldDevelopers(developers: DeveloperSummary[], windowMonths: number): DeveloperFold & { developerMinutes: DeveloperMonthlyMinutes[] } {
+  const developerMinutes = developers.map((developer) => developerMonthlyMinutes(developer, windowMonths));
   const timed = developerMinutes.map((developer) => developer.monthlyMinutes).filter((minutes): minutes is number => minutes !== null);
-  const medianMinutes = median(timed);
-  const hours = medianMinutes === null ? null : medianMinutes / 60;
-  const affectedDevelopers = input.developers.length;
-  const activeAffectedDevelopers = input.developers.filter((developer) => developer.isActive).length;
   return {
-    affectedDevelopers,
-    activeAffectedDevelopers,
-    developerMinutes,
+    affectedDevelopers: developers.length,
+    activeAffectedDevelopers: developers.filter((developer) => developer.isActive).length,
     developersWithTimeData: timed.length,
-    medianMinutes,
-    hoursPerDeveloperPerMonth: hours,
-    score: hours === null ? null : affectedDevelopers * hours,
-    // Both sides count active developers; the cap only guards a directory changing mid-query.
-    reach: input.directorySize > 0 ? Math.min(1, activeAffectedDevelopers / input.directorySize) : null,
+    medianMinutes: median(timed),
+    developerMinutes,
   };
+}
+
+/** The theme's numbers from its folded developers. */
+export function figuresOfFold(fold: DeveloperFold, directorySize: number): Omit<ThemeFigures, 'developerMinutes'> {
+  const hours = fold.medianMinutes === null ? null : fold.medianMinutes / 60;
+  return {
+    affectedDevelopers: fold.affectedDevelopers,
+    activeAffectedDevelopers: fold.activeAffectedDevelopers,
+    developersWithTimeData: fold.developersWithTimeData,
+    medianMinutes: fold.medianMinutes,
+    hoursPerDeveloperPerMonth: hours,
+    score: hours === null ? null : fold.affectedDevelopers * hours,
+    // Both sides count active developers; the cap only guards a directory changing mid-query.
+    reach: directorySize > 0 ? Math.min(1, fold.activeAffectedDevelopers / directorySize) : null,
+  };
+}
+
+export function computeThemeFigures(input: { developers: DeveloperSummary[]; windowMonths: number; directorySize: number }): ThemeFigures {
+  const fold = foldDevelopers(input.developers, input.windowMonths);
+  return { ...figuresOfFold(fold, input.directorySize), developerMinutes: fold.developerMinutes };
 }
 
 function summarise(
@@ -246,7 +276,8 @@ function summarise(
   summary: ThemeEvidenceSummary | undefined,
   input: { directorySize: number; windowMonths: number },
 ): Omit<RankedTheme, 'rank'> {
-  const figures = computeThemeFigures({ developers: summary?.developers ?? [], windowMonths: input.windowMonths, directorySize: input.directorySize });
+  const fold = summary && 'fold' in summary ? summary.fold : foldDevelopers(summary?.developers ?? [], input.windowMonths);
+  const figures = figuresOfFold(fold, input.directorySize);
   const sourceKinds = SOURCE_KIND_ORDER.filter((kind) => summary?.sourceKinds.includes(kind));
   return {
     themeId: theme.id,

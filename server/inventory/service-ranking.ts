@@ -1,16 +1,17 @@
 // The one ranking path: every page, export, share link, snapshot, theme page, roadmap and ticket
-// figure and the REST API read rankInventory(), cached under the inventory's change log. SQL
-// aggregates per developer (from the maintained theme_figures when the filter has no dates and no
-// source kinds, else from the evidence), rank-themes' rankThemeSummaries() computes every number
-// from there, over the window the filter sets (or the earliest evidence to today).
+// figure and the REST API read rankInventory(), cached under the inventory's change log. When the
+// filter has no dates and no source kinds, the maintained figures answer (queries-figures.ts: one
+// folded row per theme, the median included); otherwise SQL aggregates per developer from the
+// evidence. rank-themes' rankThemeSummaries() computes every number from there, over the window
+// the filter sets (or the earliest evidence to today).
 import type { ThemeStatus } from '@/db/types';
 import type { Db } from '@/server/db';
 import { explainTheme, type ThemeExplanation } from './explain-theme';
 import * as queries from './queries';
-import { listArchivedParticipantIds, listThemeFigures, refreshThemeFigures } from './queries-figures';
-import { rankThemeSummaries, resolveWindow, type RankedTheme, type RankingWindow, type ThemeEvidenceSummary } from './rank-themes';
+import { listThemeFolds, refreshThemeFigures } from './queries-figures';
+import { rankThemeSummaries, resolveWindow, type RankedTheme, type RankingWindow } from './rank-themes';
 import { cachedInventory } from './service-cache';
-import { summariseStoredFigures } from './stored-figures';
+import { summariseStoredFolds } from './stored-figures';
 
 /** Developers listed per theme in "How was this computed?" keep at most this many items each on screen. */
 const EXPLAINED_ITEMS_PER_DEVELOPER = 25;
@@ -56,12 +57,12 @@ export function rankInventory(db: Db, filter: queries.InventoryFilter, today: st
 export async function computeRanking(db: Db, input: { filter: queries.InventoryFilter; today: string; source: 'auto' | 'evidence' }): Promise<Ranking> {
   const { filter } = input;
   const useStored = input.source === 'auto' && canUseStoredFigures(filter);
-  if (useStored) await refreshThemeFigures(db);
-  const [themes, summaries, directorySize, window] = await Promise.all([
+  const window = await findRankingWindow(db, filter, input.today);
+  if (useStored) await refreshThemeFigures(db, { windowMonths: window.months });
+  const [themes, summaries, directorySize] = await Promise.all([
     queries.listRankableThemes(db, filter),
-    useStored ? summariseFromStoredFigures(db, filter) : queries.summariseRanking(db, filter),
+    useStored ? listThemeFolds(db, filter, { windowMonths: window.months }).then(summariseStoredFolds) : queries.summariseRanking(db, filter),
     queries.countDirectory(db, filter),
-    findRankingWindow(db, filter, input.today),
   ]);
   const flags = new Map(themes.map((theme) => [theme.id, theme]));
   const ranked = rankThemeSummaries({ themes, summaries, directorySize, windowMonths: window.months });
@@ -70,15 +71,6 @@ export async function computeRanking(db: Db, input: { filter: queries.InventoryF
     directorySize,
     window,
   };
-}
-
-async function summariseFromStoredFigures(db: Db, filter: queries.InventoryFilter): Promise<Map<string, ThemeEvidenceSummary>> {
-  const [rows, archivedIds, segmentIds] = await Promise.all([
-    listThemeFigures(db, { themeIds: filter.themeIds }),
-    listArchivedParticipantIds(db),
-    queries.hasSegment(filter) ? queries.listSegmentParticipantIds(db, filter) : null,
-  ]);
-  return summariseStoredFigures(rows, { archivedIds, segmentIds });
 }
 
 /**

@@ -1,21 +1,24 @@
-// The ranking's maintained input (table theme_figures, migration 0860) turned into the summaries
-// rankThemeSummaries() ranks, for the whole directory or one segment of it. Pure: rows in,
-// summaries out; the SQL path (summariseRanking) gives the same summaries from the evidence.
+// The ranking's maintained figures (theme_figures and theme_developer_figures, migrations 0860 and
+// 0930) turned into the summaries rankThemeSummaries() ranks, for the whole directory or one
+// segment of it. Pure: folded rows in, summaries out; the SQL path (summariseRanking) gives the
+// same summaries from the evidence.
 import type { EvidenceSourceKind } from '@/db/types';
-import { SOURCE_KIND_ORDER, type DeveloperSummary, type ThemeEvidenceSummary } from './rank-themes';
+import { SOURCE_KIND_ORDER, type ThemeEvidenceSummary } from './rank-themes';
 
-/** One theme's stored figures: per developer, in the same order in every array. */
-export interface StoredThemeFigures {
+/** One theme's developers folded in SQL (queries-figures.ts), with its items and kinds. */
+export interface StoredThemeFold {
   themeId: string;
   evidenceCount: number;
   unattributedItems: number;
-  /** Source kinds of the unattributed items, as a bit mask (sourceKindMask). */
-  unattributedKinds: number;
-  participantIds: string[];
-  items: number[];
-  largestRecurring: (number | null)[];
-  singleMinutes: (number | null)[];
-  kinds: number[];
+  /** Source kinds as a bit mask (sourceKindMask). */
+  kinds: number;
+  developers: number;
+  activeDevelopers: number;
+  /** Developers with time data: how many values the median is taken over. */
+  timedDevelopers: number;
+  /** The sorted monthly minutes at positions (n + 1) / 2 and n / 2 + 1 (integer division): equal when n is odd. */
+  medianLow: number | null;
+  medianHigh: number | null;
 }
 
 /** The bit of each source kind in a mask: 1 << its place in SOURCE_KIND_ORDER. */
@@ -23,32 +26,28 @@ export function kindsOfMask(mask: number): EvidenceSourceKind[] {
   return SOURCE_KIND_ORDER.filter((_kind, index) => (mask & (1 << index)) !== 0);
 }
 
-/**
- * The summaries of stored figures. With a segment (the ids of its developers, archived ones too)
- * only its developers count, and unattributed items drop out, as the SQL filter does.
- */
-export function summariseStoredFigures(
-  rows: StoredThemeFigures[],
-  input: { archivedIds: ReadonlySet<string>; segmentIds: ReadonlySet<string> | null },
-): Map<string, ThemeEvidenceSummary> {
+/** The median from the middle values, as median() in rank-themes.ts computes it from all of them. */
+export function medianOfMiddle(count: number, low: number | null, high: number | null): number | null {
+  if (count === 0 || low === null || high === null) return null;
+  return count % 2 === 1 ? low : (low + high) / 2;
+}
+
+/** The summaries of folded rows; a theme with no items (e.g. none in the segment) has none. */
+export function summariseStoredFolds(rows: StoredThemeFold[]): Map<string, ThemeEvidenceSummary> {
   const summaries = new Map<string, ThemeEvidenceSummary>();
   for (const row of rows) {
-    const developers: DeveloperSummary[] = [];
-    let evidenceCount = input.segmentIds ? 0 : row.evidenceCount;
-    let kinds = input.segmentIds ? 0 : row.unattributedKinds;
-    row.participantIds.forEach((id, index) => {
-      if (input.segmentIds && !input.segmentIds.has(id)) return;
-      developers.push({ isActive: !input.archivedIds.has(id), largestRecurring: row.largestRecurring[index], singleMinutes: row.singleMinutes[index] });
-      if (input.segmentIds) evidenceCount += row.items[index];
-      kinds |= row.kinds[index];
-    });
-    if (evidenceCount === 0) continue;
+    if (row.evidenceCount === 0) continue;
     summaries.set(row.themeId, {
       themeId: row.themeId,
-      evidenceCount,
-      unattributedMentions: input.segmentIds ? 0 : row.unattributedItems,
-      developers,
-      sourceKinds: kindsOfMask(kinds),
+      evidenceCount: row.evidenceCount,
+      unattributedMentions: row.unattributedItems,
+      sourceKinds: kindsOfMask(row.kinds),
+      fold: {
+        affectedDevelopers: row.developers,
+        activeAffectedDevelopers: row.activeDevelopers,
+        developersWithTimeData: row.timedDevelopers,
+        medianMinutes: medianOfMiddle(row.timedDevelopers, row.medianLow, row.medianHigh),
+      },
     });
   }
   return summaries;

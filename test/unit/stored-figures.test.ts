@@ -1,39 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { kindsOfMask, summariseStoredFigures, type StoredThemeFigures } from '@/server/inventory/stored-figures';
+import { median } from '@/server/inventory/rank-themes';
+import { kindsOfMask, medianOfMiddle, summariseStoredFolds, type StoredThemeFold } from '@/server/inventory/stored-figures';
 
-const theme: StoredThemeFigures = {
+const theme: StoredThemeFold = {
   themeId: 't1',
   evidenceCount: 6,
   unattributedItems: 1,
-  unattributedKinds: 8, // postmortem
-  participantIds: ['a', 'b', 'c'],
-  items: [2, 1, 2],
-  largestRecurring: [120, null, null],
-  singleMinutes: [60, null, 30],
-  kinds: [1 | 4, 16, 4], // interview + ticket, survey, ticket
+  kinds: 1 | 4 | 8 | 16, // interview, ticket, postmortem, survey
+  developers: 3,
+  activeDevelopers: 2,
+  timedDevelopers: 2,
+  medianLow: 30,
+  medianHigh: 120,
 };
 
-describe('summariseStoredFigures', () => {
-  it('gives the whole directory every developer, the unattributed items and every kind', () => {
-    const summary = summariseStoredFigures([theme], { archivedIds: new Set(['c']), segmentIds: null }).get('t1')!;
-    expect(summary).toEqual({
+describe('summariseStoredFolds', () => {
+  it('gives the fold, the unattributed items and every kind', () => {
+    expect(summariseStoredFolds([theme]).get('t1')).toEqual({
       themeId: 't1',
       evidenceCount: 6,
       unattributedMentions: 1,
-      developers: [
-        { isActive: true, largestRecurring: 120, singleMinutes: 60 },
-        { isActive: true, largestRecurring: null, singleMinutes: null },
-        { isActive: false, largestRecurring: null, singleMinutes: 30 },
-      ],
       sourceKinds: ['interview', 'ticket', 'postmortem', 'survey'],
+      fold: { affectedDevelopers: 3, activeAffectedDevelopers: 2, developersWithTimeData: 2, medianMinutes: 75 },
     });
   });
 
-  it('keeps only the segment’s developers, drops unattributed items, and leaves out themes with none', () => {
-    const summaries = summariseStoredFigures([theme, { ...theme, themeId: 't2', participantIds: ['x', 'y', 'z'] }], { archivedIds: new Set(), segmentIds: new Set(['a', 'c']) });
-    expect(summaries.get('t1')).toMatchObject({ evidenceCount: 4, unattributedMentions: 0, sourceKinds: ['interview', 'ticket'] });
-    expect(summaries.get('t1')!.developers).toHaveLength(2);
-    expect(summaries.has('t2')).toBe(false);
+  it('leaves out themes with no items (none in the segment)', () => {
+    expect(summariseStoredFolds([{ ...theme, evidenceCount: 0 }]).has('t1')).toBe(false);
+  });
+
+  it('takes the median from the middle values as median() does from all of them', () => {
+    for (const values of [[], [5], [1, 2], [3, 1, 2], [0.1, 0.2, 0.7, 10], [7, 7, 7, 7, 8]]) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const n = sorted.length;
+      const low = n === 0 ? null : sorted[Math.floor((n + 1) / 2) - 1];
+      const high = n === 0 ? null : sorted[Math.floor(n / 2)];
+      expect(medianOfMiddle(n, low, high)).toBe(median(values));
+    }
   });
 
   it('reads a kind mask back in the listed order', () => {
