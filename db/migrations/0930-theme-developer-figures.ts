@@ -42,7 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       quote_dates date[] not null,
       primary key (theme_id, participant_key)
     )`.execute(db);
-  await sql`create index theme_developer_figures_participant_idx on theme_developer_figures (participant_key)`.execute(db);
+  // A segment's figures (a team, a tenure band, a background) read its developers' pairs from this
+  // index alone: an index-only scan, where the rows themselves lie in theme order.
+  await sql`create index theme_developer_figures_participant_idx on theme_developer_figures (participant_key) include (theme_id, items, largest_recurring, single_minutes, kinds)`.execute(db);
   await sql`
     create table theme_figures_stale_pairs (
       theme_id uuid not null,

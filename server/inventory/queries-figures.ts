@@ -21,6 +21,9 @@ export const UNATTRIBUTED_KEY = '00000000-0000-0000-0000-000000000000';
 const NIL = sql.raw(`'${UNATTRIBUTED_KEY}'::uuid`);
 const QUOTES = sql.raw(`[1:${STORED_QUOTES_PER_THEME}]`);
 
+/** A whole recomputation of this many themes or more refreshes the planner's statistics of the pairs. */
+const ANALYZE_AFTER_THEMES = 50;
+
 /** Any number for pg_advisory_xact_lock, owned by this module: refreshes run one at a time. */
 const REFRESH_LOCK = 860_001;
 
@@ -141,6 +144,9 @@ export async function refreshThemeFigures(db: Db, input: { windowMonths: number 
     if (whole.size > 0) {
       const themeIds = [...whole];
       await replacePairs(trx, freshPairsSql(wholeThemesFrom(themeIds)), sql`d.theme_id = any(${themeIds}::uuid[])`);
+      // Many themes at once (the first read after migrating, a repair): the planner's statistics
+      // of the pairs would be those of an empty table, and segments would scan every pair.
+      if (themeIds.length >= ANALYZE_AFTER_THEMES) await sql`analyze theme_developer_figures`.execute(trx);
     }
     if (developers.length > 0) {
       const themeIds = developers.map((pair) => pair.theme_id);

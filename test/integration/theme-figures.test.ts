@@ -1,5 +1,5 @@
-// The ranking's maintained figures (theme_figures, migration 0860) equal a full recomputation
-// after every kind of write: tag, untag and its undo, create, correct, cost edit, delete, merge and
+// The ranking's maintained figures (theme_developer_figures and theme_figures, migrations 0860 and
+// 0930) equal a full recomputation after every kind of write: tag, untag and its undo, create, correct, cost edit, delete, merge and
 // its undo, split, archive a theme, a ticket import turned into evidence, a re-import and its
 // rollback, a category rule re-pricing, a team rename, a developer moved or archived, a bulk edit
 // straight in SQL (as another process would). Checked three ways: the stored rows against a
@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { listStoredQuotes, listStrongestQuotes, type InventoryFilter } from '@/server/inventory/queries';
-import { findDriftedThemeFigures, STORED_QUOTES_PER_THEME } from '@/server/inventory/queries-figures';
+import { currentWindowMonths, findDriftedThemeFigures, markThemesStale, STORED_QUOTES_PER_THEME, UNATTRIBUTED_KEY } from '@/server/inventory/queries-figures';
 import { computeRanking, todayIso } from '@/server/inventory/service-ranking';
 import { importUpload } from '@/server/imports/service-upload';
 import { callerWithRole } from '@/test/helpers/callers';
@@ -74,6 +74,7 @@ describe('maintained ranking figures', () => {
   it('start equal to a recomputation, and a read refreshes only what a write marked', async () => {
     await expectSound('seeded');
     expect(await handle.db.selectFrom('theme_figures_stale').select('theme_id').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('theme_figures_stale_pairs').select('theme_id').execute()).toEqual([]);
     await editor.teams.rename({ id: ids.payments, name: 'Payments platform' });
     expect(await handle.db.selectFrom('theme_figures_stale').select('theme_id').execute()).toEqual([]);
     await expectSound('team renamed');
@@ -84,6 +85,33 @@ describe('maintained ranking figures', () => {
     expect(await findDriftedThemeFigures(handle.db)).toEqual([ids.ci]);
     await handle.db.insertInto('theme_figures_stale').values({ theme_id: ids.ci }).execute();
     await expectSound('recomputed after drift');
+
+    await handle.db.updateTable('theme_developer_figures').set({ largest_recurring: 1 }).where('theme_id', '=', ids.access).where('participant_key', '=', ids.ben).execute();
+    expect(await findDriftedThemeFigures(handle.db)).toEqual([ids.access]);
+    await markThemesStale(handle.db, [ids.access]);
+    await expectSound('pair recomputed after drift');
+  });
+
+  it('mark the pairs a tag touches, not whole themes, and refold every theme when the window moves', async () => {
+    const [first] = await evidenceOf(ids.staging);
+    await editor.evidence.tag({ evidenceIds: [first], themeIds: [ids.ci] });
+    expect(await handle.db.selectFrom('theme_figures_stale').select('theme_id').execute()).toEqual([]);
+    expect(await handle.db.selectFrom('theme_figures_stale_pairs').select(['theme_id', 'participant_key']).execute()).toEqual([{ theme_id: ids.ci, participant_key: ids.cem }]);
+    await editor.evidence.untag({ evidenceId: first, themeId: ids.ci });
+    await expectSound('tag and untag');
+
+    // As when the day changes: figures folded with another window are refolded on the next read.
+    await sql`update theme_figures set window_months = 1, median_low = 0, median_high = 0`.execute(handle.db);
+    await expectSound('window moved');
+    expect(await handle.db.selectFrom('theme_figures').select('window_months').distinct().execute()).toEqual([{ window_months: await currentWindowMonths(handle.db) }]);
+  });
+
+  it('keep unattributed evidence apart from every developer', async () => {
+    const created = await addEvidence(handle, { themeIds: [ids.ci], participantId: null, minutesLost: 5000, occurrencesPerMonth: 1, kind: 'recurring', sourceKind: 'shadowing' });
+    expect(await handle.db.selectFrom('theme_figures_stale_pairs').select('participant_key').execute()).toEqual([{ participant_key: UNATTRIBUTED_KEY }]);
+    await expectSound('unattributed added');
+    await editor.evidence.delete({ id: created.id });
+    await expectSound('unattributed deleted');
   });
 
   it('follow tags, untags and their undo, new evidence, corrections, cost edits and deletes', async () => {
