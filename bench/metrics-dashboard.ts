@@ -3,8 +3,14 @@
 // the same figure (run in the same process, same data), the whole dashboard and its server-rendered
 // page both computed (after a new deployment) and served from the delivery cache, next to the
 // health endpoint, and batch ingestion through the API in events per second next to
-// a bare multi-row INSERT of the same events.
-// Run after `npm run build`:  npx tsx bench/metrics-dashboard.ts   (BENCH_DATABASE_URL to change the server)
+// a bare multi-row INSERT of the same events; then the growth of the whole dashboard after a new
+// deployment at 1x, 3x and 10x of BENCH_GROWTH_BASE events (issue 19).
+// Run after `npm run build`:  npx tsx bench/metrics-dashboard.ts
+//   BENCH_DATABASE_URL        an existing database to create the bench database next to (default: local postgres)
+//   BENCH_METRICS_DATABASE    the bench database's name, created and dropped (default frictionlog_bench_8)
+//   BENCH_EVENTS              deployments of the main run (default 1,000,000)
+//   BENCH_PAGES=0             skip the server cases (page, ingestion; no build needed)
+//   BENCH_GROWTH_BASE         deployments at 1x for the growth check (default 100,000; 0 skips it)
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb } from '@/db/create-db';
@@ -12,12 +18,15 @@ import { migrateToLatest } from '@/db/migrator';
 import * as queries from '@/server/metrics/queries';
 import { getDeliveryDashboard } from '@/server/metrics/service';
 import { getOutcomes } from '@/server/metrics/service-outcomes';
-import { freePort, median, percentile, printTable, spawnServer, waitForOk } from './lib';
+import type { Db } from '@/server/db';
+import { freePort, GROWTH_FACTORS, median, percentile, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = 'frictionlog_bench_8';
+const name = process.env.BENCH_METRICS_DATABASE ?? 'frictionlog_bench_8';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = 30;
+const WITH_PAGES = process.env.BENCH_PAGES !== '0';
+const GROWTH_BASE = Number(process.env.BENCH_GROWTH_BASE ?? 100_000);
 
 async function admin(text: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -39,16 +48,9 @@ async function time(run: () => Promise<unknown>, runs = RUNS, before?: () => Pro
   return { median: median(samples), p95: percentile(samples, 95) };
 }
 
-async function main() {
-  await admin(`drop database if exists ${name}`);
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ kind: 'postgres', url: url.toString() });
-  const db = handle.db;
-  await migrateToLatest(db);
-
-  console.log(`Seeding ${EVENTS.toLocaleString()} deployments for 500 services over two years…`);
+/** Teams, 500 services and `events` deployments over two years, a tenth as many platform tasks. */
+async function seed(db: Db, events: number) {
+  console.log(`Seeding ${events.toLocaleString()} deployments for 500 services over two years…`);
   const seedStart = performance.now();
   await sql`insert into teams (name) select 'Team ' || n from generate_series(1, 25) n`.execute(db);
   await sql`
@@ -59,23 +61,61 @@ async function main() {
   await sql`
     insert into deployments (event_id, service_id, team_id, via_platform, commit_at, deployed_at, outcome, recovered_at)
     select 'e-' || g, s.id, s.team_id,
-           (g % 10) < (3 + (g / ${Math.ceil(EVENTS / 6)})::int),
+           (g % 10) < (3 + (g / ${Math.ceil(events / 6)})::int),
            t - ((g % 97) || ' hours')::interval, t,
            case when g % 13 = 0 then 'failure' else 'success' end,
            case when g % 13 = 0 and g % 5 <> 0 then t + ((g % 11) || ' hours')::interval end
-    from generate_series(1, ${EVENTS}) g
-    cross join lateral (select now() - interval '730 days' + (g * (730.0 * 86400 / ${EVENTS}) || ' seconds')::interval as t) times
+    from generate_series(1, ${events}) g
+    cross join lateral (select now() - interval '730 days' + (g * (730.0 * 86400 / ${events}) || ' seconds')::interval as t) times
     join delivery_services s on s.key = 'service-' || (1 + g % 500)`.execute(db);
   await sql`
     insert into platform_tasks (event_id, task, is_self_service, completed_at)
-    select 't-' || g, 'task-' || (g % 7), g % 4 <> 0, now() - interval '730 days' + (g * (730.0 * 86400 / ${EVENTS / 10}) || ' seconds')::interval
-    from generate_series(1, ${EVENTS / 10}) g`.execute(db);
+    select 't-' || g, 'task-' || (g % 7), g % 4 <> 0, now() - interval '730 days' + (g * (730.0 * 86400 / ${events / 10}) || ' seconds')::interval
+    from generate_series(1, ${events / 10}) g`.execute(db);
   await sql`analyze`.execute(db);
   console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+}
 
-  // A write the dashboard's cache must notice (a statement on deployments that changes no row, as
-  // a committed batch would), so the next dashboard is computed, not served from the cache.
-  const touchDeployments = () => sql`update deployments set outcome = outcome where false`.execute(db);
+/** A write the dashboard's cache must notice: a statement on deployments that changes no row, as a committed batch would. */
+const touchDeployments = (db: Db) => sql`update deployments set outcome = outcome where false`.execute(db);
+
+/**
+ * The whole dashboard after a new deployment at 1x, 3x and 10x of GROWTH_BASE deployments, one
+ * database per size (created and dropped), median of 10 runs.
+ */
+async function measureGrowth() {
+  const points = [];
+  for (const factor of GROWTH_FACTORS) {
+    const events = GROWTH_BASE * factor;
+    const growthName = `${name}_growth`;
+    await admin(`drop database if exists ${growthName} with (force)`);
+    await admin(`create database ${growthName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${growthName}`;
+    const handle = await createDb({ kind: 'postgres', url: url.toString() });
+    try {
+      await migrateToLatest(handle.db);
+      await seed(handle.db, events);
+      const whole = await time(() => getDeliveryDashboard(handle.db, { quarters: 8 }), 10, () => touchDeployments(handle.db));
+      points.push({ size: events, ms: whole.median });
+    } finally {
+      await handle.close();
+      await admin(`drop database if exists ${growthName} with (force)`);
+    }
+  }
+  printGrowth('the whole dashboard (8 quarters) after a new deployment (PostgreSQL, deployments)', points);
+}
+
+async function main() {
+  await admin(`drop database if exists ${name}`);
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ kind: 'postgres', url: url.toString() });
+  const db = handle.db;
+  await migrateToLatest(db);
+
+  await seed(db, EVENTS);
 
   const now = new Date();
   const from = new Date(now.getTime() - 8 * 92 * 86_400_000);
@@ -113,7 +153,7 @@ async function main() {
     rows.push({ figure: label, 'median ms': a.median.toFixed(1), 'p95 ms': a.p95.toFixed(1), 'bare median ms': b.median.toFixed(1), 'x bare': (a.median / b.median).toFixed(2) });
   }
   for (const [label, before] of [
-    ['after a new deployment (computed)', touchDeployments],
+    ['after a new deployment (computed)', () => touchDeployments(db)],
     ['nothing changed (cache)', undefined],
   ] as const) {
     const whole = await time(() => getDeliveryDashboard(db, { quarters: 8 }), 10, before);
@@ -122,6 +162,11 @@ async function main() {
     rows.push({ figure: `support load, satisfaction, ship dates (8 quarters), ${label}`, 'median ms': outcomes.median.toFixed(1), 'p95 ms': outcomes.p95.toFixed(1), 'bare median ms': '', 'x bare': '' });
   }
   printTable(rows);
+  if (!WITH_PAGES) {
+    await handle.close();
+    await admin(`drop database if exists ${name}`);
+    return;
+  }
 
   // The page, server-rendered, signed in.
   const port = await freePort();
@@ -146,7 +191,7 @@ async function main() {
       if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
       await response.text();
     };
-    const computed = await time(loadPage, RUNS, touchDeployments);
+    const computed = await time(loadPage, RUNS, () => touchDeployments(db));
     const cached = await time(loadPage);
     const health = await time(async () => (await fetch(`${server.baseUrl}/api/trpc/health`)).text());
     const pageRow = (label: string, page: { median: number; p95: number }) => ({
@@ -211,7 +256,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => (GROWTH_BASE > 0 ? measureGrowth() : undefined))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
