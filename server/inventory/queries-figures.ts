@@ -28,6 +28,8 @@ const ANALYZE_AFTER_THEMES = 50;
 const REFRESH_LOCK = 860_001;
 
 const PAIR_COLUMNS = sql.raw('theme_id, participant_key, items, largest_recurring, single_minutes, kinds, quote_ids, quote_minutes, quote_dates');
+/** The pair columns a fold reads: all in the pairs' developer index (an index-only scan). */
+const PAIR_NUMBERS = sql.raw('d.theme_id, d.participant_key, d.items, d.largest_recurring, d.single_minutes, d.kinds');
 const THEME_COLUMNS = sql.raw('theme_id, evidence_count, unattributed_items, kinds, developers, quote_ids, window_months, timed_developers, median_low, median_high');
 
 /**
@@ -62,7 +64,8 @@ const unattributedPairsFrom = (themeIds: string[]) => sql`
   where evidence.participant_id is null and et.theme_id = any(${themeIds}::uuid[])`;
 
 /**
- * Pairs (`pairs`: a relation with theme_developer_figures' columns) folded per theme, over a
+ * Pairs (`pairs`: a relation with theme_developer_figures' columns and `active`, false for an
+ * archived developer; only segments read it) folded per theme, over a
  * window: items, kinds, developers (active ones too), and the median's middle values: each
  * developer's monthly minutes are the larger of their largest recurring estimate and their single
  * occurrences over the window (developerMonthlyMinutes() in rank-themes.ts), sorted; the values at
@@ -83,10 +86,10 @@ function foldThemesSql(pairs: RawBuilder<unknown>, windowMonths: number) {
     from (
       select m.*, row_number() over (partition by m.theme_id order by m.minutes) as position, count(m.minutes) over (partition by m.theme_id) as timed
       from (
-        select p.theme_id, p.items, p.kinds, p.participant_key = ${NIL} as unattributed, pa.archived_at is null as active,
+        select p.theme_id, p.items, p.kinds, p.participant_key = ${NIL} as unattributed, p.active,
                case when p.participant_key = ${NIL} or (p.largest_recurring is null and p.single_minutes is null) then null
                     else greatest(coalesce(p.largest_recurring, 0), coalesce(p.single_minutes / ${months}, 0)) end as minutes
-        from ${pairs} p left join participants pa on pa.id = p.participant_key
+        from ${pairs} p
       ) m
     ) o
     group by o.theme_id`;
@@ -105,7 +108,7 @@ function themeRowsSql(pairs: RawBuilder<unknown>, windowMonths: number) {
   return sql`
     select f.theme_id, f.evidence_count, f.unattributed_items, f.kinds, f.developers, q.quote_ids,
            ${windowMonths}::float8 as window_months, f.timed_developers, f.median_low, f.median_high
-    from (${foldThemesSql(pairs, windowMonths)}) f join (${foldQuotesSql(pairs)}) q on q.theme_id = f.theme_id`;
+    from (${foldThemesSql(sql`(select *, true as active from ${pairs})`, windowMonths)}) f join (${foldQuotesSql(pairs)}) q on q.theme_id = f.theme_id`;
 }
 
 /** Recomputes pairs from `fresh` (computed from the evidence): `scope` says which pairs `fresh` covers. */
@@ -116,10 +119,13 @@ async function replacePairs(db: Db, fresh: RawBuilder<unknown>, scope: RawBuilde
       delete from theme_developer_figures d where ${scope}
       and not exists (select 1 from fresh where fresh.theme_id = d.theme_id and fresh.participant_key = d.participant_key)
     )
-    insert into theme_developer_figures (${PAIR_COLUMNS}) select ${PAIR_COLUMNS} from fresh
+    insert into theme_developer_figures as d (${PAIR_COLUMNS}) select ${PAIR_COLUMNS} from fresh
     on conflict (theme_id, participant_key) do update set
       items = excluded.items, largest_recurring = excluded.largest_recurring, single_minutes = excluded.single_minutes, kinds = excluded.kinds,
-      quote_ids = excluded.quote_ids, quote_minutes = excluded.quote_minutes, quote_dates = excluded.quote_dates`.execute(db);
+      quote_ids = excluded.quote_ids, quote_minutes = excluded.quote_minutes, quote_dates = excluded.quote_dates
+    -- Unchanged pairs are not rewritten: their pages stay all-visible for the index-only scans.
+    where (d.items, d.largest_recurring, d.single_minutes, d.kinds, d.quote_ids, d.quote_minutes, d.quote_dates)
+          is distinct from (excluded.items, excluded.largest_recurring, excluded.single_minutes, excluded.kinds, excluded.quote_ids, excluded.quote_minutes, excluded.quote_dates)`.execute(db);
 }
 
 /**
@@ -216,8 +222,12 @@ export async function listThemeFolds(db: Db, filter: InventoryFilter, input: { w
   const rows = segment
     ? await sql<FoldRow>`
         with p as (
-          select * from theme_developer_figures d
-          where d.participant_key in (${segmentParticipants(db, filter).select('participants.id')}) ${onlyThemes(sql`d.theme_id`)}
+          -- Developer by developer (offset 0 keeps the lateral apart): the pairs' developer index,
+          -- never a scan of every pair, whatever the planner knows of the table's visibility.
+          select d.*, sp.archived_at is null as active from (${segmentParticipants(db, filter).select(['participants.id', 'participants.archived_at'])}) sp
+          cross join lateral (
+            select ${PAIR_NUMBERS} from theme_developer_figures d where d.participant_key = sp.id ${onlyThemes(sql`d.theme_id`)} offset 0
+          ) d
         )
         select f.* from (${foldThemesSql(sql`p`, input.windowMonths)}) f join themes t on t.id = f.theme_id where ${liveThemes}`.execute(db)
     : await sql<FoldRow>`
