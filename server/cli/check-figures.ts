@@ -8,7 +8,9 @@ import { currentWindowMonths, findDriftedThemeFigures, markThemesStale, refreshT
 
 async function main() {
   const repair = process.argv.includes('--repair');
-  const handle = await createDb(getDbConfig());
+  const config = getDbConfig();
+  // A nightly job recomputing everything: the app's per-statement bound is not meant for it.
+  const handle = await createDb(config.kind === 'postgres' ? { ...config, statementTimeoutMs: undefined } : config);
   try {
     const started = performance.now();
     const windowMonths = await currentWindowMonths(handle.db);

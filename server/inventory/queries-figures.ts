@@ -21,6 +21,9 @@ export const UNATTRIBUTED_KEY = '00000000-0000-0000-0000-000000000000';
 const NIL = sql.raw(`'${UNATTRIBUTED_KEY}'::uuid`);
 const QUOTES = sql.raw(`[1:${STORED_QUOTES_PER_THEME}]`);
 
+/** Themes recomputed whole per statement (after migrating or a repair). */
+const WHOLE_THEMES_PER_STATEMENT = 25;
+
 /** A whole recomputation of this many themes or more refreshes the planner's statistics of the pairs. */
 const ANALYZE_AFTER_THEMES = 50;
 
@@ -149,7 +152,11 @@ export async function refreshThemeFigures(db: Db, input: { windowMonths: number 
     const unattributed = [...new Set(pairs.filter((pair) => pair.participant_key === UNATTRIBUTED_KEY).map((pair) => pair.theme_id))];
     if (whole.size > 0) {
       const themeIds = [...whole];
-      await replacePairs(trx, freshPairsSql(wholeThemesFrom(themeIds)), sql`d.theme_id = any(${themeIds}::uuid[])`);
+      // A few themes per statement: each stays well within the app's statement timeout.
+      for (let start = 0; start < themeIds.length; start += WHOLE_THEMES_PER_STATEMENT) {
+        const some = themeIds.slice(start, start + WHOLE_THEMES_PER_STATEMENT);
+        await replacePairs(trx, freshPairsSql(wholeThemesFrom(some)), sql`d.theme_id = any(${some}::uuid[])`);
+      }
       // Many themes at once (the first read after migrating, a repair): the planner's statistics
       // of the pairs would be those of an empty table, and segments would scan every pair.
       if (themeIds.length >= ANALYZE_AFTER_THEMES) await sql`analyze theme_developer_figures`.execute(trx);
