@@ -184,10 +184,10 @@ export function WebhooksView() {
                     <Td>
                       <span className="font-medium">{webhook.name}</span>
                       <span className="block max-w-xs truncate font-mono text-xs text-slate-600">{webhook.url}</span>
-                      <span className="block font-mono text-xs text-slate-600">secret {webhook.secret_prefix}…</span>
+                      <span className="block font-mono text-xs text-slate-600">secret {webhook.secretPrefix}…</span>
                     </Td>
-                    <Td>{[webhook.on_new_request && 'new requests', webhook.on_lane_change && 'lane changes'].filter(Boolean).join(', ')}</Td>
-                    <Td>{webhook.is_active ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
+                    <Td>{[webhook.onNewRequest && 'new requests', webhook.onLaneChange && 'lane changes'].filter(Boolean).join(', ')}</Td>
+                    <Td>{webhook.isActive ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
                     <Td>
                       <div className="flex flex-wrap justify-end gap-1">
                         <Button size="sm" variant="secondary" onClick={() => test.mutate({ id: webhook.id })} aria-label={`Send a test message to ${webhook.name}`}>
@@ -196,19 +196,19 @@ export function WebhooksView() {
                         <Button
                           size="sm"
                           variant="secondary"
-                          aria-label={`${webhook.is_active ? 'Switch off' : 'Switch on'} ${webhook.name}`}
+                          aria-label={`${webhook.isActive ? 'Switch off' : 'Switch on'} ${webhook.name}`}
                           onClick={() =>
                             update.mutate({
                               id: webhook.id,
                               name: webhook.name,
                               url: webhook.url,
-                              onNewRequest: webhook.on_new_request,
-                              onLaneChange: webhook.on_lane_change,
-                              isActive: !webhook.is_active,
+                              onNewRequest: webhook.onNewRequest,
+                              onLaneChange: webhook.onLaneChange,
+                              isActive: !webhook.isActive,
                             })
                           }
                         >
-                          {webhook.is_active ? 'Switch off' : 'Switch on'}
+                          {webhook.isActive ? 'Switch off' : 'Switch on'}
                         </Button>
                         <Button
                           size="sm"
@@ -298,8 +298,8 @@ export function WebhooksView() {
             <tbody className="divide-y divide-slate-100">
               {deliveries.data.map((delivery) => (
                 <tr key={delivery.id}>
-                  <Td className="whitespace-nowrap">{formatTime(delivery.created_at)}</Td>
-                  <Td>{delivery.webhook_name}</Td>
+                  <Td className="whitespace-nowrap">{formatTime(delivery.createdAt)}</Td>
+                  <Td>{delivery.webhookName}</Td>
                   <Td>{delivery.summary}</Td>
                   <Td className="whitespace-nowrap">
                     {delivery.status === 'delivered' ? (
@@ -313,10 +313,10 @@ export function WebhooksView() {
                     )}
                     <span className="block text-xs text-slate-600">
                       {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
-                      {delivery.status === 'pending' && delivery.next_attempt_at ? `, next ${formatTime(delivery.next_attempt_at)}` : ''}
+                      {delivery.status === 'pending' && delivery.nextAttemptAt ? `, next ${formatTime(delivery.nextAttemptAt)}` : ''}
                     </span>
                   </Td>
-                  <Td className="max-w-sm text-xs">{delivery.last_error ?? (delivery.last_status_code ? `HTTP ${delivery.last_status_code}` : '—')}</Td>
+                  <Td className="max-w-sm text-xs">{delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : '—')}</Td>
                   <Td>
                     {delivery.status === 'failed' && (
                       <Button size="sm" variant="secondary" onClick={() => retry.mutate({ id: delivery.id })}>
