@@ -3,7 +3,7 @@
 // requests and roadmap lane changes are posted as signed JSON, retried when the receiver fails,
 // and listed in the delivery log.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, TextField } from '@/app/_components/field';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
@@ -11,6 +11,7 @@ import { useIsAdmin } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
@@ -36,45 +37,38 @@ function SecretNotice({ name, secret, onDone }: { name: string; secret: string; 
 function CreateForm({ onCreated }: { onCreated: (created: { name: string; secret: string }) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState({ name: '', url: '', onNewRequest: true, onLaneChange: true });
-  const create = useMutation(
-    trpc.webhooks.create.mutationOptions({
-      onSuccess: async (created) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
-        onCreated(created);
-        setDraft({ name: '', url: '', onNewRequest: true, onLaneChange: true });
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate(draft);
-  }
+  const create = useFormMutation({
+    initialValues: { name: '', url: '', onNewRequest: true, onLaneChange: true },
+    mutation: trpc.webhooks.create.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
+      onCreated(created);
+    },
+  });
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a webhook">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextField label="Name" placeholder="#platform-roadmap on Slack" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={error?.fieldErrors.name} />
+    <form onSubmit={create.submit} noValidate className="flex flex-col gap-3" aria-label="Add a webhook">
+      <FormError {...create.formError} />
+      <TextField label="Name" placeholder="#platform-roadmap on Slack" {...create.field('name')} />
       <TextField
         label="Address (URL)"
         type="url"
         placeholder="https://hooks.slack.com/services/…"
-        value={draft.url}
-        onChange={(e) => setDraft({ ...draft, url: e.target.value })}
-        error={error?.fieldErrors.url}
+        {...create.field('url')}
         hint="An http:// or https:// address on the public internet (see below for private networks). Redirects are not followed."
       />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Post when</legend>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={draft.onNewRequest} onChange={(e) => setDraft({ ...draft, onNewRequest: e.target.checked })} />
+          <input type="checkbox" checked={create.values.onNewRequest} onChange={(e) => create.set('onNewRequest', e.target.checked)} />
           A developer sends a request
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={draft.onLaneChange} onChange={(e) => setDraft({ ...draft, onLaneChange: e.target.checked })} />
+          <input type="checkbox" checked={create.values.onLaneChange} onChange={(e) => create.set('onLaneChange', e.target.checked)} />
           A publish moves items between lanes
         </label>
-        {error?.fieldErrors.onNewRequest && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.onNewRequest[0]}</p>}
+        {create.errorFor('onNewRequest') && <p className="mt-1 text-sm text-red-700">{create.errorFor('onNewRequest')?.[0]}</p>}
       </fieldset>
       <div>
         <Button type="submit" isBusy={create.isPending}>
