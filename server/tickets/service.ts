@@ -55,7 +55,7 @@ export async function listRepeatQuestions(db: Db, input: reads.TicketFilter & { 
     themesOfTicket.set(row.source_id, set);
   }
   const themeIds = [...new Set(tagged.map((row) => row.theme_id))];
-  const numbers = themeIds.length > 0 ? await getThemeNumbers(db, { themeIds }) : new Map();
+  const numbers = await getThemeNumbers(db, { themeIds });
   const titles = new Map((await reads.listThemeTitles(db, { ids: themeIds })).map((theme) => [theme.id, theme.title]));
   return {
     isCapped: nodes.length >= MAX_CLUSTER_TITLES,
