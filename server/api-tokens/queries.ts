@@ -5,7 +5,7 @@ export async function insertApiToken(db: Db, input: { name: string; tokenHash: s
   return db
     .insertInto('api_tokens')
     .values({ name: input.name, token_hash: input.tokenHash, token_prefix: input.tokenPrefix, created_by: input.createdBy })
-    .returning(['id', 'name', 'token_prefix', 'created_at'])
+    .returning(['id', 'name', 'token_prefix as tokenPrefix', 'created_at as createdAt'])
     .executeTakeFirstOrThrow();
 }
 
@@ -16,11 +16,11 @@ export async function listApiTokens(db: Db) {
     .select([
       'api_tokens.id',
       'api_tokens.name',
-      'api_tokens.token_prefix',
-      'api_tokens.created_at',
-      'api_tokens.last_used_at',
-      'api_tokens.revoked_at',
-      'users.name as created_by_name',
+      'api_tokens.token_prefix as tokenPrefix',
+      'api_tokens.created_at as createdAt',
+      'api_tokens.last_used_at as lastUsedAt',
+      'api_tokens.revoked_at as revokedAt',
+      'users.name as createdByName',
     ])
     .orderBy('api_tokens.created_at', 'desc')
     .execute();

@@ -73,25 +73,25 @@ const batchColumns = [
   'import_batches.kind',
   'import_batches.format',
   'import_batches.source',
-  'import_batches.file_name',
-  'import_batches.file_bytes',
+  'import_batches.file_name as fileName',
+  'import_batches.file_bytes as fileBytes',
   'import_batches.status',
-  'import_batches.is_skip_bad_rows',
+  'import_batches.is_skip_bad_rows as isSkipBadRows',
   'import_batches.via',
-  'import_batches.rows_read',
+  'import_batches.rows_read as rowsRead',
   'import_batches.inserted',
   'import_batches.updated',
   'import_batches.unchanged',
   'import_batches.skipped',
-  'import_batches.participants_created',
-  'import_batches.problem_count',
+  'import_batches.participants_created as participantsCreated',
+  'import_batches.problem_count as problemCount',
   'import_batches.notes',
   'import_batches.error',
-  'import_batches.created_at',
-  'import_batches.finished_at',
-  'import_batches.rolled_back_at',
-  'import_batches.time_zone',
-  'users.name as created_by_name',
+  'import_batches.created_at as createdAt',
+  'import_batches.finished_at as finishedAt',
+  'import_batches.rolled_back_at as rolledBackAt',
+  'import_batches.time_zone as timeZone',
+  'users.name as createdByName',
 ] as const;
 
 export async function listBatches(db: Db, input: { kind?: ImportKind; limit: number; offset: number }) {
@@ -184,7 +184,7 @@ export async function deleteUnusedBatchParticipants(db: Db, input: { batchId: st
 // ---- Saved mappings ----------------------------------------------------------------------------
 
 export async function listMappings(db: Db) {
-  return db.selectFrom('ticket_mappings').select(['id', 'name', 'format', 'mapping', 'updated_at']).orderBy(sql`lower(name)`).execute();
+  return db.selectFrom('ticket_mappings').select(['id', 'name', 'format', 'mapping', 'updated_at as updatedAt']).orderBy(sql`lower(name)`).execute();
 }
 
 export async function findMappingByName(db: Db, input: { name: string }) {

@@ -120,7 +120,7 @@ class TicketWriter {
   async write(rows: Prepared[]): Promise<void> {
     const { trx } = this;
     this.matcher ??= new RequesterMatcher(await participantQueries.findParticipantsForMatching(trx));
-    this.rules ??= compileRules((await ticketQueries.listRules(trx)).map((rule) => ({ matchOn: rule.match_on, pattern: rule.pattern, category: rule.category })));
+    this.rules ??= compileRules((await ticketQueries.listRules(trx)).map((rule) => ({ matchOn: rule.matchOn, pattern: rule.pattern, category: rule.category })));
     const matcher = this.matcher;
     const links = rows.map(({ record }) => matcher.resolve(record.requesterName, record.requesterEmail));
     const fresh = matcher.takeNew();

@@ -71,15 +71,15 @@ export function repeatQuestionShare(input: { tickets: number; clusters: { ticket
 }
 
 /** Weekly ticket counts per category, one row per week (every week present), categories as columns. */
-export function weeklyByCategory(input: { weeks: string[]; rows: { week: string; category: string; ticket_count: number }[]; categories: string[] }) {
+export function weeklyByCategory(input: { weeks: string[]; rows: { week: string; category: string; ticketCount: number }[]; categories: string[] }) {
   return input.weeks.map((week) => {
     const counts: Record<string, number> = Object.fromEntries(input.categories.map((category) => [category, 0]));
     let total = 0;
     for (const row of input.rows) {
       if (row.week !== week) continue;
-      total += row.ticket_count;
+      total += row.ticketCount;
       const key = input.categories.includes(row.category) ? row.category : OTHER_CATEGORIES;
-      counts[key] = (counts[key] ?? 0) + row.ticket_count;
+      counts[key] = (counts[key] ?? 0) + row.ticketCount;
     }
     return { week, total, counts };
   });

@@ -49,12 +49,12 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
     shipped: shipped.map((item) => ({ ...item, week: weekOf(item.shippedAt) })),
     markers: { weekly: markersFor(shipped, weeks, 'week'), quarterly: markersFor(shipped, quarters, 'quarter') },
     support: {
-      tickets: overview.summary.ticket_count,
-      requesters: overview.summary.requester_count,
-      categories: overview.categories.map((category) => ({ category: category.category, tickets: category.ticket_count, requesters: category.requester_count })),
+      tickets: overview.summary.ticketCount,
+      requesters: overview.summary.requesterCount,
+      categories: overview.categories.map((category) => ({ category: category.category, tickets: category.ticketCount, requesters: category.requesterCount })),
       chartCategories: hasOther ? [...chartCategories, OTHER_CATEGORIES] : chartCategories,
       weekly: weeklyByCategory({ weeks, rows: overview.weekly, categories: chartCategories }),
-      repeatQuestions: { ...repeatQuestionShare({ tickets: overview.summary.ticket_count, clusters: repeats.clusters }), isCapped: repeats.isCapped },
+      repeatQuestions: { ...repeatQuestionShare({ tickets: overview.summary.ticketCount, clusters: repeats.clusters }), isCapped: repeats.isCapped },
       selfService: { weekly: selfService, total: selfServiceTotal(selfService) },
     },
     satisfaction: {

@@ -114,15 +114,15 @@ export async function listPostmortems(db: Db, filter: PostmortemFilter & { limit
       .select([
         'id',
         'title',
-        'incident_date',
+        'incident_date as incidentDate',
         'summary',
         'category',
         'severity',
-        'detection_minutes',
-        'recovery_minutes',
-        'infrastructure_keywords',
-        'is_infrastructure',
-        sql<number>`cardinality(contributing_factors)`.as('factor_count'),
+        'detection_minutes as detectionMinutes',
+        'recovery_minutes as recoveryMinutes',
+        'infrastructure_keywords as infrastructureKeywords',
+        'is_infrastructure as isInfrastructure',
+        sql<number>`cardinality(contributing_factors)`.as('factorCount'),
       ])
       .orderBy(sql`incident_date desc nulls last`)
       .orderBy('title')
@@ -155,24 +155,24 @@ export async function getPostmortem(db: Db, input: { id: string }) {
     .leftJoin('users', 'users.id', 'postmortems.reviewed_by')
     .select([
       'postmortems.id',
-      'postmortems.external_key',
+      'postmortems.external_key as externalKey',
       'postmortems.title',
-      'postmortems.incident_date',
+      'postmortems.incident_date as incidentDate',
       'postmortems.summary',
       'postmortems.timeline',
-      'postmortems.contributing_factors',
-      'postmortems.action_items',
+      'postmortems.contributing_factors as contributingFactors',
+      'postmortems.action_items as actionItems',
       'postmortems.lessons',
       'postmortems.category',
       'postmortems.severity',
-      'postmortems.detection_minutes',
-      'postmortems.recovery_minutes',
+      'postmortems.detection_minutes as detectionMinutes',
+      'postmortems.recovery_minutes as recoveryMinutes',
       'postmortems.body',
-      'postmortems.infrastructure_keywords',
-      'postmortems.is_infrastructure',
-      'postmortems.reviewed_at',
-      'users.name as reviewed_by_name',
-      'postmortems.created_at',
+      'postmortems.infrastructure_keywords as infrastructureKeywords',
+      'postmortems.is_infrastructure as isInfrastructure',
+      'postmortems.reviewed_at as reviewedAt',
+      'users.name as reviewedByName',
+      'postmortems.created_at as createdAt',
     ])
     .where('postmortems.id', '=', input.id)
     .executeTakeFirst();
@@ -204,7 +204,7 @@ export async function listPostmortemEvidence(db: Db, input: { id: string }) {
     .selectFrom('evidence')
     .leftJoin('evidence_themes', 'evidence_themes.evidence_id', 'evidence.id')
     .leftJoin('themes', 'themes.id', 'evidence_themes.theme_id')
-    .select(['evidence.id', 'evidence.source_path', 'evidence.excerpt', 'themes.id as theme_id', 'themes.title as theme_title'])
+    .select(['evidence.id', 'evidence.source_path as sourcePath', 'evidence.excerpt', 'themes.id as themeId', 'themes.title as themeTitle'])
     .where('evidence.source_kind', '=', 'postmortem')
     .where('evidence.source_id', '=', input.id)
     .orderBy('evidence.created_at')

@@ -3,12 +3,12 @@
 import type { Db } from '@/server/db';
 import type { EvidenceSource } from '@/server/evidence/evidence-source';
 import { isUuid } from '@/server/lib/uuid';
-import * as queries from './queries';
+import * as results from './queries-results';
 
 /** Evidence loader for a free-text answer: the source is the response, the anchor its question. */
 export async function loadSurveyAnswerSource(db: Db, input: { sourceId: string; anchor: string | null }): Promise<EvidenceSource | null> {
   if (!input.anchor || !isUuid(input.anchor)) return null;
-  const answer = await queries.findTextAnswer(db, { responseId: input.sourceId, questionId: input.anchor });
+  const answer = await results.findTextAnswer(db, { responseId: input.sourceId, questionId: input.anchor });
   if (!answer?.text_value) return null;
   return {
     text: answer.text_value,

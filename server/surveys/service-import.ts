@@ -8,6 +8,7 @@ import { isUniqueViolation } from '@/server/lib/db-errors';
 import { CsvError, parseCsvText, type CsvTable } from '@/server/lib/csv';
 import { readSurveyExport, summarizeColumns, parseDateCell, type ColumnMapping } from './parse-survey-export';
 import * as queries from './queries';
+import * as results from './queries-results';
 import { quarterOf } from './rules';
 
 export const MAX_IMPORT_CHARS = 10_000_000;
@@ -26,7 +27,7 @@ const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex
 /** Series a past run can join, with the questions a column can be mapped onto. */
 async function listSeriesChoices(db: Db) {
   const series = await queries.listSeries(db);
-  const questions = await queries.listSeriesQuestions(db, { seriesIds: series.map((entry) => entry.series_id) });
+  const questions = await results.listSeriesQuestions(db, { seriesIds: series.map((entry) => entry.series_id) });
   const quarters = await Promise.all(series.map((entry) => queries.listSeriesRuns(db, { seriesId: entry.series_id })));
   return series.map((entry, index) => ({
     seriesId: entry.series_id,
@@ -94,7 +95,7 @@ export async function importSurvey(db: Db, input: SurveyImportInput) {
         }
       }
       const seriesQuestions = input.seriesId
-        ? (await queries.listSeriesQuestions(trx, { seriesIds: [input.seriesId] })).map((question) => ({
+        ? (await results.listSeriesQuestions(trx, { seriesIds: [input.seriesId] })).map((question) => ({
             seriesKey: question.series_key,
             kind: question.kind,
             prompt: question.prompt,

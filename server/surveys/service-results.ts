@@ -7,6 +7,7 @@ import * as participantQueries from '@/server/participants/queries';
 import { TENURE_BANDS, TENURE_LABELS } from '@/server/participants/tenure';
 import { csvOf, segmentsOf } from './export-csv';
 import * as queries from './queries';
+import * as results from './queries-results';
 import { headlineOf, isChoiceKind, isScaleKind, SATISFACTION_BANDS, SCALE_RANGES, type ScaleKind } from './rules';
 import {
   breakdownOf,
@@ -54,7 +55,7 @@ function groupLabel(dimension: Dimension, key: string): string {
 }
 
 async function breakdownsBy(db: Db, questions: { id: string; kind: ScaleKind }[], dimension: Dimension) {
-  const rows = await queries.countScoresByGroup(db, { questionIds: questions.map((question) => question.id), dimension });
+  const rows = await results.countScoresByGroup(db, { questionIds: questions.map((question) => question.id), dimension });
   if (!rows.some((row) => row.group !== null)) return null;
   const labels = [...new Set(rows.map((row) => row.group ?? NOT_REPORTED))];
   const rank = (label: string) =>
@@ -83,10 +84,10 @@ export async function getSurveyResults(db: Db, input: { id: string }) {
   const choice = questions.filter((question) => isChoiceKind(question.kind));
   const ids = (list: { id: string }[]) => list.map((question) => question.id);
   const [responseCount, answerCounts, scores, choices, byTeam, byTenure] = await Promise.all([
-    queries.countResponses(db, { surveyId: survey.id }),
-    queries.countAnswersByQuestion(db, { questionIds: ids(questions) }),
-    queries.countScores(db, { questionIds: ids(scale) }),
-    queries.countChoices(db, { questionIds: ids(choice) }),
+    results.countResponses(db, { surveyId: survey.id }),
+    results.countAnswersByQuestion(db, { questionIds: ids(questions) }),
+    results.countScores(db, { questionIds: ids(scale) }),
+    results.countChoices(db, { questionIds: ids(choice) }),
     breakdownsBy(db, scale, 'team'),
     breakdownsBy(db, scale, 'tenure_band'),
   ]);
@@ -118,7 +119,7 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
   const survey = await requireSurvey(db, input.id);
   const [runs, seriesQuestions, ownQuestions, directorySize] = await Promise.all([
     queries.listSeriesRuns(db, { seriesId: survey.series_id }),
-    queries.listSeriesQuestions(db, { seriesIds: [survey.series_id] }),
+    results.listSeriesQuestions(db, { seriesIds: [survey.series_id] }),
     queries.listQuestions(db, { surveyIds: [survey.id] }),
     participantQueries.countActiveParticipants(db),
   ]);
@@ -128,7 +129,7 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
     scaleQuestions.find((question) => question.series_key === headlineOf(ownQuestions)?.series_key) ??
     headlineOf(scaleQuestions);
   if (!chosen) return { questions: [], seriesKey: null, kind: null, bands: null, directorySize, points: [] };
-  const scores = await queries.countSeriesScores(db, { seriesId: survey.series_id, seriesKey: chosen.series_key });
+  const scores = await results.countSeriesScores(db, { seriesId: survey.series_id, seriesKey: chosen.series_key });
   const kind = chosen.kind as ScaleKind;
   return {
     questions: scaleQuestions.map((question) => ({ seriesKey: question.series_key, kind: question.kind, prompt: question.prompt })),
@@ -161,7 +162,7 @@ export async function getSurveyTrend(db: Db, input: { id: string; seriesKey?: st
  * question has scores (the quarterly satisfaction score), or null when no survey has one.
  */
 export async function getLatestSatisfactionTrend(db: Db) {
-  const latest = await queries.findLatestScoredSurvey(db);
+  const latest = await results.findLatestScoredSurvey(db);
   if (!latest) return null;
   return { surveyId: latest.id, title: latest.title, quarter: latest.quarter, prompt: latest.prompt, ...(await getSurveyTrend(db, { id: latest.id })) };
 }
@@ -178,7 +179,7 @@ export async function listFreeTextAnswers(
   }
   const questionIds = input.questionId ? [input.questionId] : questions.map((question) => question.id);
   const search = input.search?.trim() || undefined;
-  const { rows, total } = await queries.listTextAnswers(db, { questionIds, search, responseId: input.responseId ?? undefined, limit: input.limit, offset: input.offset });
+  const { rows, total } = await results.listTextAnswers(db, { questionIds, search, responseId: input.responseId ?? undefined, limit: input.limit, offset: input.offset });
   return {
     total,
     rows: rows.map((row) => ({ responseId: row.response_id, questionId: row.question_id, text: row.text, segments: segmentsOf(row.marked_text) })),
@@ -194,7 +195,7 @@ export async function exportSurveyCsv(db: Db, input: { id: string }) {
   const survey = await requireSurvey(db, input.id);
   const [questions, { responses, answers }] = await Promise.all([
     queries.listQuestions(db, { surveyIds: [survey.id] }),
-    queries.listResponsesForExport(db, { surveyId: survey.id }),
+    results.listResponsesForExport(db, { surveyId: survey.id }),
   ]);
   const byResponse = new Map<string, Map<string, string>>();
   for (const answer of answers) {

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '@/server/lib/db-errors';
 import * as participantQueries from '@/server/participants/queries';
 import { findBreakingEdits } from './edit-rules';
 import * as queries from './queries';
+import * as results from './queries-results';
 import {
   addDays,
   headlineOf,
@@ -103,7 +104,7 @@ export async function updateSurvey(db: Db, input: { id: string; draft: SurveyDra
     if (input.draft.questions.some((question) => question.id && !savedIds.has(question.id))) {
       throw new AppError('BAD_REQUEST', 'A question in this form belongs to another survey. Reload the page and edit again.', { field: 'questions' });
     }
-    const responseCount = await queries.countResponses(trx, { surveyId: survey.id });
+    const responseCount = await results.countResponses(trx, { surveyId: survey.id });
     if (responseCount > 0) {
       const problems = findBreakingEdits(
         saved.map((question) => ({ id: question.id, kind: question.kind, prompt: question.prompt, isRequired: question.is_required, options: question.options })),
@@ -211,7 +212,7 @@ export async function listSurveys(db: Db, input: { today: string }) {
     const headline = headlineOf(questions.filter((question) => question.survey_id === survey.id));
     if (headline) headlines.set(survey.id, headline);
   }
-  const scores = await queries.countScores(db, { questionIds: [...headlines.values()].map((question) => question.id) });
+  const scores = await results.countScores(db, { questionIds: [...headlines.values()].map((question) => question.id) });
   const directorySize = memoized(() => participantQueries.countActiveParticipants(db));
   const rows = [];
   for (const survey of surveys) {
@@ -243,7 +244,7 @@ export async function getSurvey(db: Db, input: { id: string; today: string }) {
   const survey = await requireSurvey(db, input.id);
   const [questions, responseCount, invitations, runs] = await Promise.all([
     queries.listQuestions(db, { surveyIds: [survey.id] }),
-    queries.countResponses(db, { surveyId: survey.id }),
+    results.countResponses(db, { surveyId: survey.id }),
     queries.countInvitations(db, { surveyId: survey.id }),
     queries.listSeriesRuns(db, { seriesId: survey.series_id }),
   ]);

@@ -7,6 +7,7 @@ import { themeTitleSchema } from '@/server/themes/rules';
 import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import { MAX_CATEGORY, MAX_PATTERN } from './categorize';
 import * as queries from './queries';
+import * as reads from './queries-read';
 import * as service from './service';
 import * as ticketTime from './service-ticket-time';
 
@@ -21,7 +22,7 @@ const filter = {
 export const ticketsRouter = createRouter({
   overview: memberProcedure.input(z.object(filter)).query(({ ctx, input }) => service.getTicketOverview(ctx.db, input)),
 
-  categories: memberProcedure.query(({ ctx }) => queries.listTicketCategories(ctx.db)),
+  categories: memberProcedure.query(({ ctx }) => reads.listTicketCategories(ctx.db)),
 
   list: memberProcedure
     .input(
@@ -32,7 +33,7 @@ export const ticketsRouter = createRouter({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => queries.listTickets(ctx.db, input)),
+    .query(({ ctx, input }) => reads.listTickets(ctx.db, input)),
 
   get: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => service.getTicket(ctx.db, input)),
 

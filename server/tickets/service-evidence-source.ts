@@ -1,7 +1,7 @@
 // The evidence loader of tickets: an excerpt comes from the ticket's title, body or comments,
 // is attributed to its requester and dated by when the ticket was opened.
 import type { SourceLoader } from '@/server/evidence/evidence-source';
-import * as queries from './queries';
+import * as queries from './queries-read';
 
 export const loadTicketSource: SourceLoader = async (db, input) => {
   const [row] = await queries.findTicketsForEvidence(db, { ids: [input.sourceId] });

@@ -7,7 +7,8 @@ import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import * as historyQueries from '@/server/evidence/queries';
 import { median } from '@/server/inventory/rank-themes';
-import * as queries from './queries';
+import * as reads from './queries-read';
+import * as queries from './queries-ticket-time';
 import { waitMinutes } from './wait-time';
 import { describeWait, workingMinutesOfWait } from './working-hours';
 
@@ -53,7 +54,7 @@ export async function ticketTimes(
 /** What the cluster-to-evidence dialog shows before the PM chooses: the wait as context, and what each option would give. */
 export async function getTicketTimeOptions(db: Db, input: { ticketIds: string[] }) {
   const ids = [...new Set(input.ticketIds)];
-  const [tickets, rules] = await Promise.all([queries.findTicketsForEvidence(db, { ids }), queries.findTicketCostRules(db, { ticketIds: ids })]);
+  const [tickets, rules] = await Promise.all([reads.findTicketsForEvidence(db, { ids }), queries.findTicketCostRules(db, { ticketIds: ids })]);
   const now = new Date();
   // Undated tickets (imported without a creation date) have no wait to show.
   const dated = tickets.filter((ticket) => ticket.opened_at !== null);

@@ -11,6 +11,7 @@ import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
 import { findSimilarPairs } from './similar-titles';
 import * as queries from './queries';
+import * as reads from './queries-read';
 import { ticketTimes, type TicketTimeChoice } from './service-ticket-time';
 import { waitMinutes } from './wait-time';
 
@@ -18,35 +19,35 @@ export const MAX_CLUSTER_TITLES = 2000;
 export const SIMILARITY = { strict: 0.7, normal: 0.5, loose: 0.35 } as const;
 export type Similarity = keyof typeof SIMILARITY;
 
-export async function getTicketOverview(db: Db, filter: queries.TicketFilter) {
+export async function getTicketOverview(db: Db, filter: reads.TicketFilter) {
   const [summary, categories, weekly] = await Promise.all([
-    queries.summarizeTickets(db, filter),
-    queries.listTopCategories(db, { ...filter, limit: 12 }),
-    queries.listWeeklyVolume(db, filter),
+    reads.summarizeTickets(db, filter),
+    reads.listTopCategories(db, { ...filter, limit: 12 }),
+    reads.listWeeklyVolume(db, filter),
   ]);
   return { summary, categories, weekly };
 }
 
-export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & { similarity: Similarity; minAsked: number; limit: number }) {
-  const found = await queries.listQuestionNodes(db, { ...input, limit: MAX_CLUSTER_TITLES });
+export async function listRepeatQuestions(db: Db, input: reads.TicketFilter & { similarity: Similarity; minAsked: number; limit: number }) {
+  const found = await reads.listQuestionNodes(db, { ...input, limit: MAX_CLUSTER_TITLES });
   const nodes = found ?? [];
   const pairs = findSimilarPairs(nodes.map((node) => node.norm), SIMILARITY[input.similarity]);
   const clusters = clusterQuestions({
     nodes: nodes.map((node) => ({
       norm: node.norm,
       title: node.title,
-      ticketIds: node.ticket_ids,
-      requesterKeys: node.requester_keys.filter((key): key is string => key !== null),
+      ticketIds: node.ticketIds,
+      requesterKeys: node.requesterKeys.filter((key): key is string => key !== null),
       categories: node.categories.filter((category): category is string => category !== null),
-      firstOpened: node.first_opened,
-      lastOpened: node.last_opened,
+      firstOpened: node.firstOpened,
+      lastOpened: node.lastOpened,
     })),
     pairs,
     minAsked: input.minAsked,
   }).slice(0, input.limit);
 
   // Which themes each cluster already feeds, with the numbers the pain inventory shows for them.
-  const tagged = await queries.findTicketIdsInThemes(db, { ticketIds: clusters.flatMap((cluster) => cluster.ticketIds) });
+  const tagged = await reads.findTicketIdsInThemes(db, { ticketIds: clusters.flatMap((cluster) => cluster.ticketIds) });
   const themesOfTicket = new Map<string, Set<string>>();
   for (const row of tagged) {
     const set = themesOfTicket.get(row.source_id) ?? new Set<string>();
@@ -54,8 +55,8 @@ export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & 
     themesOfTicket.set(row.source_id, set);
   }
   const themeIds = [...new Set(tagged.map((row) => row.theme_id))];
-  const numbers = themeIds.length > 0 ? await getThemeNumbers(db, { themeIds }) : new Map();
-  const titles = new Map((await queries.listThemeTitles(db, { ids: themeIds })).map((theme) => [theme.id, theme.title]));
+  const numbers = await getThemeNumbers(db, { themeIds });
+  const titles = new Map((await reads.listThemeTitles(db, { ids: themeIds })).map((theme) => [theme.id, theme.title]));
   return {
     isCapped: nodes.length >= MAX_CLUSTER_TITLES,
     /** Reading the titles ran out of time: no clusters are shown, and the page says so. */
@@ -84,10 +85,10 @@ export async function listRepeatQuestions(db: Db, input: queries.TicketFilter & 
 }
 
 export async function getTicket(db: Db, input: { id: string }) {
-  const row = await queries.getTicket(db, input);
+  const row = await reads.getTicket(db, input);
   if (!row) throw new AppError('NOT_FOUND', 'This ticket is no longer here. It may have been removed by rolling back its import.');
-  const evidence = await queries.findTicketEvidence(db, { ticketIds: [row.id] });
-  return { ...row, waitMinutes: waitMinutes(row.opened_at, row.resolved_at), evidenceIds: evidence.map((item) => item.id) };
+  const evidence = await reads.findTicketEvidence(db, { ticketIds: [row.id] });
+  return { ...row, waitMinutes: waitMinutes(row.openedAt, row.resolvedAt), evidenceIds: evidence.map((item) => item.id) };
 }
 
 /**
@@ -110,12 +111,12 @@ export async function ticketsToEvidence(
   if (input.themeIds.length === 0 && !input.newThemeTitle) {
     throw new AppError('BAD_REQUEST', 'Choose a pain theme, or write a new one.', { field: 'themeIds' });
   }
-  const tickets = await queries.findTicketsForEvidence(db, { ids });
+  const tickets = await reads.findTicketsForEvidence(db, { ids });
   if (tickets.length < ids.length) {
     throw new AppError('NOT_FOUND', `${ids.length - tickets.length} of the selected tickets are no longer here. Reload and select again.`, { field: 'ticketIds' });
   }
   const existing = new Map<string, string>();
-  for (const item of await queries.findTicketEvidence(db, { ticketIds: ids })) if (!existing.has(item.source_id)) existing.set(item.source_id, item.id);
+  for (const item of await reads.findTicketEvidence(db, { ticketIds: ids })) if (!existing.has(item.source_id)) existing.set(item.source_id, item.id);
   const fresh = tickets.filter((ticket) => !existing.has(ticket.id));
   const times = await ticketTimes(db, {
     tickets: fresh,
@@ -158,7 +159,7 @@ const CATEGORIZE_PAGE = 2000;
 
 /** Applies the rules to every ticket again, a page at a time, writing only what changed. */
 async function recategorizeAll(db: Db): Promise<number> {
-  const compiled = compileRules((await queries.listRules(db)).map((rule) => ({ matchOn: rule.match_on, pattern: rule.pattern, category: rule.category })));
+  const compiled = compileRules((await queries.listRules(db)).map((rule) => ({ matchOn: rule.matchOn, pattern: rule.pattern, category: rule.category })));
   let afterId: string | null = null;
   let changed = 0;
   for (;;) {

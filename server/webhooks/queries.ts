@@ -10,11 +10,11 @@ export async function listWebhooks(db: Db) {
       'id',
       'name',
       'url',
-      'on_new_request',
-      'on_lane_change',
-      'is_active',
-      'created_at',
-      sql<string>`left(secret, 12)`.as('secret_prefix'),
+      'on_new_request as onNewRequest',
+      'on_lane_change as onLaneChange',
+      'is_active as isActive',
+      'created_at as createdAt',
+      sql<string>`left(secret, 12)`.as('secretPrefix'),
     ])
     .orderBy('created_at')
     .execute();
@@ -146,18 +146,18 @@ export async function listDeliveries(db: Db, input: { limit: number }) {
     .innerJoin('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
     .select([
       'webhook_deliveries.id',
-      'webhook_deliveries.webhook_id',
-      'webhooks.name as webhook_name',
+      'webhook_deliveries.webhook_id as webhookId',
+      'webhooks.name as webhookName',
       'webhook_deliveries.event',
       'webhook_deliveries.summary',
       'webhook_deliveries.status',
       'webhook_deliveries.attempts',
-      'webhook_deliveries.next_attempt_at',
-      'webhook_deliveries.last_attempt_at',
-      'webhook_deliveries.last_status_code',
-      'webhook_deliveries.last_error',
-      'webhook_deliveries.delivered_at',
-      'webhook_deliveries.created_at',
+      'webhook_deliveries.next_attempt_at as nextAttemptAt',
+      'webhook_deliveries.last_attempt_at as lastAttemptAt',
+      'webhook_deliveries.last_status_code as lastStatusCode',
+      'webhook_deliveries.last_error as lastError',
+      'webhook_deliveries.delivered_at as deliveredAt',
+      'webhook_deliveries.created_at as createdAt',
     ])
     .orderBy('webhook_deliveries.created_at', 'desc')
     .limit(input.limit)

@@ -33,7 +33,7 @@ describe('API tokens', () => {
     const ok = await echo({ auth: 'token' }, new Request('http://x/api/v1/echo?limit=5', { headers: { authorization: `Bearer ${created.token}` } }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ tokenId: created.id, query: { limit: 5 } });
-    expect((await admin.apiTokens.list())[0].last_used_at).toBeInstanceOf(Date);
+    expect((await admin.apiTokens.list())[0].lastUsedAt).toBeInstanceOf(Date);
 
     await admin.apiTokens.revoke({ id: created.id });
     const revoked = await echo({ auth: 'token' }, new Request('http://x/api/v1/echo', { headers: { authorization: `Bearer ${created.token}` } }));

@@ -51,14 +51,14 @@ describe('a ticket needs only a title', () => {
 
     const viewer = await callerWithRole(handle, 'viewer');
     const overview = await viewer.tickets.overview({});
-    expect(overview.summary).toMatchObject({ ticket_count: 6, undated_count: 6 });
+    expect(overview.summary).toMatchObject({ ticketCount: 6, undatedCount: 6 });
     expect(overview.weekly).toEqual([]);
     const { clusters } = await viewer.tickets.repeatQuestions({});
     expect(clusters[0]).toMatchObject({ title: expect.stringMatching(/^How do I get access to the staging database\??$/), askedCount: 3, firstOpened: null, lastOpened: null });
     const list = await viewer.tickets.list({});
     expect(list.total).toBe(6);
     const one = await viewer.tickets.get({ id: list.rows[0].id });
-    expect(one.opened_at).toBeNull();
+    expect(one.openedAt).toBeNull();
   });
 
   it('uses the stand-in date column the person picks in the preview', async () => {
@@ -67,7 +67,7 @@ describe('a ticket needs only a title', () => {
     const report = await upload({ format: 'jira', mapping }, [{ name: 'jira.csv', content }]);
     expect(report).toMatchObject({ status: 'completed', inserted: 6, undated: 0 });
     const viewer = await callerWithRole(handle, 'viewer');
-    expect((await viewer.tickets.overview({})).summary).toMatchObject({ ticket_count: 6, undated_count: 0 });
+    expect((await viewer.tickets.overview({})).summary).toMatchObject({ ticketCount: 6, undatedCount: 0 });
   });
 
   it('keys tickets of a sheet without keys by a hash of their content, so a re-import changes nothing', async () => {

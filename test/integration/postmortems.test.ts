@@ -96,12 +96,12 @@ describe('reviewing post-mortems', () => {
     const suggested = await editor.postmortems.list({ infrastructure: 'suggested', limit: 100 });
     expect(suggested.counts.total).toBe(42);
     const starvation = suggested.rows.find((row) => row.title === 'Kubernetes network infrastructure IP starvation')!;
-    expect(starvation.infrastructure_keywords).toContain('kubernetes');
+    expect(starvation.infrastructureKeywords).toContain('kubernetes');
     await editor.postmortems.setInfrastructure({ id: starvation.id, isInfrastructure: true });
     expect((await editor.postmortems.list({ infrastructure: 'yes' })).rows.map((row) => row.id)).toEqual([starvation.id]);
 
     const detail = await editor.postmortems.get({ id: starvation.id });
-    expect(detail).toMatchObject({ is_infrastructure: true, reviewed_by_name: expect.any(String) });
+    expect(detail).toMatchObject({ isInfrastructure: true, reviewedByName: expect.any(String) });
     const saved = await editor.evidence.create({
       sourceKind: 'postmortem',
       sourceId: starvation.id,

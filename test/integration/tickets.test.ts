@@ -29,18 +29,18 @@ describe('tickets overview', () => {
   it('shows the top categories and the weekly volume by category', async () => {
     const viewer = await callerWithRole(handle, 'viewer');
     const overview = await viewer.tickets.overview({});
-    expect(overview.summary).toMatchObject({ ticket_count: 78, open_count: 0 });
-    expect(overview.categories.map((row) => [row.category, row.ticket_count])).toEqual([
+    expect(overview.summary).toMatchObject({ ticketCount: 78, openCount: 0 });
+    expect(overview.categories.map((row) => [row.category, row.ticketCount])).toEqual([
       ['Access', 37],
       ['General', 20],
       ['CI/CD', 12],
       ['Kubernetes', 9],
     ]);
-    expect(overview.categories[0].requester_count).toBe(29);
-    expect(overview.weekly.reduce((sum, row) => sum + row.ticket_count, 0)).toBe(78);
+    expect(overview.categories[0].requesterCount).toBe(29);
+    expect(overview.weekly.reduce((sum, row) => sum + row.ticketCount, 0)).toBe(78);
     expect(overview.weekly[0].week).toBe('2025-06-02');
     const filtered = await viewer.tickets.overview({ category: 'CI/CD' });
-    expect(filtered.summary.ticket_count).toBe(12);
+    expect(filtered.summary.ticketCount).toBe(12);
   });
 
   it('re-categorises every ticket when a keyword or label rule is added or removed', async () => {
@@ -53,7 +53,7 @@ describe('tickets overview', () => {
     expect(categories).toEqual(['Access', 'General', 'Build pipelines', 'Namespaces']);
     await editor.tickets.removeRule({ id: keyword.id });
     expect((await editor.tickets.rules()).map((rule) => rule.pattern)).toEqual(['CI']);
-    expect((await editor.tickets.overview({ category: 'Kubernetes' })).summary.ticket_count).toBe(9);
+    expect((await editor.tickets.overview({ category: 'Kubernetes' })).summary.ticketCount).toBe(9);
     await editor.tickets.removeRule({ id: label.id });
     expect((await rejection(editor.tickets.addRule({ matchOn: 'keyword', pattern: ' ', category: 'x' }))).message).toBe('pattern: Enter the keyword or label to match');
   });
@@ -129,7 +129,7 @@ describe('repeat questions into the pain inventory', () => {
     expect(ticket.waitMinutes).toBe(120);
     const saved = await editor.evidence.create({ sourceKind: 'ticket', sourceId: ticket.id, excerpt: 'I tried the wiki first', minutesLost: ticket.waitMinutes, newThemeTitle: 'The wiki does not answer questions' });
     const evidence = await editor.evidence.get({ id: saved.id });
-    expect(evidence).toMatchObject({ source_path: `/tickets/${ticket.id}`, participant_id: ticket.participant_id, observed_on: ticket.opened_at?.toISOString().slice(0, 10) });
+    expect(evidence).toMatchObject({ source_path: `/tickets/${ticket.id}`, participant_id: ticket.participantId, observed_on: ticket.openedAt?.toISOString().slice(0, 10) });
     expect((await rejection(editor.evidence.create({ sourceKind: 'ticket', sourceId: ticket.id, excerpt: 'words that are not there' }))).message).toMatch(/excerpt must be words from the source/);
   });
 });

@@ -93,8 +93,8 @@ describe('sending', () => {
     await dispatchDueDeliveries(handle.db, { timeoutMs: 500 });
     expect(received).toEqual([]);
     const [delivery] = await admin.webhooks.deliveries();
-    expect(delivery.last_error).toMatch(/^Not delivered: this address is on a private network/);
-    expect(delivery.last_status_code).toBeNull();
+    expect(delivery.lastError).toMatch(/^Not delivered: this address is on a private network/);
+    expect(delivery.lastStatusCode).toBeNull();
     await handle.db.deleteFrom('webhooks').execute();
   });
 

@@ -72,7 +72,7 @@ describe('configuring webhooks', () => {
     const created = await hook('/ok');
     expect(created.secret).toMatch(/^whsec_[\w-]{32}$/);
     const [listed] = await admin.webhooks.list();
-    expect(listed).toMatchObject({ name: 'Receiver /ok', secret_prefix: created.secret.slice(0, 12) });
+    expect(listed).toMatchObject({ name: 'Receiver /ok', secretPrefix: created.secret.slice(0, 12) });
     expect(JSON.stringify(await admin.webhooks.list())).not.toContain(created.secret);
     const rotated = await admin.webhooks.rotateSecret({ id: created.id });
     expect(rotated.secret).not.toBe(created.secret);
@@ -118,7 +118,7 @@ describe('delivering', () => {
     expect(body.text).toBe('New roadmap request: Faster &lt;builds&gt; &amp; tests');
     expect(body.blocks[0].text.text).toContain(`<http://localhost:3000/roadmap/requests/${id}|Faster &lt;builds&gt; &amp; tests>`);
     expect(message.body).not.toContain('private@example.com');
-    expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 1, last_status_code: 200, summary: 'New request: Faster <builds> & tests' });
+    expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200, summary: 'New request: Faster <builds> & tests' });
   });
 
   it('posts lane changes when the roadmap is published', async () => {
@@ -140,14 +140,14 @@ describe('delivering', () => {
     await visitor(handle).requests.submit({ title: 'Retry me' });
     const t0 = new Date();
     expect(await dispatchDueDeliveries(handle.db, { now: t0 })).toEqual({ delivered: 0, retrying: 1, failed: 0 });
-    expect((await deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 500, last_error: 'The receiver answered 500.' });
-    expect((await deliveries())[0].next_attempt_at).toEqual(new Date(t0.getTime() + 10_000));
+    expect((await deliveries())[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'The receiver answered 500.' });
+    expect((await deliveries())[0].nextAttemptAt).toEqual(new Date(t0.getTime() + 10_000));
     // Not due yet: nothing is sent.
     expect(await dispatchDueDeliveries(handle.db, { now: new Date(t0.getTime() + 5_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
     await dispatchDueDeliveries(handle.db, { now: new Date(t0.getTime() + 10_000) });
-    expect((await deliveries())[0].next_attempt_at).toEqual(new Date(t0.getTime() + 70_000));
+    expect((await deliveries())[0].nextAttemptAt).toEqual(new Date(t0.getTime() + 70_000));
     await dispatchDueDeliveries(handle.db, { now: new Date(t0.getTime() + 70_000) });
-    expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 3, last_status_code: 200, last_error: null });
+    expect((await deliveries())[0]).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200, lastError: null });
     expect(received).toHaveLength(3);
     // Every attempt carries the same body under a fresh signature.
     expect(new Set(received.map((message) => message.body)).size).toBe(1);
@@ -163,7 +163,7 @@ describe('delivering', () => {
       now = new Date(now.getTime() + 3 * 3_600_000);
     }
     const [failed] = await deliveries();
-    expect(failed).toMatchObject({ status: 'failed', attempts: 6, next_attempt_at: null });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 6, nextAttemptAt: null });
     await admin.webhooks.retry({ id: failed.id });
     expect((await deliveries())[0].status).toBe('pending');
     expect((await rejection(admin.webhooks.retry({ id: failed.id }))).code).toBe('CONFLICT');
@@ -177,7 +177,7 @@ describe('delivering', () => {
     const { id } = await visitor(handle).requests.submit({ title: 'Still works' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await dispatchDueDeliveries(handle.db, { timeoutMs: 300 })).toEqual({ delivered: 0, retrying: 3, failed: 0 });
-    const errors = Object.fromEntries((await deliveries()).map((row) => [row.webhook_name, row.last_error]));
+    const errors = Object.fromEntries((await deliveries()).map((row) => [row.webhookName, row.lastError]));
     expect(errors['Receiver /loop']).toBe(`The receiver answered 302, a redirect to ${base}/loop. Webhooks do not follow redirects: use the final address.`);
     // A closed port and a silent receiver read the same: the log is no port scanner.
     expect(errors['Closed port']).toBe('Not delivered: the receiver could not be reached.');

@@ -54,9 +54,9 @@ describe('repeat-question share', () => {
 describe('tickets per week by category', () => {
   it('keeps every week, sums the categories not drawn into one', () => {
     const rows = [
-      { week: '2026-11-02', category: 'CI', ticket_count: 2 },
-      { week: '2026-11-02', category: 'Access', ticket_count: 1 },
-      { week: '2026-11-02', category: 'DNS', ticket_count: 4 },
+      { week: '2026-11-02', category: 'CI', ticketCount: 2 },
+      { week: '2026-11-02', category: 'Access', ticketCount: 1 },
+      { week: '2026-11-02', category: 'DNS', ticketCount: 4 },
     ];
     expect(weeklyByCategory({ weeks: ['2026-11-02', '2026-11-09'], rows, categories: ['CI'] })).toEqual([
       { week: '2026-11-02', total: 7, counts: { CI: 2, [OTHER_CATEGORIES]: 5 } },

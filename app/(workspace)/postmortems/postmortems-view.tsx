@@ -123,20 +123,20 @@ export function PostmortemsView() {
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <Td className="whitespace-nowrap">{row.incident_date ?? 'Date unknown'}</Td>
+                  <Td className="whitespace-nowrap">{row.incidentDate ?? 'Date unknown'}</Td>
                   <Td>
                     <Link href={`/postmortems/${row.id}`} className="font-medium text-brand-700 hover:underline">
                       {row.title}
                     </Link>
                     <span className="block text-xs text-slate-600">
-                      {row.factor_count} contributing factor{row.factor_count === 1 ? '' : 's'}
+                      {row.factorCount} contributing factor{row.factorCount === 1 ? '' : 's'}
                     </span>
                   </Td>
                   <Td>{row.category ?? '—'}</Td>
-                  <Td>{minutesLabel(row.detection_minutes)}</Td>
-                  <Td>{minutesLabel(row.recovery_minutes)}</Td>
+                  <Td>{minutesLabel(row.detectionMinutes)}</Td>
+                  <Td>{minutesLabel(row.recoveryMinutes)}</Td>
                   <Td>
-                    <InfrastructureBadge value={row.is_infrastructure} keywords={row.infrastructure_keywords} />
+                    <InfrastructureBadge value={row.isInfrastructure} keywords={row.infrastructureKeywords} />
                   </Td>
                 </tr>
               ))}

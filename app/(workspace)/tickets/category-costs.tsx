@@ -3,12 +3,12 @@
 // minutes" (access requests 45). Turning tickets into evidence can then price each ticket by its
 // category; changing a rule re-prices the evidence it priced (each change kept in its history).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { Panel } from '@/app/_components/page-header';
 import { ErrorState, LoadingState } from '@/app/_components/states';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { MAX_MINUTES_LOST } from '@/server/evidence/rules';
 
@@ -20,18 +20,18 @@ export function CategoryCosts({ canEdit }: { canEdit: boolean }) {
   const toast = useToast();
   const costs = useQuery(trpc.tickets.categoryCosts.queryOptions());
   const categories = useQuery(trpc.tickets.categories.queryOptions());
-  const [draft, setDraft] = useState({ category: '', minutes: '' });
   // Evidence minutes may change: every number of the inventory follows.
   const refresh = () => queryClient.invalidateQueries();
-  const save = useMutation(
-    trpc.tickets.setCategoryCost.mutationOptions({
-      onSuccess: async (result) => {
-        setDraft({ category: '', minutes: '' });
-        await refresh();
-        toast(`Each ${result.category} ticket costs ${result.minutesPerTicket} min${repriced(result.evidenceUpdated)}`);
-      },
-    }),
-  );
+  const save = useFormMutation({
+    initialValues: { category: '', minutesPerTicket: '' },
+    mutation: trpc.tickets.setCategoryCost.mutationOptions(),
+    toInput: (values) => ({ category: values.category, minutesPerTicket: values.minutesPerTicket.trim() === '' ? Number.NaN : Number(values.minutesPerTicket) }),
+    resetOnSuccess: true,
+    onSuccess: async (result) => {
+      await refresh();
+      toast(`Each ${result.category} ticket costs ${result.minutesPerTicket} min${repriced(result.evidenceUpdated)}`);
+    },
+  });
   const remove = useMutation(
     trpc.tickets.removeCategoryCost.mutationOptions({
       onSuccess: async (result, variables) => {
@@ -41,13 +41,6 @@ export function CategoryCosts({ canEdit }: { canEdit: boolean }) {
       onError: (error) => toast(describeError(error).message, 'error'),
     }),
   );
-  const error = save.error ? describeError(save.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ category: draft.category, minutesPerTicket: draft.minutes.trim() === '' ? Number.NaN : Number(draft.minutes) });
-  }
-
   return (
     <Panel
       title="Time per ticket, by category"
@@ -77,14 +70,12 @@ export function CategoryCosts({ canEdit }: { canEdit: boolean }) {
         </ul>
       )}
       {canEdit && (
-        <form onSubmit={submit} noValidate aria-label="Set the time per ticket of a category" className="mt-3 grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+        <form onSubmit={save.submit} noValidate aria-label="Set the time per ticket of a category" className="mt-3 grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
           <SelectField
             label="Category"
-            value={draft.category}
             placeholder={categories.isPending ? 'Loading categories…' : 'Choose a category'}
             options={(categories.data ?? []).map((category) => ({ value: category, label: category }))}
-            onChange={(event) => setDraft({ ...draft, category: event.target.value })}
-            error={error?.fieldErrors.category}
+            {...save.field('category')}
           />
           <TextField
             label="Minutes per ticket"
@@ -93,14 +84,12 @@ export function CategoryCosts({ canEdit }: { canEdit: boolean }) {
             min={0}
             max={MAX_MINUTES_LOST}
             step={1}
-            value={draft.minutes}
-            onChange={(event) => setDraft({ ...draft, minutes: event.target.value })}
-            error={error?.fieldErrors.minutesPerTicket}
+            {...save.field('minutesPerTicket')}
           />
           <Button type="submit" isBusy={save.isPending}>
             Save time
           </Button>
-          {error && Object.keys(error.fieldErrors).length === 0 && <FormError message={error.message} />}
+          {save.error && Object.keys(save.error.fieldErrors).length === 0 && <FormError message={save.error.message} />}
         </form>
       )}
     </Panel>

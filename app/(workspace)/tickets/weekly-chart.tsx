@@ -8,10 +8,10 @@ import { useShipMarkers } from '@/app/_components/use-ship-markers';
 const COLORS = ['#4338ca', '#0f766e', '#b45309', '#be185d', '#0369a1', '#4d7c0f', '#64748b'];
 const TOP = 6;
 
-export function WeeklyChart({ rows }: { rows: { week: string; category: string; ticket_count: number }[] }) {
+export function WeeklyChart({ rows }: { rows: { week: string; category: string; ticketCount: number }[] }) {
   const allMarkers = useShipMarkers('week');
   const totals = new Map<string, number>();
-  for (const row of rows) totals.set(row.category, (totals.get(row.category) ?? 0) + row.ticket_count);
+  for (const row of rows) totals.set(row.category, (totals.get(row.category) ?? 0) + row.ticketCount);
   const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([category]) => category);
   const hasOther = totals.size > TOP;
   const series = hasOther ? [...top, 'Other'] : top;
@@ -19,7 +19,7 @@ export function WeeklyChart({ rows }: { rows: { week: string; category: string; 
   for (const row of rows) {
     const entry = weeks.get(row.week) ?? { week: row.week };
     const key = top.includes(row.category) ? row.category : 'Other';
-    entry[key] = Number(entry[key] ?? 0) + row.ticket_count;
+    entry[key] = Number(entry[key] ?? 0) + row.ticketCount;
     weeks.set(row.week, entry);
   }
   const data = [...weeks.values()];

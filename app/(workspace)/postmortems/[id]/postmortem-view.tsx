@@ -50,20 +50,20 @@ export function PostmortemView({ id }: { id: string }) {
   if (postmortem.isError) return (<><PageHeader eyebrow={eyebrow} title="Post-mortem" /><ErrorState message={describeError(postmortem.error).message} /></>);
   const data = postmortem.data;
   const timeline = timelineRows(data.timeline);
-  const themesOf = (anchor: string) => data.evidence.filter((item) => item.source_path.endsWith(`#${anchor}`) && item.theme_title);
+  const themesOf = (anchor: string) => data.evidence.filter((item) => item.sourcePath.endsWith(`#${anchor}`) && item.themeTitle);
 
   return (
     <>
-      <PageHeader eyebrow={eyebrow} title={data.title} description={[data.incident_date ?? 'Date unknown', data.category, data.severity].filter(Boolean).join(' · ')} />
+      <PageHeader eyebrow={eyebrow} title={data.title} description={[data.incidentDate ?? 'Date unknown', data.category, data.severity].filter(Boolean).join(' · ')} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
           <Panel title="Summary">{data.summary ? <Markdown>{data.summary}</Markdown> : <p className="text-sm text-slate-600">No summary in the file.</p>}</Panel>
           <Panel title="Contributing factors" description={canEdit ? 'Turn a factor into evidence of a pain theme. Post-mortem evidence counts as a mention: it has no single developer.' : undefined}>
-            {data.contributing_factors.length === 0 ? (
+            {data.contributingFactors.length === 0 ? (
               <p className="text-sm text-slate-600">The post-mortem lists no contributing factors or root cause.</p>
             ) : (
               <ol className="flex flex-col gap-3">
-                {data.contributing_factors.map((factor, index) => {
+                {data.contributingFactors.map((factor, index) => {
                   const anchor = `factor-${index + 1}`;
                   const tagged = themesOf(anchor);
                   return (
@@ -71,8 +71,8 @@ export function PostmortemView({ id }: { id: string }) {
                       <div className="min-w-0 text-sm text-slate-800">
                         <Markdown>{factor}</Markdown>
                         {tagged.map((item) => (
-                          <p key={`${item.id}-${item.theme_id}`} className="text-xs text-green-900">
-                            Evidence of {item.theme_title}
+                          <p key={`${item.id}-${item.themeId}`} className="text-xs text-green-900">
+                            Evidence of {item.themeTitle}
                           </p>
                         ))}
                       </div>
@@ -122,10 +122,10 @@ export function PostmortemView({ id }: { id: string }) {
               )}
             </Panel>
           )}
-          {data.action_items.length > 0 && (
+          {data.actionItems.length > 0 && (
             <Panel title="Action items">
               <ul className="flex flex-col gap-2">
-                {data.action_items.map((item, index) => (
+                {data.actionItems.map((item, index) => (
                   <li key={index}>
                     <Markdown>{item}</Markdown>
                   </li>
@@ -142,27 +142,27 @@ export function PostmortemView({ id }: { id: string }) {
         <div className="flex flex-col gap-6">
           <Panel title="Infrastructure-related?">
             <div className="flex flex-col gap-3 text-sm text-slate-800">
-              <InfrastructureBadge value={data.is_infrastructure} keywords={data.infrastructure_keywords} />
-              {data.infrastructure_keywords.length > 0 ? (
-                <p>Words that suggest it: {data.infrastructure_keywords.join(', ')}.</p>
+              <InfrastructureBadge value={data.isInfrastructure} keywords={data.infrastructureKeywords} />
+              {data.infrastructureKeywords.length > 0 ? (
+                <p>Words that suggest it: {data.infrastructureKeywords.join(', ')}.</p>
               ) : (
                 <p>No infrastructure words were found in the title, summary or contributing factors.</p>
               )}
-              {data.reviewed_at && (
+              {data.reviewedAt && (
                 <p className="text-xs text-slate-600">
-                  Reviewed by {data.reviewed_by_name ?? 'a former member'} on {formatDay(data.reviewed_at)}.
+                  Reviewed by {data.reviewedByName ?? 'a former member'} on {formatDay(data.reviewedAt)}.
                 </p>
               )}
               <FormError message={flag.error ? describeError(flag.error).message : null} />
               {canEdit && (
                 <div className="flex flex-wrap gap-2">
-                  <Button size="sm" variant={data.is_infrastructure === true ? 'primary' : 'secondary'} aria-pressed={data.is_infrastructure === true} onClick={() => flag.mutate({ id: data.id, isInfrastructure: true })}>
+                  <Button size="sm" variant={data.isInfrastructure === true ? 'primary' : 'secondary'} aria-pressed={data.isInfrastructure === true} onClick={() => flag.mutate({ id: data.id, isInfrastructure: true })}>
                     Infrastructure-related
                   </Button>
-                  <Button size="sm" variant={data.is_infrastructure === false ? 'primary' : 'secondary'} aria-pressed={data.is_infrastructure === false} onClick={() => flag.mutate({ id: data.id, isInfrastructure: false })}>
+                  <Button size="sm" variant={data.isInfrastructure === false ? 'primary' : 'secondary'} aria-pressed={data.isInfrastructure === false} onClick={() => flag.mutate({ id: data.id, isInfrastructure: false })}>
                     Not infrastructure
                   </Button>
-                  {data.is_infrastructure !== null && (
+                  {data.isInfrastructure !== null && (
                     <Button size="sm" variant="ghost" onClick={() => flag.mutate({ id: data.id, isInfrastructure: null })}>
                       Clear
                     </Button>
@@ -174,15 +174,15 @@ export function PostmortemView({ id }: { id: string }) {
           <Panel title="Stats">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
               <dt className="text-slate-600">Date</dt>
-              <dd>{data.incident_date ?? 'Unknown'}</dd>
+              <dd>{data.incidentDate ?? 'Unknown'}</dd>
               <dt className="text-slate-600">Category</dt>
               <dd>{data.category ?? '—'}</dd>
               <dt className="text-slate-600">Severity</dt>
               <dd>{data.severity ?? '—'}</dd>
               <dt className="text-slate-600">Time to detection</dt>
-              <dd>{minutesLabel(data.detection_minutes)}</dd>
+              <dd>{minutesLabel(data.detectionMinutes)}</dd>
               <dt className="text-slate-600">Time to recovery</dt>
-              <dd>{minutesLabel(data.recovery_minutes)}</dd>
+              <dd>{minutesLabel(data.recoveryMinutes)}</dd>
               <dt className="text-slate-600">Evidence</dt>
               <dd>{data.evidence.length ? `${new Set(data.evidence.map((item) => item.id)).size} item(s) in the pain inventory` : 'None yet'}</dd>
             </dl>

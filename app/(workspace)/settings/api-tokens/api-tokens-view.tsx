@@ -97,16 +97,16 @@ export function ApiTokensView() {
                 {tokens.data.map((token) => (
                   <tr key={token.id}>
                     <Td className="font-medium">
-                      {token.name} {token.revoked_at && <Badge tone="red">Revoked</Badge>}
+                      {token.name} {token.revokedAt && <Badge tone="red">Revoked</Badge>}
                     </Td>
-                    <Td className="font-mono">{token.token_prefix}…</Td>
+                    <Td className="font-mono">{token.tokenPrefix}…</Td>
                     <Td className="whitespace-nowrap">
-                      {formatDay(token.created_at, 'Never')}
-                      {token.created_by_name && <span className="block text-slate-600">by {token.created_by_name}</span>}
+                      {formatDay(token.createdAt, 'Never')}
+                      {token.createdByName && <span className="block text-slate-600">by {token.createdByName}</span>}
                     </Td>
-                    <Td className="whitespace-nowrap">{formatDay(token.last_used_at, 'Never')}</Td>
+                    <Td className="whitespace-nowrap">{formatDay(token.lastUsedAt, 'Never')}</Td>
                     <Td className="text-right">
-                      {!token.revoked_at && (
+                      {!token.revokedAt && (
                         <Button
                           variant="danger"
                           size="sm"

@@ -3,7 +3,7 @@
 // requests and roadmap lane changes are posted as signed JSON, retried when the receiver fails,
 // and listed in the delivery log.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, TextField } from '@/app/_components/field';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
@@ -11,6 +11,7 @@ import { useIsAdmin } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
@@ -36,45 +37,38 @@ function SecretNotice({ name, secret, onDone }: { name: string; secret: string; 
 function CreateForm({ onCreated }: { onCreated: (created: { name: string; secret: string }) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState({ name: '', url: '', onNewRequest: true, onLaneChange: true });
-  const create = useMutation(
-    trpc.webhooks.create.mutationOptions({
-      onSuccess: async (created) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
-        onCreated(created);
-        setDraft({ name: '', url: '', onNewRequest: true, onLaneChange: true });
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate(draft);
-  }
+  const create = useFormMutation({
+    initialValues: { name: '', url: '', onNewRequest: true, onLaneChange: true },
+    mutation: trpc.webhooks.create.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.webhooks.pathKey() });
+      onCreated(created);
+    },
+  });
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label="Add a webhook">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextField label="Name" placeholder="#platform-roadmap on Slack" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={error?.fieldErrors.name} />
+    <form onSubmit={create.submit} noValidate className="flex flex-col gap-3" aria-label="Add a webhook">
+      <FormError {...create.formError} />
+      <TextField label="Name" placeholder="#platform-roadmap on Slack" {...create.field('name')} />
       <TextField
         label="Address (URL)"
         type="url"
         placeholder="https://hooks.slack.com/services/…"
-        value={draft.url}
-        onChange={(e) => setDraft({ ...draft, url: e.target.value })}
-        error={error?.fieldErrors.url}
+        {...create.field('url')}
         hint="An http:// or https:// address on the public internet (see below for private networks). Redirects are not followed."
       />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Post when</legend>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={draft.onNewRequest} onChange={(e) => setDraft({ ...draft, onNewRequest: e.target.checked })} />
+          <input type="checkbox" checked={create.values.onNewRequest} onChange={(e) => create.set('onNewRequest', e.target.checked)} />
           A developer sends a request
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={draft.onLaneChange} onChange={(e) => setDraft({ ...draft, onLaneChange: e.target.checked })} />
+          <input type="checkbox" checked={create.values.onLaneChange} onChange={(e) => create.set('onLaneChange', e.target.checked)} />
           A publish moves items between lanes
         </label>
-        {error?.fieldErrors.onNewRequest && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.onNewRequest[0]}</p>}
+        {create.errorFor('onNewRequest') && <p className="mt-1 text-sm text-red-700">{create.errorFor('onNewRequest')?.[0]}</p>}
       </fieldset>
       <div>
         <Button type="submit" isBusy={create.isPending}>
@@ -184,10 +178,10 @@ export function WebhooksView() {
                     <Td>
                       <span className="font-medium">{webhook.name}</span>
                       <span className="block max-w-xs truncate font-mono text-xs text-slate-600">{webhook.url}</span>
-                      <span className="block font-mono text-xs text-slate-600">secret {webhook.secret_prefix}…</span>
+                      <span className="block font-mono text-xs text-slate-600">secret {webhook.secretPrefix}…</span>
                     </Td>
-                    <Td>{[webhook.on_new_request && 'new requests', webhook.on_lane_change && 'lane changes'].filter(Boolean).join(', ')}</Td>
-                    <Td>{webhook.is_active ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
+                    <Td>{[webhook.onNewRequest && 'new requests', webhook.onLaneChange && 'lane changes'].filter(Boolean).join(', ')}</Td>
+                    <Td>{webhook.isActive ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
                     <Td>
                       <div className="flex flex-wrap justify-end gap-1">
                         <Button size="sm" variant="secondary" onClick={() => test.mutate({ id: webhook.id })} aria-label={`Send a test message to ${webhook.name}`}>
@@ -196,19 +190,19 @@ export function WebhooksView() {
                         <Button
                           size="sm"
                           variant="secondary"
-                          aria-label={`${webhook.is_active ? 'Switch off' : 'Switch on'} ${webhook.name}`}
+                          aria-label={`${webhook.isActive ? 'Switch off' : 'Switch on'} ${webhook.name}`}
                           onClick={() =>
                             update.mutate({
                               id: webhook.id,
                               name: webhook.name,
                               url: webhook.url,
-                              onNewRequest: webhook.on_new_request,
-                              onLaneChange: webhook.on_lane_change,
-                              isActive: !webhook.is_active,
+                              onNewRequest: webhook.onNewRequest,
+                              onLaneChange: webhook.onLaneChange,
+                              isActive: !webhook.isActive,
                             })
                           }
                         >
-                          {webhook.is_active ? 'Switch off' : 'Switch on'}
+                          {webhook.isActive ? 'Switch off' : 'Switch on'}
                         </Button>
                         <Button
                           size="sm"
@@ -298,8 +292,8 @@ export function WebhooksView() {
             <tbody className="divide-y divide-slate-100">
               {deliveries.data.map((delivery) => (
                 <tr key={delivery.id}>
-                  <Td className="whitespace-nowrap">{formatTime(delivery.created_at)}</Td>
-                  <Td>{delivery.webhook_name}</Td>
+                  <Td className="whitespace-nowrap">{formatTime(delivery.createdAt)}</Td>
+                  <Td>{delivery.webhookName}</Td>
                   <Td>{delivery.summary}</Td>
                   <Td className="whitespace-nowrap">
                     {delivery.status === 'delivered' ? (
@@ -313,10 +307,10 @@ export function WebhooksView() {
                     )}
                     <span className="block text-xs text-slate-600">
                       {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
-                      {delivery.status === 'pending' && delivery.next_attempt_at ? `, next ${formatTime(delivery.next_attempt_at)}` : ''}
+                      {delivery.status === 'pending' && delivery.nextAttemptAt ? `, next ${formatTime(delivery.nextAttemptAt)}` : ''}
                     </span>
                   </Td>
-                  <Td className="max-w-sm text-xs">{delivery.last_error ?? (delivery.last_status_code ? `HTTP ${delivery.last_status_code}` : '—')}</Td>
+                  <Td className="max-w-sm text-xs">{delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : '—')}</Td>
                   <Td>
                     {delivery.status === 'failed' && (
                       <Button size="sm" variant="secondary" onClick={() => retry.mutate({ id: delivery.id })}>

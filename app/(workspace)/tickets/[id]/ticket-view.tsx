@@ -26,14 +26,14 @@ export function TicketView({ id }: { id: string }) {
   if (ticket.isPending) return <LoadingState label="Loading the ticket…" />;
   if (ticket.isError) return (<><PageHeader eyebrow={eyebrow} title="Ticket" /><ErrorState message={describeError(ticket.error).message} /></>);
   const data = ticket.data;
-  const requester = data.participant_id ? { id: data.participant_id, name: data.participant_name ?? data.requester_name ?? 'Requester' } : null;
+  const requester = data.participantId ? { id: data.participantId, name: data.participantName ?? data.requesterName ?? 'Requester' } : null;
 
   function saveSelection() {
     const selected = window.getSelection()?.toString().trim();
     setSource({
       kind: 'ticket',
       id: data.id,
-      label: `${data.external_key} ${data.title}`.slice(0, 120),
+      label: `${data.externalKey} ${data.title}`.slice(0, 120),
       excerpt: selected || data.title,
       participant: requester,
     });
@@ -44,7 +44,7 @@ export function TicketView({ id }: { id: string }) {
       <PageHeader
         eyebrow={eyebrow}
         title={data.title}
-        description={`${data.external_key} · ${data.source}`}
+        description={`${data.externalKey} · ${data.source}`}
         actions={canEdit && <Button onClick={saveSelection}>Save as evidence</Button>}
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -68,13 +68,13 @@ export function TicketView({ id }: { id: string }) {
         <Panel title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">Asked by</dt>
-            <dd>{data.participant_name ? <DeveloperLink id={data.participant_id} name={data.participant_name} /> : (data.requester_name ?? data.requester_email ?? 'Unknown')}</dd>
+            <dd>{data.participantName ? <DeveloperLink id={data.participantId} name={data.participantName} /> : (data.requesterName ?? data.requesterEmail ?? 'Unknown')}</dd>
             <dt className="text-slate-600">Opened</dt>
-            <dd>{data.opened_at ? `${data.opened_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Not in the export'}</dd>
+            <dd>{data.openedAt ? `${data.openedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Not in the export'}</dd>
             <dt className="text-slate-600">Resolved</dt>
-            <dd>{data.resolved_at ? `${data.resolved_at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Still open'}</dd>
+            <dd>{data.resolvedAt ? `${data.resolvedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : 'Still open'}</dd>
             <dt className="text-slate-600">Waited</dt>
-            <dd>{data.opened_at ? formatWait(data.waitMinutes) : 'Unknown (no creation date)'}</dd>
+            <dd>{data.openedAt ? formatWait(data.waitMinutes) : 'Unknown (no creation date)'}</dd>
             <dt className="text-slate-600">Status</dt>
             <dd>{data.status ?? '—'}</dd>
             <dt className="text-slate-600">Category</dt>

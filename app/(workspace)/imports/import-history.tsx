@@ -1,0 +1,158 @@
+'use client';
+// The import history of the Imports page: every import with its report, and rolling one back.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FORMAT_LABELS } from '@/server/imports/ticket-formats';
+import { Button } from '@/app/_components/button';
+import { Dialog } from '@/app/_components/dialog';
+import { FormError } from '@/app/_components/field';
+import { Badge, Panel } from '@/app/_components/page-header';
+import { useCanEdit } from '@/app/_components/session-context';
+import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { Table, Td, Th } from '@/app/_components/table';
+import { useToast } from '@/app/_components/toast';
+import { describeError, useTRPC } from '@/app/_trpc/client';
+import { ImportReportView, STATUS_LABELS } from './import-report';
+
+type HistoryRow = { id: string; fileName: string; status: string };
+
+function ReportDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const trpc = useTRPC();
+  const batch = useQuery({ ...trpc.imports.get.queryOptions({ id: id ?? '00000000-0000-4000-8000-000000000000' }), enabled: Boolean(id) });
+  return (
+    <Dialog title={batch.data ? `Report: ${batch.data.fileName}` : 'Import report'} isOpen={Boolean(id)} onClose={onClose}>
+      {batch.isPending ? (
+        <LoadingState />
+      ) : batch.isError ? (
+        <ErrorState message={describeError(batch.error).message} />
+      ) : (
+        <ImportReportView
+          report={{
+            kind: batch.data.kind,
+            status: batch.data.status,
+            message: batch.data.error,
+            rowsRead: batch.data.rowsRead,
+            inserted: batch.data.inserted,
+            updated: batch.data.updated,
+            unchanged: batch.data.unchanged,
+            skipped: batch.data.skipped,
+            participantsCreated: batch.data.participantsCreated,
+            problemCount: batch.data.problemCount,
+            problems: batch.data.problems,
+            notes: batch.data.notes,
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function RollbackDialog({ batch, onClose }: { batch: HistoryRow | null; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const rollback = useMutation(
+    trpc.imports.rollback.mutationOptions({
+      onSuccess: async (result) => {
+        await queryClient.invalidateQueries();
+        toast(`Rolled back: ${result.removed} removed, ${result.restored} restored`);
+        onClose();
+      },
+    }),
+  );
+  return (
+    <Dialog title="Roll back this import?" isOpen={Boolean(batch)} onClose={onClose}>
+      {batch && (
+        <div className="flex flex-col gap-4 text-sm text-slate-800">
+          <p>
+            Everything <strong>{batch.fileName}</strong> added is removed, everything it updated is put back as it was, and developers it added to the directory
+            are removed when nothing else refers to them.
+          </p>
+          <FormError message={rollback.error ? describeError(rollback.error).message : null} />
+          <div className="flex gap-2">
+            <Button variant="danger" isBusy={rollback.isPending} onClick={() => rollback.mutate({ id: batch.id })}>
+              Roll back
+            </Button>
+            <Button variant="ghost" onClick={onClose}>
+              Keep it
+            </Button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+export function ImportHistory() {
+  const trpc = useTRPC();
+  const canEdit = useCanEdit();
+  const history = useQuery(trpc.imports.history.queryOptions({ limit: 50 }));
+  const [reportId, setReportId] = useState<string | null>(null);
+  const [rollingBack, setRollingBack] = useState<HistoryRow | null>(null);
+
+  return (
+    <Panel title="Import history" description="Every import with its report. A finished import can be rolled back.">
+      {history.isPending ? (
+        <LoadingState label="Loading the history…" />
+      ) : history.isError ? (
+        <ErrorState message={describeError(history.error).message} onRetry={() => history.refetch()} />
+      ) : history.data.total === 0 ? (
+        <EmptyState title="Nothing imported yet">Imports you run here or through the API (POST /api/v1/imports) are listed with their reports.</EmptyState>
+      ) : (
+        <Table caption="Imports, newest first">
+          <thead>
+            <tr>
+              <Th>When</Th>
+              <Th>File</Th>
+              <Th>Format</Th>
+              <Th>Status</Th>
+              <Th>Read</Th>
+              <Th>New</Th>
+              <Th>Updated</Th>
+              <Th>Unchanged</Th>
+              <Th>Problems</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {history.data.rows.map((row) => {
+              const status = STATUS_LABELS[row.status] ?? STATUS_LABELS.completed;
+              return (
+                <tr key={row.id}>
+                  <Td className="whitespace-nowrap">
+                    {row.createdAt.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+                    <span className="block text-xs text-slate-600">{row.via === 'api' ? 'API' : (row.createdByName ?? '')}</span>
+                  </Td>
+                  <Td className="max-w-64 min-w-40 [overflow-wrap:anywhere]">{row.fileName}</Td>
+                  <Td>{FORMAT_LABELS[row.format]}</Td>
+                  <Td>
+                    <Badge tone={status.tone}>{status.label}</Badge>
+                  </Td>
+                  <Td>{row.rowsRead.toLocaleString('en')}</Td>
+                  <Td>{row.inserted.toLocaleString('en')}</Td>
+                  <Td>{row.updated.toLocaleString('en')}</Td>
+                  <Td>{row.unchanged.toLocaleString('en')}</Td>
+                  <Td>{row.problemCount.toLocaleString('en')}</Td>
+                  <Td className="whitespace-nowrap text-right">
+                    <Button variant="ghost" size="sm" aria-label={`Report of ${row.fileName}`} onClick={() => setReportId(row.id)}>
+                      Report
+                    </Button>
+                    {canEdit && row.status === 'completed' && (
+                      <Button variant="ghost" size="sm" aria-label={`Roll back ${row.fileName}`} onClick={() => setRollingBack(row)}>
+                        Roll back
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+      <ReportDialog id={reportId} onClose={() => setReportId(null)} />
+      <RollbackDialog batch={rollingBack} onClose={() => setRollingBack(null)} />
+    </Panel>
+  );
+}
