@@ -2,13 +2,17 @@
 // page uses (multipart POST /api/imports, streamed, one transaction) against the production server
 // on PostgreSQL: total time, rows per second and the server's peak memory growth, next to
 // `psql \copy` of the same file into a staging table measured in the same run; then the same file
-// again (every row unchanged). Each size runs on a fresh database, so growth from 10k to 100k to
+// again (every row unchanged). Between the two, the ticket search vectors the import leaves null
+// (migration 0920) are filled by the server after its answer; that fill is timed on its own row.
+// Each size runs on a fresh database, so growth from 10k to 100k to
 // 300k rows shows whether 10x the rows costs at most 10x the time. CPU seconds are printed beside
-// the times (the database backends' and the app server's), since on a shared machine they move
-// less with the load than wall time does. After the largest size,
+// the times (the database backends' and the app server's process tree's, from /proc: PostgreSQL
+// must run on this machine), since on a shared machine they move less with the load than wall
+// time does. After the largest size,
 // 100,000 near-identical titles are added and the Tickets page's repeat
 // questions are timed through the API.
-// Run after `npm run build`:  npx tsx bench/import-tickets.ts
+// Run after `npm run build` (the bench starts `next start` on the build in .next; rebuild after
+// changing server code):  npx tsx bench/import-tickets.ts
 //   BENCH_DATABASE_URL  a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 //                       a database is created on it for each size and dropped afterwards
 //   BENCH_DATABASE      name of that database (default frictionlog_bench_<pid>)
@@ -84,6 +88,17 @@ function processCpu(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of a process and its children now (`next start` may serve from a child process). */
+function treeCpu(pid: number): number {
+  let total = processCpu(pid);
+  try {
+    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) total += treeCpu(Number(child));
+  } catch {
+    // The process ended while we looked.
+  }
+  return total;
 }
 
 /**
@@ -167,19 +182,55 @@ async function importOnce(baseUrl: string, cookie: string, pid: number, url: str
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
   const stopBackends = await sampleBackendCpu(url);
-  const serverCpuBefore = processCpu(pid);
+  const serverCpuBefore = treeCpu(pid);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie }, body: form });
   const text = await response.text();
   const ms = performance.now() - started;
   clearInterval(sampler);
   const databaseCpu = await stopBackends();
-  const serverCpu = processCpu(pid) - serverCpuBefore;
+  const serverCpu = treeCpu(pid) - serverCpuBefore;
   peak = Math.max(peak, rssMb(pid));
   const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; report?: Report; message?: string });
   const final = lines.at(-1)!;
   if (final.type !== 'report' || final.report?.status !== 'completed') throw new Error(`import failed: ${text.slice(-500)}`);
   return { ms, report: final.report, before, peak, databaseCpu, serverCpu };
+}
+
+/**
+ * Waits until the server has filled every ticket search vector the import left null (it starts
+ * right after the import's answer): the time from the answer and the database CPU it took.
+ */
+async function waitForSearchVectors(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const stopBackends = await sampleBackendCpu(url);
+  const started = performance.now();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ pending: boolean }>('select exists (select 1 from tickets where search_vector is null) as pending');
+      if (!rows[0].pending) break;
+      if (performance.now() - started > 30 * 60_000) throw new Error('search vectors still not filled after 30 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
+  const ms = performance.now() - started;
+  return { ms, databaseCpu: await stopBackends() };
+}
+
+/**
+ * fetch, tried once more when the server had closed the kept-alive connection fetch reused (its
+ * idle timeout passes while the bench inserts rows by psql): "other side closed" before any answer.
+ */
+async function fetchRetryingClosedSocket(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
 }
 
 /** The Tickets page's repeat questions over 100,000 near-identical titles, through the API. */
@@ -197,7 +248,7 @@ async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string)
   let clusters = 0;
   for (let run = 0; run < 3; run += 1) {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/trpc/tickets.repeatQuestions?input=${input}`, { headers: { cookie } });
+    const response = await fetchRetryingClosedSocket(`${baseUrl}/api/trpc/tickets.repeatQuestions?input=${input}`, { headers: { cookie } });
     const raw = await response.text();
     times.push(performance.now() - started);
     const body = JSON.parse(raw) as { result?: { data: { json: { clusters: unknown[]; isTimedOut: boolean } } } };
@@ -209,7 +260,7 @@ async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string)
 
 async function main() {
   if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npm run build` first.');
-  const results: { rows: number; copyMs: number; importMs: number; databaseCpu: number; copyCpu: number }[] = [];
+  const results: Awaited<ReturnType<typeof benchSize>>[] = [];
   for (const size of SIZES) {
     ROWS = size;
     FILE = path.join(OUT, `jira-${ROWS}.csv`);
@@ -226,6 +277,8 @@ async function main() {
         '\\copy time x': Number((result.copyMs / base.copyMs).toFixed(1)),
         'import / \\copy': Number((result.importMs / result.copyMs).toFixed(2)),
         'database CPU / \\copy CPU': Number((result.databaseCpu / result.copyCpu).toFixed(2)),
+        'server CPU / \\copy CPU': Number((result.serverCpu / result.copyCpu).toFixed(2)),
+        'vector fill time x': Number((result.fillMs / base.fillMs).toFixed(1)),
       })),
     );
     printGrowth('the first import', results.map((result) => ({ size: result.rows, ms: result.importMs })));
@@ -247,6 +300,7 @@ async function benchSize(isTimingQuestions: boolean) {
     const copy = copyBaseline(url);
     const copyMs = copy.ms;
     const first = await importOnce(server.baseUrl, cookie, server.child.pid!, url);
+    const fill = await waitForSearchVectors(url);
     const second = await importOnce(server.baseUrl, cookie, server.child.pid!, url);
     const row = (label: string, ms: number, extra: Record<string, string | number>) => ({
       case: label,
@@ -271,6 +325,13 @@ async function benchSize(isTimingQuestions: boolean) {
         'peak RSS growth MB': Math.round(first.peak - first.before),
         'rows changed': first.report.inserted + first.report.updated,
       }),
+      row('then: search vectors filled by the server after the answer', fill.ms, {
+        'database CPU s': Number(fill.databaseCpu.toFixed(2)),
+        'server CPU s': '-',
+        'server RSS before MB': '-',
+        'peak RSS growth MB': '-',
+        'rows changed': ROWS,
+      }),
       row('same file again', second.ms, {
         'database CPU s': Number(second.databaseCpu.toFixed(2)),
         'server CPU s': Number(second.serverCpu.toFixed(2)),
@@ -279,13 +340,17 @@ async function benchSize(isTimingQuestions: boolean) {
         'rows changed': second.report.inserted + second.report.updated,
       }),
     ]);
+    console.log(
+      `CPU seconds, first import: database ${first.databaseCpu.toFixed(2)} (${(first.databaseCpu / copy.cpu).toFixed(2)}x \\copy's ${copy.cpu.toFixed(2)}), ` +
+        `server ${first.serverCpu.toFixed(2)} (${(first.serverCpu / copy.cpu).toFixed(2)}x); the search vector fill after it: database ${fill.databaseCpu.toFixed(2)}.`,
+    );
     console.log(first.report.message);
     console.log(second.report.message);
     if (isTimingQuestions) {
       const questions = await timeRepeatQuestions(server.baseUrl, cookie, url);
       console.log(`Repeat questions with 100,000 near-identical titles added: ${(questions.ms / 1000).toFixed(2)} s (best of 3; target under 2 s), ${questions.clusters} clusters shown.`);
     }
-    return { rows: ROWS, copyMs, importMs: first.ms, databaseCpu: first.databaseCpu, copyCpu: copy.cpu };
+    return { rows: ROWS, copyMs, importMs: first.ms, databaseCpu: first.databaseCpu, serverCpu: first.serverCpu, copyCpu: copy.cpu, fillMs: fill.ms };
   } finally {
     await server.stop();
     await admin(`drop database if exists ${benchDatabase}`);

@@ -257,7 +257,10 @@ export interface TicketsTable {
   updated_batch_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  /** The search text as a tsvector, kept by PostgreSQL (migration 0840): never written. */
+  /**
+   * to_tsvector('english', title || ' ' || body), written by SQL only (migration 0920): null from an
+   * import until server/tickets/service-search-vectors.ts fills it after the import commits.
+   */
   search_vector: SearchVector;
 }
 

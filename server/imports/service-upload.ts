@@ -12,6 +12,7 @@ import type { Db } from '@/server/db';
 import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
 import { readCookie } from '@/server/http-context';
 import { importPostmortems, MAX_POSTMORTEM_FILES } from '@/server/postmortems/service';
+import { startTicketSearchFill } from '@/server/tickets/service-search-vectors';
 import * as queries from './queries';
 import type { ImportReport } from './report';
 import { isKnownTimeZone } from './parse-dates';
@@ -179,7 +180,7 @@ export async function importUpload(
         continue;
       }
       const mapping = await resolveMapping(db, options.format, options.mapping);
-      return await importTicketStream(db, {
+      const report = await importTicketStream(db, {
         format: options.format,
         fileName: part.fileName,
         chunks: fileChunks(part.stream),
@@ -192,6 +193,8 @@ export async function importUpload(
         createdBy: input.createdBy,
         onProgress: input.onProgress,
       });
+      if (report.status === 'completed') startTicketSearchFill(db);
+      return report;
     }
     if (!options) {
       const parsed = fieldsSchema.safeParse(fields);

@@ -43,7 +43,18 @@ interface Source {
   /** Names count double: a developer found by name is what the person looked for. */
   weight?: number;
   where?: RawBuilder<unknown>;
+  /** The match when it is not `<vector> @@ query` (tickets whose vector is not filled yet). */
+  match?: RawBuilder<unknown>;
 }
+
+/**
+ * A ticket's vector is null from its import until it is filled right after the commit (migration
+ * 0920): such a ticket is matched by computing its vector, found through the partial index of
+ * null vectors, so search finds every committed ticket.
+ */
+const ticketVector = sql`coalesce(x.search_vector, to_tsvector('english'::regconfig, x.title || ' ' || x.body))`;
+const ticketMatch = (query: RawBuilder<unknown>) =>
+  sql`(x.search_vector @@ ${query} or (x.search_vector is null and to_tsvector('english'::regconfig, x.title || ' ' || x.body) @@ ${query}))`;
 
 /** Every kind of text search reads, with its stored (or indexed) vector. */
 const SOURCES: Source[] = [
@@ -54,7 +65,7 @@ const SOURCES: Source[] = [
   { kind: 'friction-event', group: 'friction', from: sql`friction_events x`, id: sql`x.id`, vector: sql`x.note_vector` },
   { kind: 'evidence', group: 'evidence', from: sql`evidence x`, id: sql`x.id`, vector: sql`x.search_vector` },
   { kind: 'participant', group: 'participant', from: sql`participants p`, id: sql`p.id`, vector: participantVector, weight: 2 },
-  { kind: 'ticket', group: 'ticket', from: sql`tickets x`, id: sql`x.id`, vector: sql`x.search_vector` },
+  { kind: 'ticket', group: 'ticket', from: sql`tickets x`, id: sql`x.id`, vector: ticketVector, match: ticketMatch(sql`q.query`) },
   // A merged theme lives on in the theme it was merged into.
   { kind: 'theme', group: 'theme', from: sql`themes x`, id: sql`x.id`, vector: sql`x.search_vector`, where: sql`x.merged_into_id is null` },
   { kind: 'request', group: 'request', from: sql`roadmap_requests x`, id: sql`x.id`, vector: sql`x.search_vector` },
@@ -71,7 +82,7 @@ const SOURCES: Source[] = [
 const branchOf = (source: Source) =>
   sql`select ${sql.lit(source.kind)} as kind, ${sql.lit(source.group)} as grp, ${source.id}::text as id,
       ts_rank(${source.vector}, q.query, 1)${source.weight ? sql` * ${sql.lit(source.weight)}` : sql``} as rank
-    from ${source.from}, q where ${source.vector} @@ q.query${source.where ? sql` and ${source.where}` : sql``}`;
+    from ${source.from}, q where ${source.match ?? sql`${source.vector} @@ q.query`}${source.where ? sql` and ${source.where}` : sql``}`;
 
 /** Ids compare byte by byte (uuids and composite ids alike), in SQL and here. */
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -343,7 +354,7 @@ export async function findJumpTargets(db: Db, input: { words: string[]; text: st
       from interviews i join participants p on p.id = i.participant_id
       where ${allOf(sql`p.display_name`)} order by i.interviewed_on desc, i.id limit ${input.limit}`.execute(db),
     sql<JumpTarget>`select 'ticket' as kind, id, external_key || ': ' || title as label, status as detail, opened_at::date::text as date from tickets
-      where external_key ilike ${containing(input.text)} or search_vector @@ websearch_to_tsquery(${ENGLISH}, ${input.text})
+      x where external_key ilike ${containing(input.text)} or ${ticketMatch(sql`websearch_to_tsquery(${ENGLISH}, ${input.text})`)}
       order by (external_key ilike ${containing(input.text)}) desc, opened_at desc nulls last, id limit ${input.limit}`.execute(db),
   ]);
   return [...themes.rows, ...developers.rows, ...interviews.rows, ...tickets.rows];

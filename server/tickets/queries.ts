@@ -72,7 +72,8 @@ export async function copyNewTickets(copyIn: CopyIn, input: { source: string; ba
 
 /**
  * Updates tickets from rows copied into a temporary table (made at the first update of the
- * transaction, dropped at its end, never logged).
+ * transaction, dropped at its end, never logged). Their search vectors are filled after the import
+ * commits (server/tickets/service-search-vectors.ts), like those of new tickets.
  */
 export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
   if (input.rows.length === 0) return;
@@ -87,10 +88,21 @@ export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: st
       export_category = u.export_category, category = u.category, labels = u.labels, components = u.components,
       comments = u.comments, requester_name = u.requester_name, requester_email = u.requester_email,
       participant_id = u.participant_id, opened_at = u.opened_at, resolved_at = u.resolved_at, content_hash = u.content_hash,
-      updated_batch_id = ${input.batchId}::uuid, updated_at = now()
+      search_vector = null, updated_batch_id = ${input.batchId}::uuid, updated_at = now()
     from import_ticket_updates u
     where t.id = any(${input.rows.map((row) => row.id)}::uuid[]) and u.id = t.id`.execute(db);
   await sql`truncate import_ticket_updates`.execute(db);
+}
+
+/**
+ * Fills the search vectors of up to `limit` tickets whose vector is null (an import leaves them so,
+ * migration 0920), in one statement; `skip locked` passes over rows an import still holds.
+ */
+export async function fillSearchVectors(db: Db, input: { limit: number }): Promise<number> {
+  const result = await sql`
+    update tickets set search_vector = to_tsvector('english'::regconfig, title || ' ' || body)
+    where id in (select id from tickets where search_vector is null limit ${input.limit} for update skip locked)`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Writes back the tickets a batch updated, as they were before it. */
@@ -100,7 +112,8 @@ export async function restoreTickets(db: Db, input: { batchId: string }): Promis
       export_category = p.export_category, category = p.category, labels = p.labels, components = p.components,
       comments = p.comments, requester_name = p.requester_name, requester_email = p.requester_email,
       participant_id = (select id from participants where id = p.participant_id), opened_at = p.opened_at,
-      resolved_at = p.resolved_at, content_hash = p.content_hash, updated_batch_id = p.updated_batch_id, updated_at = now()
+      resolved_at = p.resolved_at, content_hash = p.content_hash, search_vector = to_tsvector('english'::regconfig, p.title || ' ' || p.body),
+      updated_batch_id = p.updated_batch_id, updated_at = now()
     from import_revisions r cross join lateral jsonb_populate_record(null::tickets, r.previous) p
     where r.batch_id = ${input.batchId} and r.record_kind = 'ticket' and t.id = r.record_id`.execute(db);
   return Number(result.numAffectedRows ?? 0);
