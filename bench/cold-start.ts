@@ -3,7 +3,9 @@
 // Baseline measured in the same run: a bare Node.js HTTP server's start to first response. A new
 // folder starts from the migrated template that `npm run build` makes (db/pglite-template.ts).
 // Growth: an existing folder with 1x/3x/10x rows (BENCH_GROWTH_ROWS teams at 1x, default 20,000).
-// Run after `npm run build`:  npx tsx bench/cold-start.ts   (BENCH_DATABASE_URL for PostgreSQL)
+// First, one start of each PGlite case step by step (FRICTIONLOG_STARTUP_TIMES=1; BENCH_STEPS_ONLY=1
+// stops there). Run after `npm run build`:  npx tsx bench/cold-start.ts   (BENCH_DATABASE_URL for PostgreSQL)
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,28 @@ async function measure(command: string[], env: Record<string, string>, urlPath: 
     return { ms, peakMb: peakMemoryMb(server.child.pid!) };
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * Where the time goes: one start with FRICTIONLOG_STARTUP_TIMES=1, printing each step of the
+ * start-up path (ms since the server process started, from its own marks and Next.js's "Ready"),
+ * then the first page as seen from here (ms since spawn).
+ */
+async function breakdown(label: string, env: Record<string, string>) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(NEXT[0], NEXT.slice(1), { env: { ...process.env, ...env, PORT: String(port), FRICTIONLOG_STARTUP_TIMES: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  try {
+    const ms = await waitForOk(`http://localhost:${port}/setup`);
+    const steps = output.split('\n').filter((line) => /Frictionlog startup:|Ready in/.test(line));
+    console.log(`${label}, step by step:\n  ${steps.map((line) => line.trim()).join('\n  ')}\n  first page /setup answered ${Math.round(performance.now() - started)} ms after spawn (${Math.round(ms)} ms of polling)`);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   }
 }
 
@@ -59,6 +83,13 @@ async function main() {
     row.ms.push(sample.ms);
     row.peakMb.push(sample.peakMb);
   };
+
+  const stepsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-bench-'));
+  const stepsEnv = { FRICTIONLOG_DATA_DIR: path.join(stepsDir, 'pglite'), DATABASE_URL: '' };
+  await breakdown('new PGlite folder', stepsEnv);
+  await breakdown('existing PGlite folder', stepsEnv);
+  fs.rmSync(stepsDir, { recursive: true, force: true });
+  if (process.env.BENCH_STEPS_ONLY === '1') return;
 
   const pgUrl = await freshPostgresDatabase();
   for (let run = 0; run < RUNS; run += 1) {

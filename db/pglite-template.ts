@@ -104,17 +104,21 @@ export async function isAtLatestMigration(db: Kysely<Database>): Promise<boolean
  * is none, becomes it once migrated); a folder at the latest migration skips the migrator; an
  * older one is migrated forward. Without a folder, an in-memory database is migrated.
  */
-export async function openPgliteFolder(input: { dataDir?: string; templateFile?: string }): Promise<DbHandle> {
+export async function openPgliteFolder(input: { dataDir?: string; templateFile?: string; onStep?: (step: string) => void }): Promise<DbHandle> {
+  const step = input.onStep ?? (() => undefined);
   const templateFile = input.templateFile ?? templatePath();
   const isNew = input.dataDir !== undefined && isNewPgliteFolder(input.dataDir);
   const template = isNew ? readTemplate(templateFile) : null;
+  step(isNew ? `new PGlite folder, template ${template ? 'read' : 'missing'}` : 'existing PGlite folder');
   const handle = await createDb({ kind: 'pglite', dataDir: input.dataDir, loadDataDir: template ?? undefined });
+  step('PGlite created');
   try {
     if (!(await isAtLatestMigration(handle.db))) {
       await migrateToLatest(handle.db);
       // Nothing but the migrations is in it yet: the next new folder starts from this one.
       if (isNew && !template) await saveTemplate(handle.pglite!, templateFile);
     }
+    step('migrations checked');
   } catch (error) {
     await handle.close();
     throw error;

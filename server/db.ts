@@ -6,6 +6,7 @@ import { openPgliteFolder } from '@/db/pglite-template';
 import type { Database } from '@/db/types';
 import type { Kysely } from 'kysely';
 import { getEnv } from './env';
+import { startupMark } from './startup-times';
 
 export type Db = Kysely<Database>;
 
@@ -35,7 +36,7 @@ export function getDbHandle(): Promise<DbHandle> {
         }
         return createDb(config);
       }
-      return openPgliteFolder({ dataDir: config.dataDir });
+      return openPgliteFolder({ dataDir: config.dataDir, onStep: startupMark });
     })();
     globalForDb.frictionlogDb = starting;
     // A failed start is not cached: the next request tries again.

@@ -31,6 +31,8 @@ const envSchema = z.object({
     .min(100, 'must be at least 100 (milliseconds)')
     .max(3_600_000, 'must be at most 3600000 (one hour)')
     .default(10_000),
+  /** Prints each step of start-up with its time (bench/cold-start.ts reads them). */
+  FRICTIONLOG_STARTUP_TIMES: booleanFlag.default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

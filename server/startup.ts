@@ -8,13 +8,16 @@ import { failAbandonedBatches } from './imports/service-batches';
 import { getDoraBands } from './metrics/service-bands';
 import { startTicketSearchFill } from './tickets/service-search-vectors';
 import { startEmailWorker } from './request-emails/service';
+import { startupMark } from './startup-times';
 import { startWebhookWorker } from './webhooks/service';
 
 export async function startServerOrExit(): Promise<void> {
   try {
     const env = getEnv();
     getDoraBands();
+    startupMark('environment checked');
     const handle = await getDbHandle();
+    startupMark('database open');
     const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.FRICTIONLOG_DATA_DIR}`;
     console.log(`Frictionlog: database ready on ${where}`);
     const abandoned = await failAbandonedBatches(handle.db);
@@ -22,6 +25,7 @@ export async function startServerOrExit(): Promise<void> {
     startTicketSearchFill(handle.db);
     startWebhookWorker(async () => handle.db);
     startEmailWorker(async () => handle.db);
+    startupMark('start-up work done');
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

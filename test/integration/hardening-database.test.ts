@@ -10,10 +10,10 @@ import * as importQueries from '@/server/imports/queries';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
 import { createUser } from '@/test/helpers/callers';
-import { createTestDb, dbKind } from '@/test/helpers/db';
+import { createTestDb, dbKind, type TestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 
-let handle: DbHandle;
+let handle: TestDb;
 beforeAll(async () => {
   handle = await createTestDb();
 });
@@ -71,8 +71,7 @@ describe('imports a stopped server left running', () => {
 describe.runIf(dbKind === 'postgres')('the statement timeout', () => {
   let bounded: DbHandle;
   beforeAll(async () => {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
-    bounded = await createDb({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, searchPath: `${rows[0].schema},public`, statementTimeoutMs: 300 });
+    bounded = await createDb({ kind: 'postgres', url: handle.url!, statementTimeoutMs: 300 });
   });
   afterAll(async () => bounded.close());
 
