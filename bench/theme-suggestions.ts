@@ -11,6 +11,7 @@ import {
   adjustedRandIndex,
   CodedFileError,
   parseCodedCsv,
+  rankByCommonest,
   rankByPlainCentroid,
   scoreRankings,
   splitCoded,
@@ -65,11 +66,9 @@ function main(): void {
     console.log(`  left out theme ${theme}: ${count} coded item(s), not more than ${examples} examples`);
   }
 
-  const frequency = new Map<string, number>();
-  for (const item of heldOut) for (const theme of item.themes) frequency.set(theme, (frequency.get(theme) ?? 0) + 1);
-  const byFrequency = [...themes].sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0));
-  const commonest = scoreRankings(themes, heldOut, heldOut.map(() => byFrequency));
-  console.log(`baseline commonest theme (${byFrequency[0]}):  ${line(commonest)}`);
+  const byFrequency = rankByCommonest(themes, heldOut);
+  const commonest = scoreRankings(themes, heldOut, byFrequency);
+  console.log(`baseline commonest theme (${byFrequency[0]?.[0] ?? 'none'}):  ${line(commonest)}`);
   const texts = heldOut.map((item) => item.text);
   const plain = scoreRankings(themes, heldOut, rankByPlainCentroid(themes, split.examples, texts));
   console.log(`baseline plain TF-IDF centroid:  ${line(plain)}`);

@@ -682,7 +682,12 @@ export type SpeakerRole = 'interviewer' | 'participant';
 
 export interface ThemeSuggestionDismissalsTable {
   id: Generated<string>;
-  evidence_id: string;
+  /** Exactly one subject per row (migration 0910): an evidence item, a survey answer or a request. */
+  evidence_id: string | null;
+  /** With question_id: a survey free-text answer's key (nothing about who answered). */
+  response_id: string | null;
+  question_id: string | null;
+  request_id: string | null;
   /** Set for a dismissed "fits theme X"; null for a dismissed group. */
   theme_id: string | null;
   /** The stemmed word or phrase of a dismissed "these items look like one pain" group. */

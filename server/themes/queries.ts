@@ -433,22 +433,53 @@ export async function findExcerptsWithThemes(db: Db, input: { ids: string[] }) {
   return [...byId.values()];
 }
 
+/** Evidence's dismissed fits and groups (the inbox's; survey answers' and requests' are read per page). */
 export async function listDismissals(db: Db) {
-  return db.selectFrom('theme_suggestion_dismissals').select(['evidence_id', 'theme_id', 'cluster_term']).execute();
+  return db
+    .selectFrom('theme_suggestion_dismissals')
+    .select(['evidence_id', 'theme_id', 'cluster_term'])
+    .where('evidence_id', 'is not', null)
+    .$narrowType<{ evidence_id: string }>()
+    .execute();
 }
 
-/** Changes with every dismissal (rows are only added, or removed with their evidence or theme). */
+/** Changes with every dismissal over evidence (rows are only added, or removed with their evidence or theme). */
 export async function dismissalVersion(db: Db): Promise<string> {
   const row = await db
     .selectFrom('theme_suggestion_dismissals')
     .select([sql<number>`count(*)::int`.as('count'), sql<string>`coalesce(max(created_at)::text, '')`.as('newest')])
+    .where('evidence_id', 'is not', null)
     .executeTakeFirstOrThrow();
   return `${row.count}:${row.newest}`;
 }
 
+/** Dismissed fits of these survey answers, keyed `responseId:questionId:themeId`. */
+export async function listAnswerDismissals(db: Db, input: { responseIds: string[] }): Promise<Set<string>> {
+  if (input.responseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('theme_suggestion_dismissals')
+    .select(['response_id', 'question_id', 'theme_id'])
+    .where('response_id', 'in', input.responseIds)
+    .execute();
+  return new Set(rows.map((row) => `${row.response_id}:${row.question_id}:${row.theme_id}`));
+}
+
+/** Dismissed fits of these requests, keyed `requestId:themeId`. */
+export async function listRequestDismissals(db: Db, input: { requestIds: string[] }): Promise<Set<string>> {
+  if (input.requestIds.length === 0) return new Set();
+  const rows = await db.selectFrom('theme_suggestion_dismissals').select(['request_id', 'theme_id']).where('request_id', 'in', input.requestIds).execute();
+  return new Set(rows.map((row) => `${row.request_id}:${row.theme_id}`));
+}
+
 export async function insertDismissals(
   db: Db,
-  input: { rows: { evidence_id: string; theme_id: string | null; cluster_term: string | null; dismissed_by: string | null }[] },
+  input: {
+    rows: ({ theme_id: string | null; cluster_term: string | null; dismissed_by: string | null } & (
+      | { evidence_id: string }
+      | { response_id: string; question_id: string }
+      | { request_id: string }
+    ))[];
+  },
 ): Promise<number> {
   if (input.rows.length === 0) return 0;
   const result = await db.insertInto('theme_suggestion_dismissals').values(input.rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();

@@ -112,6 +112,16 @@ export const themesRouter = createRouter({
     .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
     .mutation(({ ctx, input }) => suggestions.dismissFit(ctx.db, { ...input, dismissedBy: ctx.user.id })),
 
+  /** "Not this theme" beside a survey's free-text answer (the answer's key only; anonymous). */
+  dismissAnswerFit: editorProcedure
+    .input(z.object({ surveyId: fields.id, responseId: fields.id, questionId: fields.id, themeId: fields.id }))
+    .mutation(({ ctx, input }) => suggestions.dismissAnswerFit(ctx.db, { ...input, dismissedBy: ctx.user.id })),
+
+  /** "Not this theme" beside a developer's request. */
+  dismissRequestFit: editorProcedure
+    .input(z.object({ requestId: fields.id, themeId: fields.id }))
+    .mutation(({ ctx, input }) => suggestions.dismissRequestFit(ctx.db, { ...input, dismissedBy: ctx.user.id })),
+
   dismissGroup: editorProcedure
     .input(
       z.object({

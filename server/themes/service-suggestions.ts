@@ -139,16 +139,19 @@ export async function getThemeSuggestions(db: Db, input: { evidenceIds?: string[
   };
 }
 
-/** Fits (with their words) for texts that are not evidence yet, against the themes the inbox learned. */
-async function fitTexts(db: Db, items: { id: string; text: string }[]): Promise<Map<string, FitSuggestion[]>> {
+/**
+ * Fits (with their words) for texts that are not evidence yet, against the themes the inbox learned;
+ * `dismissed` holds `itemId:themeId` of the fits a person said "Not this theme" to.
+ */
+async function fitTexts(db: Db, items: { id: string; text: string }[], dismissed: Set<string>): Promise<Map<string, FitSuggestion[]>> {
   const result = new Map<string, FitSuggestion[]>();
   if (items.length === 0) return result;
   const inbox = await loadInbox(db);
   if (inbox.themes.length === 0) return result;
-  const model = fitThemes(inbox.themes, items, { limit: FITS_PER_ITEM, minScore: MIN_FIT });
+  const model = fitThemes(inbox.themes, items, { limit: FITS_KEPT, minScore: MIN_FIT });
+  const none = new Set<string>();
   for (const item of items) {
-    const fits = model
-      .rank(item.id)
+    const fits = fitsWithout(model.rank(item.id), item.id, dismissed, none)
       .map((fit) => ({ ...fit, themeTitle: inbox.titles.get(fit.themeId) ?? '', words: model.explain(item.id, fit.themeId) }))
       .filter((fit) => fit.words.length > 0);
     result.set(item.id, fits);
@@ -172,7 +175,8 @@ export async function suggestForSurveyAnswers(db: Db, input: { surveyId: string;
     throw new AppError('BAD_REQUEST', `${missing.length} of these are not free-text answers of this survey. Reload the answers.`, { field: 'answers' });
   }
   const open = rows.filter((row) => !row.isEvidence && row.text.trim() !== '');
-  const fits = await fitTexts(db, open.map((row) => ({ id: `${row.responseId}:${row.questionId}`, text: row.text })));
+  const dismissed = await queries.listAnswerDismissals(db, { responseIds: [...new Set(open.map((row) => row.responseId))] });
+  const fits = await fitTexts(db, open.map((row) => ({ id: `${row.responseId}:${row.questionId}`, text: row.text })), dismissed);
   return {
     answers: rows.map((row) => ({
       responseId: row.responseId,
@@ -191,7 +195,8 @@ export async function suggestForRequests(db: Db, input: { requestIds: string[] }
     throw new AppError('NOT_FOUND', `${ids.length - rows.length} of these requests no longer exist. Reload the inbox.`, { field: 'requestIds' });
   }
   const open = rows.filter((row) => !row.isEvidence);
-  const fits = await fitTexts(db, open.map((row) => ({ id: row.id, text: `${row.title}\n${row.details}` })));
+  const dismissed = await queries.listRequestDismissals(db, { requestIds: open.map((row) => row.id) });
+  const fits = await fitTexts(db, open.map((row) => ({ id: row.id, text: `${row.title}\n${row.details}` })), dismissed);
   return { requests: rows.map((row) => ({ requestId: row.id, isEvidence: row.isEvidence, fits: fits.get(row.id) ?? [] })) };
 }
 
@@ -203,14 +208,44 @@ async function requireEvidence(db: Db, ids: string[]) {
   }
 }
 
+async function requireTheme(db: Db, id: string, reload: string) {
+  if ((await queries.findThemes(db, { ids: [id] })).length === 0) {
+    throw new AppError('NOT_FOUND', `This theme no longer exists. Reload ${reload}.`, { field: 'themeId' });
+  }
+}
+
 /** "Not this theme" for one item: the fit is not offered again. */
 export async function dismissFit(db: Db, input: { evidenceId: string; themeId: string; dismissedBy: string | null }) {
   await requireEvidence(db, [input.evidenceId]);
-  if ((await queries.findThemes(db, { ids: [input.themeId] })).length === 0) {
-    throw new AppError('NOT_FOUND', 'This theme no longer exists. Reload the inbox.', { field: 'themeId' });
-  }
+  await requireTheme(db, input.themeId, 'the inbox');
   await queries.insertDismissals(db, {
     rows: [{ evidence_id: input.evidenceId, theme_id: input.themeId, cluster_term: null, dismissed_by: input.dismissedBy }],
+  });
+}
+
+/** "Not this theme" for a survey's free-text answer: the fit is not offered beside it again. Only the answer's key is kept. */
+export async function dismissAnswerFit(
+  db: Db,
+  input: { surveyId: string; responseId: string; questionId: string; themeId: string; dismissedBy: string | null },
+) {
+  const answer = { responseId: input.responseId, questionId: input.questionId };
+  if ((await queries.findSurveyAnswerTexts(db, { surveyId: input.surveyId, answers: [answer] })).length === 0) {
+    throw new AppError('NOT_FOUND', 'This is not a free-text answer of this survey. Reload the answers.', { field: 'responseId' });
+  }
+  await requireTheme(db, input.themeId, 'the answers');
+  await queries.insertDismissals(db, {
+    rows: [{ response_id: input.responseId, question_id: input.questionId, theme_id: input.themeId, cluster_term: null, dismissed_by: input.dismissedBy }],
+  });
+}
+
+/** "Not this theme" for a developer's request: the fit is not offered beside it again. */
+export async function dismissRequestFit(db: Db, input: { requestId: string; themeId: string; dismissedBy: string | null }) {
+  if ((await queries.findRequestTexts(db, { ids: [input.requestId] })).length === 0) {
+    throw new AppError('NOT_FOUND', 'This request no longer exists. Reload the inbox.', { field: 'requestId' });
+  }
+  await requireTheme(db, input.themeId, 'the inbox');
+  await queries.insertDismissals(db, {
+    rows: [{ request_id: input.requestId, theme_id: input.themeId, cluster_term: null, dismissed_by: input.dismissedBy }],
   });
 }
 

@@ -140,6 +140,17 @@ export function scoreRankings(themes: string[], heldOut: CodedItem[], ranked: st
   return { top1: top1 / total, top3: top3 / total, macroF1: f1s.reduce((sum, value) => sum + value, 0) / f1s.length };
 }
 
+/**
+ * The bench's first baseline: every item gets the same ranking, the themes from commonest to rarest
+ * among the held-out items (an oracle of the theme sizes; its macro-F1 is near zero).
+ */
+export function rankByCommonest(themes: string[], heldOut: CodedItem[]): string[][] {
+  const frequency = new Map<string, number>();
+  for (const item of heldOut) for (const theme of item.themes) frequency.set(theme, (frequency.get(theme) ?? 0) + 1);
+  const byFrequency = [...themes].sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0));
+  return heldOut.map(() => byFrequency);
+}
+
 /** The bench's baseline, plain TF-IDF nearest centroid: lower-cased words, no stemming, no stopwords, no phrases. */
 export function rankByPlainCentroid(themes: string[], examples: Map<string, string[]>, texts: string[]): string[][] {
   const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];

@@ -178,6 +178,15 @@ describe('transcripts and theme suggestions', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Save evidence' }).click();
     await expect.poll(() => request.getByText('Fits theme').count(), WAIT).toBe(0);
 
+    // "Not this theme" on another request: the fit goes (remembered: see the integration test).
+    await mutate(page, 'requests.submit', { title: 'Staging databases arrive late', details: 'We wait days for a staging database.' });
+    await page.reload();
+    const late = page.getByRole('listitem').filter({ hasText: 'Staging databases arrive late' }).first();
+    await late.getByText('Fits theme').waitFor(WAIT);
+    await late.getByRole('button', { name: new RegExp(`^Not this theme: “${theme}”`) }).click();
+    await page.getByText('Suggestion dismissed').waitFor(WAIT);
+    await expect.poll(() => late.getByText('Fits theme').count(), WAIT).toBe(0);
+
     // Both are in the theme's evidence now.
     const themes = await page.evaluate(async () => {
       const response = await fetch(`/api/trpc/themes.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);

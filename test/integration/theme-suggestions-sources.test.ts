@@ -20,6 +20,8 @@ const today = todayOf();
 const fieldOf = (error: { cause?: unknown }) => (error.cause as { field?: string }).field;
 const countTags = async () => (await handle.db.selectFrom('evidence_themes').select('evidence_id').execute()).length;
 const countEvidence = async () => (await handle.db.selectFrom('evidence').select('id').execute()).length;
+const countDismissals = async () => (await handle.db.selectFrom('theme_suggestion_dismissals').select('id').execute()).length;
+const ask = (title: string, details: string) => submitRequest(handle.db, { title, details, email: 'dev@example.com', voterToken: newVoterToken() });
 
 let staging: { id: string };
 let flaky: { id: string };
@@ -99,10 +101,75 @@ describe('survey free-text answers', () => {
   });
 });
 
+describe('"Not this theme" beside survey answers', () => {
+  it('is remembered: the dismissed fit is not offered beside that answer again, other answers still get it', async () => {
+    const { survey, rows } = await surveyWithAnswers('2032-Q1', ['Waiting days for a staging database again', 'A staging database takes days to arrive']);
+    const keys = rows.map(({ responseId, questionId }) => ({ responseId, questionId }));
+    const before = await viewer.themes.suggestForSurveyAnswers({ surveyId: survey.id, answers: keys });
+    expect(before.answers.map((answer) => answer.fits[0]?.themeId)).toEqual([staging.id, staging.id]);
+    const dismissed = await countDismissals();
+    await editor.themes.dismissAnswerFit({ surveyId: survey.id, ...keys[0], themeId: staging.id });
+    await editor.themes.dismissAnswerFit({ surveyId: survey.id, ...keys[0], themeId: staging.id });
+    expect(await countDismissals()).toBe(dismissed + 1);
+    const row = await handle.db.selectFrom('theme_suggestion_dismissals').selectAll().where('response_id', '=', keys[0].responseId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ evidence_id: null, request_id: null, question_id: keys[0].questionId, theme_id: staging.id, cluster_term: null });
+    const after = await viewer.themes.suggestForSurveyAnswers({ surveyId: survey.id, answers: keys });
+    const fitsOf = (key: (typeof keys)[number]) => after.answers.find((answer) => answer.responseId === key.responseId)!.fits.map((fit) => fit.themeId);
+    expect(fitsOf(keys[0])).not.toContain(staging.id);
+    expect(fitsOf(keys[1])).toEqual([staging.id]);
+  });
+
+  it('refuses a viewer, an answer of another survey, a theme that is gone and a malformed id, writing nothing', async () => {
+    const { survey, rows } = await surveyWithAnswers('2032-Q2', ['Flaky pipeline tests']);
+    const other = await surveyWithAnswers('2032-Q3', ['Flaky tests']);
+    const key = { responseId: rows[0].responseId, questionId: rows[0].questionId };
+    const dismissed = await countDismissals();
+    expect((await rejection(viewer.themes.dismissAnswerFit({ surveyId: survey.id, ...key, themeId: flaky.id }))).code).toBe('FORBIDDEN');
+    const foreign = await rejection(editor.themes.dismissAnswerFit({ surveyId: other.survey.id, ...key, themeId: flaky.id }));
+    expect([foreign.code, fieldOf(foreign)]).toEqual(['NOT_FOUND', 'responseId']);
+    const gone = await rejection(editor.themes.dismissAnswerFit({ surveyId: survey.id, ...key, themeId: crypto.randomUUID() }));
+    expect([gone.code, fieldOf(gone)]).toEqual(['NOT_FOUND', 'themeId']);
+    expect((await rejection(editor.themes.dismissAnswerFit({ surveyId: survey.id, ...key, themeId: 'x' }))).code).toBe('BAD_REQUEST');
+    expect(await countDismissals()).toBe(dismissed);
+  });
+});
+
+describe('"Not this theme" beside requests', () => {
+  it('is remembered, goes with its request, and a row names exactly one subject', async () => {
+    const request = await ask('The pipeline is flaky', 'Flaky tests make the pipeline red');
+    expect((await viewer.themes.suggestForRequests({ requestIds: [request.id] })).requests[0].fits[0]?.themeId).toBe(flaky.id);
+    await editor.themes.dismissRequestFit({ requestId: request.id, themeId: flaky.id });
+    await editor.themes.dismissRequestFit({ requestId: request.id, themeId: flaky.id });
+    const fits = (await viewer.themes.suggestForRequests({ requestIds: [request.id] })).requests[0].fits;
+    expect(fits.map((fit) => fit.themeId)).not.toContain(flaky.id);
+    const rows = await handle.db.selectFrom('theme_suggestion_dismissals').select(['request_id', 'evidence_id', 'theme_id']).where('request_id', '=', request.id).execute();
+    expect(rows).toEqual([{ request_id: request.id, evidence_id: null, theme_id: flaky.id }]);
+    // The table's check: one subject per row, and a group only over evidence.
+    const [evidence] = await handle.db.selectFrom('evidence').select('id').limit(1).execute();
+    await expect(
+      handle.db.insertInto('theme_suggestion_dismissals').values({ evidence_id: evidence.id, request_id: request.id, theme_id: flaky.id }).execute(),
+    ).rejects.toThrow(/theme_suggestion_dismissals_one_subject/);
+    await expect(
+      handle.db.insertInto('theme_suggestion_dismissals').values({ request_id: request.id, cluster_term: 'flaki' }).execute(),
+    ).rejects.toThrow(/theme_suggestion_dismissals_one_subject/);
+    await handle.db.deleteFrom('roadmap_requests').where('id', '=', request.id).execute();
+    expect(await handle.db.selectFrom('theme_suggestion_dismissals').select('id').where('request_id', '=', request.id).execute()).toEqual([]);
+  });
+
+  it('refuses a viewer, a request or theme that is gone, writing nothing', async () => {
+    const request = await ask('Flaky tests', 'The pipeline again');
+    const dismissed = await countDismissals();
+    expect((await rejection(viewer.themes.dismissRequestFit({ requestId: request.id, themeId: flaky.id }))).code).toBe('FORBIDDEN');
+    const missing = await rejection(editor.themes.dismissRequestFit({ requestId: crypto.randomUUID(), themeId: flaky.id }));
+    expect([missing.code, fieldOf(missing)]).toEqual(['NOT_FOUND', 'requestId']);
+    const gone = await rejection(editor.themes.dismissRequestFit({ requestId: request.id, themeId: crypto.randomUUID() }));
+    expect([gone.code, fieldOf(gone)]).toEqual(['NOT_FOUND', 'themeId']);
+    expect(await countDismissals()).toBe(dismissed);
+  });
+});
+
 describe('requests', () => {
   it('suggests themes for requests that are not evidence yet and stops once one is saved', async () => {
-    const ask = (title: string, details: string) =>
-      submitRequest(handle.db, { title, details, email: 'dev@example.com', voterToken: newVoterToken() });
     const pipeline = await ask('Make the pipeline less flaky', 'Flaky tests make every pipeline red twice a day');
     const unrelated = await ask('A dark theme', 'Please');
     const evidenceBefore = await countEvidence();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterUntagged } from '@/server/themes/cluster-untagged';
 import { suggestThemes } from '@/server/themes/suggest-themes';
-import { adjustedRandIndex, CodedFileError, parseCodedCsv, scoreRankings, splitCoded } from '@/server/themes/suggestion-quality';
+import { adjustedRandIndex, CodedFileError, parseCodedCsv, rankByCommonest, scoreRankings, splitCoded } from '@/server/themes/suggestion-quality';
 import { extractTerms, TermVocabulary } from '@/server/themes/text-terms';
 
 const themes = [
@@ -123,6 +123,7 @@ describe('suggestion quality', () => {
     expect(always.top1).toBe(0.5);
     expect(always.top3).toBe(1);
     expect(always.macroF1).toBeCloseTo(0.222, 3);
+    expect(rankByCommonest(['x', 'y', 'z'], heldOut)).toEqual(heldOut.map(() => ['y', 'z', 'x']));
   });
 
   it('computes the adjusted Rand index: 1 for the same grouping, about 0 for an unrelated one', () => {

@@ -2,7 +2,7 @@
 // The triage inbox: developers' requests from the public roadmap. Merge a duplicate into an item
 // (its votes move once), accept it as a new item, decline it with a reason the developer reads,
 // or save what it says as evidence of a pain theme. Filters live in the URL.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import type { RouterOutputs } from '@/server/root';
@@ -15,7 +15,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Pager, useUrlParams } from '@/app/_components/pager';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
-import { ThemeFits, type ThemeFitView } from '@/app/_components/theme-fits';
+import { ThemeFits, useDismissFitCallbacks, type ThemeFitView } from '@/app/_components/theme-fits';
 import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
 
 export type RequestRow = RouterOutputs['requests']['list']['rows'][number];
@@ -48,7 +48,7 @@ function statusBadge(row: RequestRow) {
   }
 }
 
-function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence, fits = [] }: {
+function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence, onDismissFit, fits = [] }: {
   row: RequestRow;
   canEdit: boolean;
   /** Themes this request seems to fit while it is not evidence yet. */
@@ -56,6 +56,7 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence, fits =
   isHighlighted?: boolean;
   onAction: (action: Action) => void;
   onEvidence: (source: EvidenceSourceRef) => void;
+  onDismissFit: (requestId: string, themeId: string) => void;
 }) {
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -107,6 +108,7 @@ function RequestCard({ row, canEdit, isHighlighted, onAction, onEvidence, fits =
         onSave={(fit) =>
           onEvidence({ kind: 'request', id: row.id, label: `request “${row.title}”`, excerpt: row.details || row.title, participant: row.participant, themeIds: [fit.themeId] })
         }
+        onDismiss={(fit) => onDismissFit(row.id, fit.themeId)}
       />
       {row.item && (
         <p className="mt-2 text-sm text-slate-700">
@@ -168,7 +170,13 @@ export function RequestsInbox() {
   const openIds = [...(list.data?.rows ?? []), ...(focused.data?.rows ?? [])].filter((row) => row.evidenceCount === 0).map((row) => row.id);
   const fits = useQuery({ ...trpc.themes.suggestForRequests.queryOptions({ requestIds: [...new Set(openIds)] }), enabled: canEdit && openIds.length > 0 });
   const fitsOf = (id: string) => fits.data?.requests.find((request) => request.requestId === id)?.fits ?? [];
-  const cardProps = { canEdit, onAction: setAction, onEvidence: setEvidence };
+  const dismissFit = useMutation(trpc.themes.dismissRequestFit.mutationOptions(useDismissFitCallbacks(() => fits.refetch())));
+  const cardProps = {
+    canEdit,
+    onAction: setAction,
+    onEvidence: setEvidence,
+    onDismissFit: (requestId: string, themeId: string) => dismissFit.mutate({ requestId, themeId }),
+  };
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 

@@ -1,7 +1,7 @@
 'use client';
 // Free-text answers of a survey: full-text search (stemmed, so "deploying" finds "deploy"), and
 // "Save as evidence" on the whole answer or the words selected in it, always unattributed.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/app/_components/button';
 import { SelectField, TextField } from '@/app/_components/field';
@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { EvidenceQuote, Pager } from '@/app/(workspace)/surveys/evidence-quote';
 import { useHash } from '@/app/(workspace)/surveys/use-location';
-import { ThemeFits } from '@/app/_components/theme-fits';
+import { ThemeFits, useDismissFitCallbacks } from '@/app/_components/theme-fits';
 
 const PAGE = 20;
 const ANSWER_ANCHOR = /^#answer-([0-9a-f-]{36})$/i;
@@ -40,6 +40,7 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
     ...trpc.themes.suggestForSurveyAnswers.queryOptions({ surveyId, answers: pageAnswers }),
     enabled: canEdit && pageAnswers.length > 0,
   });
+  const dismissFit = useMutation(trpc.themes.dismissAnswerFit.mutationOptions(useDismissFitCallbacks(() => fits.refetch())));
   const fitsOf = (row: { responseId: string; questionId: string }) =>
     fits.data?.answers.find((answer) => answer.responseId === row.responseId && answer.questionId === row.questionId)?.fits ?? [];
   const promptOf = (id: string) => questions.find((question) => question.id === id)?.prompt ?? '';
@@ -135,6 +136,7 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
                       themeIds: [fit.themeId],
                     })
                   }
+                  onDismiss={(fit) => dismissFit.mutate({ surveyId, responseId: row.responseId, questionId: row.questionId, themeId: fit.themeId })}
                 />
               </li>
             ))}
