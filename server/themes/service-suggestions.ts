@@ -7,7 +7,8 @@ import { createVersionedCache } from '@/server/lib/versioned-cache';
 import { AppError } from '@/server/errors';
 import { findExistingEvidenceIds } from '@/server/evidence/queries';
 import { clusterUntagged } from './cluster-untagged';
-import * as queries from './queries';
+import * as themeQueries from './queries';
+import * as queries from './queries-suggestions';
 import { fitThemes, type ThemeExamples, type ThemeModel } from './suggest-themes';
 
 const cachedSuggestions = createVersionedCache<Db>({ ...changeLogHooks('inventory_changes'), maxEntries: 2 });
@@ -206,7 +207,7 @@ async function requireEvidence(db: Db, ids: string[]) {
 /** "Not this theme" for one item: the fit is not offered again. */
 export async function dismissFit(db: Db, input: { evidenceId: string; themeId: string; dismissedBy: string | null }) {
   await requireEvidence(db, [input.evidenceId]);
-  if ((await queries.findThemes(db, { ids: [input.themeId] })).length === 0) {
+  if ((await themeQueries.findThemes(db, { ids: [input.themeId] })).length === 0) {
     throw new AppError('NOT_FOUND', 'This theme no longer exists. Reload the inbox.', { field: 'themeId' });
   }
   await queries.insertDismissals(db, {
