@@ -2,11 +2,11 @@
 // Editing a session's details (who, scenario, focus, length once ended) and deleting the session.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { SCENARIO_LABELS, SCENARIOS } from '@/server/shadowing/rules';
+import { SCENARIO_LABELS, SCENARIOS, type ShadowingScenario } from '@/server/shadowing/rules';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
 import { useConfirm } from '@/app/_components/confirm-dialog';
@@ -17,57 +17,35 @@ export function SessionDetailsForm({ session, onDone }: { session: Session; onDo
   const queryClient = useQueryClient();
   const toast = useToast();
   const duration = session.startedAt && session.endedAt ? Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 60_000) : null;
-  const [form, setForm] = useState({ participantId: session.participantId, scenario: session.scenario as string, focus: session.focus, minutes: duration === null ? '' : String(duration) });
-  const update = useMutation(
-    trpc.shadowing.update.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
-        toast('Session saved');
-        onDone();
-      },
+  const form = useFormMutation({
+    initialValues: { participantId: session.participantId, scenario: session.scenario as string, focus: session.focus, minutes: duration === null ? '' : String(duration) },
+    mutation: trpc.shadowing.update.mutationOptions(),
+    toInput: (values) => ({
+      id: session.id,
+      participantId: values.participantId,
+      scenario: values.scenario as ShadowingScenario,
+      focus: values.focus,
+      durationMinutes: duration === null || values.minutes.trim() === '' ? null : Number(values.minutes),
     }),
-  );
-  const error = update.error ? describeError(update.error) : null;
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
+      toast('Session saved');
+      onDone();
+    },
+  });
   return (
-    <form
-      noValidate
-      aria-label="Session details"
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        update.mutate({
-          id: session.id,
-          participantId: form.participantId,
-          scenario: form.scenario as 'other',
-          focus: form.focus,
-          durationMinutes: duration === null || form.minutes.trim() === '' ? null : Number(form.minutes),
-        });
-      }}
-    >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form noValidate aria-label="Session details" className="flex flex-col gap-4" onSubmit={form.submit}>
+      <FormError {...form.formError} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <ParticipantSelect value={form.participantId} onChange={(value) => setForm({ ...form, participantId: value })} error={error?.fieldErrors.participantId} />
-        <SelectField
-          label="Scenario"
-          value={form.scenario}
-          onChange={(e) => setForm({ ...form, scenario: e.target.value })}
-          options={SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }))}
-        />
-        <TextField label="What they work on" value={form.focus} onChange={(e) => setForm({ ...form, focus: e.target.value })} error={error?.fieldErrors.focus} />
+        <ParticipantSelect value={form.values.participantId} onChange={(value) => form.set('participantId', value)} error={form.errorFor('participantId')} />
+        <SelectField label="Scenario" {...form.field('scenario')} options={SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }))} />
+        <TextField label="What they work on" {...form.field('focus')} />
         {duration !== null && (
-          <TextField
-            label="Length in minutes"
-            type="number"
-            min={0}
-            value={form.minutes}
-            onChange={(e) => setForm({ ...form, minutes: e.target.value })}
-            error={error?.fieldErrors.durationMinutes}
-            hint="If the session was ended late."
-          />
+          <TextField label="Length in minutes" type="number" min={0} {...form.field('minutes')} error={form.errorFor('durationMinutes')} hint="If the session was ended late." />
         )}
       </div>
       <div className="flex gap-2">
-        <Button type="submit" isBusy={update.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Save details
         </Button>
         <Button variant="secondary" onClick={onDone}>
