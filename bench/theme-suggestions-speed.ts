@@ -18,7 +18,7 @@ import type { Db } from '@/server/db';
 import { migrateToLatest } from '@/db/migrator';
 import { getThemeSuggestions } from '@/server/themes/service-suggestions';
 import { parseCodedCsv } from '@/server/themes/suggestion-quality';
-import * as themeQueries from '@/server/themes/queries';
+import * as themeQueries from '@/server/themes/queries-suggestions';
 import { GROWTH_FACTORS, median, percentile, printGrowth, type GrowthPoint } from './lib';
 
 const UNTAGGED = Number(process.env.BENCH_UNTAGGED ?? 10_000);

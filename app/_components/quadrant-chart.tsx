@@ -3,11 +3,12 @@
 // named ("Do first" top right), the numbers on hover or keyboard focus, a click opens the theme.
 // Where everything goes is decided by layoutQuadrantChart() (server/inventory/quadrant-layout.ts):
 // no point hides another, no label overprints, an outlier is drawn at the edge and marked. A table
-// of the same numbers sits below it for screen readers and for reading exact values.
+// of the same numbers sits below it (quadrant-chart-table.tsx) for screen readers and exact values.
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatHours, QUADRANT_HINTS, QUADRANT_LABELS, QUADRANTS, type Quadrant, type QuadrantSplits } from '@/server/inventory/inventory-model';
 import { estimateTextWidth, layoutQuadrantChart, type MeasureText, type PlacedMarker } from '@/server/inventory/quadrant-layout';
+import { QuadrantTable } from './quadrant-chart-table';
 
 export interface ChartTheme {
   rank: number;
@@ -365,39 +366,7 @@ export function QuadrantChart({ themes, splits, caption }: { themes: ChartTheme[
         )}
         {unplotted.length > 0 && <p>Not plotted (no time data yet): {unplotted.map((theme) => `#${theme.rank} ${shorten(theme.title, 40)}`).join('; ')}.</p>}
       </div>
-      <details className="no-print text-sm" open={isTableOpen} onToggle={(event) => setTableOpen(event.currentTarget.open)}>
-        <summary className="cursor-pointer font-medium text-brand-700">The chart as a table</summary>
-        {/* Rendered once opened: a large inventory would otherwise weigh on every page load. */}
-        {isTableOpen && (
-          <div className="mt-2 overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">Themes by affected developers and hours lost per developer</caption>
-              <thead>
-                <tr className="text-slate-700">
-                  <th scope="col" className="py-1 pr-3">Rank</th>
-                  <th scope="col" className="py-1 pr-3">Pain theme</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Affected developers</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Hours per developer per month</th>
-                  <th scope="col" className="py-1 pr-3 text-right">Score</th>
-                  <th scope="col" className="py-1">Quadrant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {themes.map((theme) => (
-                  <tr key={theme.rank} className="border-t border-slate-100">
-                    <td className="py-1 pr-3">{theme.rank}</td>
-                    <td className="py-1 pr-3">{theme.href ? <a href={theme.href} className="text-brand-700 underline">{theme.title}</a> : theme.title}</td>
-                    <td className="py-1 pr-3 text-right">{theme.affectedDevelopers}</td>
-                    <td className="py-1 pr-3 text-right">{formatHours(theme.hoursPerDeveloperPerMonth)}</td>
-                    <td className="py-1 pr-3 text-right">{formatHours(theme.score)}</td>
-                    <td className="py-1">{theme.quadrant ? QUADRANT_LABELS[theme.quadrant] : 'Not plotted'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </details>
+      <QuadrantTable themes={themes} isOpen={isTableOpen} onToggle={setTableOpen} />
     </figure>
   );
 }

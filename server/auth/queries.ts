@@ -5,7 +5,7 @@ import type { Role } from '@/db/types';
 import type { Db } from '@/server/db';
 import type { FailureHistory } from './throttle';
 
-export const memberColumns = ['users.id', 'users.name', 'users.email', 'users.role', 'users.created_at'] as const;
+export const memberColumns = ['users.id', 'users.name', 'users.email', 'users.role', 'users.created_at as createdAt'] as const;
 
 export async function countUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
@@ -15,7 +15,7 @@ export async function countUsers(db: Db): Promise<number> {
 export async function findUserByEmail(db: Db, input: { email: string }) {
   return db
     .selectFrom('users')
-    .select([...memberColumns, 'users.password_hash'])
+    .select([...memberColumns, 'users.password_hash as passwordHash'])
     .where(sql`lower(email)`, '=', input.email.toLowerCase())
     .executeTakeFirst();
 }
@@ -23,7 +23,7 @@ export async function findUserByEmail(db: Db, input: { email: string }) {
 export async function findUserById(db: Db, input: { id: string }) {
   return db
     .selectFrom('users')
-    .select([...memberColumns, 'users.password_hash'])
+    .select([...memberColumns, 'users.password_hash as passwordHash'])
     .where('id', '=', input.id)
     .executeTakeFirst();
 }
@@ -40,7 +40,7 @@ export async function listMembers(db: Db) {
   return db
     .selectFrom('users')
     .leftJoin('sessions', 'sessions.user_id', 'users.id')
-    .select([...memberColumns, sql<Date | null>`max(sessions.last_seen_at)`.as('last_seen_at')])
+    .select([...memberColumns, sql<Date | null>`max(sessions.last_seen_at)`.as('lastSeenAt')])
     .groupBy('users.id')
     .orderBy('users.name')
     .execute();

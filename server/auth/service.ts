@@ -96,7 +96,7 @@ export async function signIn(
   }
 
   const user = await queries.findUserByEmail(db, { email: input.email });
-  const isValid = await verifyPassword(user?.password_hash ?? (await getDummyHash()), input.password);
+  const isValid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !isValid) {
     await queries.deleteOldFailures(db, { before: new Date(now.getTime() - 24 * 60 * 60 * 1000) });
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
@@ -135,7 +135,7 @@ export async function changeOwnPassword(
   input: { user: SessionUser; currentPassword: string; newPassword: string },
 ): Promise<void> {
   const account = await queries.findUserById(db, { id: input.user.id });
-  if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('BAD_REQUEST', 'Your current password is not correct.', { field: 'currentPassword' });
   }
   assertAcceptablePassword(input.newPassword, account, 'newPassword');

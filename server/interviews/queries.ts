@@ -8,7 +8,7 @@ import type { Db } from '@/server/db';
 export async function listGuides(db: Db) {
   const guides = await db
     .selectFrom('interview_guides')
-    .select(['id', 'title', 'is_default', 'updated_at'])
+    .select(['id', 'title', 'is_default as isDefault', 'updated_at as updatedAt'])
     .orderBy('is_default', 'desc')
     .orderBy(sql`lower(title)`)
     .execute();
@@ -87,33 +87,33 @@ export async function listInterviews(db: Db, filter: InterviewFilter) {
     query
       .select((eb) => [
         'interviews.id',
-        'interviews.interviewed_on',
+        'interviews.interviewed_on as interviewedOn',
         'interviews.status',
-        'interviews.guide_title',
-        'interviews.updated_at',
-        'interviews.participant_id',
-        'participants.display_name as participant_name',
-        'participants.tenure_band as participant_tenure_band',
-        'participants.background as participant_background',
-        'teams.name as team_name',
-        'users.name as interviewer_name',
+        'interviews.guide_title as guideTitle',
+        'interviews.updated_at as updatedAt',
+        'interviews.participant_id as participantId',
+        'participants.display_name as participantName',
+        'participants.tenure_band as participantTenureBand',
+        'participants.background as participantBackground',
+        'teams.name as teamName',
+        'users.name as interviewerName',
         eb
           .selectFrom('interview_answers')
           .select(sql<number>`count(*)::int`.as('count'))
           .whereRef('interview_answers.interview_id', '=', 'interviews.id')
           .where(sql<boolean>`btrim(interview_answers.body) <> ''`)
-          .as('answered_count'),
+          .as('answeredCount'),
         eb
           .selectFrom('interview_answers')
           .select(sql<number>`count(*)::int`.as('count'))
           .whereRef('interview_answers.interview_id', '=', 'interviews.id')
-          .as('question_count'),
+          .as('questionCount'),
         eb
           .selectFrom('evidence')
           .select(sql<number>`count(*)::int`.as('count'))
           .where('evidence.source_kind', '=', 'interview')
           .whereRef('evidence.source_id', '=', 'interviews.id')
-          .as('evidence_count'),
+          .as('evidenceCount'),
       ])
       .orderBy('interviews.interviewed_on', 'desc')
       .orderBy('interviews.created_at', 'desc')
@@ -134,21 +134,21 @@ export async function getInterview(db: Db, input: { id: string }) {
     .leftJoin('users', 'users.id', 'interviews.interviewer_id')
     .select([
       'interviews.id',
-      'interviews.participant_id',
-      'interviews.interviewed_on',
-      'interviews.interviewer_id',
-      'interviews.guide_id',
-      'interviews.guide_title',
+      'interviews.participant_id as participantId',
+      'interviews.interviewed_on as interviewedOn',
+      'interviews.interviewer_id as interviewerId',
+      'interviews.guide_id as guideId',
+      'interviews.guide_title as guideTitle',
       'interviews.notes',
       'interviews.status',
-      'interviews.created_at',
-      'interviews.updated_at',
-      'participants.display_name as participant_name',
-      'participants.tenure_band as participant_tenure_band',
-      'participants.background as participant_background',
-      'participants.archived_at as participant_archived_at',
-      'teams.name as team_name',
-      'users.name as interviewer_name',
+      'interviews.created_at as createdAt',
+      'interviews.updated_at as updatedAt',
+      'participants.display_name as participantName',
+      'participants.tenure_band as participantTenureBand',
+      'participants.background as participantBackground',
+      'participants.archived_at as participantArchivedAt',
+      'teams.name as teamName',
+      'users.name as interviewerName',
     ])
     .where('interviews.id', '=', input.id)
     .executeTakeFirst();
@@ -160,7 +160,7 @@ export async function getInterview(db: Db, input: { id: string }) {
 export async function listAnswers(db: Db, input: { interviewId: string }) {
   return db
     .selectFrom('interview_answers')
-    .select(['position', 'prompt', 'body', 'updated_at'])
+    .select(['position', 'prompt', 'body', 'updated_at as updatedAt'])
     .where('interview_id', '=', input.interviewId)
     .orderBy('position')
     .execute();

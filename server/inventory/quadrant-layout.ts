@@ -1,8 +1,11 @@
 // Where the frequency x severity chart draws everything, in pixels, so that the drawing never lies:
 // each axis gets a scale that one outlier cannot squash (the outlier is drawn at the edge, marked),
 // markers that would overlap are pushed apart (with a line back to their exact spot) or grouped
-// with a count, and titles and quadrant names go only where they overprint nothing. Pure.
+// with a count, and titles and quadrant names go only where they overprint nothing. Pure. The
+// scales and the marker geometry are in quadrant-scales.ts and quadrant-geometry.ts.
 import type { Quadrant, QuadrantSplits } from './inventory-model';
+import { circleBox, inside, mergeBodies, overlaps, separate, type Body, type Rect } from './quadrant-geometry';
+import { chooseScale, type AxisScale } from './quadrant-scales';
 
 export interface LayoutTheme {
   rank: number;
@@ -10,21 +13,6 @@ export interface LayoutTheme {
   developers: number;
   hours: number;
   quadrant: Quadrant | null;
-}
-
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface AxisScale {
-  /** The axis runs from 0 to max; values above it are drawn at the edge and marked. */
-  max: number;
-  ticks: number[];
-  /** Whether some value lies beyond max (an outlier the axis was clipped for). */
-  isClipped: boolean;
 }
 
 export interface PlacedMarker {
@@ -89,178 +77,7 @@ export interface LayoutOptions {
 export const COMPACT_WIDTH = 520;
 /** This many themes at one identical spot become one marker with a count instead of a ring. */
 export const GROUP_AT = 5;
-/** A value this many times the next one down (in the top third) is an outlier: the axis is clipped below it. */
-export const OUTLIER_RATIO = 3;
-const GAP = 2;
 const LABEL_PAD = 3;
-
-// ---------------------------------------------------------------------------------------------
-// Scales
-
-function niceStep(rough: number, isInteger: boolean): number {
-  if (rough <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? 10 * magnitude;
-  return isInteger ? Math.max(1, Math.ceil(step)) : step;
-}
-
-/** 0 to a round number a little above maxValue, with about `tickCount` round ticks. */
-export function niceScale(maxValue: number, tickCount: number, isInteger: boolean): { max: number; ticks: number[] } {
-  const top = maxValue > 0 ? maxValue * 1.1 : 1;
-  const step = niceStep(top / tickCount, isInteger);
-  const max = Math.ceil(top / step - 1e-9) * step;
-  const ticks: number[] = [];
-  for (let index = 0; index * step <= max + 1e-9; index++) ticks.push(Number((index * step).toPrecision(12)));
-  return { max: ticks[ticks.length - 1], ticks };
-}
-
-/**
- * The largest value the axis shows in full. With three or more values, a value at least
- * OUTLIER_RATIO times the next one down, among the top third, marks a jump: everything above the
- * jump is an outlier and the axis stops below it. The split line always stays on the axis.
- */
-export function outlierCut(values: number[]): number | null {
-  if (values.length < 3) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const maxOutliers = Math.max(1, Math.floor(sorted.length / 3));
-  let cut: number | null = null;
-  let best = OUTLIER_RATIO;
-  for (let index = sorted.length - 1 - maxOutliers; index < sorted.length - 1; index++) {
-    const below = sorted[index];
-    const above = sorted[index + 1];
-    if (below <= 0) continue;
-    const ratio = above / below;
-    if (ratio >= best) {
-      best = ratio;
-      cut = below;
-    }
-  }
-  return cut;
-}
-
-export function chooseScale(values: number[], options: { split: number; tickCount: number; isInteger: boolean }): AxisScale {
-  const cut = outlierCut(values);
-  const shown = cut === null ? Math.max(...values, 0) : cut;
-  const { max, ticks } = niceScale(Math.max(shown, options.split), options.tickCount, options.isInteger);
-  return { max, ticks, isClipped: values.some((value) => value > max) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Geometry
-
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (inner: Rect, outer: Rect) =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
-const circleBox = (marker: Pick<PlacedMarker, 'x' | 'y' | 'radius'>, pad = 0): Rect => ({
-  x: marker.x - marker.radius - pad,
-  y: marker.y - marker.radius - pad,
-  width: 2 * (marker.radius + pad),
-  height: 2 * (marker.radius + pad),
-});
-
-/** True when two markers' circles (with the minimum gap) overlap. */
-export function markersOverlap(a: Pick<PlacedMarker, 'x' | 'y' | 'radius'>, b: Pick<PlacedMarker, 'x' | 'y' | 'radius'>, gap = GAP): boolean {
-  return Math.hypot(a.x - b.x, a.y - b.y) < a.radius + b.radius + gap - 1e-6;
-}
-
-/** True when two label boxes overlap. */
-export const boxesOverlap = overlaps;
-
-interface Body {
-  ranks: number[];
-  anchorX: number;
-  anchorY: number;
-  x: number;
-  y: number;
-  radius: number;
-  isBeyondX: boolean;
-  isBeyondY: boolean;
-}
-
-/**
- * Pushes overlapping markers apart until none overlaps (or the iterations run out), keeping them
- * inside the plot. Deterministic: markers at one identical spot leave it in fixed directions.
- */
-function relax(bodies: Body[], plot: Rect, iterations = 400): void {
-  const clamp = (body: Body) => {
-    body.x = Math.min(plot.x + plot.width - body.radius, Math.max(plot.x + body.radius, body.x));
-    body.y = Math.min(plot.y + plot.height - body.radius, Math.max(plot.y + body.radius, body.y));
-  };
-  bodies.forEach(clamp);
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    let isMoved = false;
-    for (let i = 0; i < bodies.length; i++) {
-      for (let j = i + 1; j < bodies.length; j++) {
-        const a = bodies[i];
-        const b = bodies[j];
-        let dx = b.x - a.x;
-        let dy = b.y - a.y;
-        let distance = Math.hypot(dx, dy);
-        const wanted = a.radius + b.radius + GAP;
-        if (distance >= wanted) continue;
-        if (distance < 1e-6) {
-          // A fixed direction per pair (golden angle), so identical spots open into a ring.
-          const angle = (i * 0.37 + j * 2.39996) % (2 * Math.PI);
-          dx = Math.cos(angle);
-          dy = Math.sin(angle);
-          distance = 1;
-        }
-        const push = (wanted - distance) / 2 + 0.01;
-        a.x -= (push * dx) / distance;
-        a.y -= (push * dy) / distance;
-        b.x += (push * dx) / distance;
-        b.y += (push * dy) / distance;
-        clamp(a);
-        clamp(b);
-        isMoved = true;
-      }
-    }
-    if (!isMoved) return;
-  }
-}
-
-const groupRadius = (count: number, compact: boolean) => (compact ? 12 : 14) + Math.min(4, Math.floor(Math.log2(count)));
-
-function mergeBodies(members: Body[], compact: boolean): Body {
-  const ranks = members.flatMap((member) => member.ranks).sort((a, b) => a - b);
-  const anchorX = members.reduce((sum, member) => sum + member.anchorX, 0) / members.length;
-  const anchorY = members.reduce((sum, member) => sum + member.anchorY, 0) / members.length;
-  return {
-    ranks,
-    anchorX,
-    anchorY,
-    x: anchorX,
-    y: anchorY,
-    radius: groupRadius(ranks.length, compact),
-    isBeyondX: members.some((member) => member.isBeyondX),
-    isBeyondY: members.some((member) => member.isBeyondY),
-  };
-}
-
-/** Markers that cannot be pushed apart are merged, then everything is relaxed again, until nothing overlaps. */
-function separate(bodies: Body[], plot: Rect, compact: boolean): Body[] {
-  let current = bodies;
-  for (let round = 0; round < bodies.length; round++) {
-    relax(current, plot);
-    const parent = current.map((_, index) => index);
-    const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
-    let hasOverlap = false;
-    for (let i = 0; i < current.length; i++) {
-      for (let j = i + 1; j < current.length; j++) {
-        if (markersOverlap(current[i], current[j])) {
-          hasOverlap = true;
-          parent[find(j)] = find(i);
-        }
-      }
-    }
-    if (!hasOverlap) return current;
-    const groups = new Map<number, Body[]>();
-    current.forEach((body, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), body]));
-    current = [...groups.values()].map((members) => (members.length === 1 ? members[0] : mergeBodies(members, compact)));
-  }
-  relax(current, plot);
-  return current;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Labels

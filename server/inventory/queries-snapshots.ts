@@ -50,7 +50,7 @@ export async function insertSnapshot(db: Db, input: { title: string; filter: unk
       directory_size: input.directorySize,
       taken_by: input.takenBy,
     })
-    .returning(['id', 'title', 'taken_at'])
+    .returning(['id', 'title', 'taken_at as takenAt'])
     .executeTakeFirstOrThrow();
 }
 
@@ -62,10 +62,10 @@ export async function listSnapshots(db: Db) {
       'inventory_snapshots.id',
       'inventory_snapshots.title',
       'inventory_snapshots.filter',
-      'inventory_snapshots.directory_size',
-      'inventory_snapshots.taken_at',
-      'users.name as taken_by_name',
-      sql<number>`jsonb_array_length(inventory_snapshots.ranking)::int`.as('theme_count'),
+      'inventory_snapshots.directory_size as directorySize',
+      'inventory_snapshots.taken_at as takenAt',
+      'users.name as takenByName',
+      sql<number>`jsonb_array_length(inventory_snapshots.ranking)::int`.as('themeCount'),
     ])
     .orderBy('inventory_snapshots.taken_at', 'desc')
     .orderBy('inventory_snapshots.id')
@@ -81,9 +81,9 @@ export async function getSnapshot(db: Db, input: { id: string }) {
       'inventory_snapshots.title',
       'inventory_snapshots.filter',
       'inventory_snapshots.ranking',
-      'inventory_snapshots.directory_size',
-      'inventory_snapshots.taken_at',
-      'users.name as taken_by_name',
+      'inventory_snapshots.directory_size as directorySize',
+      'inventory_snapshots.taken_at as takenAt',
+      'users.name as takenByName',
     ])
     .where('inventory_snapshots.id', '=', input.id)
     .executeTakeFirst();
@@ -101,7 +101,7 @@ export async function insertShare(db: Db, input: { label: string; tokenHash: str
       filter: JSON.stringify(input.filter),
       created_by: input.createdBy,
     })
-    .returning(['id', 'label', 'created_at'])
+    .returning(['id', 'label', 'created_at as createdAt'])
     .executeTakeFirstOrThrow();
 }
 
@@ -112,12 +112,12 @@ export async function listShares(db: Db) {
     .select([
       'inventory_shares.id',
       'inventory_shares.label',
-      'inventory_shares.token_prefix',
+      'inventory_shares.token_prefix as tokenPrefix',
       'inventory_shares.filter',
-      'inventory_shares.created_at',
-      'users.name as created_by_name',
-      'inventory_shares.last_viewed_at',
-      'inventory_shares.revoked_at',
+      'inventory_shares.created_at as createdAt',
+      'users.name as createdByName',
+      'inventory_shares.last_viewed_at as lastViewedAt',
+      'inventory_shares.revoked_at as revokedAt',
     ])
     .orderBy(sql`inventory_shares.revoked_at is not null`)
     .orderBy('inventory_shares.created_at', 'desc')
@@ -137,7 +137,7 @@ export async function revokeShare(db: Db, input: { id: string }): Promise<boolea
 export async function findShareByHash(db: Db, input: { tokenHash: string }) {
   return db
     .selectFrom('inventory_shares')
-    .select(['id', 'label', 'filter', 'revoked_at', 'last_viewed_at'])
+    .select(['id', 'label', 'filter', 'revoked_at as revokedAt', 'last_viewed_at as lastViewedAt'])
     .where('token_hash', '=', input.tokenHash)
     .executeTakeFirst();
 }

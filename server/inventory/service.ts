@@ -180,11 +180,11 @@ export async function compareSnapshot(db: Db, input: { id: string }) {
   return {
     id: snapshot.id,
     title: snapshot.title,
-    takenAt: snapshot.taken_at,
-    takenByName: snapshot.taken_by_name,
+    takenAt: snapshot.takenAt,
+    takenByName: snapshot.takenByName,
     filter,
     filterLabel: now.filterLabel,
-    directorySizeThen: snapshot.directory_size,
+    directorySizeThen: snapshot.directorySize,
     directorySizeNow: now.directorySize,
     frozen: then,
     comparison: compareRankings({ then, now: now.themes, fates }),
@@ -228,8 +228,8 @@ export const SHARE_VIEW_LIMIT = { name: 'share-view', limit: 120, windowSeconds:
 /** The inventory behind a share link, names always hidden; a revoked or unknown link is not found. */
 export async function viewSharedInventory(db: Db, input: { token: string }) {
   const share = await queries.findShareByHash(db, { tokenHash: hashToken(input.token) });
-  if (!share || share.revoked_at) throw new AppError('NOT_FOUND', 'This link is not valid or has been revoked.');
-  if (!share.last_viewed_at || Date.now() - share.last_viewed_at.getTime() > TOUCH_EVERY_MS) await queries.touchShare(db, { id: share.id });
+  if (!share || share.revokedAt) throw new AppError('NOT_FOUND', 'This link is not valid or has been revoked.');
+  if (!share.lastViewedAt || Date.now() - share.lastViewedAt.getTime() > TOUCH_EVERY_MS) await queries.touchShare(db, { id: share.id });
   const inventory = await getInventoryDocument(db, { filter: storedFilter(share.filter), sort: 'score', hasNames: false });
   return { label: share.label, inventory };
 }

@@ -12,10 +12,10 @@ import * as queries from './queries';
 export const IMPACT_WEEKS = [4, 8, 12, 26] as const;
 
 /** The snapshot to compare against: the one chosen, else the last taken before the ship date, else the first. */
-function chooseSnapshot<T extends { id: string; taken_at: Date }>(snapshots: T[], shippedAt: Date, chosenId: string | null): T | null {
+function chooseSnapshot<T extends { id: string; takenAt: Date }>(snapshots: T[], shippedAt: Date, chosenId: string | null): T | null {
   if (chosenId) return snapshots.find((snapshot) => snapshot.id === chosenId) ?? null;
-  const before = snapshots.filter((snapshot) => new Date(snapshot.taken_at) <= shippedAt);
-  const newestFirst = (a: T, b: T) => new Date(b.taken_at).getTime() - new Date(a.taken_at).getTime();
+  const before = snapshots.filter((snapshot) => new Date(snapshot.takenAt) <= shippedAt);
+  const newestFirst = (a: T, b: T) => new Date(b.takenAt).getTime() - new Date(a.takenAt).getTime();
   return before.sort(newestFirst)[0] ?? [...snapshots].sort(newestFirst).at(-1) ?? null;
 }
 
@@ -60,7 +60,7 @@ export async function getImpact(db: Db, input: { itemId: string; weeks: number; 
       clusterCount: clusters.length,
     },
     rating: ratings ? compareMeans(ratings[0], ratings[1]) : null,
-    snapshots: snapshots.map((row) => ({ id: row.id, title: row.title, takenAt: row.taken_at })),
+    snapshots: snapshots.map((row) => ({ id: row.id, title: row.title, takenAt: row.takenAt })),
     baseline: comparison && {
       id: comparison.id,
       title: comparison.title,

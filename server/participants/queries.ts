@@ -20,16 +20,16 @@ export interface ParticipantFilter {
 
 const participantColumns = [
   'participants.id',
-  'participants.display_name',
+  'participants.display_name as displayName',
   'participants.email',
-  'participants.team_id',
-  'teams.name as team_name',
-  'participants.tenure_band',
+  'participants.team_id as teamId',
+  'teams.name as teamName',
+  'participants.tenure_band as tenureBand',
   'participants.background',
   'participants.origin',
-  'participants.archived_at',
-  'participants.created_at',
-  'participants.updated_at',
+  'participants.archived_at as archivedAt',
+  'participants.created_at as createdAt',
+  'participants.updated_at as updatedAt',
 ] as const;
 
 function baseParticipants(db: Db) {
@@ -148,10 +148,10 @@ export async function listTeams(db: Db) {
     .select([
       'teams.id',
       'teams.name',
-      'teams.created_at',
-      sql<number>`(count(participants.id) filter (where participants.archived_at is null))::int`.as('developer_count'),
+      'teams.created_at as createdAt',
+      sql<number>`(count(participants.id) filter (where participants.archived_at is null))::int`.as('developerCount'),
       // Archived developers too: a team is empty (can be deleted as it is) only without either.
-      sql<number>`count(participants.id)::int`.as('total_developer_count'),
+      sql<number>`count(participants.id)::int`.as('totalDeveloperCount'),
     ])
     .groupBy('teams.id')
     .orderBy(sql`lower(teams.name)`)

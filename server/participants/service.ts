@@ -321,8 +321,8 @@ export async function requireActiveParticipant(db: Db, input: { id: string; fiel
   if (!participant) {
     throw new AppError('BAD_REQUEST', 'This developer is not in the directory. Pick a developer from the list.', { field });
   }
-  if (participant.archived_at) {
-    throw new AppError('BAD_REQUEST', `${participant.display_name} is archived. Restore them in the directory first, or pick another developer.`, {
+  if (participant.archivedAt) {
+    throw new AppError('BAD_REQUEST', `${participant.displayName} is archived. Restore them in the directory first, or pick another developer.`, {
       field,
     });
   }

@@ -24,23 +24,23 @@ export async function listSessions(db: Db, filter: SessionFilter) {
         'shadowing_sessions.id',
         'shadowing_sessions.scenario',
         'shadowing_sessions.focus',
-        'shadowing_sessions.started_at',
-        'shadowing_sessions.ended_at',
-        'shadowing_sessions.created_at',
-        'shadowing_sessions.participant_id',
-        'participants.display_name as participant_name',
-        'teams.name as team_name',
-        'users.name as observer_name',
+        'shadowing_sessions.started_at as startedAt',
+        'shadowing_sessions.ended_at as endedAt',
+        'shadowing_sessions.created_at as createdAt',
+        'shadowing_sessions.participant_id as participantId',
+        'participants.display_name as participantName',
+        'teams.name as teamName',
+        'users.name as observerName',
         eb
           .selectFrom('friction_events')
           .select(sql<number>`count(*)::int`.as('count'))
           .whereRef('friction_events.session_id', '=', 'shadowing_sessions.id')
-          .as('event_count'),
+          .as('eventCount'),
         eb
           .selectFrom('friction_events')
           .select(sql<number>`coalesce(sum(minutes_lost), 0)`.as('minutes'))
           .whereRef('friction_events.session_id', '=', 'shadowing_sessions.id')
-          .as('minutes_lost'),
+          .as('minutesLost'),
       ])
       .orderBy(sql`coalesce(shadowing_sessions.started_at, shadowing_sessions.created_at)`, 'desc')
       .orderBy('shadowing_sessions.id')
@@ -60,20 +60,20 @@ export async function getSession(db: Db, input: { id: string }) {
     .leftJoin('users', 'users.id', 'shadowing_sessions.observer_id')
     .select([
       'shadowing_sessions.id',
-      'shadowing_sessions.participant_id',
+      'shadowing_sessions.participant_id as participantId',
       'shadowing_sessions.scenario',
       'shadowing_sessions.focus',
       'shadowing_sessions.notes',
-      'shadowing_sessions.observer_id',
-      'shadowing_sessions.started_at',
-      'shadowing_sessions.ended_at',
-      'shadowing_sessions.created_at',
-      'shadowing_sessions.updated_at',
-      'participants.display_name as participant_name',
-      'participants.tenure_band as participant_tenure_band',
-      'participants.background as participant_background',
-      'teams.name as team_name',
-      'users.name as observer_name',
+      'shadowing_sessions.observer_id as observerId',
+      'shadowing_sessions.started_at as startedAt',
+      'shadowing_sessions.ended_at as endedAt',
+      'shadowing_sessions.created_at as createdAt',
+      'shadowing_sessions.updated_at as updatedAt',
+      'participants.display_name as participantName',
+      'participants.tenure_band as participantTenureBand',
+      'participants.background as participantBackground',
+      'teams.name as teamName',
+      'users.name as observerName',
     ])
     .where('shadowing_sessions.id', '=', input.id)
     .executeTakeFirst();
@@ -82,7 +82,7 @@ export async function getSession(db: Db, input: { id: string }) {
 export async function listEvents(db: Db, input: { sessionId: string }) {
   return db
     .selectFrom('friction_events')
-    .select(['id', 'offset_seconds', 'kind', 'note', 'minutes_lost', 'created_at', 'updated_at'])
+    .select(['id', 'offset_seconds as offsetSeconds', 'kind', 'note', 'minutes_lost as minutesLost', 'created_at as createdAt', 'updated_at as updatedAt'])
     .where('session_id', '=', input.sessionId)
     .orderBy('offset_seconds')
     .orderBy('created_at')

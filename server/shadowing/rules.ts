@@ -119,12 +119,12 @@ export interface KindTotal {
 }
 
 /** Events and minutes lost per kind, in the order of FRICTION_KINDS, kinds with no event left out. */
-export function totalsByKind(events: { kind: FrictionKind; minutes_lost: number | null }[]): KindTotal[] {
+export function totalsByKind(events: { kind: FrictionKind; minutesLost: number | null }[]): KindTotal[] {
   const totals = new Map<FrictionKind, KindTotal>();
   for (const event of events) {
     const total = totals.get(event.kind) ?? { kind: event.kind, label: FRICTION_LABELS[event.kind], count: 0, minutesLost: 0 };
     total.count += 1;
-    total.minutesLost += event.minutes_lost ?? 0;
+    total.minutesLost += event.minutesLost ?? 0;
     totals.set(event.kind, total);
   }
   return FRICTION_KINDS.filter((kind) => totals.has(kind)).map((kind) => totals.get(kind)!);

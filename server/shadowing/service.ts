@@ -45,7 +45,7 @@ export async function updateSession(
     const times = await queries.lockSessionTimes(trx, { id: input.id });
     if (!times) throw new AppError('NOT_FOUND', GONE);
     const current = await queries.getSession(trx, { id: input.id });
-    if (current && current.participant_id !== input.participantId) await requireActiveParticipant(trx, { id: input.participantId });
+    if (current && current.participantId !== input.participantId) await requireActiveParticipant(trx, { id: input.participantId });
     let endedAt: Date | undefined;
     if (input.durationMinutes !== undefined && input.durationMinutes !== null) {
       if (!times.started_at || !times.ended_at) {

@@ -7,6 +7,7 @@ import { explainThemeRanking } from '@/server/inventory/service-ranking';
 import { SOURCE_KINDS } from '@/server/evidence/rules';
 import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import * as queries from './queries';
+import { listThemeEvidence } from './queries-evidence';
 import { THEME_STATUSES, themeDescriptionSchema, themeTitleSchema } from './rules';
 import * as service from './service';
 import * as suggestions from './service-suggestions';
@@ -45,7 +46,7 @@ export const themesRouter = createRouter({
         ...page,
       }),
     )
-    .query(({ ctx, input }) => queries.listThemeEvidence(ctx.db, { ...input, themeId: input.id })),
+    .query(({ ctx, input }) => listThemeEvidence(ctx.db, { ...input, themeId: input.id })),
 
   /** "How was this computed?": each affected developer's items and the value that counted, the median and the score. */
   explain: memberProcedure

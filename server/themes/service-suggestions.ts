@@ -7,7 +7,8 @@ import { createVersionedCache } from '@/server/lib/versioned-cache';
 import { AppError } from '@/server/errors';
 import { findExistingEvidenceIds } from '@/server/evidence/queries';
 import { clusterUntagged } from './cluster-untagged';
-import * as queries from './queries';
+import * as themeQueries from './queries';
+import * as queries from './queries-suggestions';
 import { fitThemes, type ThemeExamples, type ThemeModel } from './suggest-themes';
 
 const cachedSuggestions = createVersionedCache<Db>({ ...changeLogHooks('inventory_changes'), maxEntries: 2 });

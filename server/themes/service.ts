@@ -8,6 +8,8 @@ import { listThemesOfEvidence } from '@/server/evidence/queries';
 import type { InventoryFilter } from '@/server/inventory/queries';
 import { rankInventory } from '@/server/inventory/service-ranking';
 import * as queries from './queries';
+import * as evidenceQueries from './queries-evidence';
+import * as mergeQueries from './queries-merges';
 import { MAX_MVP_FOCUS } from './rules';
 
 const GONE = 'This theme no longer exists. Reload the page.';
@@ -45,11 +47,11 @@ export async function findLiveTheme(db: Db, input: { id: string }): Promise<{ id
 export async function getThemeDetail(db: Db, input: { id: string; filter: InventoryFilter }) {
   const theme = await queries.getTheme(db, { id: input.id });
   if (!theme) return null;
-  const isLive = !theme.merged_into_id && theme.status !== 'archived';
+  const isLive = !theme.mergedIntoId && theme.status !== 'archived';
   const [ranking, mergesIn, mergedInto] = await Promise.all([
     isLive ? rankInventory(db, input.filter) : null,
-    queries.listMergesInto(db, { themeId: theme.id }),
-    theme.merged_into_id ? findLiveTheme(db, { id: theme.merged_into_id }) : null,
+    mergeQueries.listMergesInto(db, { themeId: theme.id }),
+    theme.mergedIntoId ? findLiveTheme(db, { id: theme.mergedIntoId }) : null,
   ]);
   const ranked = ranking?.themes.filter((row) => row.evidenceCount > 0) ?? [];
   return {
@@ -123,11 +125,11 @@ export async function mergeThemes(db: Db, input: { sourceId: string; targetId: s
     if (target.status === 'archived') {
       throw new AppError('CONFLICT', `"${target.title}" is archived. Restore it before merging into it.`, { field: 'targetId' });
     }
-    const merge = await queries.insertMerge(trx, input);
-    await queries.recordMergedEvidence(trx, { mergeId: merge.id, sourceId: source.id, targetId: target.id });
-    const added = await queries.tagMergedEvidence(trx, { mergeId: merge.id, themeId: target.id, isNewOnly: true });
-    await queries.deleteAllTags(trx, { themeId: source.id });
-    await queries.setMergedInto(trx, { id: source.id, mergedIntoId: target.id });
+    const merge = await mergeQueries.insertMerge(trx, input);
+    await mergeQueries.recordMergedEvidence(trx, { mergeId: merge.id, sourceId: source.id, targetId: target.id });
+    const added = await mergeQueries.tagMergedEvidence(trx, { mergeId: merge.id, themeId: target.id, isNewOnly: true });
+    await mergeQueries.deleteAllTags(trx, { themeId: source.id });
+    await mergeQueries.setMergedInto(trx, { id: source.id, mergedIntoId: target.id });
     return { mergeId: merge.id, targetId: target.id, added };
   });
 }
@@ -135,7 +137,7 @@ export async function mergeThemes(db: Db, input: { sourceId: string; targetId: s
 /** Gives the source theme its evidence back and takes from the target what the merge added. */
 export async function undoMerge(db: Db, input: { mergeId: string; undoneBy: string | null }) {
   return db.transaction().execute(async (trx) => {
-    const merge = await queries.findMerge(trx, { id: input.mergeId });
+    const merge = await mergeQueries.findMerge(trx, { id: input.mergeId });
     if (!merge) throw new AppError('NOT_FOUND', 'This merge no longer exists. Reload the page.');
     if (merge.undone_at) throw new AppError('CONFLICT', 'This merge was already undone.');
     const locked = await queries.lockThemes(trx, { ids: [merge.source_theme_id, merge.target_theme_id] });
@@ -144,10 +146,10 @@ export async function undoMerge(db: Db, input: { mergeId: string; undoneBy: stri
       const live = await findLiveTheme(trx, { id: target.id });
       throw new AppError('CONFLICT', `"${target.title}" has since been merged into "${live?.title}". Undo that merge first.`);
     }
-    await queries.tagMergedEvidence(trx, { mergeId: merge.id, themeId: merge.source_theme_id, isNewOnly: false });
-    await queries.untagMergedEvidence(trx, { mergeId: merge.id, themeId: merge.target_theme_id });
-    await queries.setMergedInto(trx, { id: merge.source_theme_id, mergedIntoId: null });
-    await queries.markMergeUndone(trx, { id: merge.id, undoneBy: input.undoneBy });
+    await mergeQueries.tagMergedEvidence(trx, { mergeId: merge.id, themeId: merge.source_theme_id, isNewOnly: false });
+    await mergeQueries.untagMergedEvidence(trx, { mergeId: merge.id, themeId: merge.target_theme_id });
+    await mergeQueries.setMergedInto(trx, { id: merge.source_theme_id, mergedIntoId: null });
+    await mergeQueries.markMergeUndone(trx, { id: merge.id, undoneBy: input.undoneBy });
     return { sourceId: merge.source_theme_id, targetId: merge.target_theme_id };
   });
 }
@@ -158,7 +160,7 @@ export async function splitTheme(db: Db, input: { themeId: string; evidenceIds: 
     const theme = await lockLiveTheme(trx, input.themeId, 'themeId');
     if (theme.merged_into_id) throw new AppError('CONFLICT', 'This theme was merged into another theme; split that theme instead.');
     const evidenceIds = [...new Set(input.evidenceIds)];
-    const tagged = new Set(await queries.findTaggedEvidenceIds(trx, { themeId: theme.id, evidenceIds }));
+    const tagged = new Set(await evidenceQueries.findTaggedEvidenceIds(trx, { themeId: theme.id, evidenceIds }));
     const missing = evidenceIds.filter((id) => !tagged.has(id));
     if (missing.length > 0) {
       throw new AppError('NOT_FOUND', `${missing.length} of the selected evidence items are no longer in this theme. Reload and select again.`, {
@@ -167,13 +169,13 @@ export async function splitTheme(db: Db, input: { themeId: string; evidenceIds: 
       });
     }
     const created = await queries.insertTheme(trx, { title: input.title, description: input.description, createdBy: input.createdBy });
-    await queries.moveTags(trx, { fromThemeId: theme.id, toThemeId: created.id, evidenceIds });
+    await evidenceQueries.moveTags(trx, { fromThemeId: theme.id, toThemeId: created.id, evidenceIds });
     return { id: created.id, title: created.title, moved: evidenceIds.length };
   });
 }
 
 export async function listEvidenceOutsideTheme(db: Db, input: { themeId: string; isUntaggedOnly: boolean; limit: number; offset: number }) {
-  const result = await queries.listEvidenceOutsideTheme(db, input);
+  const result = await evidenceQueries.listEvidenceOutsideTheme(db, input);
   const tags = await listThemesOfEvidence(db, { evidenceIds: result.rows.map((row) => row.id) });
   return { ...result, rows: result.rows.map((row) => ({ ...row, themes: tags.get(row.id) ?? [] })) };
 }

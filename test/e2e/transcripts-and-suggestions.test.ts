@@ -190,10 +190,10 @@ describe('transcripts and theme suggestions', () => {
     // Both are in the theme's evidence now.
     const themes = await page.evaluate(async () => {
       const response = await fetch(`/api/trpc/themes.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
-      return (await response.json()).result.data.json as { title: string; evidence_count?: number; evidenceCount?: number }[];
+      return (await response.json()).result.data.json as { title: string; evidenceCount: number }[];
     });
     const found = themes.find((row) => row.title === theme)!;
-    expect(found.evidenceCount ?? found.evidence_count).toBe(5);
+    expect(found.evidenceCount).toBe(5);
     expect(problems).toEqual([]);
   });
 });

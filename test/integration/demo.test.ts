@@ -54,7 +54,7 @@ describe('demo workspace', () => {
     // Someone works on top of the demo: evidence from a demo interview into their own theme,
     // their own evidence into a demo theme, their own interview with a demo developer.
     const interviews = await editor.interviews.list({});
-    const demoInterview = interviews.rows.find((row) => row.participant_name === 'Ada Okafor')!;
+    const demoInterview = interviews.rows.find((row) => row.participantName === 'Ada Okafor')!;
     const theme = await editor.themes.create({ title: 'Their own theme' });
     await editor.evidence.create({ sourceKind: 'interview', sourceId: demoInterview.id, anchor: 'q-1', excerpt: 'watched Grafana for twenty minutes', themeIds: [theme.id] });
     const demoTheme = (await editor.themes.options()).find((option) => option.title.startsWith('Production deploys'))!;
@@ -77,8 +77,8 @@ describe('demo workspace', () => {
     expect(after.themes).toBe(before.themes + 2);
     expect(after.evidence).toBe(before.evidence + 1);
     expect(after.shadowing_sessions).toBe(before.shadowing_sessions);
-    expect(await editor.interviews.get({ id: keptInterview.id })).toMatchObject({ participant_name: 'Tomás Rivera' });
-    expect((await editor.participants.get({ id: own.id }))?.team_name).toBe('Payments');
+    expect(await editor.interviews.get({ id: keptInterview.id })).toMatchObject({ participantName: 'Tomás Rivera' });
+    expect((await editor.participants.get({ id: own.id }))?.teamName).toBe('Payments');
 
     expect((await rejection(admin.demo.remove())).code).toBe('NOT_FOUND');
   });

@@ -137,7 +137,7 @@ describe('deleting a team', () => {
     await addParticipant(handle, { name: 'B', teamName: 'Leaving', isArchived: true });
     const leaving = a.team_id!;
     const stays = await editor.teams.create({ name: 'Stays' });
-    expect((await editor.teams.list()).find((team) => team.id === leaving)).toMatchObject({ developer_count: 1, total_developer_count: 2 });
+    expect((await editor.teams.list()).find((team) => team.id === leaving)).toMatchObject({ developerCount: 1, totalDeveloperCount: 2 });
 
     const refused = await rejection(editor.teams.delete({ id: leaving }));
     expect(refused.code).toBe('CONFLICT');

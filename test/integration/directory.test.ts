@@ -31,20 +31,20 @@ describe('participants', () => {
     await editor.participants.create({ displayName: 'Bo', email: '', teamId: null, tenureBand: '5y+', background: 'SRE' });
 
     const byTeam = await editor.participants.list({ teamId: team.id });
-    expect(byTeam.rows.map((row) => row.display_name)).toEqual(['Ada']);
-    expect(byTeam.rows[0]).toMatchObject({ team_name: 'Payments', tenure_band: '1-3y', email: 'ada@example.com' });
+    expect(byTeam.rows.map((row) => row.displayName)).toEqual(['Ada']);
+    expect(byTeam.rows[0]).toMatchObject({ teamName: 'Payments', tenureBand: '1-3y', email: 'ada@example.com' });
 
     const byTenureDesc = await editor.participants.list({ sort: 'tenure', direction: 'desc' });
-    expect(byTenureDesc.rows.map((row) => row.display_name)).toEqual(['Bo', 'Ada']);
+    expect(byTenureDesc.rows.map((row) => row.displayName)).toEqual(['Bo', 'Ada']);
     expect((await editor.participants.list({ background: 'sre' })).total).toBe(1);
     expect((await editor.participants.list({ search: 'ADA@' })).total).toBe(1);
 
     await editor.participants.update({ id: ada.id, displayName: 'Ada Okafor', email: 'ada@example.com', teamId: null, tenureBand: '3-5y', background: null });
-    expect(await editor.participants.get({ id: ada.id })).toMatchObject({ display_name: 'Ada Okafor', team_id: null, tenure_band: '3-5y' });
+    expect(await editor.participants.get({ id: ada.id })).toMatchObject({ displayName: 'Ada Okafor', teamId: null, tenureBand: '3-5y' });
 
     await editor.participants.setArchived({ id: ada.id, isArchived: true });
-    expect((await editor.participants.list({})).rows.map((row) => row.display_name)).toEqual(['Bo']);
-    expect((await editor.participants.list({ status: 'archived' })).rows.map((row) => row.display_name)).toEqual(['Ada Okafor']);
+    expect((await editor.participants.list({})).rows.map((row) => row.displayName)).toEqual(['Bo']);
+    expect((await editor.participants.list({ status: 'archived' })).rows.map((row) => row.displayName)).toEqual(['Ada Okafor']);
   });
 
   it('refuses a duplicate email in any letter case and writes nothing', async () => {
@@ -69,7 +69,7 @@ describe('participants', () => {
   it('stores HTML and script as text', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const created = await editor.participants.create({ displayName: name, email: null, teamId: null, tenureBand: null, background: '<b>data</b>' });
-    expect(await editor.participants.get({ id: created.id })).toMatchObject({ display_name: name, background: '<b>data</b>' });
+    expect(await editor.participants.get({ id: created.id })).toMatchObject({ displayName: name, background: '<b>data</b>' });
   });
 
   it('lets a viewer read but not change the directory', async () => {
@@ -98,7 +98,7 @@ describe('directory CSV import', () => {
 
     expect(await editor.participants.import({ text: csv })).toEqual({ inserted: 3, updated: 0, unchanged: 0, teamsCreated: 1, skipped: [], skippedRows: 0 });
     const teams = await editor.teams.list();
-    expect(teams.map((team) => [team.name, team.developer_count])).toEqual([
+    expect(teams.map((team) => [team.name, team.developerCount])).toEqual([
       ['Payments', 2],
       ['Search', 1],
     ]);

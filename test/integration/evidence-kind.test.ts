@@ -196,16 +196,16 @@ describe('the kind rules at the boundary', () => {
   it('saves a ticket as a single occurrence by default, and as recurring with a rate', async () => {
     const single = await create({ minutesLost: 45 });
     const recurring = await create({ kind: 'recurring', minutesLost: 45, occurrencesPerMonth: 2 });
-    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'single', minutes_lost: 45, minutes_origin: 'entered', occurrences_per_month: 1 });
-    expect(await editor.evidence.get({ id: recurring.id })).toMatchObject({ kind: 'recurring', occurrences_per_month: 2 });
+    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'single', minutesLost: 45, minutesOrigin: 'entered', occurrencesPerMonth: 1 });
+    expect(await editor.evidence.get({ id: recurring.id })).toMatchObject({ kind: 'recurring', occurrencesPerMonth: 2 });
 
     // Editing keeps the rules: a rate on a single item is refused; marking it recurring with one is not.
     const excerpt = (await editor.evidence.get({ id: single.id }))!.excerpt;
     const correction = { id: single.id, excerpt, participantId: null, minutesLost: 45, occurrencesPerMonth: 3, severity: null };
     const refused = await rejection(editor.evidence.correct({ ...correction, kind: 'single' }));
     expect((refused.cause as AppError).field).toBe('occurrencesPerMonth');
-    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'single', occurrences_per_month: 1 });
+    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'single', occurrencesPerMonth: 1 });
     await editor.evidence.correct({ ...correction, kind: 'recurring' });
-    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'recurring', occurrences_per_month: 3, minutes_origin: 'entered' });
+    expect(await editor.evidence.get({ id: single.id })).toMatchObject({ kind: 'recurring', occurrencesPerMonth: 3, minutesOrigin: 'entered' });
   });
 });

@@ -47,20 +47,20 @@ describe('saving evidence', () => {
     });
     const saved = await editor.evidence.get({ id: result.id });
     expect(saved).toMatchObject({
-      participant_id: ada.id,
-      participant_name: 'Ada',
-      team_name: 'Payments',
-      source_path: `/interviews/${ada.id}#q-2`,
-      observed_on: '2026-09-15',
-      minutes_lost: 960,
-      occurrences_per_month: 0.5,
+      participantId: ada.id,
+      participantName: 'Ada',
+      teamName: 'Payments',
+      sourcePath: `/interviews/${ada.id}#q-2`,
+      observedOn: '2026-09-15',
+      minutesLost: 960,
+      occurrencesPerMonth: 0.5,
       themes: [{ title: 'Getting a staging database takes two days' }],
     });
   });
 
   it('can save evidence unattributed', async () => {
     const result = await editor.evidence.create({ sourceKind: 'interview', sourceId: ada.id, excerpt: 'staging database', participantId: null, severity: 3 });
-    expect(await editor.evidence.get({ id: result.id })).toMatchObject({ participant_id: null, severity: 3, minutes_lost: null });
+    expect(await editor.evidence.get({ id: result.id })).toMatchObject({ participantId: null, severity: 3, minutesLost: null });
   });
 
   it.each([
@@ -132,7 +132,7 @@ describe('tagging evidence', () => {
     await addEvidence(handle, { themeIds: [], participantId: null, sourceKind: 'survey', observedOn: '2026-06-11' });
     expect((await editor.evidence.list({ sourceKinds: ['ticket', 'survey'] })).total).toBe(2);
     expect((await editor.evidence.list({ participantId: ada.id })).total).toBe(1);
-    expect((await editor.evidence.list({ teamId: bo.team_id! })).rows.map((row) => row.participant_name)).toEqual(['Bo']);
+    expect((await editor.evidence.list({ teamId: bo.team_id! })).rows.map((row) => row.participantName)).toEqual(['Bo']);
     expect((await editor.evidence.list({ from: '2026-06-01', to: '2026-06-10' })).total).toBe(1);
     const error = await rejection(editor.evidence.list({ from: '10/06/2026' }));
     expect(error.message).toMatch(/^from: Use a date like/);

@@ -91,7 +91,7 @@ describe('evidence from a transcript turn', () => {
     await editor.interviews.importTranscript({ id: interview.id, content: VTT, fileName: 'zoom.vtt', speakers });
     const saved = await editor.evidence.create({ sourceKind: 'interview', sourceId: interview.id, anchor: 't-2', excerpt: 'two days for a staging database' });
     const evidence = await viewer.evidence.get({ id: saved.id });
-    expect(evidence).toMatchObject({ source_path: `/interviews/${interview.id}/turns/2`, participant_id: ada.id, observed_on: '2026-01-15' });
+    expect(evidence).toMatchObject({ sourcePath: `/interviews/${interview.id}/turns/2`, participantId: ada.id, observedOn: '2026-01-15' });
     // Without a recording, the link opens the turn; with one, the recording at 83 seconds.
     expect(await viewer.interviews.turnLink({ id: interview.id, position: 2 })).toEqual({ href: `/interviews/${interview.id}#t-2` });
     await editor.interviews.setRecordingUrl({ id: interview.id, recordingUrl: 'https://video.example.com/rec/42' });

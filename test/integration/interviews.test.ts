@@ -33,7 +33,7 @@ async function newInterview() {
 describe('interview guides', () => {
   it('starts with the default discovery guide and its five questions', async () => {
     const guides = await viewer.interviews.guides.list();
-    const guide = guides.find((candidate) => candidate.is_default)!;
+    const guide = guides.find((candidate) => candidate.isDefault)!;
     expect(guide.questions.map((question) => question.prompt)).toEqual([
       'Walk me through the last time you deployed a service.',
       'What took longer than you expected?',
@@ -49,7 +49,7 @@ describe('interview guides', () => {
     const saved = (await editor.interviews.guides.list()).find((candidate) => candidate.id === guide.id)!;
     expect(saved.questions.map((question) => question.prompt)).toEqual(['Who helped you most?', 'What blocked you in week one?', 'What is still unclear?']);
 
-    const fixed = (await editor.interviews.guides.list()).find((candidate) => candidate.is_default)!;
+    const fixed = (await editor.interviews.guides.list()).find((candidate) => candidate.isDefault)!;
     const error = await rejection(editor.interviews.guides.update({ id: fixed.id, title: 'Mine now', questions: ['Anything?'] }));
     expect(error.message).toMatch(/default discovery guide stays as it is/);
     await rejection(editor.interviews.guides.delete({ id: fixed.id }));
@@ -59,7 +59,7 @@ describe('interview guides', () => {
     await editor.interviews.guides.delete({ id: guide.id });
     const kept = await editor.interviews.get({ id: interview.id });
     expect(kept.answers.map((answer) => answer.prompt)).toEqual(['Who helped you most?', 'What blocked you in week one?', 'What is still unclear?']);
-    expect(kept.guide_title).toBe('Onboarding follow-up');
+    expect(kept.guideTitle).toBe('Onboarding follow-up');
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe('recording an interview', () => {
   it('copies the default guide into a draft with today as the default interviewer', async () => {
     const created = await editor.interviews.create({ participantId: ada.id, interviewedOn: today() });
     const interview = await viewer.interviews.get({ id: created.id });
-    expect(interview).toMatchObject({ status: 'draft', participant_name: 'Ada Okafor', team_name: 'Payments', guide_title: 'Discovery interview', notes: '' });
+    expect(interview).toMatchObject({ status: 'draft', participantName: 'Ada Okafor', teamName: 'Payments', guideTitle: 'Discovery interview', notes: '' });
     expect(interview.answers).toHaveLength(5);
     expect(interview.answers[1]).toMatchObject({ position: 2, prompt: 'What took longer than you expected?', body: '' });
   });
@@ -119,7 +119,7 @@ describe('recording an interview', () => {
     const { id } = await newInterview();
     await editor.interviews.save({ id, changes: [{ field: 'answer:2', base: '', value: 'Waiting for a database.' }, { field: 'status', base: 'draft', value: 'complete' }] });
     const complete = await viewer.interviews.list({ status: 'complete' });
-    expect(complete.rows.find((row) => row.id === id)).toMatchObject({ status: 'complete', answered_count: 1, question_count: 5, participant_name: 'Ada Okafor' });
+    expect(complete.rows.find((row) => row.id === id)).toMatchObject({ status: 'complete', answeredCount: 1, questionCount: 5, participantName: 'Ada Okafor' });
     expect((await viewer.interviews.list({ status: 'draft' })).rows.some((row) => row.id === id)).toBe(false);
   });
 });
@@ -194,7 +194,7 @@ describe('autosave between two tabs', () => {
     expect(namedMessage(error)).toMatch(message);
     const stored = await editor.interviews.get({ id });
     expect(stored.notes).toBe('');
-    expect(stored.participant_id).toBe(ada.id);
+    expect(stored.participantId).toBe(ada.id);
   });
 
   it('says so when the interview was deleted in another tab', async () => {
@@ -223,11 +223,11 @@ describe('evidence from an interview', () => {
     const fromRendered = await editor.evidence.create({ sourceKind: 'interview', sourceId: id, anchor: 'q-2', excerpt: 'lose half a day per deploy to waiting', minutesLost: 240 });
     const fromNotes = await editor.evidence.create({ sourceKind: 'interview', sourceId: id, anchor: 'notes', excerpt: 'two full days for a new service', severity: 4 });
     expect(await editor.evidence.get({ id: fromRendered.id })).toMatchObject({
-      source_path: `/interviews/${id}#q-2`,
-      participant_id: ada.id,
-      observed_on: '2026-01-15',
+      sourcePath: `/interviews/${id}#q-2`,
+      participantId: ada.id,
+      observedOn: '2026-01-15',
     });
-    expect((await editor.evidence.get({ id: fromNotes.id }))?.source_path).toBe(`/interviews/${id}#notes`);
+    expect((await editor.evidence.get({ id: fromNotes.id }))?.sourcePath).toBe(`/interviews/${id}#notes`);
   });
 
   it.each([

@@ -237,7 +237,7 @@ describe('snapshots', () => {
 
       // Nothing can change a snapshot, not even SQL.
       await expect(sql`update inventory_snapshots set title = 'changed'`.execute(handle.db)).rejects.toThrow(/immutable/);
-      expect((await viewer.inventory.snapshots()).map((row) => [row.title, row.theme_count, row.filterLabel])).toEqual([
+      expect((await viewer.inventory.snapshots()).map((row) => [row.title, row.themeCount, row.filterLabel])).toEqual([
         ['Baseline before the MVP', 3, 'All evidence, whole directory'],
       ]);
     } finally {
@@ -297,8 +297,8 @@ describe('share links', () => {
     expect(text).not.toContain(ids.setup);
 
     const list = await editor.inventory.shares();
-    expect(list[0]).toMatchObject({ label: 'Leadership review', filterLabel: 'Team Payments', revoked_at: null });
-    expect(list[0].last_viewed_at).toBeInstanceOf(Date);
+    expect(list[0]).toMatchObject({ label: 'Leadership review', filterLabel: 'Team Payments', revokedAt: null });
+    expect(list[0].lastViewedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(list)).not.toContain(tokenOf(share.path));
 
     await editor.inventory.revokeShare({ id: share.id });

@@ -111,7 +111,7 @@ describe('reviewing post-mortems', () => {
       newThemeTitle: 'Nobody sees cluster capacity running out',
     });
     const evidence = await editor.evidence.get({ id: saved.id });
-    expect(evidence).toMatchObject({ source_path: `/postmortems/${starvation.id}#factor-1`, participant_id: null, observed_on: '2019-11-29' });
+    expect(evidence).toMatchObject({ sourcePath: `/postmortems/${starvation.id}#factor-1`, participantId: null, observedOn: '2019-11-29' });
     const { themes } = await rankInventory(handle.db, {});
     expect(themes.find((theme) => theme.themeId === saved.themeIds[0])).toMatchObject({ affectedDevelopers: 0, unattributedMentions: 1, sourceKinds: ['postmortem'] });
     expect((await editor.postmortems.get({ id: starvation.id })).evidence).toHaveLength(1);

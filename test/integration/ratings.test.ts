@@ -172,10 +172,10 @@ describe('the Ratings page of a flow', () => {
     const editor = await callerWithRole(handle, 'editor');
     const evidence = await editor.evidence.create({ sourceKind: 'rating', sourceId: comments.rows[0].id, excerpt: 'two days to get a database', minutesLost: 960 });
     expect(await editor.evidence.get({ id: evidence.id })).toMatchObject({
-      source_kind: 'rating',
-      source_path: `/ratings/create-service#rating-${comments.rows[0].id}`,
-      participant_id: null,
-      observed_on: today,
+      sourceKind: 'rating',
+      sourcePath: `/ratings/create-service#rating-${comments.rows[0].id}`,
+      participantId: null,
+      observedOn: today,
     });
   });
 });

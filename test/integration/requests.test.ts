@@ -182,7 +182,7 @@ describe('triage', () => {
 
     const evidence = await editor.evidence.create({ sourceKind: 'request', sourceId: id, excerpt: 'waited three days for a Postgres database', minutesLost: 240, themeIds: [theme.id] });
     const saved = await editor.evidence.get({ id: evidence.id });
-    expect(saved).toMatchObject({ participant_id: ada.id, source_path: `/manage/requests?request=${id}`, themes: [{ title: 'Getting a database takes days' }] });
+    expect(saved).toMatchObject({ participantId: ada.id, sourcePath: `/manage/requests?request=${id}`, themes: [{ title: 'Getting a database takes days' }] });
 
     expect((await editor.requests.list({})).rows).toEqual([]);
     expect((await editor.requests.list({ filter: 'evidence' })).rows.map((row) => row.id)).toEqual([id]);

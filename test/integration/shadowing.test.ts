@@ -41,7 +41,7 @@ const countEvents = async () => (await handle.db.selectFrom('friction_events').s
 describe('observing a session', () => {
   it('starts, captures events at their offsets, ends, and totals them per kind', async () => {
     const { id } = await editor.shadowing.create({ participantId: tomas.id, scenario: 'onboarding-service', focus: 'Create the refunds service' });
-    expect((await viewer.shadowing.get({ id })).started_at).toBeNull();
+    expect((await viewer.shadowing.get({ id })).startedAt).toBeNull();
     await expect(editor.shadowing.addEvent({ id: randomUUID(), sessionId: id, offsetSeconds: 0, kind: 'waiting' })).rejects.toThrow(/has not started/);
 
     await editor.shadowing.start({ id });
@@ -60,17 +60,17 @@ describe('observing a session', () => {
     await expect(editor.shadowing.end({ id })).rejects.toThrow(/already ended/);
 
     const session = await viewer.shadowing.get({ id });
-    expect(session.events.map((event) => event.offset_seconds)).toEqual([30, 95, 200, 310, 420]);
+    expect(session.events.map((event) => event.offsetSeconds)).toEqual([30, 95, 200, 310, 420]);
     expect(session.totals).toEqual([
       { kind: 'tab-switch', label: 'Tab switch', count: 1, minutesLost: 0 },
       { kind: 'asked-for-help', label: 'Asked for help', count: 1, minutesLost: 5 },
       { kind: 'copied-from-runbook', label: 'Copied from a runbook', count: 1, minutesLost: 10 },
       { kind: 'waiting', label: 'Waiting', count: 2, minutesLost: 52 },
     ]);
-    expect(session.ended_at!.getTime() - session.started_at!.getTime()).toBeGreaterThanOrEqual(600_000 - 5_000);
+    expect(session.endedAt!.getTime() - session.startedAt!.getTime()).toBeGreaterThanOrEqual(600_000 - 5_000);
 
     const list = await viewer.shadowing.list({});
-    expect(list.rows.find((row) => row.id === id)).toMatchObject({ event_count: 5, minutes_lost: 67, participant_name: 'Tomás Rivera' });
+    expect(list.rows.find((row) => row.id === id)).toMatchObject({ eventCount: 5, minutesLost: 67, participantName: 'Tomás Rivera' });
   });
 
   it('saves a capture retried after a lost connection once', async () => {
@@ -86,7 +86,7 @@ describe('observing a session', () => {
     const eventId = randomUUID();
     await editor.shadowing.addEvent({ id: eventId, sessionId: id, offsetSeconds: 100, kind: 'other', note: 'Something odd' });
     await editor.shadowing.updateEvent({ id: eventId, offsetSeconds: 1199, kind: 'workaround', note: 'Pinned the library version', minutesLost: 5 });
-    expect((await editor.shadowing.get({ id })).events[0]).toMatchObject({ offset_seconds: 1199, kind: 'workaround', note: 'Pinned the library version', minutes_lost: 5 });
+    expect((await editor.shadowing.get({ id })).events[0]).toMatchObject({ offsetSeconds: 1199, kind: 'workaround', note: 'Pinned the library version', minutesLost: 5 });
     await editor.shadowing.deleteEvent({ id: eventId });
     expect((await editor.shadowing.get({ id })).events).toHaveLength(0);
   });
@@ -99,7 +99,7 @@ describe('observing a session', () => {
     await editor.shadowing.update({ id, participantId: tomas.id, scenario: 'first-ci-cd', focus: 'First pipeline', durationMinutes: 35 });
     const session = await editor.shadowing.get({ id });
     expect(session.scenario).toBe('first-ci-cd');
-    expect((session.ended_at!.getTime() - session.started_at!.getTime()) / 60_000).toBe(35);
+    expect((session.endedAt!.getTime() - session.startedAt!.getTime()) / 60_000).toBe(35);
   });
 
   it('saves notes and refuses to overwrite notes changed in another tab', async () => {
@@ -126,7 +126,7 @@ describe('bad input', () => {
     const eventId = randomUUID();
     await editor.shadowing.addEvent({ id: eventId, sessionId: id, offsetSeconds: 60, kind: 'waiting' });
     expect(namedMessage(await rejection(editor.shadowing.updateEvent({ id: eventId, offsetSeconds, kind: 'waiting', note: '' })))).toMatch(message);
-    expect((await editor.shadowing.get({ id })).events[0].offset_seconds).toBe(60);
+    expect((await editor.shadowing.get({ id })).events[0].offsetSeconds).toBe(60);
   });
 
   it('refuses an offset later than now in a running session', async () => {
@@ -179,7 +179,7 @@ describe('evidence from shadowing', () => {
     const eventId = randomUUID();
     await editor.shadowing.addEvent({ id: eventId, sessionId: id, offsetSeconds: 300, kind: 'dead-end', note: 'Pipeline failed: the Jenkins shared library no longer exists.', minutesLost: 25 });
     const saved = await editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor: `event-${eventId}`, excerpt: 'the Jenkins shared library no longer exists', minutesLost: 25 });
-    expect(await editor.evidence.get({ id: saved.id })).toMatchObject({ source_path: `/shadowing/${id}#event-${eventId}`, participant_id: tomas.id, minutes_lost: 25 });
+    expect(await editor.evidence.get({ id: saved.id })).toMatchObject({ sourcePath: `/shadowing/${id}#event-${eventId}`, participantId: tomas.id, minutesLost: 25 });
 
     const wrongSpot = await rejection(editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor: `event-${randomUUID()}`, excerpt: 'Jenkins' }));
     expect(wrongSpot.message).toMatch(/must be words from the source/);
@@ -195,7 +195,7 @@ describe('evidence from shadowing', () => {
     await editor.shadowing.addEvent({ id: eventId, sessionId: id, offsetSeconds: 120, kind: 'waiting', minutesLost: 20 });
     const anchor = `event-${eventId}`;
     const saved = await editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor, excerpt: 'Waiting, 20 minutes lost', minutesLost: 20 });
-    expect(await editor.evidence.get({ id: saved.id })).toMatchObject({ excerpt: 'Waiting, 20 minutes lost', source_path: `/shadowing/${id}#${anchor}`, participant_id: tomas.id });
+    expect(await editor.evidence.get({ id: saved.id })).toMatchObject({ excerpt: 'Waiting, 20 minutes lost', sourcePath: `/shadowing/${id}#${anchor}`, participantId: tomas.id });
 
     // Words the event does not say are refused like any other excerpt, naming the field; nothing is written.
     const before = (await handle.db.selectFrom('evidence').select('id').execute()).length;
@@ -216,7 +216,7 @@ describe('evidence from shadowing', () => {
     const id = await sessionStarted(30, 25);
     await editor.shadowing.saveNotes({ id, base: '', value: 'With **traces** this would have been a ten minute diagnosis.' });
     const saved = await editor.evidence.create({ sourceKind: 'shadowing', sourceId: id, anchor: 'notes', excerpt: 'With traces this would have been a ten minute diagnosis' });
-    expect((await editor.evidence.get({ id: saved.id }))?.source_path).toBe(`/shadowing/${id}#notes`);
+    expect((await editor.evidence.get({ id: saved.id }))?.sourcePath).toBe(`/shadowing/${id}#notes`);
     expect(await editor.shadowing.delete({ id })).toEqual({ evidenceRemoved: 1 });
   });
 });

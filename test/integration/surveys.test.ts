@@ -495,8 +495,8 @@ describe('free text', () => {
       newThemeTitle: 'Creating a service needs tickets to four teams',
     });
     const saved = await editor.evidence.get({ id: evidence.id });
-    expect(saved).toMatchObject({ source_kind: 'survey', participant_id: null, observed_on: today, excerpt: 'needs four tickets' });
-    expect(saved!.source_path).toBe(`/surveys/${survey.id}?tab=results&question=${answer.questionId}#answer-${answer.responseId}`);
+    expect(saved).toMatchObject({ sourceKind: 'survey', participantId: null, observedOn: today, excerpt: 'needs four tickets' });
+    expect(saved!.sourcePath).toBe(`/surveys/${survey.id}?tab=results&question=${answer.questionId}#answer-${answer.responseId}`);
     const wrong = await rejection(editor.evidence.create({ sourceKind: 'survey', sourceId: answer.responseId, anchor: answer.questionId, excerpt: 'not in it' }));
     expect(wrong.message).toBe('The excerpt must be words from the source; select them in the text.');
     const bad = await rejection(editor.evidence.create({ sourceKind: 'survey', sourceId: answer.responseId, anchor: 'not-a-uuid', excerpt: 'needs' }));

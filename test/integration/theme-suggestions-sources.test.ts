@@ -74,7 +74,7 @@ describe('survey free-text answers', () => {
       themeIds: [waiting.fits[0].themeId],
     });
     expect(saved.themeIds).toEqual([staging.id]);
-    expect((await editor.evidence.get({ id: saved.id }))?.participant_id).toBeNull();
+    expect((await editor.evidence.get({ id: saved.id }))?.participantId).toBeNull();
     const again = await viewer.themes.suggestForSurveyAnswers({ surveyId: survey.id, answers: [{ responseId: waiting.responseId, questionId: waiting.questionId }] });
     expect(again.answers[0]).toMatchObject({ isEvidence: true, fits: [] });
   });

@@ -43,7 +43,7 @@ describe('theme statements', () => {
     });
     expect(created.title).toBe('Setting up a new service takes two days and needs manual steps from four teams');
     const [listed] = await viewer.themes.list({});
-    expect(listed).toMatchObject({ id: created.id, status: 'candidate', evidence_count: 0, is_mvp_focus: false });
+    expect(listed).toMatchObject({ id: created.id, status: 'candidate', evidenceCount: 0, isMvpFocus: false });
 
     await editor.themes.update({ id: created.id, title: 'New services take two days', description: '', status: 'confirmed' });
     expect(await viewer.themes.list({ status: 'confirmed' })).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('MVP focus', () => {
     const error = await rejection(editor.themes.setMvpFocus({ id: c.id, isFocus: true }));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('"A pain" and "B pain"');
-    expect((await viewer.themes.list({})).filter((theme) => theme.is_mvp_focus).map((theme) => theme.title)).toEqual(['A pain', 'B pain']);
+    expect((await viewer.themes.list({})).filter((theme) => theme.isMvpFocus).map((theme) => theme.title)).toEqual(['A pain', 'B pain']);
 
     await editor.themes.update({ id: a.id, title: 'A pain', description: '', status: 'archived' });
     await editor.themes.setMvpFocus({ id: c.id, isFocus: true });
@@ -109,17 +109,17 @@ describe('merging themes', () => {
     expect(await themeEvidenceIds(b.id)).toEqual([]);
     expect(await themeEvidenceIds(other.id)).toEqual([onlyB.id]);
     expect(await viewer.themes.live({ id: b.id })).toEqual({ id: a.id, title: a.title });
-    expect((await viewer.themes.list({ status: 'merged' })).map((theme) => [theme.title, theme.merged_into_title])).toEqual([[b.title, a.title]]);
+    expect((await viewer.themes.list({ status: 'merged' })).map((theme) => [theme.title, theme.mergedIntoTitle])).toEqual([[b.title, a.title]]);
     expect((await viewer.themes.list({})).map((theme) => theme.title)).not.toContain(b.title);
     // The merged theme is no longer the MVP focus; tags into it land on A.
-    expect((await viewer.themes.get({ id: b.id }))?.theme.is_mvp_focus).toBe(false);
+    expect((await viewer.themes.get({ id: b.id }))?.theme.isMvpFocus).toBe(false);
     const fresh = await addEvidence(handle, { themeIds: [] });
     await editor.evidence.tag({ evidenceIds: [fresh.id], themeIds: [b.id] });
     expect(await themeEvidenceIds(a.id)).toContain(fresh.id);
     await editor.evidence.untag({ evidenceId: fresh.id, themeId: a.id });
 
     const detail = await viewer.themes.get({ id: a.id });
-    expect(detail?.mergesIn).toMatchObject([{ id: merge.mergeId, source_title: b.title, evidence_count: 2 }]);
+    expect(detail?.mergesIn).toMatchObject([{ id: merge.mergeId, sourceTitle: b.title, evidenceCount: 2 }]);
 
     expect(await editor.themes.undoMerge({ mergeId: merge.mergeId })).toEqual({ sourceId: b.id, targetId: a.id });
     expect(await links()).toEqual(before);
@@ -215,7 +215,7 @@ describe('tagging from a theme page and the inbox', () => {
     const two = await addEvidence(handle, { themeIds: [] });
     await editor.evidence.tag({ evidenceIds: [one.id, two.id], themeIds: [], newThemeTitle: 'Nobody knows who owns DNS' });
     const [theme] = await viewer.themes.list({});
-    expect(theme).toMatchObject({ title: 'Nobody knows who owns DNS', evidence_count: 2 });
+    expect(theme).toMatchObject({ title: 'Nobody knows who owns DNS', evidenceCount: 2 });
 
     const gone = await addEvidence(handle, { themeIds: [] });
     await handle.db.deleteFrom('evidence').where('id', '=', gone.id).execute();
@@ -267,7 +267,7 @@ describe('the evidence behind a theme’s numbers', () => {
     ]);
     const evidence = await viewer.themes.evidence({ id: theme.id });
     expect(evidence.total).toBe(4);
-    expect(evidence.rows.map((row) => row.monthly_minutes)).toEqual([999, 120, 60, 30]);
+    expect(evidence.rows.map((row) => row.monthlyMinutes)).toEqual([999, 120, 60, 30]);
     expect((await viewer.themes.evidence({ id: theme.id, who: 'unattributed' })).total).toBe(1);
     expect((await viewer.themes.evidence({ id: theme.id, sourceKind: 'ticket' })).total).toBe(2);
     expect((await viewer.themes.evidence({ id: theme.id, participantId: ana.id })).total).toBe(2);

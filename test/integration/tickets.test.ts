@@ -129,7 +129,7 @@ describe('repeat questions into the pain inventory', () => {
     expect(ticket.waitMinutes).toBe(120);
     const saved = await editor.evidence.create({ sourceKind: 'ticket', sourceId: ticket.id, excerpt: 'I tried the wiki first', minutesLost: ticket.waitMinutes, newThemeTitle: 'The wiki does not answer questions' });
     const evidence = await editor.evidence.get({ id: saved.id });
-    expect(evidence).toMatchObject({ source_path: `/tickets/${ticket.id}`, participant_id: ticket.participantId, observed_on: ticket.openedAt?.toISOString().slice(0, 10) });
+    expect(evidence).toMatchObject({ sourcePath: `/tickets/${ticket.id}`, participantId: ticket.participantId, observedOn: ticket.openedAt?.toISOString().slice(0, 10) });
     expect((await rejection(editor.evidence.create({ sourceKind: 'ticket', sourceId: ticket.id, excerpt: 'words that are not there' }))).message).toMatch(/excerpt must be words from the source/);
   });
 });

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quadrantOf, quadrantSplits, type Quadrant } from '@/server/inventory/inventory-model';
-import {
-  boxesOverlap,
-  chooseScale,
-  layoutQuadrantChart,
-  markersOverlap,
-  niceScale,
-  outlierCut,
-  type LayoutTheme,
-  type QuadrantLayout,
-} from '@/server/inventory/quadrant-layout';
+import { boxesOverlap, markersOverlap } from '@/server/inventory/quadrant-geometry';
+import { layoutQuadrantChart, type LayoutTheme, type QuadrantLayout } from '@/server/inventory/quadrant-layout';
+import { chooseScale, niceScale, outlierCut } from '@/server/inventory/quadrant-scales';
 
 const NAMES = { 'do-first': 'Do first', 'severe-for-few': 'Severe for a few', widespread: 'Widespread papercut', watch: 'Watch' };
 

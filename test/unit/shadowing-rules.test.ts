@@ -43,9 +43,9 @@ describe('friction kinds', () => {
   it('totals events and minutes per kind in a fixed order', () => {
     expect(
       totalsByKind([
-        { kind: 'waiting', minutes_lost: 40 },
-        { kind: 'tab-switch', minutes_lost: null },
-        { kind: 'waiting', minutes_lost: 12.5 },
+        { kind: 'waiting', minutesLost: 40 },
+        { kind: 'tab-switch', minutesLost: null },
+        { kind: 'waiting', minutesLost: 12.5 },
       ]),
     ).toEqual([
       { kind: 'tab-switch', label: 'Tab switch', count: 1, minutesLost: 0 },

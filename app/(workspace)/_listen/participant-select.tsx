@@ -25,7 +25,7 @@ export function ParticipantSelect({
   const participants = useQuery(trpc.participants.list.queryOptions({ status: 'active', sort: 'name', limit: 500 }));
   const options = (participants.data?.rows ?? []).map((row) => ({
     value: row.id,
-    label: row.team_name ? `${row.display_name} (${row.team_name})` : row.display_name,
+    label: row.teamName ? `${row.displayName} (${row.teamName})` : row.displayName,
   }));
   if (extra && !options.some((option) => option.value === extra.id)) options.unshift({ value: extra.id, label: `${extra.name} (archived)` });
   return (

@@ -9,7 +9,7 @@ export type EvidenceRow = RouterOutputs['evidence']['list']['rows'][number];
 export function groupBySpot(rows: EvidenceRow[]): Map<string, EvidenceRow[]> {
   const map = new Map<string, EvidenceRow[]>();
   for (const row of rows) {
-    const spot = row.source_path.split('#')[1] ?? '';
+    const spot = row.sourcePath.split('#')[1] ?? '';
     map.set(spot, [...(map.get(spot) ?? []), row]);
   }
   return map;
@@ -25,7 +25,7 @@ export function SavedEvidence({ rows, className = '' }: { rows: EvidenceRow[]; c
           <li key={row.id} className="text-sm text-slate-800">
             <span className="italic">“{row.excerpt}”</span>
             <span className="ml-2 text-slate-600">
-              {row.minutes_lost !== null ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month}/month` : row.severity ? `severity ${row.severity}` : 'no time estimate'}
+              {row.minutesLost !== null ? `${formatMinutes(row.minutesLost)} × ${row.occurrencesPerMonth}/month` : row.severity ? `severity ${row.severity}` : 'no time estimate'}
             </span>
             {row.themes.map((theme) => (
               <span key={theme.id} className="ml-2">

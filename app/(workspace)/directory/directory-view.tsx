@@ -204,15 +204,15 @@ export function DirectoryView() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {list.data.rows.map((row) => (
-                <tr key={row.id} className={row.archived_at ? 'bg-slate-50 text-slate-600' : undefined}>
+                <tr key={row.id} className={row.archivedAt ? 'bg-slate-50 text-slate-600' : undefined}>
                   {canEdit && (
                     <Td className="w-8">
-                      <input type="checkbox" aria-label={`Select ${row.display_name}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="h-4 w-4" />
+                      <input type="checkbox" aria-label={`Select ${row.displayName}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} className="h-4 w-4" />
                     </Td>
                   )}
                   <Td className="font-medium">
-                    <DeveloperLink id={row.id} name={row.display_name} />
-                    {row.archived_at && (
+                    <DeveloperLink id={row.id} name={row.displayName} />
+                    {row.archivedAt && (
                       <span className="ml-2">
                         <Badge>Archived</Badge>
                       </span>
@@ -223,24 +223,24 @@ export function DirectoryView() {
                       </span>
                     )}
                   </Td>
-                  <Td>{row.team_name ?? <span className="text-slate-600">No team</span>}</Td>
-                  <Td>{row.tenure_band ? TENURE_LABELS[row.tenure_band] : <span className="text-slate-600">Unknown</span>}</Td>
+                  <Td>{row.teamName ?? <span className="text-slate-600">No team</span>}</Td>
+                  <Td>{row.tenureBand ? TENURE_LABELS[row.tenureBand] : <span className="text-slate-600">Unknown</span>}</Td>
                   <Td>{row.background ?? <span className="text-slate-600">—</span>}</Td>
                   <Td className="break-all">{row.email ?? <span className="text-slate-600">—</span>}</Td>
-                  <Td className="whitespace-nowrap">{row.created_at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
+                  <Td className="whitespace-nowrap">{row.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
                   {canEdit && (
                     <Td className="whitespace-nowrap text-right">
                       <Button
                         variant="ghost"
                         size="sm"
-                        aria-label={`Edit ${row.display_name}`}
+                        aria-label={`Edit ${row.displayName}`}
                         onClick={() =>
                           setEditing({
                             id: row.id,
-                            displayName: row.display_name,
+                            displayName: row.displayName,
                             email: row.email ?? '',
-                            teamId: row.team_id ?? '',
-                            tenureBand: row.tenure_band ?? '',
+                            teamId: row.teamId ?? '',
+                            tenureBand: row.tenureBand ?? '',
                             background: row.background ?? '',
                           })
                         }
@@ -250,10 +250,10 @@ export function DirectoryView() {
                       <Button
                         variant="ghost"
                         size="sm"
-                        aria-label={`${row.archived_at ? 'Restore' : 'Archive'} ${row.display_name}`}
-                        onClick={() => archive.mutate({ id: row.id, isArchived: !row.archived_at })}
+                        aria-label={`${row.archivedAt ? 'Restore' : 'Archive'} ${row.displayName}`}
+                        onClick={() => archive.mutate({ id: row.id, isArchived: !row.archivedAt })}
                       >
-                        {row.archived_at ? 'Restore' : 'Archive'}
+                        {row.archivedAt ? 'Restore' : 'Archive'}
                       </Button>
                     </Td>
                   )}

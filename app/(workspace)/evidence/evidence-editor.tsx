@@ -19,12 +19,12 @@ type Kind = 'recurring' | 'single';
 interface Item {
   id: string;
   excerpt: string;
-  source_kind: keyof typeof SOURCE_LABELS;
-  participant_id: string | null;
-  participant_name: string | null;
+  sourceKind: keyof typeof SOURCE_LABELS;
+  participantId: string | null;
+  participantName: string | null;
   kind: Kind;
-  minutes_lost: number | null;
-  occurrences_per_month: number;
+  minutesLost: number | null;
+  occurrencesPerMonth: number;
   severity: number | null;
 }
 
@@ -45,16 +45,16 @@ function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () =
   const trpc = useTRPC();
   const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
   const [excerpt, setExcerpt] = useState(item.excerpt);
-  const [participantId, setParticipantId] = useState(item.participant_id ?? '');
+  const [participantId, setParticipantId] = useState(item.participantId ?? '');
   const [kind, setKind] = useState<Kind>(item.kind);
-  const [minutes, setMinutes] = useState(item.minutes_lost === null ? '' : String(item.minutes_lost));
-  const [rate, setRate] = useState(item.kind === 'recurring' ? String(item.occurrences_per_month) : '');
+  const [minutes, setMinutes] = useState(item.minutesLost === null ? '' : String(item.minutesLost));
+  const [rate, setRate] = useState(item.kind === 'recurring' ? String(item.occurrencesPerMonth) : '');
   const [severity, setSeverity] = useState(item.severity === null ? '' : String(item.severity));
   const correct = useMutation(trpc.evidence.correct.mutationOptions({ onSuccess: onSaved }));
   const error = correct.error ? describeError(correct.error) : null;
-  const developerOptions = (participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.display_name }));
-  if (item.participant_id && item.participant_name && !developerOptions.some((option) => option.value === item.participant_id)) {
-    developerOptions.unshift({ value: item.participant_id, label: item.participant_name });
+  const developerOptions = (participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.displayName }));
+  if (item.participantId && item.participantName && !developerOptions.some((option) => option.value === item.participantId)) {
+    developerOptions.unshift({ value: item.participantId, label: item.participantName });
   }
 
   return (
@@ -78,7 +78,7 @@ function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () =
       <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
       <TextAreaField
         label="Excerpt"
-        hint={`Words from the ${SOURCE_LABELS[item.source_kind].toLowerCase()}; a new excerpt is checked against it.`}
+        hint={`Words from the ${SOURCE_LABELS[item.sourceKind].toLowerCase()}; a new excerpt is checked against it.`}
         value={excerpt}
         rows={3}
         onChange={(event) => setExcerpt(event.target.value)}

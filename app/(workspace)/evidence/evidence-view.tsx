@@ -151,7 +151,7 @@ export function EvidenceView() {
           value={filter.participantId}
           onChange={(e) => setParams({ participant: e.target.value || null })}
           placeholder="Any developer"
-          options={(participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.display_name }))}
+          options={(participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.displayName }))}
         />
         <SelectField
           label="Team"
@@ -233,10 +233,10 @@ export function EvidenceView() {
                     <div className="min-w-0 flex-1">
                       <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                       <p className="mt-1 text-sm text-slate-600">
-                        {row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : 'Unattributed'}
-                        {row.team_name && ` · ${row.team_name}`} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
-                        {row.minutes_lost !== null
-                          ? `${formatMinutes(row.minutes_lost)} × ${row.occurrences_per_month} a month`
+                        {row.participantName ? <DeveloperLink id={row.participantId} name={row.participantName} /> : 'Unattributed'}
+                        {row.teamName && ` · ${row.teamName}`} · {SOURCE_LABELS[row.sourceKind]} · {formatDay(row.observedOn)} ·{' '}
+                        {row.minutesLost !== null
+                          ? `${formatMinutes(row.minutesLost)} × ${row.occurrencesPerMonth} a month`
                           : row.severity
                             ? `severity ${row.severity} (${SEVERITY_WORDS[row.severity]})`
                             : 'no time estimate'}
@@ -261,7 +261,7 @@ export function EvidenceView() {
                       </div>
                     </div>
                     <div className="flex shrink-0 items-center gap-3 sm:flex-col sm:items-end sm:gap-2">
-                      <SourceLink href={row.source_path} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
+                      <SourceLink href={row.sourcePath} className="text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">
                         Open in source
                       </SourceLink>
                       {canEdit && (

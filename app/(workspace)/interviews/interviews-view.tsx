@@ -62,10 +62,10 @@ export function InterviewsView() {
   return (
     <>
       <PageHeader
-        title={who ? `Interviews with ${who.display_name}` : 'Interviews'}
+        title={who ? `Interviews with ${who.displayName}` : 'Interviews'}
         description={
           who
-            ? [who.team_name ?? 'No team', who.tenure_band ? TENURE_LABELS[who.tenure_band] : null, who.background].filter(Boolean).join(' · ')
+            ? [who.teamName ?? 'No team', who.tenureBand ? TENURE_LABELS[who.tenureBand] : null, who.background].filter(Boolean).join(' · ')
             : 'Structured conversations with developers: where they lose time, in their words. Aim for 15-20 across teams, tenure and backgrounds.'
         }
         actions={
@@ -127,9 +127,9 @@ export function InterviewsView() {
       ) : total === 0 ? (
         participantId || status ? (
           <EmptyState
-            title={who ? `No interviews with ${who.display_name} yet` : 'No interview matches this filter'}
+            title={who ? `No interviews with ${who.displayName} yet` : 'No interview matches this filter'}
             action={
-              canEdit && who ? <Button onClick={() => setFormOpen(true)}>Interview {who.display_name}</Button> : <ButtonLink href="/interviews" variant="secondary">Clear filters</ButtonLink>
+              canEdit && who ? <Button onClick={() => setFormOpen(true)}>Interview {who.displayName}</Button> : <ButtonLink href="/interviews" variant="secondary">Clear filters</ButtonLink>
             }
           >
             {who ? 'Record the conversation as it happens: the guide asks the five discovery questions.' : 'Try another status.'}
@@ -174,22 +174,22 @@ export function InterviewsView() {
               {list.data.rows.map((row) => (
                 <tr key={row.id}>
                   <Td className="font-medium">
-                    <DeveloperLink id={row.participant_id} name={row.participant_name} />
+                    <DeveloperLink id={row.participantId} name={row.participantName} />
                   </Td>
-                  <Td>{row.team_name ?? <span className="text-slate-600">No team</span>}</Td>
+                  <Td>{row.teamName ?? <span className="text-slate-600">No team</span>}</Td>
                   <Td className="whitespace-nowrap">
-                    <Link href={`/interviews/${row.id}`} aria-label={`Interview with ${row.participant_name} on ${formatDay(row.interviewed_on)}`} className="text-brand-700 hover:underline">
-                      {formatDay(row.interviewed_on)}
+                    <Link href={`/interviews/${row.id}`} aria-label={`Interview with ${row.participantName} on ${formatDay(row.interviewedOn)}`} className="text-brand-700 hover:underline">
+                      {formatDay(row.interviewedOn)}
                     </Link>
                   </Td>
                   <Td>
                     <Badge tone={row.status === 'complete' ? 'green' : 'amber'}>{row.status === 'complete' ? 'Complete' : 'Draft'}</Badge>
                   </Td>
                   <Td>
-                    {row.answered_count ?? 0} of {row.question_count ?? 0}
+                    {row.answeredCount ?? 0} of {row.questionCount ?? 0}
                   </Td>
-                  <Td>{row.evidence_count ?? 0}</Td>
-                  <Td>{row.interviewer_name ?? <span className="text-slate-600">—</span>}</Td>
+                  <Td>{row.evidenceCount ?? 0}</Td>
+                  <Td>{row.interviewerName ?? <span className="text-slate-600">—</span>}</Td>
                 </tr>
               ))}
             </tbody>

@@ -54,7 +54,7 @@ export function NewInterviewForm({ participantId = '', onCancel }: { participant
         />
         <SelectField
           label="Guide"
-          value={form.guideId || guides.data?.find((guide) => guide.is_default)?.id || ''}
+          value={form.guideId || guides.data?.find((guide) => guide.isDefault)?.id || ''}
           onChange={(e) => setForm({ ...form, guideId: e.target.value })}
           error={error?.fieldErrors.guideId}
           options={(guides.data ?? []).map((guide) => ({ value: guide.id, label: `${guide.title} (${guide.questions.length} questions)` }))}

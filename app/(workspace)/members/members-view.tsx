@@ -161,7 +161,7 @@ export function MembersView() {
                         <span className="capitalize">{member.role}</span>
                       )}
                     </Td>
-                    <Td className="whitespace-nowrap">{member.last_seen_at ? formatDay(member.last_seen_at) : 'Never'}</Td>
+                    <Td className="whitespace-nowrap">{member.lastSeenAt ? formatDay(member.lastSeenAt) : 'Never'}</Td>
                     {isAdmin && (
                       <Td className="whitespace-nowrap text-right">
                         <Button variant="ghost" size="sm" aria-label={`Set a new password for ${member.name}`} onClick={() => setResetting(member.id)}>

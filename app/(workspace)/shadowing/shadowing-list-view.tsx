@@ -87,8 +87,8 @@ export function ShadowingListView() {
               {list.data.rows.map((row) => (
                 <tr key={row.id}>
                   <Td className="font-medium">
-                    <DeveloperLink id={row.participant_id} name={row.participant_name} />
-                    {row.team_name && <span className="ml-1 font-normal text-slate-600">({row.team_name})</span>}
+                    <DeveloperLink id={row.participantId} name={row.participantName} />
+                    {row.teamName && <span className="ml-1 font-normal text-slate-600">({row.teamName})</span>}
                   </Td>
                   <Td>
                     {SCENARIO_LABELS[row.scenario]}
@@ -97,17 +97,17 @@ export function ShadowingListView() {
                   <Td className="whitespace-nowrap">
                     <Link
                       href={`/shadowing/${row.id}`}
-                      aria-label={`Shadowing ${row.participant_name} on ${formatDay(row.started_at ?? row.created_at)}`}
+                      aria-label={`Shadowing ${row.participantName} on ${formatDay(row.startedAt ?? row.createdAt)}`}
                       className="text-brand-700 hover:underline"
                     >
-                      {formatDay(row.started_at ?? row.created_at)}
+                      {formatDay(row.startedAt ?? row.createdAt)}
                     </Link>
                   </Td>
                   <Td>
-                    {row.ended_at ? <Badge tone="green">Ended</Badge> : row.started_at ? <Badge tone="red">Observing</Badge> : <Badge>Not started</Badge>}
+                    {row.endedAt ? <Badge tone="green">Ended</Badge> : row.startedAt ? <Badge tone="red">Observing</Badge> : <Badge>Not started</Badge>}
                   </Td>
-                  <Td>{row.event_count ?? 0}</Td>
-                  <Td>{formatMinutes(row.minutes_lost ?? 0)}</Td>
+                  <Td>{row.eventCount ?? 0}</Td>
+                  <Td>{formatMinutes(row.minutesLost ?? 0)}</Td>
                 </tr>
               ))}
             </tbody>

@@ -13,27 +13,27 @@ const SEVERITY_WORDS: Record<number, string> = { 1: 'minor', 2: 'an hour', 3: 'h
 export interface EvidenceView {
   id: string;
   excerpt: string;
-  source_kind: (typeof SOURCE_KINDS)[number];
-  source_path?: string;
-  observed_on: string;
+  sourceKind: (typeof SOURCE_KINDS)[number];
+  sourcePath?: string;
+  observedOn: string;
   /** Links the name to the developer's page when given. */
-  participant_id?: string | null;
-  participant_name: string | null;
-  participant_background?: string | null;
-  participant_tenure_band?: keyof typeof TENURE_LABELS | null;
-  team_name?: string | null;
-  minutes_lost?: number | null;
-  occurrences_per_month?: number;
+  participantId?: string | null;
+  participantName: string | null;
+  participantBackground?: string | null;
+  participantTenureBand?: keyof typeof TENURE_LABELS | null;
+  teamName?: string | null;
+  minutesLost?: number | null;
+  occurrencesPerMonth?: number;
   severity?: number | null;
   /** Recurring estimate (a monthly rate) or single occurrence (once, on its date). */
   kind?: 'recurring' | 'single';
-  monthly_minutes?: number | null;
+  monthlyMinutes?: number | null;
 }
 
 export function timeCost(item: EvidenceView): string | null {
-  if (item.minutes_lost === undefined) return null;
-  const often = item.kind === 'single' ? 'once (single occurrence)' : item.occurrences_per_month === 1 ? 'once a month' : `${item.occurrences_per_month}× a month`;
-  if (item.minutes_lost !== null) return `${item.minutes_lost} min, ${often}`;
+  if (item.minutesLost === undefined) return null;
+  const often = item.kind === 'single' ? 'once (single occurrence)' : item.occurrencesPerMonth === 1 ? 'once a month' : `${item.occurrencesPerMonth}× a month`;
+  if (item.minutesLost !== null) return `${item.minutesLost} min, ${often}`;
   if (item.severity) return `severity ${item.severity} (${SEVERITY_WORDS[item.severity]}), ${often}`;
   return 'no time estimate';
 }
@@ -41,26 +41,26 @@ export function timeCost(item: EvidenceView): string | null {
 export function EvidenceItem({ item }: { item: EvidenceView }) {
   const cost = timeCost(item);
   const developer =
-    item.participant_name === null ? (
+    item.participantName === null ? (
       'Unattributed'
     ) : (
       <>
-        <DeveloperLink id={item.participant_id} name={item.participant_name} />
-        {item.participant_background !== undefined &&
-          ` (${describeDeveloper({ background: item.participant_background ?? null, tenureBand: item.participant_tenure_band ?? null, teamName: item.team_name ?? null })})`}
+        <DeveloperLink id={item.participantId} name={item.participantName} />
+        {item.participantBackground !== undefined &&
+          ` (${describeDeveloper({ background: item.participantBackground ?? null, tenureBand: item.participantTenureBand ?? null, teamName: item.teamName ?? null })})`}
       </>
     );
   return (
     <div className="min-w-0">
       <blockquote className="text-sm break-words text-slate-900">“{item.excerpt}”</blockquote>
       <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
-        <Badge tone="brand">{SOURCE_LABELS[item.source_kind]}</Badge>
+        <Badge tone="brand">{SOURCE_LABELS[item.sourceKind]}</Badge>
         <span>{developer}</span>
-        <span>· {item.observed_on}</span>
+        <span>· {item.observedOn}</span>
         {cost && <span>· {cost}</span>}
-        {item.monthly_minutes != null && item.kind !== 'single' && <span>· {formatHours(item.monthly_minutes / 60)} h a month</span>}
-        {item.source_path && (
-          <SourceLink href={item.source_path} className="text-brand-700 underline">
+        {item.monthlyMinutes != null && item.kind !== 'single' && <span>· {formatHours(item.monthlyMinutes / 60)} h a month</span>}
+        {item.sourcePath && (
+          <SourceLink href={item.sourcePath} className="text-brand-700 underline">
             Open the source
           </SourceLink>
         )}

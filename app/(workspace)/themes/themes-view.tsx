@@ -151,25 +151,25 @@ export function ThemesView() {
                       <Link href={`/themes/${theme.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                         {theme.title}
                       </Link>
-                      {theme.is_mvp_focus && (
+                      {theme.isMvpFocus && (
                         <span className="ml-2">
                           <Badge tone="green">MVP focus</Badge>
                         </span>
                       )}
-                      {theme.merged_into_id && (
+                      {theme.mergedIntoId && (
                         <p className="mt-0.5 text-xs text-slate-600">
                           Merged into{' '}
-                          <Link href={`/themes/${theme.merged_into_id}`} className="text-brand-700 underline">
-                            {theme.merged_into_title}
+                          <Link href={`/themes/${theme.mergedIntoId}`} className="text-brand-700 underline">
+                            {theme.mergedIntoTitle}
                           </Link>
-                          {canEdit && theme.active_merge_id && (
+                          {canEdit && theme.activeMergeId && (
                             <>
                               {' · '}
                               <button
                                 type="button"
                                 className="font-medium text-brand-700 underline"
                                 aria-label={`Undo merge of ${theme.title}`}
-                                onClick={() => undo.mutate({ mergeId: theme.active_merge_id! })}
+                                onClick={() => undo.mutate({ mergeId: theme.activeMergeId! })}
                               >
                                 Undo merge
                               </button>
@@ -181,8 +181,8 @@ export function ThemesView() {
                     <Td>
                       <Badge tone={theme.status === 'confirmed' ? 'green' : theme.status === 'archived' ? 'slate' : 'amber'}>{THEME_STATUS_LABELS[theme.status]}</Badge>
                     </Td>
-                    <Td className="text-right">{theme.evidence_count}</Td>
-                    <Td className="text-right">{theme.developer_count}</Td>
+                    <Td className="text-right">{theme.evidenceCount}</Td>
+                    <Td className="text-right">{theme.developerCount}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -15,7 +15,7 @@ export function DeleteTeamDialog({
   otherTeams,
   onClose,
 }: {
-  team: { id: string; name: string; total_developer_count: number } | null;
+  team: { id: string; name: string; totalDeveloperCount: number } | null;
   otherTeams: { id: string; name: string }[];
   onClose: () => void;
 }) {
@@ -38,7 +38,7 @@ export function DeleteTeamDialog({
     setTarget(NO_TEAM);
     onClose();
   }
-  const count = team?.total_developer_count ?? 0;
+  const count = team?.totalDeveloperCount ?? 0;
   return (
     <ConfirmDialog
       title={team ? `Delete the team ${team.name}?` : 'Delete the team?'}

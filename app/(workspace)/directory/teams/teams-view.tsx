@@ -46,7 +46,7 @@ export function TeamsView() {
   const canEdit = useCanEdit();
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<{ id: string; name: string; total_developer_count: number } | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string; totalDeveloperCount: number } | null>(null);
   const teams = useQuery(trpc.teams.list.queryOptions());
   const create = useMutation(
     trpc.teams.create.mutationOptions({
@@ -100,7 +100,7 @@ export function TeamsView() {
                         </Link>
                       )}
                     </Td>
-                    <Td>{team.developer_count}</Td>
+                    <Td>{team.developerCount}</Td>
                     {canEdit && (
                       <Td className="text-right">
                         {renaming !== team.id && (

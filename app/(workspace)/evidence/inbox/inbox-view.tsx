@@ -150,8 +150,8 @@ export function InboxView() {
                   <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                     <blockquote className="text-slate-900">“{row.excerpt}”</blockquote>
                     <p className="mt-1 text-sm text-slate-600">
-                      {row.participant_name ? <DeveloperLink id={row.participant_id} name={row.participant_name} /> : 'Unattributed'} · {SOURCE_LABELS[row.source_kind]} · {formatDay(row.observed_on)} ·{' '}
-                      <SourceLink href={row.source_path} className="text-brand-700 underline">
+                      {row.participantName ? <DeveloperLink id={row.participantId} name={row.participantName} /> : 'Unattributed'} · {SOURCE_LABELS[row.sourceKind]} · {formatDay(row.observedOn)} ·{' '}
+                      <SourceLink href={row.sourcePath} className="text-brand-700 underline">
                         Open in source
                       </SourceLink>
                     </p>

@@ -33,9 +33,9 @@ type Interview = RouterOutputs['interviews']['get'];
 
 function valuesOf(interview: Interview): FieldValues {
   const values: FieldValues = {
-    participantId: interview.participant_id,
-    interviewedOn: interview.interviewed_on,
-    interviewerId: interview.interviewer_id,
+    participantId: interview.participantId,
+    interviewedOn: interview.interviewedOn,
+    interviewerId: interview.interviewerId,
     status: interview.status,
     notes: interview.notes,
   };
@@ -75,9 +75,9 @@ export function InterviewView({ id }: { id: string }) {
         kind: 'interview',
         id,
         anchor,
-        label: `interview with ${data.participant_name}, ${label}`,
+        label: `interview with ${data.participantName}, ${label}`,
         excerpt,
-        participant: { id: data.participant_id, name: data.participant_name },
+        participant: { id: data.participantId, name: data.participantName },
       });
     },
     [id, interview.data],
@@ -95,7 +95,7 @@ export function InterviewView({ id }: { id: string }) {
   const data = interview.data;
   const status = (draft.valueOf('status') ?? data.status) as 'draft' | 'complete';
   const currentMode = !canEdit ? 'read' : (mode ?? (data.status === 'complete' ? 'read' : 'write'));
-  const facts = [data.team_name ?? 'No team', data.participant_tenure_band ? TENURE_LABELS[data.participant_tenure_band] : null, data.participant_background]
+  const facts = [data.teamName ?? 'No team', data.participantTenureBand ? TENURE_LABELS[data.participantTenureBand] : null, data.participantBackground]
     .filter(Boolean)
     .join(' · ');
 
@@ -107,11 +107,11 @@ export function InterviewView({ id }: { id: string }) {
             Interviews
           </Link>
         }
-        title={`Interview with ${data.participant_name}`}
+        title={`Interview with ${data.participantName}`}
         description={
           <>
-            <DeveloperLink id={data.participant_id} name={data.participant_name} /> ·{' '}
-            {`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewer_name ? ` · asked by ${data.interviewer_name}` : ''}${data.guide_title ? ` · ${data.guide_title} guide` : ''}`}
+            <DeveloperLink id={data.participantId} name={data.participantName} /> ·{' '}
+            {`${facts} · ${formatDay(draft.valueOf('interviewedOn'))}${data.interviewerName ? ` · asked by ${data.interviewerName}` : ''}${data.guideTitle ? ` · ${data.guideTitle} guide` : ''}`}
           </>
         }
         actions={
@@ -177,7 +177,7 @@ export function InterviewView({ id }: { id: string }) {
         />
         <TranscriptPanel
           interviewId={id}
-          participantName={data.participant_name}
+          participantName={data.participantName}
           canEdit={canEdit}
           target={target}
           evidence={evidence.data?.rows ?? []}
@@ -203,7 +203,7 @@ function DetailsPanel({ data, draft }: { data: Interview; draft: Draft }) {
           value={draft.valueOf('participantId') ?? ''}
           onChange={set('participantId')}
           error={draft.errorOf('participantId')}
-          extra={data.participant_archived_at ? { id: data.participant_id, name: data.participant_name } : null}
+          extra={data.participantArchivedAt ? { id: data.participantId, name: data.participantName } : null}
         />
         <TextField
           label="Date"

@@ -70,7 +70,7 @@ export function TranscriptPanel({
               turn={turn}
               canEdit={canEdit}
               isTarget={target === turn.anchor}
-              evidence={evidence.filter((row) => row.source_path.endsWith(`/turns/${turn.position}`))}
+              evidence={evidence.filter((row) => row.sourcePath.endsWith(`/turns/${turn.position}`))}
               onSaveEvidence={onSaveEvidence}
             />
           ))}

@@ -54,26 +54,26 @@ export function GuidesView() {
             <Panel
               key={guide.id}
               title={guide.title}
-              description={guide.is_default ? 'The default for new interviews. It stays as it is.' : undefined}
+              description={guide.isDefault ? 'The default for new interviews. It stays as it is.' : undefined}
               actions={
                 <div className="flex flex-wrap gap-2">
-                  {guide.is_default && <Badge tone="brand">Default</Badge>}
+                  {guide.isDefault && <Badge tone="brand">Default</Badge>}
                   {canEdit && (
                     <Button
                       size="sm"
                       variant="secondary"
                       onClick={() =>
                         setEditing(
-                          guide.is_default
+                          guide.isDefault
                             ? { title: `${guide.title} (copy)`, questions: guide.questions.map((q) => q.prompt) }
                             : { id: guide.id, title: guide.title, questions: guide.questions.map((q) => q.prompt) },
                         )
                       }
                     >
-                      {guide.is_default ? 'Copy into a new guide' : 'Edit'}
+                      {guide.isDefault ? 'Copy into a new guide' : 'Edit'}
                     </Button>
                   )}
-                  {canEdit && !guide.is_default && <DeleteGuideButton id={guide.id} title={guide.title} />}
+                  {canEdit && !guide.isDefault && <DeleteGuideButton id={guide.id} title={guide.title} />}
                 </div>
               }
             >

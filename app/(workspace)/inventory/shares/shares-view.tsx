@@ -77,19 +77,19 @@ export function SharesView() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {shares.data.map((share) => (
-              <tr key={share.id} className={share.revoked_at ? 'text-slate-600' : undefined}>
+              <tr key={share.id} className={share.revokedAt ? 'text-slate-600' : undefined}>
                 <Td className="font-medium">
-                  {share.label} {share.revoked_at && <Badge tone="red">Revoked</Badge>}
-                  <span className="block font-mono text-xs font-normal text-slate-600">…/share/inventory/{share.token_prefix}…</span>
+                  {share.label} {share.revokedAt && <Badge tone="red">Revoked</Badge>}
+                  <span className="block font-mono text-xs font-normal text-slate-600">…/share/inventory/{share.tokenPrefix}…</span>
                 </Td>
                 <Td>{share.filterLabel}</Td>
                 <Td className="whitespace-nowrap">
-                  {formatDay(share.created_at, 'Never')}
-                  {share.created_by_name && <span className="block text-slate-600">by {share.created_by_name}</span>}
+                  {formatDay(share.createdAt, 'Never')}
+                  {share.createdByName && <span className="block text-slate-600">by {share.createdByName}</span>}
                 </Td>
-                <Td className="whitespace-nowrap">{formatDay(share.last_viewed_at, 'Never')}</Td>
+                <Td className="whitespace-nowrap">{formatDay(share.lastViewedAt, 'Never')}</Td>
                 <Td className="text-right">
-                  {!share.revoked_at && (
+                  {!share.revokedAt && (
                     <Button
                       variant="danger"
                       size="sm"

@@ -43,11 +43,11 @@ export default async function SnapshotsPage() {
                   </Link>
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {formatDay(snapshot.taken_at)}
-                  {snapshot.taken_by_name && <span className="block text-slate-600">by {snapshot.taken_by_name}</span>}
+                  {formatDay(snapshot.takenAt)}
+                  {snapshot.takenByName && <span className="block text-slate-600">by {snapshot.takenByName}</span>}
                 </Td>
                 <Td>{snapshot.filterLabel}</Td>
-                <Td className="text-right">{snapshot.theme_count}</Td>
+                <Td className="text-right">{snapshot.themeCount}</Td>
               </tr>
             ))}
           </tbody>

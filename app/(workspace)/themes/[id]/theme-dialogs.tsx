@@ -8,6 +8,7 @@ import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextAreaField } from '@/app/_components/field';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { THEME_STATUSES, THEME_STATUS_LABELS } from '@/server/themes/rules';
 import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
@@ -28,42 +29,29 @@ export function EditThemeForm({ theme, onDone }: { theme: { id: string; title: s
   const trpc = useTRPC();
   const refresh = useRefreshThemes();
   const toast = useToast();
-  const [title, setTitle] = useState(theme.title);
-  const [description, setDescription] = useState(theme.description);
-  const [status, setStatus] = useState<Status>(theme.status);
-  const update = useMutation(
-    trpc.themes.update.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        toast('Theme saved');
-        onDone();
-      },
-    }),
-  );
-  const error = update.error ? describeError(update.error) : null;
+  const form = useFormMutation({
+    initialValues: { title: theme.title, description: theme.description, status: theme.status as string },
+    mutation: trpc.themes.update.mutationOptions(),
+    toInput: (values) => ({ id: theme.id, title: values.title, description: values.description, status: values.status as Status }),
+    onSuccess: async () => {
+      await refresh();
+      toast('Theme saved');
+      onDone();
+    },
+  });
   return (
-    <form
-      noValidate
-      aria-label="Edit theme"
-      className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        update.mutate({ id: theme.id, title, description, status });
-      }}
-    >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextAreaField label="Pain statement" rows={2} value={title} onChange={(event) => setTitle(event.target.value)} error={error?.fieldErrors.title} />
-      <TextAreaField label="Description" rows={4} value={description} onChange={(event) => setDescription(event.target.value)} error={error?.fieldErrors.description} />
+    <form noValidate aria-label="Edit theme" className="flex flex-col gap-3" onSubmit={form.submit}>
+      <FormError {...form.formError} />
+      <TextAreaField label="Pain statement" rows={2} {...form.field('title')} />
+      <TextAreaField label="Description" rows={4} {...form.field('description')} />
       <SelectField
         label="Status"
-        value={status}
+        {...form.field('status')}
         hint="Candidate: still checking. Confirmed: enough evidence. Archived: solved or dropped (not ranked)."
         options={THEME_STATUSES.map((value) => ({ value, label: THEME_STATUS_LABELS[value] }))}
-        onChange={(event) => setStatus(event.target.value as Status)}
-        error={error?.fieldErrors.status}
       />
       <div>
-        <Button type="submit" isBusy={update.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Save theme
         </Button>
       </div>
@@ -76,44 +64,36 @@ export function MergeForm({ theme }: { theme: { id: string; title: string } }) {
   const refresh = useRefreshThemes();
   const router = useRouter();
   const toast = useToast();
-  const [targetId, setTargetId] = useState('');
   const excludeIds = useMemo(() => [theme.id], [theme.id]);
-  const merge = useMutation(
-    trpc.themes.merge.mutationOptions({
-      onSuccess: async (result) => {
-        await refresh();
-        toast('Themes merged');
-        router.push(`/themes/${result.targetId}?mergedFrom=${theme.id}`);
-      },
-    }),
-  );
-  const error = merge.error ? describeError(merge.error) : null;
+  const form = useFormMutation({
+    initialValues: { targetId: '' },
+    mutation: trpc.themes.merge.mutationOptions(),
+    toInput: (values) => ({ sourceId: theme.id, targetId: values.targetId }),
+    onSuccess: async (result) => {
+      await refresh();
+      toast('Themes merged');
+      router.push(`/themes/${result.targetId}?mergedFrom=${theme.id}`);
+    },
+  });
+  const targetId = form.values.targetId;
   return (
-    <form
-      noValidate
-      aria-label="Merge theme"
-      className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        merge.mutate({ sourceId: theme.id, targetId });
-      }}
-    >
+    <form noValidate aria-label="Merge theme" className="flex flex-col gap-3" onSubmit={form.submit}>
       <p className="text-sm text-slate-700">
         “{theme.title}” moves all its evidence into the theme you choose (each item once) and then forwards to it. You can undo the merge
         from the other theme’s page.
       </p>
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <FormError {...form.formError} />
       <ThemePicker
         label="Merge into"
         isSingle
         canCreate={false}
         excludeIds={excludeIds}
         value={{ themeIds: targetId ? [targetId] : [], newThemeTitle: '' }}
-        onChange={(choice) => setTargetId(choice.themeIds[0] ?? '')}
-        error={error?.fieldErrors.targetId?.[0]}
+        onChange={(choice) => form.set('targetId', choice.themeIds[0] ?? '')}
+        error={form.errorFor('targetId')?.[0]}
       />
       <div>
-        <Button type="submit" isBusy={merge.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Merge
         </Button>
       </div>
@@ -126,35 +106,26 @@ export function SplitForm({ themeId, evidenceIds, onDone }: { themeId: string; e
   const refresh = useRefreshThemes();
   const router = useRouter();
   const toast = useToast();
-  const [title, setTitle] = useState('');
-  const split = useMutation(
-    trpc.themes.split.mutationOptions({
-      onSuccess: async (result) => {
-        await refresh();
-        toast(`${result.moved} item${result.moved === 1 ? '' : 's'} moved to “${result.title}”`);
-        onDone();
-        router.push(`/themes/${result.id}`);
-      },
-    }),
-  );
-  const error = split.error ? describeError(split.error) : null;
+  const form = useFormMutation({
+    initialValues: { title: '' },
+    mutation: trpc.themes.split.mutationOptions(),
+    toInput: (values) => ({ themeId, evidenceIds, title: values.title }),
+    onSuccess: async (result) => {
+      await refresh();
+      toast(`${result.moved} item${result.moved === 1 ? '' : 's'} moved to “${result.title}”`);
+      onDone();
+      router.push(`/themes/${result.id}`);
+    },
+  });
   return (
-    <form
-      noValidate
-      aria-label="Split into a new theme"
-      className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        split.mutate({ themeId, evidenceIds, title });
-      }}
-    >
+    <form noValidate aria-label="Split into a new theme" className="flex flex-col gap-3" onSubmit={form.submit}>
       <p className="text-sm text-slate-700">
         The {evidenceIds.length} selected item{evidenceIds.length === 1 ? '' : 's'} leave this theme and form a new one.
       </p>
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextAreaField label="Statement of the new theme" rows={2} value={title} onChange={(event) => setTitle(event.target.value)} error={error?.fieldErrors.title} />
+      <FormError {...form.formError} />
+      <TextAreaField label="Statement of the new theme" rows={2} {...form.field('title')} />
       <div>
-        <Button type="submit" isBusy={split.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Split
         </Button>
       </div>

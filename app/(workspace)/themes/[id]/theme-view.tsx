@@ -5,10 +5,9 @@
 import { formatDay } from '@/app/_components/format';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { Dialog } from '@/app/_components/dialog';
-import { SourceKindBadges } from '@/app/_components/inventory-table';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
 import { Pager, useUrlParams } from '@/app/_components/pager';
 import { useCanEdit } from '@/app/_components/session-context';
@@ -17,35 +16,17 @@ import { ThemeExplanationView } from '@/app/_components/theme-explanation';
 import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
-import { formatHours, formatReach } from '@/server/inventory/inventory-model';
 import { describeFilter, inventorySearchParams, isFiltered, parseInventoryParams } from '@/server/inventory/inventory-params';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 import { EvidenceEditor } from '@/app/(workspace)/evidence/evidence-editor';
 import { useUntagWithUndo } from '@/app/(workspace)/evidence/use-untag-with-undo';
 import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
 import { AddEvidenceForm, EditThemeForm, MergeForm, SplitForm } from './theme-dialogs';
+import { ThemeNumbers } from './theme-numbers';
 import { isUuid } from '@/server/lib/uuid';
 
 const PAGE_SIZE = 50;
 type Open = 'edit' | 'merge' | 'split' | 'add' | null;
-
-function Stat({ label, value, detail, href }: { label: string; value: string; detail?: ReactNode; href?: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3">
-      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-      <dd className="mt-1">
-        {href ? (
-          <a href={href} className="text-2xl font-semibold text-brand-700 hover:underline">
-            {value}
-          </a>
-        ) : (
-          <span className="text-2xl font-semibold text-slate-900">{value}</span>
-        )}
-        {detail && <div className="mt-0.5 text-xs text-slate-600">{detail}</div>}
-      </dd>
-    </div>
-  );
-}
 
 export function ThemeView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -116,7 +97,7 @@ export function ThemeView({ id }: { id: string }) {
   const isArchived = theme.status === 'archived';
   const teamName = teams.data?.find((team) => team.id === filter.teamId)?.name;
   const filterQuery = inventorySearchParams(filter).toString();
-  const mergedHere = mergesIn.find((merge) => merge.source_theme_id === mergedFrom);
+  const mergedHere = mergesIn.find((merge) => merge.sourceThemeId === mergedFrom);
   const rows = evidence.data?.rows ?? [];
   const total = evidence.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -147,7 +128,7 @@ export function ThemeView({ id }: { id: string }) {
         description={
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone={theme.status === 'confirmed' ? 'green' : theme.status === 'archived' ? 'slate' : 'amber'}>{THEME_STATUS_LABELS[theme.status]}</Badge>
-            {theme.is_mvp_focus && <Badge tone="green">MVP focus</Badge>}
+            {theme.isMvpFocus && <Badge tone="green">MVP focus</Badge>}
             {numbers && numbers.evidenceCount > 0 && (
               <span className="text-sm">
                 Rank #{numbers.rank} of {rankedCount}
@@ -162,8 +143,8 @@ export function ThemeView({ id }: { id: string }) {
                 Edit
               </Button>
               {!isArchived && (
-                <Button variant="secondary" aria-pressed={theme.is_mvp_focus} isBusy={focus.isPending} onClick={() => focus.mutate({ id, isFocus: !theme.is_mvp_focus })}>
-                  {theme.is_mvp_focus ? 'Remove MVP focus' : 'Mark as MVP focus'}
+                <Button variant="secondary" aria-pressed={theme.isMvpFocus} isBusy={focus.isPending} onClick={() => focus.mutate({ id, isFocus: !theme.isMvpFocus })}>
+                  {theme.isMvpFocus ? 'Remove MVP focus' : 'Mark as MVP focus'}
                 </Button>
               )}
               <Button variant="secondary" onClick={() => setOpen('merge')}>
@@ -178,7 +159,7 @@ export function ThemeView({ id }: { id: string }) {
 
       {mergedHere && (
         <div role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-          “{mergedHere.source_title}” was merged into this theme.
+          “{mergedHere.sourceTitle}” was merged into this theme.
           {canEdit && (
             <Button variant="secondary" size="sm" isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: mergedHere.id })}>
               Undo merge
@@ -197,68 +178,7 @@ export function ThemeView({ id }: { id: string }) {
       )}
 
       <div className="flex flex-col gap-6">
-        <section id="numbers" aria-labelledby="numbers-title" className="scroll-mt-4">
-          <h2 id="numbers-title" className="mb-2 text-base font-semibold text-slate-900">
-            In the pain inventory
-          </h2>
-          {isArchived ? (
-            <p className="text-sm text-slate-600">Archived themes are not ranked. Set the status back to candidate or confirmed to rank it again.</p>
-          ) : !numbers || numbers.evidenceCount === 0 ? (
-            <p className="text-sm text-slate-600">No evidence in this view yet, so the theme is not ranked{isFiltered(filter) ? ' with these filters' : ''}.</p>
-          ) : (
-            <>
-              <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-                <Stat
-                  label="Affected developers"
-                  value={String(numbers.affectedDevelopers)}
-                  href="#developers"
-                  detail={numbers.unattributedMentions > 0 ? `plus ${numbers.unattributedMentions} unattributed mention${numbers.unattributedMentions === 1 ? '' : 's'}` : 'no unattributed mentions'}
-                />
-                <Stat label="Reach" value={formatReach(numbers.reach)} detail={`of ${directorySize} developer${directorySize === 1 ? '' : 's'}`} />
-                <Stat
-                  label="Hours lost / developer / month"
-                  value={formatHours(numbers.hoursPerDeveloperPerMonth)}
-                  href="#developers"
-                  detail={numbers.hoursPerDeveloperPerMonth === null ? 'no time data yet' : `median over ${numbers.developersWithTimeData} developer${numbers.developersWithTimeData === 1 ? '' : 's'} with time data`}
-                />
-                <Stat
-                  label="Score"
-                  value={numbers.score === null ? 'unknown' : formatHours(numbers.score)}
-                  detail={
-                    numbers.score === null
-                      ? 'needs time data'
-                      : `${numbers.affectedDevelopers} × ${formatHours(numbers.hoursPerDeveloperPerMonth)} h = developer-hours lost per month`
-                  }
-                />
-                <div className="rounded-lg border border-slate-200 bg-white p-3">
-                  <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Confidence</dt>
-                  <dd className="mt-2">
-                    <SourceKindBadges
-                      theme={{ ...numbers, isMvpFocus: false, quadrant: null, quotes: [] }}
-                      links={{
-                        theme: () => '#',
-                        evidence: () => '#evidence',
-                        developers: () => '#developers',
-                        unattributed: () => '#evidence',
-                        numbers: () => '#numbers',
-                        sourceKind: (_theme, kind) => `?${inventorySearchParams(filter, { source: kind }).toString()}#evidence`,
-                      }}
-                    />
-                    <p className="mt-1 text-xs text-slate-600">
-                      {numbers.sourceKinds.length} kind{numbers.sourceKinds.length === 1 ? '' : 's'} of source, {numbers.evidenceCount} evidence item
-                      {numbers.evidenceCount === 1 ? '' : 's'}
-                    </p>
-                  </dd>
-                </div>
-              </dl>
-              <p className="mt-2 text-xs text-slate-600">
-                <Link href="/help/ranking" className="text-brand-700 underline">
-                  How these numbers are computed
-                </Link>
-              </p>
-            </>
-          )}
-        </section>
+        <ThemeNumbers numbers={numbers} directorySize={directorySize} isArchived={isArchived} filter={filter} />
 
         {!isArchived && (
           <section id="developers" aria-labelledby="developers-title" className="scroll-mt-4">
@@ -378,15 +298,15 @@ export function ThemeView({ id }: { id: string }) {
               {mergesIn.map((merge) => (
                 <li key={merge.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span>
-                    <span className="font-medium text-slate-900">{merge.source_title}</span>
+                    <span className="font-medium text-slate-900">{merge.sourceTitle}</span>
                     <span className="text-slate-600">
                       {' '}
-                      · {merge.evidence_count} item{merge.evidence_count === 1 ? '' : 's'} · {formatDay(merge.merged_at)}
-                      {merge.merged_by_name && ` by ${merge.merged_by_name}`}
+                      · {merge.evidenceCount} item{merge.evidenceCount === 1 ? '' : 's'} · {formatDay(merge.mergedAt)}
+                      {merge.mergedByName && ` by ${merge.mergedByName}`}
                     </span>
                   </span>
                   {canEdit && (
-                    <Button variant="secondary" size="sm" aria-label={`Undo merge of ${merge.source_title}`} isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: merge.id })}>
+                    <Button variant="secondary" size="sm" aria-label={`Undo merge of ${merge.sourceTitle}`} isBusy={undo.isPending} onClick={() => undo.mutate({ mergeId: merge.id })}>
                       Undo merge
                     </Button>
                   )}
