@@ -210,7 +210,7 @@ async function requireEvidence(db: Db, ids: string[]) {
 }
 
 async function requireTheme(db: Db, id: string, reload: string) {
-  if ((await queries.findThemes(db, { ids: [id] })).length === 0) {
+  if ((await themeQueries.findThemes(db, { ids: [id] })).length === 0) {
     throw new AppError('NOT_FOUND', `This theme no longer exists. Reload ${reload}.`, { field: 'themeId' });
   }
 }
