@@ -29,6 +29,7 @@ import * as m0771 from './0771-interview-transcripts';
 import * as m0830 from './0830-survey-one-answer-per-browser';
 import * as m0840 from './0840-search-everything';
 import * as m0860 from './0860-theme-figures';
+import * as m0900 from './0900-survey-definition-version';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0830-survey-one-answer-per-browser': m0830,
   '0840-search-everything': m0840,
   '0860-theme-figures': m0860,
+  '0900-survey-definition-version': m0900,
 };

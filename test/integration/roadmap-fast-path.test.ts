@@ -48,7 +48,7 @@ beforeAll(async () => {
   installPrecompressedResponses();
   server = http.createServer((req, res) => {
     const answered = answerFromBoardCache(handle.db, req, res);
-    void Promise.resolve(answered).then((isAnswered) => isAnswered || nextStandIn(req, res));
+    void Promise.resolve(answered).then((isAnswered) => (isAnswered ? undefined : nextStandIn(req, res)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,12 +99,12 @@ async function submit(title: string, db: Db = handle.db) {
   return visitor({ ...handle, db }).requests.submit({ title, details: '', email: null });
 }
 
-/** The board once it shows `text` (polled for at most 5 s). */
-async function boardShowing(text: string, headers: Record<string, string>): Promise<string> {
+/** The board once it shows `text` (polled for at most 5 s), and how many requests that took. */
+async function boardShowing(text: string, headers: Record<string, string>): Promise<{ html: string; requests: number }> {
   const started = Date.now();
-  for (;;) {
+  for (let requests = 1; ; requests += 1) {
     const html = textOf(await get('/roadmap', headers));
-    if (html.includes(text) || Date.now() - started > 5000) return html;
+    if (html.includes(text) || Date.now() - started > 5000) return { html, requests };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -180,16 +180,17 @@ describe('the board before Next.js', () => {
     const title = `Self-service database branches ${Date.now()}`;
     await submit(title, anotherProcess(handle.db));
     const written = Date.now();
-    await boardShowing(title, headers);
-    // The version is read at most once a second; the document before it is served at most a second longer.
-    expect(Date.now() - written).toBeLessThan(2600);
-    expect(fallbacks).toEqual([]);
+    const { requests } = await boardShowing(title, headers);
+    // The version is read at most once a second; the document before it is served at most a second
+    // longer while the new one renders (past that, requests wait for the render through Next.js).
+    expect(Date.now() - written).toBeLessThan(3000);
+    expect(fallbacks.length).toBeLessThan(requests);
   });
 
   it('shows a voter their vote at once, whichever process they voted through', async () => {
     const { id } = await submit('Faster CI caches');
     const headers = { 'accept-encoding': 'identity' };
-    const before = await boardShowing(`id="r-${id}"`, headers);
+    const before = (await boardShowing(`id="r-${id}"`, headers)).html;
     expect(before).toMatch(new RegExp(`id="r-${id}".*?1 vote<`));
     const dev = visitor({ ...handle, db: anotherProcess(handle.db) });
     await dev.roadmap.vote({ target: { kind: 'request', id }, email: null });
