@@ -20,7 +20,7 @@ import type { Database } from '@/db/types';
 import { renderBoardHtml } from '@/server/roadmap/board-html';
 import { createItem, publishRoadmap } from '@/server/roadmap/service';
 import { boardQuerySchema, getBoardPageData } from '@/server/roadmap/service-board-page';
-import { preparedBody } from '@/server/roadmap/service-board-rest';
+import { preparedBody } from '@/server/roadmap/prepared-body';
 import type { Kysely } from 'kysely';
 import { freePort, GROWTH_FACTORS, median, printGrowth, printTable, spawnServer, waitForOk, type GrowthPoint } from './lib';
 

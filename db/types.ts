@@ -327,6 +327,8 @@ export interface SurveysTable {
   origin: ColumnType<'builder' | 'import', 'builder' | 'import' | undefined, never>;
   /** For imported runs: how many people received the original survey, when known. */
   invited_count: number | null;
+  /** Bumped by triggers on any change to the survey or its questions (migration 0900). */
+  definition_version: ColumnType<number, never, never>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -29,6 +29,7 @@ import * as m0771 from './0771-interview-transcripts';
 import * as m0830 from './0830-survey-one-answer-per-browser';
 import * as m0840 from './0840-search-everything';
 import * as m0860 from './0860-theme-figures';
+import * as m0900 from './0900-survey-definition-version';
 import * as m0910 from './0910-theme-dismissals-answers-requests';
 import * as m0920 from './0920-ticket-search-after-import';
 import * as m0930 from './0930-theme-developer-figures';
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '0830-survey-one-answer-per-browser': m0830,
   '0840-search-everything': m0840,
   '0860-theme-figures': m0860,
+  '0900-survey-definition-version': m0900,
   '0910-theme-dismissals-answers-requests': m0910,
   '0920-ticket-search-after-import': m0920,
   '0930-theme-developer-figures': m0930,

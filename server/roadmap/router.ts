@@ -13,7 +13,7 @@ import { internalNoteSchema, itemDescriptionSchema, itemTitleSchema, laneSchema,
 import * as service from './service';
 import * as publicService from './service-public';
 import * as votes from './service-votes';
-import { readVoterToken, withVoterToken } from './service-voter-cookie';
+import { markFreshBoard, readVoterToken, withVoterToken } from './service-voter-cookie';
 import { castVoteAndFollow } from './service-vote-follow';
 
 const itemFields = {
@@ -63,17 +63,15 @@ export const roadmapRouter = createRouter({
     .meta({ access: 'public', rateLimit: VOTE_LIMIT })
     .input(z.object({ target: voteTarget, email: fields.optionalEmail }))
     .output(voteCountSchema)
-    .mutation(({ ctx, input }) =>
-      withVoterToken(ctx, (voterToken) =>
-        castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken }),
-      ),
+    .mutation(async ({ ctx, input }) =>
+      markFreshBoard(ctx, await withVoterToken(ctx, (voterToken) => castVoteAndFollow(ctx.db, { target: input.target, email: input.email, voterToken }))),
     ),
 
   unvote: publicProcedure
     .meta({ access: 'public', rateLimit: VOTE_LIMIT })
     .input(z.object({ target: voteTarget }))
     .output(voteCountSchema)
-    .mutation(async ({ ctx, input }) => votes.removeVote(ctx.db, { target: input.target, voterToken: await readVoterToken(ctx) })),
+    .mutation(async ({ ctx, input }) => markFreshBoard(ctx, await votes.removeVote(ctx.db, { target: input.target, voterToken: await readVoterToken(ctx) }))),
 
   myVotes: publicProcedure
     .input(z.object({ itemIds: z.array(fields.id).max(500).default([]), requestIds: z.array(fields.id).max(500).default([]) }))

@@ -1,10 +1,8 @@
 // The public board over HTTP: GET /roadmap (HTML rendered once per version of its data, kept per
-// question in every process with its gzip and brotli forms, served with an ETag and 304), POST /roadmap/vote (a plain
+// question in every process with its gzip and brotli forms, served with an ETag and 304; the same
+// documents are served before Next.js by board-fast-path.ts), POST /roadmap/vote (a plain
 // form: works without JavaScript, answers with a redirect back to the board) and
 // GET /roadmap/my-votes (this visitor's votes, kept out of the shared HTML).
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Db } from '@/server/db';
@@ -12,51 +10,19 @@ import { enforceClientLimit } from '@/server/rate-limit/service';
 import { AppError } from '@/server/errors';
 import { getEnv } from '@/server/env';
 import * as fields from '@/server/fields';
-import { preferredEncoding, type ContentEncoding } from '@/server/lib/content-encoding';
+import { preferredEncoding } from '@/server/lib/content-encoding';
 import { canSendPrecompressed, PRECOMPRESSED_ENCODING_HEADER, PRECOMPRESSED_LENGTH_HEADER } from '@/server/precompressed';
+import { readCookie } from '@/server/http-context';
 import { createCaller } from '@/server/root';
 import type { Context } from '@/server/trpc';
 import { boardQuerySchema, getBoardPageData, type BoardQuery, type Notice } from './service-board-page';
 import { escapeHtml, renderBoardHtml } from './board-html';
 import { VOTE_LIMIT } from './rules';
-import { cachedByBoardVersion } from './service-board-cache';
+import { etagOf, isCurrent, preparedBody, type PreparedBody } from './prepared-body';
+import { BOARD_FRESH_COOKIE, boardDocument, rememberAddress, type RenderBody } from './service-board-cache';
 
-interface RenderedPage {
-  /** The body in each coding, compressed once per version rather than on every request. */
-  bodies: Record<ContentEncoding, Buffer>;
-  /** The ETag's opaque part, shared by the codings (each ETag adds its coding). */
-  tag: string;
-}
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-/** A body ready to serve many times: its ETag, and its gzip and brotli forms made once. */
-export async function preparedBody(text: string): Promise<RenderedPage> {
-  const identity = Buffer.from(text);
-  const [gzipped, brotli] = await Promise.all([
-    gzipAsync(identity, { level: zlib.Z_BEST_COMPRESSION }),
-    brotliAsync(identity, {
-      params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.byteLength },
-    }),
-  ]);
-  return { bodies: { identity, gzip: gzipped, br: brotli }, tag: createHash('sha1').update(identity).digest('base64url') };
-}
-
-/** Each coding is its own representation, so its own strong ETag. */
-const etagOf = (page: RenderedPage, encoding: ContentEncoding) => (encoding === 'identity' ? `"${page.tag}"` : `"${page.tag}-${encoding}"`);
-
-/** If-None-Match names this version in any coding (a client may switch codings between visits). */
-function isCurrent(ifNoneMatch: string | null, page: RenderedPage): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const opaque = tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
-    return opaque === '*' || opaque === page.tag || opaque.replace(/-(br|gzip)$/, '') === page.tag;
-  });
-}
-
-async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
-  return preparedBody(renderBoardHtml(await getBoardPageData(db, query), query));
+async function renderPage(db: Db, query: BoardQuery, options: { quick: boolean }): Promise<PreparedBody> {
+  return preparedBody(renderBoardHtml(await getBoardPageData(db, query), query), options);
 }
 
 /**
@@ -65,7 +31,7 @@ async function renderPage(db: Db, query: BoardQuery): Promise<RenderedPage> {
  * header of ours that the server's hook turns back into Content-Encoding (server/precompressed.ts);
  * where no hook is installed the plain body is sent and the server compresses it as before.
  */
-export function servePrepared(req: Request, page: RenderedPage, headers: Record<string, string>): Response {
+export function servePrepared(req: Request, page: PreparedBody, headers: Record<string, string>): Response {
   const encoding = canSendPrecompressed() ? preferredEncoding(req.headers.get('accept-encoding')) : 'identity';
   const all = { ...headers, etag: etagOf(page, encoding), vary: 'accept-encoding' };
   if (isCurrent(req.headers.get('if-none-match'), page)) return new Response(null, { status: 304, headers: all });
@@ -95,15 +61,28 @@ export async function serveBoard(db: Db, req: Request): Promise<Response> {
     return badQueryPage(`Query parameter "${issue.path.join('.')}": ${issue.message}.`);
   }
   const query = parsed.data;
-  let page: RenderedPage;
+  let page: PreparedBody;
   try {
-    page = await cachedByBoardVersion(db, JSON.stringify(['page', query]), () => renderPage(db, query));
+    page = await serveDocument(db, req, JSON.stringify(['page', query]), (options) => renderPage(db, query, options));
   } catch (error) {
     if (error instanceof AppError && error.code === 'BAD_REQUEST') return badQueryPage(error.message);
     throw error;
   }
   // Browsers and proxies revalidate every time (cheap: 304), so a vote shows on the next visit.
   return servePrepared(req, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, no-cache' });
+}
+
+/**
+ * The current document of a question (service-board-cache.ts). A voter's visit (a notice in the
+ * address, or the fresh-board cookie its vote set) reads the version now; other addresses are
+ * noted for the HTTP server's fast path (board-fast-path.ts).
+ */
+export async function serveDocument(db: Db, req: Request, key: string, render: RenderBody): Promise<PreparedBody> {
+  const url = new URL(req.url);
+  const fresh = url.searchParams.has('notice') || readCookie(req.headers, BOARD_FRESH_COOKIE) !== undefined;
+  const doc = await boardDocument(db, { key, render, fresh });
+  if (!fresh) rememberAddress(db, url, key);
+  return doc.page;
 }
 
 // ---- Votes from the board's forms ---------------------------------------------------------------

@@ -2,14 +2,14 @@
 // read-only; the JSON goes through its own output schema like the public procedures.
 import type { RestContext } from '@/server/rest';
 import { roadmapApiSchema } from './public-schemas';
-import { cachedByBoardVersion } from './service-board-cache';
-import { preparedBody, servePrepared } from './service-board-rest';
+import { preparedBody } from './prepared-body';
+import { serveDocument, servePrepared } from './service-board-rest';
 import { getRoadmapFeed, getRoadmapForApi } from './service-public';
 
 /** The body is built once per version of the board's data, like the page (service-board-rest.ts). */
 export async function getRoadmapJson(ctx: RestContext): Promise<Response> {
-  const body = await cachedByBoardVersion(ctx.db, JSON.stringify(['api']), async () =>
-    preparedBody(JSON.stringify(roadmapApiSchema.parse(await getRoadmapForApi(ctx.db)))),
+  const body = await serveDocument(ctx.db, ctx.req, JSON.stringify(['api']), async (options) =>
+    preparedBody(JSON.stringify(roadmapApiSchema.parse(await getRoadmapForApi(ctx.db))), options),
   );
   return servePrepared(ctx.req, body, { 'content-type': 'application/json', 'cache-control': 'public, max-age=10' });
 }

@@ -1,12 +1,12 @@
 // Developers' upvotes on public roadmap items and on open requests: one per browser per target,
 // one per email when an email is given, undo allowed. Rate limited per client by the procedures
-// (meta.rateLimit: VOTE_LIMIT), before the input is read.
+// (meta.rateLimit: VOTE_LIMIT), before the input is read. A vote does not make this process read
+// the board's version again (votes are frequent): the voter's browser is marked instead (router.ts).
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import { getServerKey } from '@/server/secrets/service';
 import * as queries from './queries';
 import { isVotableLane, LANE_SHORT_LABELS } from './rules';
-import { forgetBoardVersion } from './service-board-cache';
 import { hashEmail, hashVoter } from './voter';
 
 export type { VoteTarget } from './queries';
@@ -34,7 +34,7 @@ export async function castVote(
   input: { target: queries.VoteTarget; voterToken: string; email: string | null },
 ): Promise<{ votes: number }> {
   const emailHash = input.email ? hashEmail(await getServerKey(db), input.email) : null;
-  const result = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await assertVotable(trx, input.target);
     const isCounted = await queries.insertVote(trx, {
       target: input.target,
@@ -46,8 +46,6 @@ export async function castVote(
     }
     return { votes: await queries.countVotesOf(trx, { target: input.target }) };
   });
-  forgetBoardVersion(db);
-  return result;
 }
 
 export async function removeVote(
@@ -57,7 +55,6 @@ export async function removeVote(
   // Only the browser that voted can undo: knowing someone's email is not enough to remove their vote.
   const removed = input.voterToken ? await queries.deleteVote(db, { target: input.target, voterHash: hashVoter(input.voterToken) }) : 0;
   if (removed === 0) throw new AppError('NOT_FOUND', 'There is no vote of yours on this to undo.');
-  forgetBoardVersion(db);
   return { votes: await queries.countVotesOf(db, { target: input.target }) };
 }
 

@@ -38,12 +38,13 @@ export async function findSurveyBySlug(db: Db, input: { slug: string }) {
  * A survey, its questions and the directory's spelling of the team a respondent named, in one
  * round trip: what answering needs, on the hot path.
  */
-export async function findSurveyToAnswer(db: Db, input: { slug: string; team: string | null }) {
-  const team = input.team;
+/** A survey with its questions, as the public answer path checks answers against (kept per process by its definition version). */
+export async function findSurveyToAnswer(db: Db, input: { slug: string }) {
   return db
     .selectFrom('surveys')
     .select([
       ...surveyColumns,
+      'surveys.definition_version',
       (eb) =>
         jsonArrayFrom(
           eb
@@ -52,9 +53,6 @@ export async function findSurveyToAnswer(db: Db, input: { slug: string; team: st
             .whereRef('survey_questions.survey_id', '=', 'surveys.id')
             .orderBy('survey_questions.position'),
         ).as('questions'),
-      (team ? sql<string | null>`(select teams.name from teams where lower(teams.name) = ${team.toLowerCase()} limit 1)` : sql<string | null>`null`).as(
-        'team_name',
-      ),
     ])
     .where('surveys.slug', '=', input.slug)
     .executeTakeFirst();
@@ -222,16 +220,42 @@ export interface AnswerValues {
 }
 
 /** One response and its answers in one statement (so in one implicit transaction, one round trip). */
-export async function insertResponseWithAnswers(db: Db, input: { response: ResponseValues; answers: AnswerValues[] }) {
-  if (input.answers.length === 0) {
-    await db.insertInto('survey_responses').values(input.response).execute();
-    return;
-  }
-  await db
-    .with('response', (qb) => qb.insertInto('survey_responses').values(input.response).returning('id'))
-    .insertInto('survey_answers')
-    .values(input.answers)
-    .execute();
+/**
+ * One form response and its answers in one statement, stored only if the survey's definition is
+ * still the version the answers were checked against and the team named (if any) is in the
+ * directory (then under the directory's spelling). Nothing is written otherwise; the result says why.
+ */
+export async function insertResponseIfCurrent(
+  db: Db,
+  input: {
+    surveyId: string;
+    definitionVersion: number;
+    /** The team as typed (matched without case), or null. */
+    team: string | null;
+    response: { id: string; submitted_on: string; tenure_band: TenureBand | null };
+    answers: { question_id: string; score: number | null; choices: string[] | null; text_value: string | null }[];
+  },
+): Promise<{ isCurrent: boolean; teamName: string | null; isStored: boolean }> {
+  const team = input.team?.toLowerCase() ?? null;
+  const { rows } = await sql<{ is_current: boolean; team_name: string | null; stored: number }>`
+    with survey as (
+      select id from surveys where id = ${input.surveyId} and definition_version = ${input.definitionVersion}
+    ), team as (
+      select name from teams where ${team}::text is not null and lower(name) = ${team}::text limit 1
+    ), response as (
+      insert into survey_responses (id, survey_id, submitted_on, team, tenure_band, origin)
+      select ${input.response.id}::uuid, survey.id, ${input.response.submitted_on}::date, (select name from team), ${input.response.tenure_band}::text, 'form'
+      from survey
+      where ${team}::text is null or exists (select from team)
+      returning id
+    ), answer as (
+      insert into survey_answers (response_id, question_id, score, choices, text_value)
+      select response.id, given.question_id, given.score, given.choices, given.text_value
+      from response, jsonb_to_recordset(${JSON.stringify(input.answers)}::jsonb) as given(question_id uuid, score integer, choices text[], text_value text)
+    )
+    select exists (select from survey) as is_current, (select name from team) as team_name, (select count(*)::int from response) as stored`.execute(db);
+  const [row] = rows;
+  return { isCurrent: row.is_current, teamName: row.team_name, isStored: row.stored === 1 };
 }
 
 export async function insertResponses(db: Db, input: { rows: ResponseValues[] }) {

@@ -24,30 +24,56 @@ function refuseUnlessOpen(survey: { opens_on: string; closes_on: string; closed_
   if (state === 'scheduled') throw new AppError('CONFLICT', `This survey is not open yet: it opens on ${survey.opens_on}.`);
 }
 
-/** The team as the directory spells it; refused when the survey does not ask or the team is unknown. */
-function checkTeam(survey: { asks_team: boolean; team_name: string | null }, team: string | null | undefined): string | null {
-  if (!team) return null;
-  if (!survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
-  if (!survey.team_name) throw new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
-  return survey.team_name;
+type SurveyToAnswer = NonNullable<Awaited<ReturnType<typeof queries.findSurveyToAnswer>>>;
+
+/** Surveys as answers are checked against, per process and slug; each insert checks the version. */
+const definitions = new WeakMap<Db, Map<string, SurveyToAnswer>>();
+const MAX_DEFINITIONS = 200;
+
+async function surveyToAnswer(db: Db, slug: string, fresh: boolean): Promise<SurveyToAnswer | undefined> {
+  let cache = definitions.get(db);
+  if (!cache) definitions.set(db, (cache = new Map()));
+  const cached = fresh ? undefined : cache.get(slug);
+  if (cached) return cached;
+  const survey = await queries.findSurveyToAnswer(db, { slug });
+  cache.delete(slug);
+  if (survey) cache.set(slug, survey);
+  if (cache.size > MAX_DEFINITIONS) cache.delete(cache.keys().next().value!);
+  return survey;
 }
+
+/** The survey changed (edited, closed, deleted) between the definition read and the insert. */
+class StaleDefinition extends Error {}
+
+const unknownTeam = (team: string) => new AppError('BAD_REQUEST', `"${team}" is not one of the teams listed.`, { field: 'team' });
 
 /**
  * Stores one anonymous response, all of it or nothing; an invitation is used up first, apart from
  * it. `hasAnswered`: the browser carries the marker of an earlier answer to this survey. Returns
  * whether the browser should be marked now (an open link of a survey that takes one answer per
- * browser); the marker is the browser's alone, nothing here records it.
+ * browser); the marker is the browser's alone, nothing here records it. The survey's definition
+ * comes from this process's memory; the insert checks that it is still current and, when not,
+ * the answers are checked again against the survey as it is now.
  */
 export async function submitSurveyResponse(
   db: Db,
   input: { slug: string; submission: Submission; hasAnswered?: boolean; today: string },
 ): Promise<{ marksBrowser: boolean }> {
-  // A control character cannot be in a team name (and NUL cannot even reach the database).
-  const namedTeam = input.submission.team && /[\u0000-\u001f]/.test(input.submission.team) ? '' : (input.submission.team ?? null);
-  const survey = await queries.findSurveyToAnswer(db, { slug: input.slug, team: namedTeam || null });
-  if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
-  refuseUnlessOpen(survey, input.today);
+  for (let attempt = 0; ; attempt += 1) {
+    const survey = await surveyToAnswer(db, input.slug, attempt > 0);
+    if (!survey) throw new AppError('NOT_FOUND', 'There is no survey at this link. Check the link you were sent.');
+    try {
+      return await submitTo(db, survey, input);
+    } catch (error) {
+      // A refusal read from the kept definition (closed, unknown question…) is confirmed against the survey as it is now.
+      const isRetried = error instanceof StaleDefinition ? attempt < 3 : error instanceof AppError && attempt === 0;
+      if (!isRetried) throw error;
+    }
+  }
+}
 
+async function submitTo(db: Db, survey: SurveyToAnswer, input: { submission: Submission; hasAnswered?: boolean; today: string }): Promise<{ marksBrowser: boolean }> {
+  refuseUnlessOpen(survey, input.today);
   const { submission } = input;
   const isOncePerBrowser = survey.one_answer_per_browser && !submission.invitation && survey.access === 'link';
   if (isOncePerBrowser && input.hasAnswered) {
@@ -64,25 +90,28 @@ export async function submitSurveyResponse(
     });
   }
   if (answers.length === 0) throw new AppError('BAD_REQUEST', 'Answer at least one question before sending.', { field: 'answers' });
-  const team = checkTeam(survey, submission.team);
+  const team = submission.team || null;
+  if (team && !survey.asks_team) throw new AppError('BAD_REQUEST', 'This survey does not ask for a team.', { field: 'team' });
+  // A control character cannot be in a team name (and NUL cannot even reach the database).
+  if (team && /[\u0000-\u001f]/.test(team)) throw unknownTeam(team);
   if (submission.tenureBand && !survey.asks_tenure) throw new AppError('BAD_REQUEST', 'This survey does not ask for a tenure band.', { field: 'tenureBand' });
 
-  const responseId = randomUUID();
-  const row = {
-    response: { id: responseId, survey_id: survey.id, submitted_on: input.today, team, tenure_band: submission.tenureBand ?? null, origin: 'form' as const },
-    answers: answers.map((answer) => ({
-      response_id: responseId,
-      question_id: answer.questionId,
-      score: answer.score,
-      choices: answer.choices,
-      text_value: answer.text,
-    })),
+  const store = async () => {
+    const stored = await queries.insertResponseIfCurrent(db, {
+      surveyId: survey.id,
+      definitionVersion: survey.definition_version,
+      team,
+      response: { id: randomUUID(), submitted_on: input.today, tenure_band: submission.tenureBand ?? null },
+      answers: answers.map((answer) => ({ question_id: answer.questionId, score: answer.score, choices: answer.choices, text_value: answer.text })),
+    });
+    if (!stored.isCurrent) throw new StaleDefinition();
+    if (team && !stored.teamName) throw unknownTeam(team);
   };
   if (!submission.invitation) {
     if (survey.access === 'invitation') {
       throw new AppError('FORBIDDEN', 'This survey is by invitation: open the personal link you were sent.', { field: 'invitation' });
     }
-    await queries.insertResponseWithAnswers(db, row);
+    await store();
     return { marksBrowser: isOncePerBrowser };
   }
   const tokenHash = hashToken(submission.invitation);
@@ -94,7 +123,7 @@ export async function submitSurveyResponse(
     await queries.setInvitationUsed(trx, { surveyId: survey.id, tokenHash, isUsed: true });
   });
   try {
-    await queries.insertResponseWithAnswers(db, row);
+    await store();
   } catch (error) {
     // The answer was not stored, so the link may be used again.
     await queries.setInvitationUsed(db, { surveyId: survey.id, tokenHash, isUsed: false });

@@ -132,6 +132,15 @@ describe('security headers in the browser', () => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['referrer-policy']).toBe('same-origin');
       etags.push(String(response.headers.etag));
+      // Asked again, the board comes from the HTTP server's hook (before Next.js): the same bytes and
+      // headers (the framing aside: Next.js may chunk a compressed body, the hook gives its length).
+      const repeat = await get({ 'accept-encoding': asked });
+      const lasting = (headers: http.IncomingHttpHeaders) => {
+        const { date: _date, connection: _connection, 'keep-alive': _keepAlive, 'transfer-encoding': _chunked, 'content-length': _length, ...rest } = headers;
+        return rest;
+      };
+      expect(repeat.body.equals(response.body)).toBe(true);
+      expect(lasting(repeat.headers)).toEqual(lasting(response.headers));
       const again = await get({ 'accept-encoding': asked, 'if-none-match': String(response.headers.etag) });
       expect(again.status).toBe(304);
       expect(again.body.byteLength).toBe(0);
