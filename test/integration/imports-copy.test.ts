@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
 import { createTestDb } from '@/test/helpers/db';
 import { bulkIssues, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
@@ -22,7 +22,7 @@ beforeEach(async () => {
   await sql`delete from participants`.execute(handle.db);
 });
 
-const upload = (content: string) => importUpload(handle.db, uploadRequest({ format: 'jira' }, [{ name: 'export.csv', content }]), { createdBy: null, via: 'api' });
+const upload = (content: string) => importFromRequest(handle.db, uploadRequest({ format: 'jira' }, [{ name: 'export.csv', content }]), { createdBy: null, via: 'api' });
 const countTickets = async () => (await handle.db.selectFrom('tickets').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
 
 describe('ticket imports through COPY', () => {

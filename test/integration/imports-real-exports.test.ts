@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
 import { titleSimilarity } from '@/server/tickets/similar-titles';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 
 const upload = (fields: Record<string, string>, files: { name: string; content: string | Buffer }[]) =>
-  importUpload(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
+  importFromRequest(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
 
 const ticketCount = async () => (await handle.db.selectFrom('tickets').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
@@ -28,7 +28,7 @@ const dfdsFiles = () =>
     .map((name) => ({ name, content: fs.readFileSync(path.join(DFDS, name)) }));
 
 const upload = (fields: Record<string, string>, files: { name: string; content: string | Buffer }[]) =>
-  importUpload(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'page' });
+  importFromRequest(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'page' });
 
 describe('post-mortem imports', () => {
   it('imports every real post-mortem with its title, date and summary, and again changes nothing', async () => {

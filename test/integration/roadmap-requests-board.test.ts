@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { listPublicRequests } from '@/server/requests/service';
 import { runRest } from '@/server/rest';
-import { getRoadmapJson } from '@/server/roadmap/service-rest';
+import { getRoadmapJson } from '@/server/roadmap/rest';
 import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
 import { myVotes, serveBoard, voteFromForm } from '@/server/roadmap/service-board-rest';
 import { createContextInner } from '@/server/trpc';
