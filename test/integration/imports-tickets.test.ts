@@ -2,7 +2,7 @@
 // and mapping, idempotent re-import, updates from a changed export, rollback, requester matching,
 // the REST endpoint, and every bad input of the issue (nothing written, row and column named).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
@@ -12,16 +12,13 @@ import { MAX_UPLOAD_BYTES } from '@/server/imports/rules';
 import { importTicketStream } from '@/server/imports/service-tickets';
 import { runRest } from '@/server/rest';
 import { callerWithRole, createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { bulkIssues, byteChunks, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
 import { fixture, uploadRequest } from '@/test/helpers/uploads';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 async function reset() {
   await sql`delete from evidence_themes`.execute(handle.db);
