@@ -1,6 +1,7 @@
 // Lint: Next.js and TypeScript recommendations, plus the layering rules of DESIGN.md, so the
 // architecture cannot drift: app/ never imports db/, db/ never imports server/ or app/, pure
-// logic never imports kysely, tRPC or Next, and process.env is read only in server/env.ts.
+// logic never imports kysely, tRPC or Next, services and queries never see an HTTP Request or
+// Response (that is server/<domain>/rest.ts), and process.env is read only in server/env.ts.
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
@@ -14,7 +15,7 @@ const FRAMEWORK = {
   message: 'Pure logic takes plain data in and gives plain data out: no database, tRPC or Next import.',
 };
 const IMPURE_LOCAL = {
-  regex: '(^|/)(queries(-[a-z-]+)?|router|service|db|trpc|http-context|startup|root)$',
+  regex: '(^|/)(queries(-[a-z-]+)?|router|rest|service(-[a-z-]+)?|db|trpc|http-context|startup|root)$',
   message: 'Pure logic must not reach the database or the procedures; move this into service.ts or queries.ts.',
 };
 
@@ -22,6 +23,11 @@ const WORKSPACE_ONLY = {
   regex: '(\\(workspace\\)|app-shell|session-context)',
   message: 'Public pages (no account) never import workspace-only code: no app shell, no session, nothing under (workspace).',
 };
+
+const NO_HTTP = ['Request', 'Response'].map((name) => ({
+  name,
+  message: 'Services and queries never see HTTP: parse the request and shape the response in server/<domain>/rest.ts.',
+}));
 
 const envOnlyInEnvModule = {
   'no-restricted-properties': [
@@ -66,9 +72,28 @@ const config = [
     rules: envOnlyInEnvModule,
   },
   {
-    // Pure logic: every file of a domain folder except its router, queries (queries-*.ts) and service.
+    // A domain's services and queries take plain data: the request is read in its rest.ts.
+    // (service-board-rest.ts serves the public board's cached HTML with ETags: issue 16's file,
+    // left where it is for now.)
+    files: ['server/*/service.ts', 'server/*/service-*.ts', 'server/*/queries.ts', 'server/*/queries-*.ts'],
+    ignores: ['server/roadmap/service-board-rest.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...NO_HTTP],
+      'no-restricted-syntax': ['error', { selector: 'TSTypeReference[typeName.name=/^(Request|Response)$/]', message: NO_HTTP[0].message }],
+    },
+  },
+  {
+    // Pure logic: every file of a domain folder except its router, queries (queries-*.ts), service and rest.
     files: ['server/*/**/*.ts'],
-    ignores: ['server/**/router.ts', 'server/**/queries.ts', 'server/**/queries-*.ts', 'server/**/service.ts', 'server/**/service-*.ts', 'server/cli/**'],
+    ignores: [
+      'server/**/router.ts',
+      'server/**/queries.ts',
+      'server/**/queries-*.ts',
+      'server/**/service.ts',
+      'server/**/service-*.ts',
+      'server/**/rest.ts',
+      'server/cli/**',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -2,9 +2,9 @@
 // the client's address becomes its rate-limit key, and cookies set by procedures become headers.
 import { resolveSession, SESSION_COOKIE, UNKNOWN_CLIENT } from './auth/service';
 import { clientKeyOfAddress, stampedClientAddress } from './client-address';
-import { getDb } from './db';
+import { getDb, type Db } from './db';
 import { getEnv } from './env';
-import { createContextInner, type Context, type CookieJar } from './trpc';
+import { createContextInner, type Context, type CookieJar, type SessionUser } from './trpc';
 
 export function readCookie(headers: Headers, name: string): string | undefined {
   const header = headers.get('cookie');
@@ -50,9 +50,14 @@ function cookieJar(headers: Headers, resHeaders: Headers | undefined): CookieJar
   };
 }
 
+/** The signed-in user of a request's session cookie, or null; requireRole (auth/require-role.ts) checks the role. */
+export function sessionUserOf(db: Db, headers: Headers): Promise<SessionUser | null> {
+  return resolveSession(db, { token: readCookie(headers, SESSION_COOKIE) });
+}
+
 export async function createRequestContext(input: { headers: Headers; resHeaders?: Headers }): Promise<Context> {
   const db = await getDb();
-  const user = await resolveSession(db, { token: readCookie(input.headers, SESSION_COOKIE) });
+  const user = await sessionUserOf(db, input.headers);
   return createContextInner({
     db,
     user,

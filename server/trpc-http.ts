@@ -6,6 +6,7 @@
 // or query input that is not UTF-8 is a 400 naming the field. Everything else is tRPC's.
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { hasRole } from './auth/require-role';
 import { AppError } from './errors';
 import { enforceClientLimit, type ClientLimit } from './rate-limit/service';
 import { DEFAULT_MAX_BODY_BYTES, readBodyWithin, refuseCrossSite, tooLargeMessage } from './request-guards';
@@ -13,13 +14,13 @@ import { appRouter } from './root';
 import { assertNoReplacement, decodeUtf8 } from './text-input';
 import type { Context, ProcedureMeta } from './trpc';
 import type { Role } from '@/db/types';
+import { createRequestContext } from './http-context';
 
 export const TRPC_ENDPOINT = '/api/trpc';
 
 type CreateContext = (input: { headers: Headers; resHeaders?: Headers }) => Promise<Context>;
 
 const ROLE_OF_ACCESS: Record<ProcedureMeta['access'], Role | null> = { public: null, member: 'viewer', self: 'viewer', editor: 'editor', admin: 'admin' };
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
 function pathsOf(url: URL): string[] {
   const joined = decodeURIComponent(url.pathname.slice(TRPC_ENDPOINT.length + 1));
@@ -37,7 +38,7 @@ function bodyLimitFor(paths: string[], ctx: Context | null): number {
   for (const path of paths) {
     const meta = metaOf(path);
     const role = meta && ROLE_OF_ACCESS[meta.access];
-    const isAdmitted = role === null || (role !== undefined && ctx?.user != null && RANK[ctx.user.role] >= RANK[role]);
+    const isAdmitted = role === null || (role !== undefined && hasRole(ctx?.user, role));
     if (meta?.maxBodyBytes && isAdmitted) limit = Math.max(limit, meta.maxBodyBytes);
   }
   return limit;
@@ -173,4 +174,9 @@ function retarget(problem: AppError): AppError {
   const path = trpcFieldPath(problem.field.split('.'));
   const field = path.join('.');
   return new AppError('BAD_REQUEST', problem.message.replace(`Field "${problem.field}"`, field ? `Field "${field}"` : 'The input'), { field: field || undefined });
+}
+
+/** The route handler of /api/trpc: the app's database and the request's session. */
+export function trpcRoute(req: Request): Promise<Response> {
+  return handleTrpcRequest(req, createRequestContext);
 }

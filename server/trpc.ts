@@ -1,9 +1,11 @@
 // tRPC initialisation: the request context, the one error formatter and the procedure kinds.
-// Every router builds on the kinds exported here; role checks live in this file and nowhere else.
+// Every router builds on the kinds exported here; their role check is requireRole (auth/require-role.ts),
+// the same function the REST handlers call.
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Role } from '@/db/types';
+import { requireRole } from './auth/require-role';
 import { databaseProblemOf } from './database-errors';
 import type { Db } from './db';
 import { AppError, INTERNAL_ERROR_MESSAGE } from './errors';
@@ -161,19 +163,10 @@ const clientLimit = t.middleware(async ({ ctx, meta, next }) => {
   return next();
 });
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
-
-function requireRole(minimum: Role) {
-  return t.middleware(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-    if (RANK[ctx.user.role] < RANK[minimum]) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `This needs the ${minimum} role; your account is a ${ctx.user.role}.`,
-      });
-    }
-    return next({ ctx: { ...ctx, user: ctx.user } });
-  });
+// The role check itself is requireRole (server/auth/require-role.ts), shared with the REST handlers;
+// its AppError becomes the matching tRPC error in appErrors above.
+function roleAtLeast(minimum: Role) {
+  return t.middleware(({ ctx, next }) => next({ ctx: { ...ctx, user: requireRole(ctx.user, minimum) } }));
 }
 
 const base = t.procedure.use(appErrors);
@@ -181,10 +174,10 @@ const base = t.procedure.use(appErrors);
 /** Anyone, signed in or not: public pages, survey answers, ratings, sign-in itself. */
 export const publicProcedure = base.meta({ access: 'public' }).use(clientLimit).use(textInput);
 /** Any signed-in account, viewers included. Use for reads only. */
-export const memberProcedure = base.meta({ access: 'member' }).use(requireRole('viewer')).use(textInput);
+export const memberProcedure = base.meta({ access: 'member' }).use(roleAtLeast('viewer')).use(textInput);
 /** A signed-in account changing only itself (sign out, own password). */
-export const selfProcedure = base.meta({ access: 'self' }).use(requireRole('viewer')).use(textInput);
+export const selfProcedure = base.meta({ access: 'self' }).use(roleAtLeast('viewer')).use(textInput);
 /** Editors and admins: every change to workspace data. */
-export const editorProcedure = base.meta({ access: 'editor' }).use(requireRole('editor')).use(textInput);
+export const editorProcedure = base.meta({ access: 'editor' }).use(roleAtLeast('editor')).use(textInput);
 /** Admins only: members, API tokens, settings. */
-export const adminProcedure = base.meta({ access: 'admin' }).use(requireRole('admin')).use(textInput);
+export const adminProcedure = base.meta({ access: 'admin' }).use(roleAtLeast('admin')).use(textInput);

@@ -1,6 +1,6 @@
 // The coverage view: the directory's developers and the matrix of who has been interviewed.
 import type { Db } from '@/server/db';
-import { TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_LABELS } from '@/server/lib/tenure';
 import { buildCoverage } from './coverage-matrix';
 import * as queries from './queries';
 

@@ -1,7 +1,7 @@
 // Turns one row of an export (CSV cells under a header, or a GitHub issue object) into a ticket
 // record, or into problems naming the row and column. Pure: no database.
 import { createHash } from 'node:crypto';
-import { DATE_EXAMPLES, parseExportDate } from './parse-dates';
+import { DATE_EXAMPLES, parseExportDate } from '@/server/lib/parse-dates';
 import {
   FIELD_LABELS,
   labelSeparator,

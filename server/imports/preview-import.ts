@@ -2,7 +2,7 @@
 // the file looks like, its columns, the mapping to ticket fields (suggested or the person's), and
 // the first rows as tickets with their problems. Pure: a sample of the file in, a preview out.
 import { compileMapping, mapCsvRow, mapGithubIssue, type RowProblem, type TicketRecord } from './map-ticket-row';
-import { parseExportDate } from './parse-dates';
+import { parseExportDate } from '@/server/lib/parse-dates';
 import { FileError, looksBinaryText, MAX_COLUMNS, readCsvRows, readJsonItems, textChunks, tooManyColumns } from './read-records';
 import {
   detectCsvFormat,

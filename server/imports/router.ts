@@ -1,20 +1,16 @@
 // Procedures of imports: the preview before an upload, the history with its reports, rollback,
-// and saved column mappings. The upload itself is a streaming route handler (service-upload.ts).
+// and saved column mappings. The upload itself is a streaming route handler (rest.ts).
 import { z } from 'zod';
 import * as fields from '@/server/fields';
 import { bodyBytesForText, createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
 import { previewImport, MAX_SAMPLE_CHARS } from './preview-import';
 import * as queries from './queries';
 import * as service from './service-batches';
-import { isKnownTimeZone } from './parse-dates';
-import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FIELDS, TICKET_FORMATS } from './ticket-formats';
+import { isKnownTimeZone } from '@/server/lib/parse-dates';
+import { mappingColumnsSchema } from './rules';
+import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FORMATS } from './ticket-formats';
 
-const columns = z.object(
-  Object.fromEntries(TICKET_FIELDS.map((field) => [field, z.string().max(500).nullish()])) as Record<
-    (typeof TICKET_FIELDS)[number],
-    z.ZodOptional<z.ZodNullable<z.ZodString>>
-  >,
-);
+const columns = mappingColumnsSchema;
 
 const timeZone = z.string().trim().max(64).refine(isKnownTimeZone, { message: 'Use a time zone name such as UTC, Europe/Berlin or America/New_York' });
 

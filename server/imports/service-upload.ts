@@ -1,29 +1,30 @@
-// The upload of an export over HTTP, for the Imports page (session cookie, progress streamed back
-// as JSON lines) and for POST /api/v1/imports (API token, the report as JSON). The file is read as
-// it arrives (multipart/form-data, fields before the file) and never held whole in memory; an
-// upload over the limit is refused before it is read.
+// The upload of an export, for the Imports page and POST /api/v1/imports (their HTTP side is
+// rest.ts). The file is read as it arrives (multipart/form-data, fields before the file) and never
+// held whole in memory; an upload over the limit is refused before it is read.
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { z } from 'zod';
-import { resolveSession, SESSION_COOKIE } from '@/server/auth/service';
-import { databaseProblemOf } from '@/server/database-errors';
 import type { Db } from '@/server/db';
-import { AppError, HTTP_STATUS, INTERNAL_ERROR_MESSAGE } from '@/server/errors';
-import { readCookie } from '@/server/http-context';
-import { importPostmortems, MAX_POSTMORTEM_FILES } from '@/server/postmortems/service';
+import { AppError } from '@/server/errors';
 import { startTicketSearchFill } from '@/server/tickets/service-search-vectors';
 import * as queries from './queries';
 import type { ImportReport } from './report';
-import { isKnownTimeZone } from './parse-dates';
+import { isKnownTimeZone } from '@/server/lib/parse-dates';
+import { MAX_POSTMORTEM_FILE_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, mappingSchema } from './rules';
+import { importPostmortems, MAX_POSTMORTEM_FILES } from './service-postmortems';
 import { importTicketStream } from './service-tickets';
-import { CSV_TICKET_FORMATS, IMPORT_FORMATS, TICKET_FIELDS, type ColumnMapping, type ImportFormatName, type MappingOptions } from './ticket-formats';
+import { CSV_TICKET_FORMATS, IMPORT_FORMATS, type ColumnMapping, type ImportFormatName, type MappingOptions } from './ticket-formats';
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = '200 MB';
-export const MAX_POSTMORTEM_FILE_BYTES = 2 * 1024 * 1024;
+/** An upload as it arrives: its multipart body, the size it declared and fields sent in the query string. */
+export interface Upload {
+  contentType: string | null;
+  declaredBytes: number;
+  queryFields: Record<string, string>;
+  body: ReadableStream<Uint8Array> | null;
+}
 
-const tooLarge = (bytes?: number) =>
+export const tooLarge = (bytes?: number) =>
   new AppError(
     'PAYLOAD_TOO_LARGE',
     `${bytes ? `The upload is ${(bytes / 1024 / 1024).toFixed(1)} MB; ` : 'The upload is too large; '}the limit is ${MAX_UPLOAD_LABEL} per import. Split the export into smaller files.`,
@@ -35,9 +36,9 @@ type Part =
   | { kind: 'file'; field: string; fileName: string; stream: Readable & { truncated?: boolean } };
 
 /** The parts of a multipart body in order; the next part is read once the current file is consumed. */
-async function* multipartParts(req: Request): AsyncGenerator<Part> {
-  const contentType = req.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(contentType) || !req.body) {
+async function* multipartParts(upload: Upload): AsyncGenerator<Part> {
+  const contentType = upload.contentType ?? '';
+  if (!/^multipart\/form-data/i.test(contentType) || !upload.body) {
     throw new AppError('BAD_REQUEST', 'Send the export as multipart/form-data with a "format" field followed by a "file" field.', { field: 'file' });
   }
   const parser = busboy({
@@ -54,7 +55,7 @@ async function* multipartParts(req: Request): AsyncGenerator<Part> {
   parser.on('file', (field, stream, info) => push({ kind: 'file', field, fileName: info.filename ?? 'upload', stream }));
   parser.on('close', () => push({ kind: 'end' }));
   parser.on('error', (error) => push({ kind: 'error', error }));
-  const body = Readable.fromWeb(req.body as NodeReadableStream<Uint8Array>);
+  const body = Readable.fromWeb(upload.body as NodeReadableStream<Uint8Array>);
   body.on('error', (error) => push({ kind: 'error', error }));
   body.pipe(parser);
   try {
@@ -98,9 +99,6 @@ async function readSmallFile(stream: Readable, name: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const columnsSchema = z.object(Object.fromEntries(TICKET_FIELDS.map((field) => [field, z.string().max(500).nullish()])) as Record<(typeof TICKET_FIELDS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>);
-const mappingSchema = z.object({ columns: columnsSchema, isMonthFirst: z.boolean().optional() });
-
 const fieldsSchema = z.object({
   format: z.enum(IMPORT_FORMATS, { message: `Use one of: ${IMPORT_FORMATS.join(', ')}` }),
   mapping: z.string().max(100_000).optional(),
@@ -141,23 +139,24 @@ async function resolveMapping(db: Db, format: ImportFormatName, raw: string | un
   return { columns: parsed.data.columns, options: { isMonthFirst: parsed.data.isMonthFirst } };
 }
 
+/** The fields an upload may also send in its query string. */
+export const UPLOAD_FIELDS = ['format', 'mapping', 'skipBadRows', 'sourceName', 'timeZone'] as const;
+
 export type ImportProgress = { rowsRead: number; rowsWritten: number; bytesRead: number };
 
 /** Reads a multipart upload and imports it; refuses one over the size limit before reading it. */
 export async function importUpload(
   db: Db,
-  req: Request,
+  upload: Upload,
   input: { createdBy: string | null; via: 'page' | 'api'; onProgress?: (progress: ImportProgress) => void },
 ): Promise<ImportReport> {
-  const declared = Number(req.headers.get('content-length'));
-  if (declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
+  if (upload.declaredBytes > MAX_UPLOAD_BYTES) throw tooLarge(upload.declaredBytes);
   const fields: Record<string, string> = {};
-  const url = new URL(req.url);
-  for (const key of ['format', 'mapping', 'skipBadRows', 'sourceName', 'timeZone']) {
-    const value = url.searchParams.get(key);
-    if (value !== null) fields[key] = value;
+  for (const key of UPLOAD_FIELDS) {
+    const value = upload.queryFields[key];
+    if (value !== undefined) fields[key] = value;
   }
-  const parts = multipartParts(req);
+  const parts = multipartParts(upload);
   try {
     let options: z.infer<typeof fieldsSchema> | null = null;
     const postmortemFiles: { name: string; text: string }[] = [];
@@ -213,66 +212,4 @@ export async function importUpload(
   } finally {
     await parts.return(undefined);
   }
-}
-
-// ---- The two HTTP entry points ----------------------------------------------------------------------
-
-/** POST /api/v1/imports: the report as JSON (400 with the report when nothing was imported). */
-export async function importForApi(db: Db, req: Request): Promise<ImportReport> {
-  const report = await importUpload(db, req, { createdBy: null, via: 'api' });
-  if (report.status === 'failed') throw new AppError('BAD_REQUEST', report.message, { details: { report } });
-  return report;
-}
-
-function errorLine(failure: unknown) {
-  const error = databaseProblemOf(failure) ?? failure;
-  if (error instanceof AppError) return { type: 'error', status: HTTP_STATUS[error.code], message: error.message, field: error.field ?? null };
-  console.error(error);
-  return { type: 'error', status: 500, message: INTERNAL_ERROR_MESSAGE, field: null };
-}
-
-/**
- * POST /api/imports for the Imports page: signed-in editors only. Answers at once with a stream of
- * JSON lines: progress while the file is read and written, then the report (or an error).
- */
-export async function importForPage(db: Db, req: Request): Promise<Response> {
-  const user = await resolveSession(db, { token: readCookie(req.headers, SESSION_COOKIE) });
-  if (!user) return Response.json({ type: 'error', status: 401, message: 'Sign in to continue.' }, { status: 401 });
-  if (user.role === 'viewer') return Response.json({ type: 'error', status: 403, message: 'Importing needs the editor role; your account is a viewer.' }, { status: 403 });
-  const declared = Number(req.headers.get('content-length'));
-  if (declared > MAX_UPLOAD_BYTES) return Response.json(errorLine(tooLarge(declared)), { status: 413 });
-
-  const encoder = new TextEncoder();
-  let lastSent = 0;
-  // A page closed during the import stops hearing about it; the import itself goes on to its end
-  // and its report stays in the history.
-  let isClosed = false;
-  const stream = new ReadableStream<Uint8Array>({
-    cancel() {
-      isClosed = true;
-    },
-    async start(controller) {
-      const send = (line: object) => {
-        if (!isClosed) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      };
-      try {
-        const report = await importUpload(db, req, {
-          createdBy: user.id,
-          via: 'page',
-          onProgress: (progress) => {
-            if (Date.now() - lastSent < 200) return;
-            lastSent = Date.now();
-            send({ type: 'progress', ...progress });
-          },
-        });
-        send({ type: 'report', report });
-      } catch (error) {
-        send(errorLine(error));
-      }
-      if (!isClosed) controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' },
-  });
 }

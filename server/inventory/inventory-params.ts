@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { EvidenceSourceKind, TenureBand } from '@/db/types';
 import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
-import { TENURE_BANDS } from '@/server/participants/tenure';
+import { TENURE_BANDS } from '@/server/lib/tenure';
 
 export const INVENTORY_SORTS = ['score', 'affected', 'reach', 'severity', 'confidence'] as const;
 export type InventorySort = (typeof INVENTORY_SORTS)[number];

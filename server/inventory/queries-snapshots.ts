@@ -54,19 +54,21 @@ export async function insertSnapshot(db: Db, input: { title: string; filter: unk
     .executeTakeFirstOrThrow();
 }
 
+/** What the list and one snapshot both show (the list adds a count, one snapshot its ranking). */
+const snapshotColumns = [
+  'inventory_snapshots.id',
+  'inventory_snapshots.title',
+  'inventory_snapshots.filter',
+  'inventory_snapshots.directory_size as directorySize',
+  'inventory_snapshots.taken_at as takenAt',
+  'users.name as takenByName',
+] as const;
+
 export async function listSnapshots(db: Db) {
   return db
     .selectFrom('inventory_snapshots')
     .leftJoin('users', 'users.id', 'inventory_snapshots.taken_by')
-    .select([
-      'inventory_snapshots.id',
-      'inventory_snapshots.title',
-      'inventory_snapshots.filter',
-      'inventory_snapshots.directory_size as directorySize',
-      'inventory_snapshots.taken_at as takenAt',
-      'users.name as takenByName',
-      sql<number>`jsonb_array_length(inventory_snapshots.ranking)::int`.as('themeCount'),
-    ])
+    .select([...snapshotColumns, sql<number>`jsonb_array_length(inventory_snapshots.ranking)::int`.as('themeCount')])
     .orderBy('inventory_snapshots.taken_at', 'desc')
     .orderBy('inventory_snapshots.id')
     .execute();
@@ -76,15 +78,7 @@ export async function getSnapshot(db: Db, input: { id: string }) {
   return db
     .selectFrom('inventory_snapshots')
     .leftJoin('users', 'users.id', 'inventory_snapshots.taken_by')
-    .select([
-      'inventory_snapshots.id',
-      'inventory_snapshots.title',
-      'inventory_snapshots.filter',
-      'inventory_snapshots.ranking',
-      'inventory_snapshots.directory_size as directorySize',
-      'inventory_snapshots.taken_at as takenAt',
-      'users.name as takenByName',
-    ])
+    .select([...snapshotColumns, 'inventory_snapshots.ranking'])
     .where('inventory_snapshots.id', '=', input.id)
     .executeTakeFirst();
 }

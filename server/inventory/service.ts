@@ -2,9 +2,7 @@
 // strongest quotes; exports; frozen snapshots and how the ranking moved since one; read-only
 // share links. Every number comes from rankInventory() (service-ranking.ts), the one ranking path.
 import type { Db } from '@/server/db';
-import { getEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
-import { json, parseQuery, type RestContext } from '@/server/rest';
 import { hashToken, newToken } from '@/server/auth/session-token';
 import { attributeAnonymously } from './attribution';
 import { compareRankings, snapshotRankingSchema, toSnapshotTheme, type ThemeFate } from './compare-snapshot';
@@ -13,9 +11,7 @@ import { quadrantOf, quadrantSplits, sortInventory, type Inventory, type Invento
 import {
   describeDeveloper,
   describeFilter,
-  INVENTORY_QUERY_PARAMETERS,
   inventoryFilterSchema,
-  inventoryQuerySchema,
   type InventoryFilterInput,
   type InventorySort,
 } from './inventory-params';
@@ -232,44 +228,4 @@ export async function viewSharedInventory(db: Db, input: { token: string }) {
   if (!share.lastViewedAt || Date.now() - share.lastViewedAt.getTime() > TOUCH_EVERY_MS) await queries.touchShare(db, { id: share.id });
   const inventory = await getInventoryDocument(db, { filter: storedFilter(share.filter), sort: 'score', hasNames: false });
   return { label: share.label, inventory };
-}
-
-// ---- REST: GET /api/v1/inventory -----------------------------------------------------------
-
-/** The ranked inventory as JSON for other tools; the same filters as the page, as query parameters. */
-export async function handleInventoryApi(ctx: RestContext): Promise<Response> {
-  const known = new Set<string>(INVENTORY_QUERY_PARAMETERS);
-  for (const key of ctx.url.searchParams.keys()) {
-    if (!known.has(key)) {
-      throw new AppError('BAD_REQUEST', `Query parameter "${key}" is not known. Use: ${INVENTORY_QUERY_PARAMETERS.join(', ')}.`, { field: key });
-    }
-  }
-  const { sort, ...filter } = parseQuery(inventoryQuerySchema, ctx.url);
-  const inventory = await rankForInventory(ctx.db, { filter, sort });
-  const baseUrl = getEnv().PUBLIC_URL.replace(/\/$/, '');
-  return json({
-    generatedAt: inventory.generatedAt.toISOString(),
-    filter: inventory.filter,
-    filterLabel: inventory.filterLabel,
-    sort: inventory.sort,
-    directorySize: inventory.directorySize,
-    themesWithoutEvidence: inventory.themesWithoutEvidence,
-    themes: inventory.themes.map((theme) => ({
-      rank: theme.rank,
-      id: theme.themeId,
-      statement: theme.title,
-      status: theme.status,
-      isMvpFocus: theme.isMvpFocus,
-      affectedDevelopers: theme.affectedDevelopers,
-      unattributedMentions: theme.unattributedMentions,
-      reach: theme.reach,
-      hoursLostPerAffectedDeveloperPerMonth: theme.hoursPerDeveloperPerMonth,
-      score: theme.score,
-      developersWithTimeData: theme.developersWithTimeData,
-      evidenceCount: theme.evidenceCount,
-      confidence: { sourceKinds: theme.sourceKinds, isSingleSource: theme.isSingleSource },
-      quadrant: theme.quadrant,
-      url: `${baseUrl}/themes/${theme.themeId}`,
-    })),
-  });
 }

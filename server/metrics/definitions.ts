@@ -261,3 +261,15 @@ export function doraSeries(input: {
     };
   });
 }
+
+/** Share of eligible services on the platform a platform aims for in its first year (the article). */
+export const ADOPTION_TARGET = { min: 0.6, max: 0.8 } as const;
+
+export type AdoptionStatus = 'below' | 'within' | 'above';
+
+/** Where the adoption share sits against the 60-80% year-one target; null without deployments. */
+export function adoptionStatus(share: number | null): AdoptionStatus | null {
+  if (share === null) return null;
+  if (share < ADOPTION_TARGET.min) return 'below';
+  return share > ADOPTION_TARGET.max ? 'above' : 'within';
+}

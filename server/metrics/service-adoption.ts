@@ -2,8 +2,8 @@
 // page alike (DESIGN.md: services whose latest deployment went through the platform, over the
 // services that deployed), for the last full week, with the week before to say which way it moved.
 import type { Db } from '@/server/db';
-import { ADOPTION_TARGET, adoptionStatus, reviewWeeks } from '@/server/home/review-rules';
-import { ADOPTION_EXPLANATION, ADOPTION_LABEL, adoptionSeries, weekOf } from './definitions';
+import { ADOPTION_EXPLANATION, ADOPTION_LABEL, ADOPTION_TARGET, adoptionSeries, adoptionStatus, weekOf } from './definitions';
+import { reviewWeeks } from './review-weeks';
 import * as queries from './queries';
 import { cachedDelivery, deliveryKey } from './service-cache';
 

@@ -4,7 +4,7 @@
 import type { TenureBand } from '@/db/types';
 import { z } from 'zod';
 import { CsvError, parseCsvText, type FileProblem } from '@/server/lib/csv';
-import { readTenure } from './tenure';
+import { readTenure } from '@/server/lib/tenure';
 
 export const DIRECTORY_COLUMNS = ['name', 'email', 'team', 'tenure', 'background'] as const;
 export const MAX_DIRECTORY_ROWS = 20_000;

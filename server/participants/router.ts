@@ -6,7 +6,7 @@ import * as service from './service';
 import { getDeveloperProfile } from './service-profile';
 import { MAX_BACKGROUND, MAX_TEAM_NAME } from './parse-directory-csv';
 import * as queries from './queries';
-import { TENURE_BANDS } from './tenure';
+import { TENURE_BANDS } from '@/server/lib/tenure';
 
 export const MAX_DIRECTORY_FILE_CHARS = 10_000_000;
 

@@ -2,7 +2,7 @@
 // factors or root cause, action items, category, severity, time to detection and to recovery).
 // Multi-line cells become lists. Pure: text in, records and problems (row, column) out.
 import { CsvError, parseCsvText } from '@/server/lib/csv';
-import { parseExportDate, toIsoDay, DATE_EXAMPLES } from '@/server/imports/parse-dates';
+import { parseExportDate, toIsoDay, DATE_EXAMPLES } from '@/server/lib/parse-dates';
 import { findInfrastructureKeywords } from './infrastructure-keywords';
 import { listItems, MAX_POSTMORTEM_TITLE, parseDurationMinutes, type PostmortemProblem, type PostmortemRecord } from './parse-postmortem-markdown';
 

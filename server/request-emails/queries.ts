@@ -1,6 +1,7 @@
 // Kysely queries for request emails: followers of requests, the outbox, opt-outs and the signing key.
 import { sql } from 'kysely';
 import type { Db } from '@/server/db';
+import { claimDueRows } from '@/server/lib/queries-outbox';
 import type { RequestEmailEvent } from './rules';
 
 export async function addFollower(db: Db, input: { requestId: string; email: string }) {
@@ -59,23 +60,8 @@ export async function insertEmails(
 }
 
 /** Takes up to `limit` due emails for this process: others skip them until the lock expires. */
-export async function claimDueEmails(db: Db, input: { now: Date; limit: number; lockSeconds: number }) {
-  const due = db
-    .selectFrom('request_emails')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', input.now)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', input.now)]))
-    .orderBy('next_attempt_at')
-    .limit(input.limit)
-    .forUpdate()
-    .skipLocked();
-  return db
-    .updateTable('request_emails')
-    .set({ locked_until: new Date(input.now.getTime() + input.lockSeconds * 1000) })
-    .where('id', 'in', due)
-    .returning(['id', 'to_email', 'subject', 'body', 'attempts'])
-    .execute();
+export function claimDueEmails(db: Db, input: { now: Date; limit: number; lockSeconds: number }) {
+  return claimDueRows(db, 'request_emails', ['id', 'to_email', 'subject', 'body', 'attempts'], input);
 }
 
 export async function recordEmailAttempt(

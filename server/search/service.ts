@@ -6,7 +6,7 @@ import type { EvidenceSourceKind } from '@/db/types';
 import type { Db } from '@/server/db';
 import { SOURCE_LABELS } from '@/server/evidence/rules';
 import { markdownToPlainText } from '@/server/lib/markdown-text';
-import { TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_LABELS } from '@/server/lib/tenure';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 import { answerAnchor, NOTES_ANCHOR } from '@/server/interviews/rules';
 import { formatTimestamp } from '@/server/interviews/parse-transcript';

@@ -4,7 +4,7 @@
 import type { TenureBand } from '@/db/types';
 import type { CsvTable, FileProblem } from '@/server/lib/csv';
 import { withoutControlCharacters } from './answers';
-import { parseTenureBand, TENURE_BANDS } from '@/server/participants/tenure';
+import { parseTenureBand, TENURE_BANDS } from '@/server/lib/tenure';
 import { isChoiceKind, isScaleKind, MAX_FREE_TEXT, MAX_IMPORTED_OPTIONS, MAX_OPTION, MAX_PROMPT, MAX_TEAM_LABEL, SCALE_RANGES, type QuestionKind } from './rules';
 
 export type Separator = ',' | ';';

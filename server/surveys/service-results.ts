@@ -4,7 +4,7 @@
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import * as participantQueries from '@/server/participants/queries';
-import { TENURE_BANDS, TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_BANDS, TENURE_LABELS } from '@/server/lib/tenure';
 import { csvOf, segmentsOf } from './export-csv';
 import * as queries from './queries';
 import * as results from './queries-results';

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { WebhookDeliveryStatus } from '@/db/types';
 import type { Db } from '@/server/db';
+import { claimDueRows } from '@/server/lib/queries-outbox';
 
 export async function listWebhooks(db: Db) {
   return db
@@ -88,23 +89,8 @@ export async function insertDeliveries(
  * Claims up to `limit` deliveries that are due, for `lockSeconds`: another process skips them
  * (skip locked, then the lock time), so a delivery is never sent twice at once.
  */
-export async function claimDueDeliveries(db: Db, input: { now: Date; limit: number; lockSeconds: number }) {
-  const due = db
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', input.now)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', input.now)]))
-    .orderBy('next_attempt_at')
-    .limit(input.limit)
-    .forUpdate()
-    .skipLocked();
-  return db
-    .updateTable('webhook_deliveries')
-    .set({ locked_until: new Date(input.now.getTime() + input.lockSeconds * 1000) })
-    .where('id', 'in', due)
-    .returning(['id', 'webhook_id', 'event', 'payload', 'attempts'])
-    .execute();
+export function claimDueDeliveries(db: Db, input: { now: Date; limit: number; lockSeconds: number }) {
+  return claimDueRows(db, 'webhook_deliveries', ['id', 'webhook_id', 'event', 'payload', 'attempts'], input);
 }
 
 export async function findWebhookTargets(db: Db, input: { ids: string[] }) {

@@ -1,19 +1,16 @@
 // API tokens (stored hashed, revocable) and the REST wrapper's errors; rate limits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { DbHandle } from '@/db/create-db';
 import { hashToken } from '@/server/auth/session-token';
 import { enforceRateLimit } from '@/server/rate-limit/service';
 import { json, parseJsonBody, parseQuery, runRest } from '@/server/rest';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 const echo = (options: { auth: 'token' | 'public' }, req: Request) =>
   runRest(handle.db, req, options, async (ctx) => {

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { resolveSession } from '@/server/auth/service';
 import { hashToken } from '@/server/auth/session-token';
 import { createCaller } from '@/server/root';
 import { createContextInner, type CookieJar } from '@/server/trpc';
 import { callerAs, callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 function recordingCookies() {
   const jar: Record<string, string | null> = {};

@@ -1,12 +1,12 @@
 // Walks every procedure of the app router, as anonymous and as a viewer, and proves the
 // refusals. New procedures are covered without anyone adding them to a list.
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { appRouter } from '@/server/root';
 import type { ProcedureMeta } from '@/server/trpc';
 import { callerAs, createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 interface ProcedureInfo {
   path: string;
@@ -39,10 +39,7 @@ async function errorCodeOf(promise: Promise<unknown>): Promise<string | null> {
 }
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 describe('every procedure declares who may call it', () => {
   it('has a known access level', () => {

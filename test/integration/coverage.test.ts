@@ -1,18 +1,12 @@
 // The coverage view: interviews per team x tenure band and per background, gaps, progress.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { addParticipant } from '@/test/helpers/fixtures';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+startWorkspace({}, (ws) => ({ handle, editor } = ws));
 
 describe('coverage', () => {
   it('is empty for an empty directory', async () => {

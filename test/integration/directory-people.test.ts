@@ -1,25 +1,18 @@
 // The developer directory beyond one row at a time (issue 18): a developer's page with the
 // ranking's numbers for their themes, bulk archive and move to team, deleting a team (moving its
 // developers first, in one transaction), and the CSV import's tenure forms and "skip bad rows".
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { rankInventory } from '@/server/inventory/service-ranking';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
 import { namedMessage } from '@/test/helpers/named-error';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-let viewer: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-  viewer = await callerWithRole(handle, 'viewer');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+let viewer: Caller;
+startWorkspace({ roles: ['editor', 'viewer'] }, (ws) => ({ handle, editor, viewer } = ws));
 
 /** Empties what refers to developers, then the directory itself. */
 async function clearDirectory() {

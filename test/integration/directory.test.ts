@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+startWorkspace({}, (ws) => ({ handle, editor } = ws));
 beforeEach(async () => {
   await handle.db.deleteFrom('participants').execute();
   await handle.db.deleteFrom('teams').execute();

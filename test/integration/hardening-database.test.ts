@@ -10,14 +10,12 @@ import * as importQueries from '@/server/imports/queries';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
 import { createUser } from '@/test/helpers/callers';
-import { createTestDb, dbKind, type TestDb } from '@/test/helpers/db';
+import { dbKind, type TestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: TestDb;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 beforeEach(async () => {
   await sql`delete from import_batches`.execute(handle.db);
 });

@@ -2,27 +2,24 @@
 // and array punctuation specially, so every such character must arrive exactly as the file had it;
 // an export larger than one batch that updates some tickets and adds others writes both; a problem
 // after batches were copied leaves nothing, with its row and column named.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
-import { createTestDb } from '@/test/helpers/db';
 import { bulkIssues, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
 import { uploadRequest } from '@/test/helpers/uploads';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 beforeEach(async () => {
   await sql`delete from tickets`.execute(handle.db);
   await sql`delete from import_batches`.execute(handle.db);
   await sql`delete from participants`.execute(handle.db);
 });
 
-const upload = (content: string) => importUpload(handle.db, uploadRequest({ format: 'jira' }, [{ name: 'export.csv', content }]), { createdBy: null, via: 'api' });
+const upload = (content: string) => importFromRequest(handle.db, uploadRequest({ format: 'jira' }, [{ name: 'export.csv', content }]), { createdBy: null, via: 'api' });
 const countTickets = async () => (await handle.db.selectFrom('tickets').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
 
 describe('ticket imports through COPY', () => {

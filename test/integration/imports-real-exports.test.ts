@@ -2,24 +2,21 @@
 // written page by page with exact and conflicting repeats, a sheet without keys, NUL bytes and
 // bytes that are not UTF-8, dates in the source's time zone, files far too wide, repeat questions
 // over thousands of near-identical titles; and the bad input: a clear message, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
 import { titleSimilarity } from '@/server/tickets/similar-titles';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { csvCell, jiraCsv, bulkIssues } from '@/test/helpers/ticket-exports';
 import { zipSync } from 'fflate';
 import { fixture, uploadRequest, zipFixture } from '@/test/helpers/uploads';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 beforeEach(async () => {
   await sql`delete from evidence_themes`.execute(handle.db);
@@ -31,7 +28,7 @@ beforeEach(async () => {
 });
 
 const upload = (fields: Record<string, string>, files: { name: string; content: string | Buffer }[]) =>
-  importUpload(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
+  importFromRequest(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
 
 const ticketCount = async () => (await handle.db.selectFrom('tickets').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
 

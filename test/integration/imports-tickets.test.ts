@@ -2,25 +2,23 @@
 // and mapping, idempotent re-import, updates from a changed export, rollback, requester matching,
 // the REST endpoint, and every bad input of the issue (nothing written, row and column named).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { previewImport } from '@/server/imports/preview-import';
 import { hashToken, newToken } from '@/server/auth/session-token';
-import { importForApi, importForPage, importUpload, MAX_UPLOAD_BYTES } from '@/server/imports/service-upload';
+import { importForApi, importForPage, importFromRequest } from '@/server/imports/rest';
+import { MAX_UPLOAD_BYTES } from '@/server/imports/rules';
 import { importTicketStream } from '@/server/imports/service-tickets';
-import { json, runRest } from '@/server/rest';
+import { runRest } from '@/server/rest';
 import { callerWithRole, createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { bulkIssues, byteChunks, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
 import { fixture, uploadRequest } from '@/test/helpers/uploads';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 async function reset() {
   await sql`delete from evidence_themes`.execute(handle.db);
@@ -34,7 +32,7 @@ async function reset() {
 beforeEach(reset);
 
 const upload = (fields: Record<string, string>, files: { name: string; content: string | Buffer }[]) =>
-  importUpload(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
+  importFromRequest(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'api' });
 
 const countOf = async (table: 'tickets' | 'participants' | 'postmortems') =>
   (await handle.db.selectFrom(table).select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow()).count;
@@ -268,7 +266,7 @@ describe('bad input: a clear message, nothing written', () => {
 
   it('refuses an upload over the limit before reading it, naming the limit', async () => {
     const request = uploadRequest({ format: 'jira' }, [{ name: 'huge.csv', content: 'x' }], { headers: { 'content-length': String(300 * 1024 * 1024) } });
-    await expect(importUpload(handle.db, request, { createdBy: null, via: 'api' })).rejects.toMatchObject({
+    await expect(importFromRequest(handle.db, request, { createdBy: null, via: 'api' })).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       message: 'The upload is 300.0 MB; the limit is 200 MB per import. Split the export into smaller files.',
     });
@@ -283,7 +281,7 @@ describe('bad input: a clear message, nothing written', () => {
 });
 
 describe('POST /api/v1/imports', () => {
-  const call = (req: Request) => runRest(handle.db, req, { auth: 'token' }, async (ctx) => json(await importForApi(ctx.db, ctx.req)));
+  const call = (req: Request) => runRest(handle.db, req, { auth: 'token' }, importForApi);
 
   it('needs an API token and answers with the report as JSON (400 with the report when nothing was imported)', async () => {
     const file = { name: 'jira.csv', content: fixture('tickets/jira-current-fields.csv') };

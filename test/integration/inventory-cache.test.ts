@@ -2,20 +2,16 @@
 // the cache, and any committed write to evidence, tags, themes, participants or teams (from this
 // process or another, here simulated by writing straight to the database) is seen at once.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { changeLogVersion, pruneChangeLog } from '@/server/change-log/queries';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb, dbKind } from '@/test/helpers/db';
+import { dbKind } from '@/test/helpers/db';
 import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let viewer: Awaited<ReturnType<typeof callerWithRole>>;
-beforeAll(async () => {
-  handle = await createTestDb();
-  viewer = await callerWithRole(handle, 'viewer');
-});
-afterAll(async () => handle.close());
+let viewer: Caller;
+startWorkspace({ roles: ['viewer'] }, (ws) => ({ handle, viewer } = ws));
 
 const affected = (view: Awaited<ReturnType<typeof viewer.inventory.view>>, title: string) => view.themes.find((theme) => theme.title === title)?.affectedDevelopers ?? 0;
 

@@ -6,7 +6,7 @@ import type { DbHandle } from '@/db/create-db';
 import { rankThemes } from '@/server/inventory/rank-themes';
 import { listRankableThemes, listRankingEvidence, countDirectory } from '@/server/inventory/queries';
 import { findRankingWindow, rankInventory } from '@/server/inventory/service-ranking';
-import { handleInventoryApi } from '@/server/inventory/service';
+import { getInventoryJson } from '@/server/inventory/rest';
 import { runRest } from '@/server/rest';
 import { callerAs, callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
@@ -326,7 +326,7 @@ describe('GET /api/v1/inventory', () => {
     token = (await admin.apiTokens.create({ name: 'portal' })).token;
   });
   const call = (query: string, authorization: string | null = `Bearer ${token}`) =>
-    runRest(handle.db, new Request(`http://x/api/v1/inventory${query}`, { headers: authorization ? { authorization } : {} }), { auth: 'token' }, handleInventoryApi);
+    runRest(handle.db, new Request(`http://x/api/v1/inventory${query}`, { headers: authorization ? { authorization } : {} }), { auth: 'token' }, getInventoryJson);
 
   it('returns the ranked themes with their numbers, filtered by query parameters', async () => {
     const response = await call('');

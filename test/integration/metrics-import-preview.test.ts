@@ -2,22 +2,15 @@
 // rows, new and already stored, services, failures and dates, shows the first rows and writes
 // nothing; a bad file is refused naming its row and column, with nothing written; a viewer
 // cannot preview.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-let viewer: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-  viewer = await callerWithRole(handle, 'viewer');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+let viewer: Caller;
+startWorkspace({ roles: ['editor', 'viewer'] }, (ws) => ({ handle, editor, viewer } = ws));
 
 const HEADER = 'event_id,service,team,via_platform,commit_time,deploy_time,outcome,recovered_at';
 const FILE = [

@@ -1,19 +1,16 @@
 // Delivery events in, dashboard figures out: idempotent ingestion, all-or-nothing batches, and
 // adoption / time to first deploy / DORA computed on hand-checked data, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { ingestDeploymentBatch, ingestServiceBatch, ingestTaskBatch, getDeliveryDashboard } from '@/server/metrics/service';
 import { runRest, json, parseJsonBody } from '@/server/rest';
 import { z } from 'zod';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 const deployment = (id: string, overrides: Record<string, unknown> = {}) => ({
   eventId: id,

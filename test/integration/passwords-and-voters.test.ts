@@ -3,21 +3,18 @@
 // nothing written; voter cookies are issued and signed by the server (a forged one is not a
 // voter); email hashes of votes are keyed with the server's secret.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { createCaller } from '@/server/root';
 import { createContextInner } from '@/server/trpc';
 import { callerAs, createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { namedMessage } from '@/test/helpers/named-error';
 import { cookiesOf, visitor } from '@/test/helpers/visitor';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 const anonymous = () => createCaller(createContextInner({ db: handle.db, clientKey: 'password-tests' }));
 const countUsers = async () => (await handle.db.selectFrom('users').select('id').execute()).length;

@@ -3,21 +3,18 @@
 // into evidence; bad files refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { rankInventory } from '@/server/inventory/service-ranking';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { FIXTURES, fixture, uploadRequest } from '@/test/helpers/uploads';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 const DFDS = path.join(FIXTURES, 'postmortems-dfds');
 const dfdsFiles = () =>
@@ -28,7 +25,7 @@ const dfdsFiles = () =>
     .map((name) => ({ name, content: fs.readFileSync(path.join(DFDS, name)) }));
 
 const upload = (fields: Record<string, string>, files: { name: string; content: string | Buffer }[]) =>
-  importUpload(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'page' });
+  importFromRequest(handle.db, uploadRequest(fields, files), { createdBy: null, via: 'page' });
 
 describe('post-mortem imports', () => {
   it('imports every real post-mortem with its title, date and summary, and again changes nothing', async () => {

@@ -3,7 +3,7 @@
 // Retry-After and not a byte of its body is read (a body that would be a 400 or a 413 is a 429);
 // under the limit everything works as before, each call counted once; signed-in members'
 // procedures have no such limit and are unaffected. tRPC, the REST routes and the board's vote form.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { resolveSession, SESSION_COOKIE } from '@/server/auth/service';
@@ -11,25 +11,22 @@ import { hashToken, newToken } from '@/server/auth/session-token';
 import { readCookie } from '@/server/http-context';
 import { enforceClientLimit, type ClientLimit } from '@/server/rate-limit/service';
 import { RATING_RATE_LIMIT } from '@/server/ratings/service';
-import { postRating } from '@/server/ratings/service-rest';
+import { postRating } from '@/server/ratings/rest';
 import { errorResponse } from '@/server/rest';
 import { SUBMIT_LIMIT } from '@/server/requests/rules';
 import { VOTE_LIMIT } from '@/server/roadmap/rules';
 import { voteFromForm } from '@/server/roadmap/service-board-rest';
 import { getServerKey, keyedHash } from '@/server/secrets/service';
 import { RESPONSE_RATE_LIMIT } from '@/server/surveys/service-responses';
-import { postSurveyResponse } from '@/server/surveys/service-rest';
+import { postSurveyResponse } from '@/server/surveys/rest';
 import { handleTrpcRequest } from '@/server/trpc-http';
 import { createContextInner } from '@/server/trpc';
 import { createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { restContextAs } from '@/test/helpers/rest';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 beforeEach(async () => {
   await sql`delete from roadmap_requests`.execute(handle.db);
   await sql`delete from rate_limits`.execute(handle.db);

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { postRating, preflightRating } from '@/server/ratings/service-rest';
+import { postRating, preflightRating } from '@/server/ratings/rest';
 import { runRest } from '@/server/rest';
 import { todayOf } from '@/server/surveys/rules';
 import { callerWithRole } from '@/test/helpers/callers';

@@ -1,17 +1,13 @@
 // Without SMTP_URL no email is queued or sent, and the workspace settings say so.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { dispatchDueEmails } from '@/server/request-emails/service';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { visitor } from '@/test/helpers/visitor';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 
 it('queues and sends nothing without SMTP_URL, and says so to members', async () => {
   const editor = await callerWithRole(handle, 'editor');

@@ -1,7 +1,7 @@
 // Issue 15, failures 2, 8 and 9 through the real tRPC endpoint (server/trpc-http.ts) on both
 // databases: a body past its limit is a 413 without being buffered, a cross-site state change is
 // a 403 whatever its content type, and NUL or invalid UTF-8 in an input is a 400 naming the field.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { POST as importsPost } from '@/app/api/imports/route';
@@ -14,14 +14,11 @@ import { handleTrpcRequest } from '@/server/trpc-http';
 import { createContextInner } from '@/server/trpc';
 import { z } from 'zod';
 import { callerAs, createUser } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
+startWorkspace({ roles: [] }, (ws) => ({ handle } = ws));
 beforeEach(async () => {
   await sql`delete from roadmap_requests`.execute(handle.db);
 });

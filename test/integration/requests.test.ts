@@ -1,27 +1,16 @@
 // Developers' requests: public submission (limits, honeypot, rate limit), duplicate suggestions,
 // and triage: merge (votes move exactly once), accept, decline, and evidence from a request.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { addParticipant, addTheme } from '@/test/helpers/fixtures';
 import { cookiesOf, visitor } from '@/test/helpers/visitor';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-});
-afterAll(async () => handle.close());
-afterEach(async () => {
-  await handle.db.deleteFrom('evidence').execute();
-  await handle.db.deleteFrom('roadmap_requests').execute();
-  await handle.db.deleteFrom('roadmap_items').execute();
-  await handle.db.deleteFrom('rate_limits').execute();
-});
+let editor: Caller;
+startWorkspace({ clear: ['evidence', 'roadmap_requests', 'roadmap_items', 'rate_limits'] }, (ws) => ({ handle, editor } = ws));
 
 const countRequests = async () => (await handle.db.selectFrom('roadmap_requests').select('id').execute()).length;
 const countVotes = async () => (await handle.db.selectFrom('roadmap_votes').select('id').execute()).length;

@@ -16,7 +16,7 @@ import { runRest } from '@/server/rest';
 import { answerFromBoardCache } from '@/server/roadmap/board-fast-path';
 import { BOARD_FRESH_COOKIE } from '@/server/roadmap/service-board-cache';
 import { serveBoard } from '@/server/roadmap/service-board-rest';
-import { getRoadmapJson } from '@/server/roadmap/service-rest';
+import { getRoadmapJson } from '@/server/roadmap/rest';
 import { BASE_SECURITY_HEADERS, contentSecurityPolicy, pageKindOf } from '@/server/security-headers';
 import { createTestDb } from '@/test/helpers/db';
 import { cookiesOf, visitor } from '@/test/helpers/visitor';

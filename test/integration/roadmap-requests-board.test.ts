@@ -1,27 +1,22 @@
 // Open requests on the public board: listing, sorting, search and paging in the cached HTML page,
 // votes from its plain forms (no JavaScript), merges of a request into a request (votes counted
 // once per voter across the chain, cycles refused), ETag/304, and no private field on it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { listPublicRequests } from '@/server/requests/service';
 import { runRest } from '@/server/rest';
-import { getRoadmapJson } from '@/server/roadmap/service-rest';
+import { getRoadmapJson } from '@/server/roadmap/rest';
 import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
 import { myVotes, serveBoard, voteFromForm } from '@/server/roadmap/service-board-rest';
 import { createContextInner } from '@/server/trpc';
 import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { visitor } from '@/test/helpers/visitor';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+startWorkspace({}, (ws) => ({ handle, editor } = ws));
 afterEach(async () => {
   await handle.db.deleteFrom('roadmap_requests').execute();
   await handle.db.deleteFrom('roadmap_items').execute();

@@ -6,7 +6,7 @@ import { runRest } from '@/server/rest';
 import { roadmapApiSchema } from '@/server/roadmap/public-schemas';
 import { getEditorBoard } from '@/server/roadmap/service';
 import { getRoadmapFeed } from '@/server/roadmap/service-public';
-import { getRoadmapJson } from '@/server/roadmap/service-rest';
+import { getRoadmapJson } from '@/server/roadmap/rest';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { rejection, untilRefused } from '@/test/helpers/errors';

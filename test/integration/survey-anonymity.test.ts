@@ -9,7 +9,7 @@ import type { DbHandle } from '@/db/create-db';
 import { sweepEndedWindows } from '@/server/rate-limit/service';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
-import { postSurveyResponse } from '@/server/surveys/service-rest';
+import { postSurveyResponse } from '@/server/surveys/rest';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { addParticipant } from '@/test/helpers/fixtures';

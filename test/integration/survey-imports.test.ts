@@ -3,22 +3,17 @@
 // score column is refused by row and column with nothing written; the same file twice is a no-op.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'surveys', name), 'utf8');
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-});
-afterAll(async () => handle.close());
+let editor: Caller;
+startWorkspace({}, (ws) => ({ handle, editor } = ws));
 
 type Preview = Awaited<ReturnType<typeof editor.surveys.previewImport>>;
 const suggestedMapping = (preview: Preview) => preview.columns.map((column) => ({ column: column.column, target: column.suggested }));

@@ -8,7 +8,7 @@ import type { DbHandle } from '@/db/create-db';
 import { runRest } from '@/server/rest';
 import { createCaller } from '@/server/root';
 import { addDays, answeredMarkerName, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
-import { postSurveyResponse } from '@/server/surveys/service-rest';
+import { postSurveyResponse } from '@/server/surveys/rest';
 import { createContextInner } from '@/server/trpc';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
-import { postSurveyResponse } from '@/server/surveys/service-rest';
+import { postSurveyResponse } from '@/server/surveys/rest';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
 import { errorResponse, runRest } from '@/server/rest';
 import { addDays, quarterlyTemplate, todayOf, type SurveyDraft } from '@/server/surveys/rules';
-import { postSurveyResponse } from '@/server/surveys/service-rest';
+import { postSurveyResponse } from '@/server/surveys/rest';
 import { submitSurveyResponse } from '@/server/surveys/service-responses';
 import { callerAs, callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';

@@ -11,7 +11,7 @@ import type { DbHandle } from '@/db/create-db';
 import { listStoredQuotes, listStrongestQuotes, type InventoryFilter } from '@/server/inventory/queries';
 import { currentWindowMonths, findDriftedThemeFigures, markThemesStale, STORED_QUOTES_PER_THEME, UNATTRIBUTED_KEY } from '@/server/inventory/queries-figures';
 import { computeRanking, todayIso } from '@/server/inventory/service-ranking';
-import { importUpload } from '@/server/imports/service-upload';
+import { importFromRequest } from '@/server/imports/rest';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
@@ -150,7 +150,7 @@ describe('maintained ranking figures', () => {
 
   it('follow an import turned into evidence, a re-import and its rollback, and a category rule', async () => {
     const issues = [...bulkIssues(20, { seed: 3 })];
-    const upload = (name: string, list: typeof issues) => importUpload(handle.db, uploadRequest({ format: 'jira' }, [{ name, content: jiraCsv(list) }]), { createdBy: null, via: 'api' });
+    const upload = (name: string, list: typeof issues) => importFromRequest(handle.db, uploadRequest({ format: 'jira' }, [{ name, content: jiraCsv(list) }]), { createdBy: null, via: 'api' });
     const first = await upload('a.csv', issues);
     expect(first).toMatchObject({ status: 'completed', inserted: 20 });
     const tickets = await handle.db.selectFrom('tickets').select(['id', 'category']).orderBy('id').execute();

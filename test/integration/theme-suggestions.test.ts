@@ -1,27 +1,16 @@
 // Theme suggestions on the untagged-evidence inbox and in the tag dialog: "fits theme X" with its
 // words, "these items look like one pain" groups, acceptance through evidence.tag only, and
 // dismissals remembered in the database. Refusals write nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { addEvidence, addTheme } from '@/test/helpers/fixtures';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-let viewer: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-  viewer = await callerWithRole(handle, 'viewer');
-});
-afterAll(async () => handle.close());
-afterEach(async () => {
-  await handle.db.deleteFrom('evidence').execute();
-  await handle.db.deleteFrom('themes').execute();
-});
+let editor: Caller;
+let viewer: Caller;
+startWorkspace({ roles: ['editor', 'viewer'], clear: ['evidence', 'themes'] }, (ws) => ({ handle, editor, viewer } = ws));
 
 const countDismissals = async () => (await handle.db.selectFrom('theme_suggestion_dismissals').select('id').execute()).length;
 const countTags = async () => (await handle.db.selectFrom('evidence_themes').select('evidence_id').execute()).length;

@@ -1,26 +1,15 @@
 // Pain themes: statements, status, MVP focus, merge with undo, split, tagging from a theme's page,
 // and the evidence behind a theme's numbers. Every refusal writes nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { callerWithRole } from '@/test/helpers/callers';
-import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';
 import { addEvidence, addParticipant, addTheme } from '@/test/helpers/fixtures';
+import { startWorkspace, type Caller } from '@/test/helpers/workspace';
 
 let handle: DbHandle;
-let editor: Awaited<ReturnType<typeof callerWithRole>>;
-let viewer: Awaited<ReturnType<typeof callerWithRole>>;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  editor = await callerWithRole(handle, 'editor');
-  viewer = await callerWithRole(handle, 'viewer');
-});
-afterAll(async () => handle.close());
-afterEach(async () => {
-  await handle.db.deleteFrom('evidence').execute();
-  await handle.db.deleteFrom('themes').execute();
-});
+let editor: Caller;
+let viewer: Caller;
+startWorkspace({ roles: ['editor', 'viewer'], clear: ['evidence', 'themes'] }, (ws) => ({ handle, editor, viewer } = ws));
 
 const countThemes = async () => (await handle.db.selectFrom('themes').select('id').execute()).length;
 

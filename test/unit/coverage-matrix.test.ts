@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverage, type CoverageDeveloper } from '@/server/coverage/coverage-matrix';
-import { TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_LABELS } from '@/server/lib/tenure';
 
 const developer = (values: Partial<CoverageDeveloper> & { id: string }): CoverageDeveloper => ({
   name: values.id,

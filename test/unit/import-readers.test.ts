@@ -2,7 +2,7 @@
 // a stream (split at any chunk boundary), binary files recognised, rows mapped to tickets.
 import { describe, expect, it } from 'vitest';
 import { compileMapping, mapCsvRow, mapGithubIssue, normalizeQuestion, splitRequester } from '@/server/imports/map-ticket-row';
-import { parseExportDate } from '@/server/imports/parse-dates';
+import { parseExportDate } from '@/server/lib/parse-dates';
 import { describeBinary, FileError, JsonArraySplitter, readCsvRows, readJsonItems, textChunks } from '@/server/imports/read-records';
 import { detectCsvFormat, suggestMapping } from '@/server/imports/ticket-formats';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanCells, cleanRecord, describeTally, emptyTally } from '@/server/imports/clean-text';
 import { CsvTokenizer } from '@/server/imports/csv-tokenizer';
 import { contentKey, mapGithubIssue, type TicketRecord } from '@/server/imports/map-ticket-row';
-import { isKnownTimeZone, parseExportDate } from '@/server/imports/parse-dates';
+import { isKnownTimeZone, parseExportDate } from '@/server/lib/parse-dates';
 import { findDateColumns } from '@/server/imports/preview-import';
 import { looksBinaryText } from '@/server/imports/read-records';
 import { findSimilarPairs, titleSimilarity } from '@/server/tickets/similar-titles';

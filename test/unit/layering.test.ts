@@ -1,4 +1,6 @@
 // The lint step is what keeps the layering of DESIGN.md from drifting; this proves each rule fires.
+import fs from 'node:fs';
+import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -29,7 +31,7 @@ describe('layering lint rules', () => {
   });
 
   it('refuses pure logic importing kysely, tRPC, Next or the database', async () => {
-    for (const source of ['kysely', '@trpc/server', 'next/headers', '../db', './queries', './queries-figures']) {
+    for (const source of ['kysely', '@trpc/server', 'next/headers', '../db', './queries', './queries-figures', './rest', './service-ranking']) {
       const ids = await ruleIds(`import * as m from '${source}';\nexport const x = m;\n`, 'server/themes/rank-themes.ts');
       expect(ids, source).toContain('@typescript-eslint/no-restricted-imports');
     }
@@ -52,5 +54,39 @@ describe('layering lint rules', () => {
       expect(ids, source).toContain('@typescript-eslint/no-restricted-imports');
     }
     expect(await ruleIds("import { Button } from '../../_components/button';\nexport const x = Button;\n", 'app/(public)/s/example.tsx')).toEqual([]);
+  });
+});
+
+describe('one REST layout', () => {
+  it('refuses a service or query touching Request or Response, and lets rest.ts do it', async () => {
+    const http = 'export function f(req: Request): Response {\n  return new Response(req.url);\n}\n';
+    for (const file of ['server/themes/service.ts', 'server/themes/service-suggestions.ts', 'server/themes/queries.ts']) {
+      const ids = await ruleIds(http, file);
+      expect(ids, file).toContain('no-restricted-syntax');
+      expect(ids, file).toContain('no-restricted-globals');
+    }
+    expect(await ruleIds(`import { getDb } from '@/server/db';\nexport const x = getDb;\n${http}`, 'server/themes/rest.ts')).toEqual([]);
+  });
+
+  it('keeps app/api route files to exports of server/<domain>/rest.ts handlers', () => {
+    const routes: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === 'route.ts') routes.push(full);
+      }
+    };
+    walk(path.join(process.cwd(), 'app', 'api'));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const route of routes) {
+      const code = fs
+        .readFileSync(route, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('//'));
+      for (const line of code) {
+        expect(line, route).toMatch(/^export (\{ [^}]+ \} from '@\/server\/([a-z-]+\/rest|trpc-http)'|const dynamic = 'force-dynamic');$/);
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDirectoryCsv } from '@/server/participants/parse-directory-csv';
-import { parseTenureBand } from '@/server/participants/tenure';
+import { parseTenureBand } from '@/server/lib/tenure';
 
 const HEADER = 'name,email,team,tenure,background';
 

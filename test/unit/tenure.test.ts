@@ -1,7 +1,7 @@
 // Tenure as people write it in a directory export: bands, lengths in years and months, dates of
 // joining (counted to a fixed today), and what is refused, with the message naming what works.
 import { describe, expect, it } from 'vitest';
-import { bandOfMonths, monthsSinceJoining, parseTenureLength, readTenure } from '@/server/participants/tenure';
+import { bandOfMonths, monthsSinceJoining, parseTenureLength, readTenure } from '@/server/lib/tenure';
 
 const TODAY = new Date(Date.UTC(2026, 11, 5));
 

@@ -7,7 +7,7 @@ import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'r
 import { Button } from '@/app/_components/button';
 import { controlClass } from '@/app/_components/field';
 import { isScaleKind, scaleEnds, SCALE_RANGES, type QuestionKind, type ScaleKind } from '@/server/surveys/rules';
-import { TENURE_BANDS, TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_BANDS, TENURE_LABELS } from '@/server/lib/tenure';
 
 export interface PublicQuestion {
   id: string;

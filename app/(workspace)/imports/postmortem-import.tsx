@@ -1,5 +1,6 @@
 'use client';
 // The post-mortem half of the Imports page: Markdown files (many at once) or one CSV, then import.
+import { MAX_POSTMORTEM_FILE_BYTES } from '@/server/imports/rules';
 import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FileDrop } from '@/app/_components/file-drop';
@@ -43,7 +44,7 @@ export function PostmortemImport({ onImported }: { onImported: () => void }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <FileDrop label="Choose post-mortems" accept=".md,.markdown,.csv,text/markdown,text/csv" maxBytes={2 * 1024 * 1024} onFiles={choose} onReject={setRejection} />
+      <FileDrop label="Choose post-mortems" accept=".md,.markdown,.csv,text/markdown,text/csv" maxBytes={MAX_POSTMORTEM_FILE_BYTES} onFiles={choose} onReject={setRejection} />
       <p className="-mt-3 text-xs text-slate-600">
         Markdown post-mortems, many at once (title, date, summary, timeline, contributing factors, action items, stats), or one CSV with a row per incident.
       </p>

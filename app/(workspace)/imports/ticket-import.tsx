@@ -15,7 +15,8 @@ import { ImportReportView } from './import-report';
 import { MappingEditor } from './mapping-editor';
 import { PreviewRows } from './preview-rows';
 import { formatBytes } from './upload-import';
-import { MAX_UPLOAD_BYTES, ProgressBar, useUpload } from './upload-progress';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@/server/imports/rules';
+import { ProgressBar, useUpload } from './upload-progress';
 
 const SAMPLE_BYTES = 1_000_000;
 const isCsvFormat = (format: string | null | undefined) => (CSV_TICKET_FORMATS as readonly string[]).includes(format ?? '');
@@ -127,7 +128,7 @@ export function TicketImport({ onImported }: { onImported: () => void }) {
         Jira &ldquo;Export issues to CSV&rdquo; (current or all fields), GitHub issues as JSON or JSON Lines (the API&rsquo;s or <code>gh issue list --json</code>),
         ServiceNow incidents CSV, Zendesk tickets CSV, Linear&rsquo;s CSV export, a Slack workspace export (.zip: each question a ticket, thread replies as
         comments), or any other CSV with your own mapping. Only a title is required: without a key
-        each ticket is keyed by its content, and without a creation date it still counts. Up to 200 MB.
+        each ticket is keyed by its content, and without a creation date it still counts. Up to {MAX_UPLOAD_LABEL}.
       </p>
       <FormError message={rejection ?? (preview.error ? describeError(preview.error).message : null)} />
       {preview.isPending && <LoadingState label="Reading the first rows…" />}

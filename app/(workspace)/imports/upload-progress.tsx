@@ -5,8 +5,6 @@ import { useState } from 'react';
 import type { ImportReport } from '@/server/imports/report';
 import { formatBytes, uploadImport, type UploadProgress } from './upload-import';
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
 export function ProgressBar({ progress }: { progress: UploadProgress }) {
   const percent = progress.totalBytes > 0 ? Math.round((progress.sentBytes / progress.totalBytes) * 100) : 0;
   return (

@@ -1,7 +1,4 @@
-// GET /roadmap/feed.xml: an Atom feed of public roadmap changes.
-import { restHandler } from '@/server/rest';
-import { getRoadmapAtom } from '@/server/roadmap/service-rest';
+// GET /roadmap/feed.xml: an Atom feed of public roadmap changes (server/roadmap/rest.ts).
+export { getRoadmapAtomRoute as GET } from '@/server/roadmap/rest';
 
 export const dynamic = 'force-dynamic';
-
-export const GET = restHandler({ auth: 'public' }, getRoadmapAtom);

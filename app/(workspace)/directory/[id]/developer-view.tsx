@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SOURCE_LABELS } from '@/server/evidence/rules';
-import { TENURE_LABELS } from '@/server/participants/tenure';
+import { TENURE_LABELS } from '@/server/lib/tenure';
 import { SCENARIO_LABELS } from '@/server/shadowing/rules';
 import { ButtonLink } from '@/app/_components/button';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';

@@ -1,7 +1,4 @@
-// GET /api/v1/inventory: the ranked pain inventory as JSON for other tools (API token required).
-import { handleInventoryApi } from '@/server/inventory/service';
-import { restHandler } from '@/server/rest';
+// GET /api/v1/inventory: the ranked pain inventory as JSON for other tools (API token required; server/inventory/rest.ts).
+export { getInventoryRoute as GET } from '@/server/inventory/rest';
 
 export const dynamic = 'force-dynamic';
-
-export const GET = restHandler({ auth: 'token' }, handleInventoryApi);

@@ -1,7 +1,4 @@
-// GET /api/v1/roadmap: the public roadmap as JSON, no token needed.
-import { restHandler } from '@/server/rest';
-import { getRoadmapJson } from '@/server/roadmap/service-rest';
+// GET /api/v1/roadmap: the public roadmap as JSON, no token needed (server/roadmap/rest.ts).
+export { getRoadmapJsonRoute as GET } from '@/server/roadmap/rest';
 
 export const dynamic = 'force-dynamic';
-
-export const GET = restHandler({ auth: 'public' }, getRoadmapJson);

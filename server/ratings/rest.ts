@@ -1,6 +1,6 @@
 // The REST side of ratings, for the widget, CLIs and CI jobs: POST /api/v1/ratings and its CORS
-// preflight. The route files only bind these to the app's database; tests call them via runRest.
-import { errorResponse, json, limitClient, parseJsonBody, type RestContext } from '@/server/rest';
+// preflight. The route file only exports the *Route handlers; tests call the handlers via runRest.
+import { errorResponse, json, limitClient, parseJsonBody, restHandler, type RestContext } from '@/server/rest';
 import { todayOf } from '@/server/surveys/rules';
 import { corsHeadersFor, MAX_RATING_BYTES, PREFLIGHT_HEADERS, ratingBodySchema } from './rules';
 import { isOriginAllowed, RATING_RATE_LIMIT, submitRating } from './service';
@@ -25,3 +25,6 @@ export async function preflightRating(ctx: RestContext): Promise<Response> {
   if (!(await isOriginAllowed(ctx.db, { origin }))) return new Response(null, { status: 403 });
   return new Response(null, { status: 204, headers: { ...corsHeadersFor(origin, true), ...PREFLIGHT_HEADERS } });
 }
+
+export const postRatingRoute = restHandler({ auth: 'public' }, postRating);
+export const preflightRatingRoute = restHandler({ auth: 'public' }, preflightRating);

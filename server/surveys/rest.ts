@@ -1,7 +1,7 @@
 // The REST side of answering a survey: POST /api/v1/surveys/<slug>/responses, used by the public
-// form. The route file binds it to the app's database; tests call it via runRest.
+// form. The route file only exports postSurveyResponseRoute; tests call postSurveyResponse via runRest.
 import { cookieHeader, readCookie } from '@/server/http-context';
-import { json, limitClient, parseJsonBody, type RestContext } from '@/server/rest';
+import { json, limitClient, parseJsonBody, restHandler, type RestContext } from '@/server/rest';
 import { ANSWERED_MARKER_MAX_AGE_SECONDS, ANSWERED_MARKER_VALUE, answeredMarkerName, MAX_RESPONSE_BYTES, submissionSchema, todayOf } from './rules';
 import { RESPONSE_RATE_LIMIT, submitSurveyResponse } from './service-responses';
 
@@ -18,4 +18,9 @@ export async function postSurveyResponse(ctx: RestContext, slug: string): Promis
   const { marksBrowser } = await submitSurveyResponse(ctx.db, { slug, submission, hasAnswered, today: todayOf() });
   const headers = marksBrowser ? { 'set-cookie': cookieHeader(marker, ANSWERED_MARKER_VALUE, ANSWERED_MARKER_MAX_AGE_SECONDS) } : undefined;
   return json({ ok: true }, { status: 201, headers });
+}
+
+export async function postSurveyResponseRoute(req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  return restHandler({ auth: 'public' }, (ctx) => postSurveyResponse(ctx, slug))(req);
 }

@@ -1,6 +1,6 @@
 // REST endpoints of the public roadmap: GET /api/v1/roadmap (JSON) and the Atom feed. Public,
 // read-only; the JSON goes through its own output schema like the public procedures.
-import type { RestContext } from '@/server/rest';
+import { restHandler, type RestContext } from '@/server/rest';
 import { roadmapApiSchema } from './public-schemas';
 import { preparedBody } from './prepared-body';
 import { serveDocument, servePrepared } from './service-board-rest';
@@ -19,3 +19,6 @@ export async function getRoadmapAtom(ctx: RestContext): Promise<Response> {
     headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=60' },
   });
 }
+
+export const getRoadmapJsonRoute = restHandler({ auth: 'public' }, getRoadmapJson);
+export const getRoadmapAtomRoute = restHandler({ auth: 'public' }, getRoadmapAtom);

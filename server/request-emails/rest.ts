@@ -1,6 +1,6 @@
 // The unsubscribe form over HTTP: a plain POST (no JavaScript needed) answered with a redirect to
 // the page, which then says it is done or why the link was refused.
-import type { Db } from '@/server/db';
+import { getDb, type Db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import { unsubscribe } from './service';
 
@@ -16,4 +16,8 @@ export async function unsubscribeFromForm(db: Db, req: Request): Promise<Respons
     if (error instanceof AppError) return back(`token=${encodeURIComponent(token)}`);
     throw error;
   }
+}
+
+export async function postUnsubscribeRoute(req: Request): Promise<Response> {
+  return unsubscribeFromForm(await getDb(), req);
 }

@@ -1,0 +1,74 @@
+// No two domain folders of server/ import each other: shared pieces move down a level (a pure file
+// in the lower folder, or server/lib/). This walks every import between server/<domain>/ folders.
+// The pairs still listed below are known and waiting (see the comment on each); no new one may appear.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SERVER = path.join(process.cwd(), 'server');
+
+// evidence <-> its sources: the registry (evidence/service-sources.ts) imports each source's loader,
+// and the sources use evidence's queries and rules (tickets saves clusters as evidence). Breaking it
+// needs evidence split into a lower store and an upper intake, with themes between them.
+// requests <-> roadmap: the public board lists requests, and requests share the board's votes,
+// voter cookie and cache (issue 16 is reworking both).
+const KNOWN = [
+  'evidence <-> interviews',
+  'evidence <-> postmortems',
+  'evidence <-> ratings',
+  'evidence <-> requests',
+  'evidence <-> shadowing',
+  'evidence <-> surveys',
+  'evidence <-> themes',
+  'evidence <-> tickets',
+  'requests <-> roadmap',
+];
+
+function filesIn(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesIn(full) : /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+function domainOf(file: string): string | null {
+  const parts = path.relative(SERVER, file).split(path.sep);
+  return parts.length > 1 && !parts[0].startsWith('..') ? parts[0] : null;
+}
+
+/** from -> to -> the first import that makes the edge, for the message. */
+function domainEdges(): Map<string, Map<string, string>> {
+  const edges = new Map<string, Map<string, string>>();
+  for (const file of filesIn(SERVER)) {
+    const from = domainOf(file);
+    if (!from) continue;
+    const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:import|export)\s[^'";]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const specifier = match[1] ?? match[2];
+      const target = specifier.startsWith('@/') ? path.join(process.cwd(), specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : null;
+      const to = target && domainOf(target);
+      if (!to || to === from || to === 'lib') continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from)!.has(to)) edges.get(from)!.set(to, `${path.relative(process.cwd(), file)} imports ${specifier}`);
+    }
+  }
+  return edges;
+}
+
+describe('domain folders', () => {
+  it('never import each other (beyond the known pairs)', () => {
+    const edges = domainEdges();
+    const mutual: string[] = [];
+    for (const [from, targets] of edges) {
+      for (const [to, why] of targets) {
+        const back = edges.get(to)?.get(from);
+        if (from < to && back) mutual.push(`${from} <-> ${to}: ${why}; ${back}`);
+      }
+    }
+    expect(mutual.map((line) => line.split(':')[0]).sort()).toEqual(KNOWN);
+  });
+
+  it('server/lib imports no domain folder', () => {
+    expect(domainEdges().get('lib') ?? new Map()).toEqual(new Map());
+  });
+});
