@@ -10,7 +10,7 @@ export async function register() {
   installPrecompressedResponses();
   const { startServerOrExit } = await import('./server/startup');
   await startServerOrExit();
-  // The public board's current documents are answered before Next.js (server/roadmap/board-fast-path.ts).
-  const [{ getDb }, { installBoardFastPath }] = await Promise.all([import('./server/db'), import('./server/roadmap/board-fast-path')]);
+  // The public board's current documents are answered before Next.js (server/roadmap/service-board-fast-path.ts).
+  const [{ getDb }, { installBoardFastPath }] = await Promise.all([import('./server/db'), import('./server/roadmap/service-board-fast-path')]);
   installBoardFastPath(await getDb());
 }

@@ -1,6 +1,6 @@
 // A body served many times: its ETag, and its gzip and brotli forms made once per version rather
 // than on every request. Shared by the Next.js route handlers (service-board-rest.ts) and the HTTP
-// server's hook that answers before Next.js (board-fast-path.ts).
+// server's hook that answers before Next.js (service-board-fast-path.ts).
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';

@@ -7,7 +7,7 @@
 // This process's own editorial writes forget the version (the next visit waits for the new one);
 // a voter's browser carries BOARD_FRESH_COOKIE for a few seconds and gets a fresh read instead.
 //
-// The state lives on globalThis, per database: the HTTP server's hook (board-fast-path.ts, loaded
+// The state lives on globalThis, per database: the HTTP server's hook (service-board-fast-path.ts, loaded
 // by instrumentation.ts in its own bundle) reads the same documents as the route handlers.
 import { changeLogVersion, pruneChangeLog } from '@/server/change-log/queries';
 import type { Db } from '@/server/db';
@@ -60,7 +60,7 @@ export interface BoardState {
   noStaleBefore: number;
   lastPrune: number;
   questions: Map<string, Question>;
-  /** The hook's index (board-fast-path.ts): a request's coding and address to its question and headers. */
+  /** The hook's index (service-board-fast-path.ts): a request's coding and address to its question and headers. */
   served: Map<string, { key: string; headers: Record<string, number | string | string[]> }>;
   /** Addresses the route handlers answered, to their question. */
   urls: Map<string, string>;

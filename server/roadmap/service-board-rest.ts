@@ -1,6 +1,6 @@
 // The public board over HTTP: GET /roadmap (HTML rendered once per version of its data, kept per
 // question in every process with its gzip and brotli forms, served with an ETag and 304; the same
-// documents are served before Next.js by board-fast-path.ts), POST /roadmap/vote (a plain
+// documents are served before Next.js by service-board-fast-path.ts), POST /roadmap/vote (a plain
 // form: works without JavaScript, answers with a redirect back to the board) and
 // GET /roadmap/my-votes (this visitor's votes, kept out of the shared HTML).
 import { TRPCError } from '@trpc/server';
@@ -75,7 +75,7 @@ export async function serveBoard(db: Db, req: Request): Promise<Response> {
 /**
  * The current document of a question (service-board-cache.ts). A voter's visit (a notice in the
  * address, or the fresh-board cookie its vote set) reads the version now; other addresses are
- * noted for the HTTP server's fast path (board-fast-path.ts).
+ * noted for the HTTP server's fast path (service-board-fast-path.ts).
  */
 export async function serveDocument(db: Db, req: Request, key: string, render: RenderBody): Promise<PreparedBody> {
   const url = new URL(req.url);

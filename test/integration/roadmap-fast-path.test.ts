@@ -1,4 +1,4 @@
-// The public board answered by the HTTP server's hook before Next.js (board-fast-path.ts), on a
+// The public board answered by the HTTP server's hook before Next.js (service-board-fast-path.ts), on a
 // real HTTP server whose fallback stands in for Next.js: the route handlers behind the same
 // security headers proxy.ts adds and the precompressed hook's renaming. The hook serves the same
 // bytes and headers as the route handler did, falls through where it must (a new address or
@@ -13,7 +13,7 @@ import type { DbHandle } from '@/db/create-db';
 import type { Db } from '@/server/db';
 import { installPrecompressedResponses } from '@/server/precompressed';
 import { runRest } from '@/server/rest';
-import { answerFromBoardCache } from '@/server/roadmap/board-fast-path';
+import { answerFromBoardCache } from '@/server/roadmap/service-board-fast-path';
 import { BOARD_FRESH_COOKIE } from '@/server/roadmap/service-board-cache';
 import { serveBoard } from '@/server/roadmap/service-board-rest';
 import { getRoadmapJson } from '@/server/roadmap/rest';
