@@ -9,7 +9,6 @@ import { SessionProvider } from '@/app/_components/session-context';
 export const dynamic = 'force-dynamic';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
-  // Another way on purpose: the caller decides sign-in and setup redirects before the shell renders.
   const caller = await getServerCaller();
   const status = await caller.auth.status();
   if (!status.isSetupDone) redirect('/setup');
