@@ -17,18 +17,16 @@ const createContext = cache(async () => createRequestContext({ headers: await he
 
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
 
-/**
- * Starts a query on the server; HydrateClient sends its result (or, still pending, its promise) to
- * the browser. Await it when the first HTML should already hold the data.
- */
+/** Starts a query on the server; HydrateClient sends its result (or its promise) to the browser. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any procedure's options, as create-t3-turbo types it
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
   const queryClient = getQueryClient();
   if (queryOptions.queryKey[1]?.type === 'infinite') {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the infinite variant takes the same options
-    return queryClient.prefetchInfiniteQuery(queryOptions as any);
+    void queryClient.prefetchInfiniteQuery(queryOptions as any);
+  } else {
+    void queryClient.prefetchQuery(queryOptions);
   }
-  return queryClient.prefetchQuery(queryOptions);
 }
 
 export function HydrateClient({ children }: { children: ReactNode }) {
