@@ -194,20 +194,7 @@ export async function teamExists(db: Db, input: { id: string }): Promise<boolean
 export const PROFILE_LIST_LIMIT = 100;
 
 export async function findDeveloper(db: Db, input: { id: string }) {
-  return baseParticipants(db)
-    .select([
-      'participants.id',
-      'participants.display_name as displayName',
-      'participants.email',
-      'participants.team_id as teamId',
-      'teams.name as teamName',
-      'participants.tenure_band as tenureBand',
-      'participants.background',
-      'participants.origin',
-      'participants.archived_at as archivedAt',
-      'participants.created_at as createdAt',
-    ])
-    .where('participants.id', '=', input.id)
+  return baseParticipants(db).select(participantColumns).where('participants.id', '=', input.id)
     .executeTakeFirst();
 }
 
