@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as fields from '@/server/fields';
 import { publicBoardsSchema, publicRequestSchema, similarSchema, submittedRequestSchema } from '@/server/roadmap/public-schemas';
 import { itemDescriptionSchema, itemTitleSchema } from '@/server/roadmap/rules';
+import { listBoards } from '@/server/roadmap/service-board-requests';
 import { withVoterToken } from '@/server/roadmap/service-voter-cookie';
 import { createRouter, editorProcedure, memberProcedure, publicProcedure } from '@/server/trpc';
 import { boardDescriptionSchema, boardNameSchema, declineReasonSchema, honeypotSchema, requestDetailsSchema, requestTitleSchema, similarQuerySchema, SUBMIT_LIMIT } from './rules';
@@ -42,7 +43,7 @@ export const requestsRouter = createRouter({
     .output(similarSchema)
     .query(({ ctx, input }) => service.findSimilar(ctx.db, input)),
 
-  boards: publicProcedure.output(publicBoardsSchema).query(({ ctx }) => service.listBoards(ctx.db)),
+  boards: publicProcedure.output(publicBoardsSchema).query(({ ctx }) => listBoards(ctx.db)),
 
   createBoard: editorProcedure
     .input(z.object({ name: boardNameSchema, description: boardDescriptionSchema.default('') }))

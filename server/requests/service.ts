@@ -7,6 +7,7 @@ import type { Db } from '@/server/db';
 import { getEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
 import * as roadmapQueries from '@/server/roadmap/queries';
+import * as requestReads from '@/server/roadmap/queries-requests';
 import { isVotableLane } from '@/server/roadmap/rules';
 import { addItemToLane, publicItemUrl } from '@/server/roadmap/service';
 import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';
@@ -59,7 +60,7 @@ export async function getPublicRequest(db: Db, input: { id: string }) {
     roadmapQueries.countVotesOf(db, { target: { kind: 'request', id: row.id } }),
     queries.countEvidenceOf(db, { id: row.id }),
     queries.getJoinedRequest(db, { id: row.id }),
-    queries.listJoinedRequests(db, { requestId: row.id }),
+    requestReads.listJoinedRequests(db, { requestId: row.id }),
   ]);
   return {
     id: row.id,
@@ -194,32 +195,6 @@ export async function mergeRequestIntoRequest(db: Db, input: { id: string; intoI
   return result;
 }
 
-/** Open or declined requests on the public board, with their votes. */
-export async function listPublicRequests(
-  db: Db,
-  input: { status: 'open' | 'declined'; sort: queries.PublicRequestSort; search: string; boardId?: string | null; page: number; pageSize: number },
-) {
-  const { rows, total } = await queries.listPublicRequests(db, {
-    boardId: input.boardId ?? null,
-    status: input.status,
-    sort: input.sort,
-    search: input.search,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
-  });
-  return {
-    total,
-    rows: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      createdAt: row.created_at,
-      votes: row.votes,
-      board: row.board_name,
-      declineReason: input.status === 'declined' ? row.decline_reason : null,
-    })),
-  };
-}
-
 /** Accepts the request as a new item in "Requested — not yet prioritized"; its votes come along. */
 export async function acceptRequest(
   db: Db,
@@ -258,11 +233,6 @@ export async function declineRequest(db: Db, input: { id: string; reason: string
 }
 
 // ---- Boards (categories) ------------------------------------------------------------------------
-
-export async function listBoards(db: Db) {
-  const rows = await queries.listBoards(db);
-  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, description: row.description, openRequests: row.open_requests }));
-}
 
 /** A board the platform team files requests under; its name is unique (case aside) and gives its address. */
 export async function createBoard(db: Db, input: { name: string; description: string }) {

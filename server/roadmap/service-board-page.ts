@@ -3,10 +3,10 @@
 // votes. Read by the cached page in service-board-rest.ts; nothing here is private.
 import { z } from 'zod';
 import type { Db } from '@/server/db';
-import { countRequestsByStatus } from '@/server/requests/queries';
 import { AppError } from '@/server/errors';
-import { listBoards, listPublicRequests } from '@/server/requests/service';
 import type { PublicBoard } from './public-board';
+import { countRequestsByStatus } from './queries-requests';
+import { listBoards, listPublicRequests } from './service-board-requests';
 import { getPublicBoard } from './service-public';
 
 /** Requests shown per page in the Requested lane. */

@@ -5,10 +5,10 @@ import type { Db } from '@/server/db';
 import { getEnv } from '@/server/env';
 import { AppError } from '@/server/errors';
 import { getThemeNumbers } from '@/server/inventory/service-ranking';
-import { listJoinedRequests } from '@/server/requests/queries';
 import { buildAtomFeed } from './atom-feed';
 import { assemblePublicBoard, publicThemesOf, type PublicBoard } from './public-board';
 import * as queries from './queries';
+import { listJoinedRequests } from './queries-requests';
 import { groupThemeLinks, isVotableLane, LANE_SHORT_LABELS } from './rules';
 import { publicItemUrl } from './service';
 

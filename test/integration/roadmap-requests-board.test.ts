@@ -3,7 +3,7 @@
 // once per voter across the chain, cycles refused), ETag/304, and no private field on it.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { listPublicRequests } from '@/server/requests/service';
+import { listPublicRequests } from '@/server/roadmap/service-board-requests';
 import { runRest } from '@/server/rest';
 import { getRoadmapJson } from '@/server/roadmap/rest';
 import { forgetBoardVersion } from '@/server/roadmap/service-board-cache';

@@ -10,8 +10,6 @@ const SERVER = path.join(process.cwd(), 'server');
 // evidence <-> its sources: the registry (evidence/service-sources.ts) imports each source's loader,
 // and the sources use evidence's queries and rules (tickets saves clusters as evidence). Breaking it
 // needs evidence split into a lower store and an upper intake, with themes between them.
-// requests <-> roadmap: the public board lists requests, and requests share the board's votes,
-// voter cookie and cache (issue 16 is reworking both).
 const KNOWN = [
   'evidence <-> interviews',
   'evidence <-> postmortems',
@@ -21,7 +19,6 @@ const KNOWN = [
   'evidence <-> surveys',
   'evidence <-> themes',
   'evidence <-> tickets',
-  'requests <-> roadmap',
 ];
 
 function filesIn(dir: string): string[] {
