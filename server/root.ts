@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { apiTokensRouter } from './api-tokens/router';
 import { authRouter, membersRouter } from './auth/router';
-import { evidenceRouter } from './evidence/router';
+import { evidenceRouter } from './evidence-intake/router';
 import { importsRouter } from './imports/router';
 import { inventoryRouter, sharedInventoryRouter } from './inventory/router';
 import { metricsRouter } from './metrics/router';

@@ -1,14 +1,14 @@
 // Evidence: a quote or data point that shows friction, taken from a source (interview, friction
-// event, ticket, …), with its time cost, tagged into pain themes. Every channel feeds the pain
-// inventory through createEvidence().
+// event, ticket, …), with its time cost, tagged into pain themes. This is the lower half every
+// domain may use: an item checked against its source and turned into a row, removing a tag or an
+// item. Saving with tags lives in server/themes/service-tagging.ts; the registry of every source's
+// loader, createEvidence and the procedures in server/evidence-intake/ (it imports the loaders).
 import type { EvidenceKind, EvidenceMinutesOrigin, EvidenceSourceKind } from '@/db/types';
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
-import { resolveThemeIds } from '@/server/themes/service';
-import * as themeQueries from '@/server/themes/queries';
+import type { SourceLoader } from './evidence-source';
 import * as queries from './queries';
 import { isExcerptInSource, resolveEvidenceCost, SOURCE_LABELS, type EvidenceCost, type EvidenceCostInput } from './rules';
-import { evidenceSources } from './service-sources';
 
 export interface NewEvidence {
   sourceKind: EvidenceSourceKind;
@@ -37,9 +37,10 @@ export function checkEvidenceCost(input: EvidenceCostInput): EvidenceCost {
   return result.cost;
 }
 
-async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Promise<queries.NewEvidenceRow> {
+/** Checks an item against its source (read by the source kind's loader) and gives the row to insert. */
+export async function toEvidenceRow(db: Db, input: NewEvidence, load: SourceLoader, createdBy: string | null): Promise<queries.NewEvidenceRow> {
   const cost = checkEvidenceCost(input);
-  const source = await evidenceSources[input.sourceKind](db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
+  const source = await load(db, { sourceId: input.sourceId, anchor: input.anchor ?? null });
   if (!source) throw new AppError('NOT_FOUND', `This ${SOURCE_LABELS[input.sourceKind].toLowerCase()} no longer exists.`, { field: 'sourceId' });
   if (!isExcerptInSource(input.excerpt, source.text)) {
     throw new AppError('BAD_REQUEST', 'The excerpt must be words from the source; select them in the text.', { field: 'excerpt' });
@@ -58,62 +59,6 @@ async function toRow(db: Db, input: NewEvidence, createdBy: string | null): Prom
     observed_on: source.observedOn,
     created_by: createdBy,
   };
-}
-
-async function themeIdsFor(db: Db, input: Pick<NewEvidence, 'themeIds' | 'newThemeTitle'>, createdBy: string | null) {
-  const ids = await resolveThemeIds(db, { ids: input.themeIds ?? [] });
-  if (input.newThemeTitle) ids.push((await themeQueries.insertTheme(db, { title: input.newThemeTitle, description: '', createdBy })).id);
-  return ids;
-}
-
-/** Saves evidence items (one, or a whole cluster) and their tags in one transaction. */
-export async function createEvidenceItems(
-  db: Db,
-  input: { items: NewEvidence[]; themeIds?: string[]; newThemeTitle?: string | null; createdBy: string | null },
-): Promise<{ ids: string[]; themeIds: string[] }> {
-  return db.transaction().execute(async (trx) => {
-    const rows = [];
-    for (const item of input.items) rows.push(await toRow(trx, item, input.createdBy));
-    const ids = await queries.insertEvidence(trx, { rows });
-    const themeIds = await themeIdsFor(trx, input, input.createdBy);
-    await queries.insertTags(trx, { pairs: ids.flatMap((evidenceId) => themeIds.map((themeId) => ({ evidence_id: evidenceId, theme_id: themeId }))) });
-    return { ids, themeIds };
-  });
-}
-
-export async function createEvidence(db: Db, input: NewEvidence & { createdBy: string | null }) {
-  const { themeIds, newThemeTitle, createdBy, ...item } = input;
-  const result = await createEvidenceItems(db, { items: [item], themeIds, newThemeTitle, createdBy });
-  return { id: result.ids[0], themeIds: result.themeIds };
-}
-
-/**
- * Tags evidence into themes (and into a new theme when a statement is given); already-tagged
- * pairs stay as they are. Refuses evidence that is gone, writing nothing.
- */
-export async function tagEvidence(
-  db: Db,
-  input: { evidenceIds: string[]; themeIds: string[]; newThemeTitle?: string | null; createdBy?: string | null },
-) {
-  if (input.themeIds.length === 0 && !input.newThemeTitle) {
-    throw new AppError('BAD_REQUEST', 'Choose at least one theme, or write the statement of a new one.', { field: 'themeIds' });
-  }
-  return db.transaction().execute(async (trx) => {
-    const evidenceIds = [...new Set(input.evidenceIds)];
-    const existing = new Set(await queries.findExistingEvidenceIds(trx, { ids: evidenceIds }));
-    const missing = evidenceIds.filter((id) => !existing.has(id));
-    if (missing.length > 0) {
-      throw new AppError('NOT_FOUND', `${missing.length} of the selected evidence items no longer exist. Reload and select again.`, {
-        field: 'evidenceIds',
-        details: { missing },
-      });
-    }
-    const themeIds = await themeIdsFor(trx, input, input.createdBy ?? null);
-    const added = await queries.insertTags(trx, {
-      pairs: evidenceIds.flatMap((evidenceId) => themeIds.map((themeId) => ({ evidence_id: evidenceId, theme_id: themeId }))),
-    });
-    return { added };
-  });
 }
 
 /** Removes a tag; returns it (with when it was made) so that an undo can restore it, or null if there was none. */

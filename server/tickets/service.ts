@@ -5,13 +5,14 @@
 // not time lost (DESIGN.md "Ticket time is not wait time").
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
-import { createEvidenceItems, tagEvidence } from '@/server/evidence/service';
 import { getThemeNumbers } from '@/server/inventory/service-ranking';
+import { saveEvidenceItems, tagEvidence } from '@/server/themes/service-tagging';
 import { categorize, compileRules, MAX_RULES } from './categorize';
 import { clusterQuestions } from './cluster-questions';
 import { findSimilarPairs } from './similar-titles';
 import * as queries from './queries';
 import * as reads from './queries-read';
+import { loadTicketSource } from './service-evidence-source';
 import { ticketTimes, type TicketTimeChoice } from './service-ticket-time';
 import { waitMinutes } from './wait-time';
 
@@ -126,17 +127,22 @@ export async function ticketsToEvidence(
   let themeIds = input.themeIds;
   let created: string[] = [];
   if (fresh.length > 0 || input.newThemeTitle) {
-    const result = await createEvidenceItems(db, {
-      items: fresh.map((ticket) => ({
-        sourceKind: 'ticket' as const,
-        sourceId: ticket.id,
-        excerpt: ticket.title,
-        ...times.get(ticket.id),
-      })),
-      themeIds: input.themeIds,
-      newThemeTitle: input.newThemeTitle,
-      createdBy: input.createdBy,
-    });
+    // The tickets' own loader: the registry (server/evidence-intake) imports this folder.
+    const result = await saveEvidenceItems(
+      db,
+      {
+        items: fresh.map((ticket) => ({
+          sourceKind: 'ticket' as const,
+          sourceId: ticket.id,
+          excerpt: ticket.title,
+          ...times.get(ticket.id),
+        })),
+        themeIds: input.themeIds,
+        newThemeTitle: input.newThemeTitle,
+        createdBy: input.createdBy,
+      },
+      { ticket: loadTicketSource },
+    );
     themeIds = result.themeIds;
     created = result.ids;
   }

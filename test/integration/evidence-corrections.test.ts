@@ -3,7 +3,7 @@
 // removed tag put back by the toast's Undo.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { evidenceSources } from '@/server/evidence/service-sources';
+import { evidenceSources } from '@/server/evidence-intake/service-sources';
 import { callerAs, callerWithRole, createUser } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';

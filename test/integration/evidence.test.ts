@@ -1,7 +1,7 @@
 // Evidence from any source: saved with its time cost, tagged into themes, all-or-nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
-import { evidenceSources } from '@/server/evidence/service-sources';
+import { evidenceSources } from '@/server/evidence-intake/service-sources';
 import { callerWithRole } from '@/test/helpers/callers';
 import { createTestDb } from '@/test/helpers/db';
 import { rejection } from '@/test/helpers/errors';

@@ -6,10 +6,10 @@ import type { EvidenceKind } from '@/db/types';
 import type { Db } from '@/server/db';
 import { AppError } from '@/server/errors';
 import { resolveThemeIds } from '@/server/themes/service';
-import { describeHistoryValue, evidenceChanges, type CorrectableEvidence } from './corrections';
-import * as queries from './queries';
-import { isExcerptInSource } from './rules';
-import { checkEvidenceCost } from './service';
+import { describeHistoryValue, evidenceChanges, type CorrectableEvidence } from '@/server/evidence/corrections';
+import * as queries from '@/server/evidence/queries';
+import { isExcerptInSource } from '@/server/evidence/rules';
+import { checkEvidenceCost } from '@/server/evidence/service';
 import { evidenceSources } from './service-sources';
 
 const GONE = 'This evidence no longer exists. Reload the page.';

@@ -1,10 +1,12 @@
 // Procedures for evidence: save from any source, list with filters, tag into themes, edit cost.
 import { z } from 'zod';
 import * as fields from '@/server/fields';
+import * as queries from '@/server/evidence/queries';
+import { evidenceKindSchema, excerptSchema, MAX_FILTER_TEXT, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from '@/server/evidence/rules';
+import * as store from '@/server/evidence/service';
 import { themeTitleSchema } from '@/server/themes/rules';
+import * as tagging from '@/server/themes/service-tagging';
 import { createRouter, editorProcedure, memberProcedure } from '@/server/trpc';
-import * as queries from './queries';
-import { evidenceKindSchema, excerptSchema, MAX_FILTER_TEXT, minutesLostSchema, occurrencesSchema, severitySchema, SOURCE_KINDS } from './rules';
 import * as service from './service';
 import * as corrections from './service-corrections';
 
@@ -62,12 +64,12 @@ export const evidenceRouter = createRouter({
         newThemeTitle: themeTitleSchema.nullish(),
       }),
     )
-    .mutation(({ ctx, input }) => service.tagEvidence(ctx.db, { ...input, createdBy: ctx.user.id })),
+    .mutation(({ ctx, input }) => tagging.tagEvidence(ctx.db, { ...input, createdBy: ctx.user.id })),
 
   /** Removes a tag and returns it, so that the toast's Undo can put it back (restoreTag). */
   untag: editorProcedure
     .input(z.object({ evidenceId: fields.id, themeId: fields.id }))
-    .mutation(({ ctx, input }) => service.untagEvidence(ctx.db, input)),
+    .mutation(({ ctx, input }) => store.untagEvidence(ctx.db, input)),
 
   restoreTag: editorProcedure
     .input(z.object({ evidenceId: fields.id, themeId: fields.id, createdAt: z.date({ message: 'When the tag was made, as a date' }) }))
@@ -90,5 +92,5 @@ export const evidenceRouter = createRouter({
 
   history: memberProcedure.input(z.object({ id: fields.id })).query(({ ctx, input }) => corrections.listEvidenceHistory(ctx.db, { evidenceId: input.id })),
 
-  delete: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => service.deleteEvidence(ctx.db, input)),
+  delete: editorProcedure.input(z.object({ id: fields.id })).mutation(({ ctx, input }) => store.deleteEvidence(ctx.db, input)),
 });

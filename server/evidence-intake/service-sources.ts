@@ -1,6 +1,7 @@
 // Where evidence can come from: one loader per source kind, each in its domain's
 // service-evidence-source.ts. The registry is typed complete, so a source kind added to the
-// schema without a loader fails the typecheck.
+// schema without a loader fails the typecheck. It imports every source domain, so it lives above
+// them (server/evidence-intake); the loaders import only the lower half in server/evidence.
 import type { EvidenceSourceKind } from '@/db/types';
 import { loadInterviewSource } from '@/server/interviews/service-evidence-source';
 import { loadPostmortemSource } from '@/server/postmortems/service-evidence-source';
@@ -9,7 +10,7 @@ import { loadRequestSource } from '@/server/requests/service-evidence-source';
 import { loadShadowingSource } from '@/server/shadowing/service-evidence-source';
 import { loadSurveyAnswerSource } from '@/server/surveys/service-evidence-source';
 import { loadTicketSource } from '@/server/tickets/service-evidence-source';
-import type { SourceLoader } from './evidence-source';
+import type { SourceLoader } from '@/server/evidence/evidence-source';
 
 export const evidenceSources = {
   ticket: loadTicketSource,
