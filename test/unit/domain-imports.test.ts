@@ -1,5 +1,6 @@
 // No two domain folders of server/ import each other: shared pieces move down a level (a pure file
-// in the lower folder, or server/lib/). This walks every import between server/<domain>/ folders.
+// in the lower folder, or server/lib/). This walks every import between server/<domain>/ folders
+// and refuses any cycle among them, of two folders or more.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,26 @@ describe('domain folders', () => {
       }
     }
     expect(mutual).toEqual([]);
+  });
+
+  it('never import each other through other folders either (no cycle of any length)', () => {
+    const edges = domainEdges();
+    // Depth-first: a folder met again while still on the path closes a cycle.
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (folder: string, trail: string[]) => {
+      const at = trail.indexOf(folder);
+      if (at !== -1) {
+        const loop = [...trail.slice(at), folder];
+        cycles.push(loop.slice(1).map((to, i) => edges.get(loop[i])!.get(to)!).join('; '));
+        return;
+      }
+      if (done.has(folder)) return;
+      for (const to of edges.get(folder)?.keys() ?? []) visit(to, [...trail, folder]);
+      done.add(folder);
+    };
+    for (const folder of [...edges.keys()].sort()) visit(folder, []);
+    expect(cycles).toEqual([]);
   });
 
   it('server/lib imports no domain folder', () => {
