@@ -79,6 +79,20 @@ async function seed(db: Db, events: number) {
 /** A write the dashboard's cache must notice: a statement on deployments that changes no row, as a committed batch would. */
 const touchDeployments = (db: Db) => sql`update deployments set outcome = outcome where false`.execute(db);
 
+let batches = 0;
+/**
+ * A real write: a batch of 100 new deployments in the current quarter, as a pipeline posts them
+ * (the maintained figures take them, and the quarter's medians are recomputed on the next read).
+ */
+const addBatch = async (db: Db) => {
+  batches += 1;
+  await sql`
+    insert into deployments (event_id, service_id, team_id, via_platform, commit_at, deployed_at, outcome, recovered_at)
+    select 'batch-' || ${batches} || '-' || g, s.id, s.team_id, g % 2 = 0, now() - interval '2 hours', now() - interval '1 hour',
+           case when g % 10 = 0 then 'failure' else 'success' end, null
+    from generate_series(1, 100) g join delivery_services s on s.key = 'service-' || (1 + g % 500)`.execute(db);
+};
+
 /**
  * The whole dashboard after a new deployment at 1x, 3x and 10x of GROWTH_BASE deployments, one
  * database per size (created and dropped), median of 10 runs.
@@ -154,6 +168,7 @@ async function main() {
   }
   for (const [label, before] of [
     ['after a new deployment (computed)', () => touchDeployments(db)],
+    ['after a batch of 100 deployments (computed)', () => addBatch(db)],
     ['nothing changed (cache)', undefined],
   ] as const) {
     const whole = await time(() => getDeliveryDashboard(db, { quarters: 8 }), 10, before);

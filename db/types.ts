@@ -845,6 +845,40 @@ export interface DeploymentsTable {
   created_at: CreatedAt;
 }
 
+/**
+ * Per (week or quarter, service, team): the sums of its deployments and its latest one, kept by
+ * triggers on deployments (migration 0940); the delivery dashboard reads these.
+ */
+export interface DeliveryFiguresTable {
+  period_kind: 'week' | 'quarter';
+  period: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  service_id: string;
+  team_id: string | null;
+  deployments: number;
+  platform_deployments: number;
+  failures: number;
+  unrecovered_failures: number;
+  latest_at: Timestamp;
+  latest_id: number;
+  latest_via_platform: boolean;
+}
+
+/** Per quarter and scope ('all', 'none' for no team, or a team id): the medians (migration 0940). */
+export interface DeliveryQuarterMediansTable {
+  quarter: string;
+  scope: string;
+  lead_time_median_hours: number | null;
+  recovery_median_hours: number | null;
+}
+
+/** Quarters whose medians a write changed, recomputed on the next read (migration 0940). */
+export interface DeliveryQuartersStaleTable {
+  quarter: string;
+  marked_at: CreatedAt;
+}
+
 export interface PlatformTasksTable {
   id: Generated<number>;
   event_id: string;
@@ -903,6 +937,9 @@ export interface Database {
   theme_developer_figures: ThemeDeveloperFiguresTable;
   theme_figures_stale_pairs: ThemeFiguresStalePairsTable;
   delivery_changes: DeliveryChangesTable;
+  delivery_figures: DeliveryFiguresTable;
+  delivery_quarter_medians: DeliveryQuarterMediansTable;
+  delivery_quarters_stale: DeliveryQuartersStaleTable;
   roadmap_changes: RoadmapChangesTable;
   roadmap_boards: RoadmapBoardsTable;
   request_followers: RequestFollowersTable;

@@ -273,3 +273,34 @@ export function adoptionStatus(share: number | null): AdoptionStatus | null {
   if (share < ADOPTION_TARGET.min) return 'below';
   return share > ADOPTION_TARGET.max ? 'above' : 'within';
 }
+
+// ---- Maintained figures ------------------------------------------------------------------------
+
+/** The start of the week or quarter `date` falls in (UTC). */
+export function periodFloor(date: Date, kind: 'week' | 'quarter'): Date {
+  return kind === 'week' ? new Date(`${weekOf(date)}T00:00:00Z`) : quarterStart(quarterOf(date));
+}
+
+function periodCeil(date: Date, kind: 'week' | 'quarter'): Date {
+  const floor = periodFloor(date, kind);
+  if (floor.getTime() === date.getTime()) return date;
+  return kind === 'week' ? new Date(floor.getTime() + 7 * DAY_MS) : quarterStart(nextQuarter(quarterOf(floor)));
+}
+
+/**
+ * A window cut at period boundaries: the whole periods inside it (read from the maintained figures,
+ * migration 0940) and the parts of periods at its edges (at most one period each, read from the
+ * deployments). Every period falls in exactly one of them.
+ */
+export function splitAtPeriods(window: { from: Date; to: Date }, kind: 'week' | 'quarter'): { whole: { from: Date; to: Date } | null; edges: { from: Date; to: Date }[] } {
+  const from = periodCeil(window.from, kind);
+  const to = periodFloor(window.to, kind);
+  if (from >= to) return { whole: null, edges: window.from < window.to ? [window] : [] };
+  return {
+    whole: { from, to },
+    edges: [
+      { from: window.from, to: from },
+      { from: to, to: window.to },
+    ].filter((edge) => edge.from < edge.to),
+  };
+}

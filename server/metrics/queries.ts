@@ -1,8 +1,9 @@
 // Kysely queries for delivery events: idempotent ingestion and the grouped rows every dashboard
 // figure is computed from (all periods in UTC).
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '@/server/db';
-import type { AdoptionRow, DoraAggregate, ServiceQuarterCount, ServiceStart } from './definitions';
+import { type AdoptionRow, type DoraAggregate, nextQuarter, quarterOf, quarterStart, type ServiceQuarterCount, type ServiceStart, splitAtPeriods } from './definitions';
+import { refreshQuarterMedians } from './queries-figures';
 
 export async function upsertServices(db: Db, input: { rows: { key: string; team_id: string | null }[] }) {
   if (input.rows.length === 0) return [];
@@ -87,27 +88,48 @@ function inWindow(window: MetricsWindow): Expression<SqlBool> {
 const WEEK = sql`to_char(date_trunc('week', deployed_at at time zone 'UTC'), 'YYYY-MM-DD')`;
 const QUARTER = sql`to_char(date_trunc('quarter', deployed_at at time zone 'UTC'), 'YYYY-"Q"Q')`;
 
+/** The figures of whole periods in `whole` (migration 0940), for the window's team if it has one. */
+function wholePeriods(kind: 'week' | 'quarter', whole: { from: Date; to: Date }, teamId: string | undefined) {
+  const team = teamId ? sql`and team_id = ${teamId}` : sql``;
+  return sql`period_kind = ${kind} and period_start >= ${whole.from} and period_end <= ${whole.to} ${team}`;
+}
+
 /**
  * Per period: deployments, those through the platform, services that deployed, and those of them
  * whose latest deployment in the period went through the platform (the adoption definition).
+ * Whole periods are read from delivery_figures, the parts of periods at the window's edges from
+ * the deployments.
  */
 export async function adoptionRows(db: Db, input: MetricsWindow & { period: 'week' | 'quarter' }): Promise<AdoptionRow[]> {
   const period = input.period === 'week' ? WEEK : QUARTER;
+  const { whole, edges } = splitAtPeriods(input, input.period);
+  const parts: RawBuilder<unknown>[] = [];
+  if (whole) {
+    parts.push(sql`
+      select period, service_id, sum(deployments) as deployments, sum(platform_deployments) as platform_deployments,
+             (array_agg(latest_via_platform order by latest_at desc, latest_id desc))[1] as is_latest_via_platform
+      from delivery_figures
+      where ${wholePeriods(input.period, whole, input.teamId)}
+      group by 1, 2`);
+  }
+  for (const edge of edges) {
+    parts.push(sql`
+      select ${period} as period, service_id,
+             count(*) as deployments,
+             count(*) filter (where via_platform) as platform_deployments,
+             (array_agg(via_platform order by deployed_at desc, id desc))[1] as is_latest_via_platform
+      from deployments
+      where ${inWindow({ ...edge, teamId: input.teamId })}
+      group by 1, service_id`);
+  }
+  if (parts.length === 0) return [];
   const result = await sql<AdoptionRow>`
     select period as "period",
            sum(deployments)::int as "deployments",
            sum(platform_deployments)::int as "platformDeployments",
            count(*)::int as "services",
            (count(*) filter (where is_latest_via_platform))::int as "platformServices"
-    from (
-      select ${period} as period, service_id,
-             count(*) as deployments,
-             count(*) filter (where via_platform) as platform_deployments,
-             (array_agg(via_platform order by deployed_at desc, id desc))[1] as is_latest_via_platform
-      from deployments
-      where ${inWindow(input)}
-      group by 1, service_id
-    ) per_service
+    from (${sql.join(parts, sql` union all `)}) per_service
     group by 1`.execute(db);
   return result.rows;
 }
@@ -182,8 +204,10 @@ export async function unmarkManualWork(db: Db, input: { category: string }) {
   await db.deleteFrom('manual_work_categories').where('category', '=', input.category).execute();
 }
 
-export async function doraAggregates(db: Db, input: MetricsWindow): Promise<DoraAggregate[]> {
-  const result = await sql<DoraAggregate>`
+/** The per-quarter medians of this window's team (or of all teams), as stored (migration 0940). */
+const medianScope = (teamId: string | undefined) => teamId ?? 'all';
+
+const RAW_DORA = (window: MetricsWindow) => sql<DoraAggregate>`
     select ${QUARTER} as "quarter",
            count(*)::int as "deployments",
            (count(*) filter (where outcome = 'failure'))::int as "failures",
@@ -193,30 +217,93 @@ export async function doraAggregates(db: Db, input: MetricsWindow): Promise<Dora
              filter (where outcome = 'failure' and recovered_at is not null) as "recoveryMedianHours",
            (count(*) filter (where outcome = 'failure' and recovered_at is null))::int as "unrecoveredFailures"
     from deployments
-    where ${inWindow(input)}
-    group by 1`.execute(db);
-  return result.rows;
+    where ${inWindow(window)}
+    group by 1`;
+
+/** Per quarter: deployments, failures, the medians of lead time and recovery, unrecovered failures. */
+export async function doraAggregates(db: Db, input: MetricsWindow): Promise<DoraAggregate[]> {
+  const { whole, edges } = splitAtPeriods(input, 'quarter');
+  const rows: DoraAggregate[] = [];
+  if (whole) {
+    await refreshQuarterMedians(db);
+    const result = await sql<DoraAggregate>`
+      select f.period as "quarter",
+             sum(f.deployments)::int as "deployments",
+             sum(f.failures)::int as "failures",
+             m.lead_time_median_hours as "leadTimeMedianHours",
+             m.recovery_median_hours as "recoveryMedianHours",
+             sum(f.unrecovered_failures)::int as "unrecoveredFailures"
+      from delivery_figures f
+      left join delivery_quarter_medians m on m.quarter = f.period and m.scope = ${medianScope(input.teamId)}
+      where ${wholePeriods('quarter', whole, input.teamId)}
+      group by f.period, m.lead_time_median_hours, m.recovery_median_hours`.execute(db);
+    rows.push(...result.rows);
+  }
+  for (const edge of edges) rows.push(...(await RAW_DORA({ ...edge, teamId: input.teamId }).execute(db)).rows);
+  return rows;
 }
 
 /** Deployments per service and quarter, with the team of the service's latest deployment in it. */
 export async function serviceQuarterCounts(db: Db, input: MetricsWindow): Promise<ServiceQuarterCount[]> {
-  const result = await sql<ServiceQuarterCount>`
-    select counts.quarter as "quarter", counts.service_id as "serviceId", counts.team_id as "teamId",
-           counts.deployments as "deployments", s.repository_created_at as "createdAt"
-    from (
+  const { whole, edges } = splitAtPeriods(input, 'quarter');
+  const parts: RawBuilder<unknown>[] = [];
+  if (whole) {
+    parts.push(sql`
+      select period as quarter, service_id, sum(deployments)::int as deployments,
+             (array_agg(team_id order by latest_at desc, latest_id desc))[1] as team_id
+      from delivery_figures
+      where ${wholePeriods('quarter', whole, input.teamId)}
+      group by 1, service_id`);
+  }
+  for (const edge of edges) {
+    parts.push(sql`
       select ${QUARTER} as quarter, service_id, count(*)::int as deployments,
              (array_agg(team_id order by deployed_at desc, id desc))[1] as team_id
       from deployments
-      where ${inWindow(input)}
-      group by 1, service_id
-    ) counts
+      where ${inWindow({ ...edge, teamId: input.teamId })}
+      group by 1, service_id`);
+  }
+  if (parts.length === 0) return [];
+  const result = await sql<ServiceQuarterCount>`
+    select counts.quarter as "quarter", counts.service_id as "serviceId", counts.team_id as "teamId",
+           counts.deployments as "deployments", s.repository_created_at as "createdAt"
+    from (${sql.join(parts, sql` union all `)}) counts
     join delivery_services s on s.id = counts.service_id`.execute(db);
   return result.rows;
 }
 
-/** Per team, for one window: the same aggregates as doraAggregates, one row per team. */
-export async function doraAggregatesByTeam(db: Db, input: MetricsWindow) {
-  const result = await sql<Omit<DoraAggregate, 'quarter'> & { teamId: string | null; teamName: string | null; services: number }>`
+type TeamAggregate = Omit<DoraAggregate, 'quarter'> & { teamId: string | null; teamName: string | null; services: number };
+
+/**
+ * Per team, for one window: the same aggregates as doraAggregates, one row per team. A window of
+ * exactly one quarter (the dashboard's) is read from the maintained figures, any other from the
+ * deployments.
+ */
+export async function doraAggregatesByTeam(db: Db, input: MetricsWindow): Promise<TeamAggregate[]> {
+  const quarter = quarterOf(input.from);
+  if (input.from.getTime() !== quarterStart(quarter).getTime() || input.to.getTime() !== quarterStart(nextQuarter(quarter)).getTime()) {
+    return rawDoraAggregatesByTeam(db, input);
+  }
+  await refreshQuarterMedians(db);
+  const result = await sql<TeamAggregate>`
+    select f.team_id as "teamId", t.name as "teamName",
+           sum(f.deployments)::int as "deployments",
+           count(distinct f.service_id)::int as "services",
+           sum(f.failures)::int as "failures",
+           m.lead_time_median_hours as "leadTimeMedianHours",
+           m.recovery_median_hours as "recoveryMedianHours",
+           sum(f.unrecovered_failures)::int as "unrecoveredFailures"
+    from delivery_figures f
+    left join teams t on t.id = f.team_id
+    left join delivery_quarter_medians m on m.quarter = f.period and m.scope = coalesce(f.team_id::text, 'none')
+    where f.period_kind = 'quarter' and f.period = ${quarter}
+    group by f.team_id, t.name, m.lead_time_median_hours, m.recovery_median_hours
+    order by t.name nulls last`.execute(db);
+  return result.rows;
+}
+
+async function rawDoraAggregatesByTeam(db: Db, input: MetricsWindow): Promise<TeamAggregate[]> {
+  const result = await sql<TeamAggregate>`
     select d.team_id as "teamId", t.name as "teamName",
            count(*)::int as "deployments",
            count(distinct d.service_id)::int as "services",

@@ -29,6 +29,7 @@ import {
 } from './events';
 import { csvRowsToEvents } from './parse-deployments-csv';
 import * as queries from './queries';
+import { refreshQuarterMedians } from './queries-figures';
 import { bandNotes, type BandNotes, DORA_METRICS, type DoraBands, type DoraMetric } from './dora-bands';
 import { getAdoptionHeadline } from './service-adoption';
 import { getDoraBands } from './service-bands';
@@ -208,6 +209,8 @@ async function computeDeliveryDashboard(db: Db, input: { quarters: number; teamI
   const weeks = weeksBetween(window.from, now);
   const latestFull = quarters.length > 1 ? quarters[quarters.length - 2] : quarters[0];
   const latestWindow = { from: quarterStart(latestFull), to: quarterStart(nextQuarter(latestFull)) };
+  // Once, before the queries that read the medians run side by side.
+  await refreshQuarterMedians(db);
 
   const [adoptionHeadline, weekly, quarterly, aggregates, rawServiceCounts, starts, byTeam, latestCounts] = await Promise.all([
     getAdoptionHeadline(db, { teamId: input.teamId }, now),

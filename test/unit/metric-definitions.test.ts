@@ -8,6 +8,7 @@ import {
   percentile,
   quarterOf,
   quartersBetween,
+  splitAtPeriods,
   previousQuarterStart,
   timeToFirstDeploy,
   weekOf,
@@ -179,5 +180,29 @@ describe('validateEventBatch', () => {
     expect(validateEventBatch(batch, deploymentEventSchema).problems).toEqual([
       { index: MAX_EVENTS_PER_BATCH, field: null, message: 'The batch has 100001 events; the limit is 100000 per request.' },
     ]);
+  });
+});
+
+describe('splitAtPeriods (whole periods from the maintained figures, edges from the deployments)', () => {
+  const at = (text: string) => new Date(text);
+  it('reads a window of whole quarters whole, and cuts the partial weeks at a quarter window\'s edges', () => {
+    expect(splitAtPeriods({ from: at('2026-01-01T00:00:00Z'), to: at('2026-07-01T00:00:00Z') }, 'quarter')).toEqual({
+      whole: { from: at('2026-01-01T00:00:00Z'), to: at('2026-07-01T00:00:00Z') },
+      edges: [],
+    });
+    // 1 January 2026 is a Thursday, 1 July a Wednesday.
+    expect(splitAtPeriods({ from: at('2026-01-01T00:00:00Z'), to: at('2026-07-01T00:00:00Z') }, 'week')).toEqual({
+      whole: { from: at('2026-01-05T00:00:00Z'), to: at('2026-06-29T00:00:00Z') },
+      edges: [
+        { from: at('2026-01-01T00:00:00Z'), to: at('2026-01-05T00:00:00Z') },
+        { from: at('2026-06-29T00:00:00Z'), to: at('2026-07-01T00:00:00Z') },
+      ],
+    });
+  });
+
+  it('leaves a window inside one period, or empty, to the deployments alone', () => {
+    const window = { from: at('2026-02-10T12:00:00Z'), to: at('2026-03-01T00:00:00Z') };
+    expect(splitAtPeriods(window, 'quarter')).toEqual({ whole: null, edges: [window] });
+    expect(splitAtPeriods({ from: window.to, to: window.to }, 'week')).toEqual({ whole: null, edges: [] });
   });
 });
