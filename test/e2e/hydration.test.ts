@@ -28,7 +28,7 @@ beforeAll(async () => {
   const text = [header, 'h-1,checkout,Payments,yes,2026-09-28 09:00,2026-09-28 10:00,success,', 'h-2,search,Search,no,2026-10-05 09:00,2026-10-05 12:00,failure,2026-10-05 13:00'].join('\n');
   await mutate(page, 'metrics.importDeployments', { text });
   await page.close();
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
