@@ -15,7 +15,8 @@ let app: RunningApp;
 let browser: Browser;
 let admin: BrowserContext;
 
-const ROUNDS = 4;
+// Main's /settings/demo (no prefetch in the layout) failed in round 3 of 4 in both of two runs.
+const ROUNDS = 6;
 const SLOWER = 6;
 
 beforeAll(async () => {
@@ -70,6 +71,22 @@ describe('pages hydrate what the server rendered, on a slow CPU', () => {
       await page.getByRole('region', { name: 'Demo workspace' }).waitFor();
       expect(problems, `round ${round}`).toEqual([]);
       await page.close();
+    }
+  });
+
+  it('the other prefetched pages hydrate unchanged too', async () => {
+    for (const [path, heading] of [
+      ['/account', 'Your account'],
+      ['/members', 'Members'],
+      ['/surveys', 'Surveys'],
+      ['/manage/roadmap', 'Roadmap'],
+    ]) {
+      for (let round = 1; round <= 2; round += 1) {
+        const { page, problems } = await openThrottled(path);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        expect(problems, `${path} round ${round}`).toEqual([]);
+        await page.close();
+      }
     }
   });
 });
