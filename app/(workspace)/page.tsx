@@ -12,6 +12,7 @@ import { WeeklyChanges } from './_home/weekly-changes';
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
+  // Not moved yet: Home renders on the server from the caller; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   const [me, review] = await Promise.all([caller.auth.me(), caller.home.weeklyReview()]);
   const isNewWorkspace = review.discovery.directorySize === 0 || review.discovery.interviewedDevelopers === 0;

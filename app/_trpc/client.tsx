@@ -1,28 +1,14 @@
 'use client';
 // The browser's tRPC client and react-query cache, shared by every client component.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/root';
+import { makeQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // Do not retry what the server refused on purpose (bad input, no permission, not found).
-        retry: (failureCount, error) => {
-          const status = error instanceof TRPCClientError ? error.data?.httpStatus : undefined;
-          return typeof status === 'number' && status < 500 ? false : failureCount < 2;
-        },
-      },
-    },
-  });
-}
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

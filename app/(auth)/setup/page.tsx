@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: 'Set up' };
 export const dynamic = 'force-dynamic';
 
 export default async function SetupPage() {
+  // Another way on purpose: the caller decides a redirect (already set up) before anything renders.
   const status = await (await getServerCaller()).auth.status();
   if (status.isSetupDone) redirect(status.user ? '/' : '/login');
   return (

@@ -26,6 +26,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const { filter, sort, problems } = parseInventoryParams(params);
   const requestedPage = Number(Array.isArray(params.page) ? params.page[0] : params.page);
+  // Not moved yet: the caller reads the inventory for the view; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   const [inventory, teams, backgrounds] = await Promise.all([
     caller.inventory.view({ filter, sort, page: Number.isInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1 }),

@@ -15,7 +15,7 @@ import { Table, Td, Th } from '@/app/_components/table';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { AdoptionChart } from './adoption-chart';
 import { ImportDeployments } from './import-deployments';
-import { markersOf, type Outcomes, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
+import { markersOf, SatisfactionPanel, ShippedPanel, SupportLoadPanel, weekLabel } from './outcome-panels';
 import { DORA_METRICS, type DoraMetric } from '@/server/metrics/dora-bands';
 import { doraFigureText } from '@/server/metrics/figure-format';
 import { duration, frequency, percent } from './format';
@@ -96,7 +96,7 @@ function BandNotes({ bands }: { bands: Bands }) {
 
 type Dashboard = RouterOutputs['metrics']['delivery'];
 
-export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { quarters: number; teamId: string; initial: Dashboard; initialOutcomes: Outcomes }) {
+export function MetricsView({ quarters, teamId }: { quarters: number; teamId: string }) {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const params = useSearchParams();
@@ -109,8 +109,9 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
     router.push(`${pathname}?${next.toString()}`, { scroll: false });
   };
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const dashboard = useQuery({ ...trpc.metrics.delivery.queryOptions({ quarters, teamId: teamId || undefined }), initialData: initial });
-  const outcomes = useQuery({ ...trpc.metrics.outcomes.queryOptions({ quarters }), initialData: initialOutcomes });
+  // Prefetched by page.tsx with the same inputs: the first render has their data on both sides.
+  const dashboard = useQuery(trpc.metrics.delivery.queryOptions({ quarters, teamId: teamId || undefined }));
+  const outcomes = useQuery(trpc.metrics.outcomes.queryOptions({ quarters }));
 
   const header = (
     <PageHeader
@@ -119,8 +120,10 @@ export function MetricsView({ quarters, teamId, initial, initialOutcomes }: { qu
     />
   );
   if (dashboard.isPending || outcomes.isPending) return (<>{header}<LoadingState /></>);
-  const failed = dashboard.error ?? outcomes.error;
-  if (failed) return (<>{header}<ErrorState message={describeError(failed).message} onRetry={() => Promise.all([dashboard.refetch(), outcomes.refetch()])} /></>);
+  if (dashboard.isError || outcomes.isError) {
+    const failed = dashboard.error ?? outcomes.error;
+    return (<>{header}<ErrorState message={describeError(failed).message} onRetry={() => Promise.all([dashboard.refetch(), outcomes.refetch()])} /></>);
+  }
   const data = dashboard.data;
   const outcomeData = outcomes.data;
 

@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: 'Survey' };
 
 async function loadForm(slug: string, invitation: string | null) {
   try {
+    // Another way on purpose: a public page rendered on the server (notFound from the caller), no workspace client cache.
     return await (await getServerCaller()).surveys.publicForm({ slug, invitation });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();

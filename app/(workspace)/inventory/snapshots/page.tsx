@@ -11,6 +11,7 @@ import { getServerCaller } from '@/app/_trpc/server';
 export const metadata: Metadata = { title: 'Snapshots' };
 
 export default async function SnapshotsPage() {
+  // Not moved yet: a server-rendered list from the caller; it should prefetch + HydrateClient like /metrics.
   const snapshots = await (await getServerCaller()).inventory.snapshots();
   return (
     <>

@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: 'Pain theme' };
 
 export default async function ThemePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // Another way on purpose: the caller only decides notFound and the merged-theme redirect; the view loads its data under Suspense.
   let live;
   try {
     live = await (await getServerCaller()).themes.live({ id });

@@ -33,6 +33,7 @@ const score = (value: number | null) => (value === null ? 'unknown' : formatHour
 
 export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // Not moved yet: rendered on the server from the caller; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   let snapshot;
   try {

@@ -1,0 +1,92 @@
+// First paint equals the browser's first render on pages whose data the server prefetches (issue
+// 20, point 6). A hydration mismatch (React #418) depends on timing: CI met one only under load.
+// This test makes the timing bad on purpose: the browser's CPU runs 6x slower (DevTools
+// Emulation.setCPUThrottlingRate) while the server does not, so the browser's own fetches finish
+// long before React hydrates the page's part of the HTML. Each page is opened fresh several times
+// with the demo workspace loaded (its banner in the layout reads the same query as /settings/demo)
+// and deployments imported (the dashboard shows figures, a team filter, markers).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './helpers/app';
+import { launchBrowser } from './helpers/browser';
+import { mutate, openPage, setUpFirstAdmin } from './helpers/workspace';
+
+let app: RunningApp;
+let browser: Browser;
+let admin: BrowserContext;
+
+// Main's /settings/demo (no prefetch in the layout) failed in round 3 of 4 in both of two runs.
+const ROUNDS = 6;
+const SLOWER = 6;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  admin = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openPage(admin);
+  await setUpFirstAdmin(page, app.baseUrl, { name: 'Priya Platform', email: 'priya@example.com', password: 'admin password 1' });
+  await mutate(page, 'demo.load', {});
+  const header = 'event_id,service,team,via_platform,commit_time,deploy_time,outcome,recovered_at';
+  const text = [header, 'h-1,checkout,Payments,yes,2026-09-28 09:00,2026-09-28 10:00,success,', 'h-2,search,Search,no,2026-10-05 09:00,2026-10-05 12:00,failure,2026-10-05 13:00'].join('\n');
+  await mutate(page, 'metrics.importDeployments', { text });
+  await page.close();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Opens the path in a fresh tab with a throttled CPU; returns the page and what went wrong on it. */
+async function openThrottled(path: string): Promise<{ page: Page; problems: string[] }> {
+  const { page, problems } = await openPage(admin);
+  // Production React reports a mismatch as a page error (#418) and sometimes only on the console.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /hydrat|Minified React error #4(18|19|20|21|22|23|25)/i.test(message.text())) problems.push(`console on ${path}: ${message.text()}`);
+  });
+  const cdp = await admin.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWER });
+  await page.goto(`${app.baseUrl}${path}`, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return { page, problems };
+}
+
+describe('pages hydrate what the server rendered, on a slow CPU', () => {
+  it('/metrics shows the prefetched dashboard in the first HTML and hydrates it unchanged', async () => {
+    const html = await (await admin.request.get(`${app.baseUrl}/metrics`)).text();
+    // The server's HTML already holds the figures and the team filter's teams, not a loading state.
+    expect(html).toContain('Adoption, last full week');
+    expect(html).toMatch(/<option value="[0-9a-f-]{36}">Payments<\/option>/);
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const { page, problems } = await openThrottled('/metrics');
+      await page.getByRole('heading', { name: 'Platform metrics' }).waitFor();
+      await page.getByText('Adoption, last full week').waitFor();
+      expect(problems, `round ${round}`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('/settings/demo hydrates its status unchanged although the layout\'s banner reads it too', async () => {
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const { page, problems } = await openThrottled('/settings/demo');
+      await page.getByRole('heading', { name: 'The demo is loaded' }).waitFor();
+      await page.getByRole('region', { name: 'Demo workspace' }).waitFor();
+      expect(problems, `round ${round}`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('the other prefetched pages hydrate unchanged too', async () => {
+    for (const [path, heading] of [
+      ['/account', 'Your account'],
+      ['/members', 'Members'],
+      ['/surveys', 'Surveys'],
+      ['/manage/roadmap', 'Roadmap'],
+    ]) {
+      for (let round = 1; round <= 2; round += 1) {
+        const { page, problems } = await openThrottled(path);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        expect(problems, `${path} round ${round}`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+});
