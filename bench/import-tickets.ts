@@ -20,6 +20,7 @@
 //   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,100000,300000;
 //                       BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
+//   BENCH_NODE_ARGS     flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof"
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -294,7 +295,9 @@ async function benchSize(isTimingQuestions: boolean) {
   await admin(`create database ${benchDatabase}`);
   const url = benchUrl();
   const port = Number(process.env.BENCH_PORT) || (await freePort());
-  const server = spawnServer([process.execPath, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url, NODE_ENV: 'production', PUBLIC_URL: `http://localhost:${port}` }, port);
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=bench/out/prof).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawnServer([process.execPath, ...nodeArgs, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url, NODE_ENV: 'production', PUBLIC_URL: `http://localhost:${port}` }, port);
   try {
     await waitForOk(`${server.baseUrl}/api/trpc/health`);
     const cookie = await signUp(server.baseUrl);
