@@ -2,8 +2,9 @@
 // page uses (multipart POST /api/imports, streamed, one transaction) against the production server
 // on PostgreSQL: total time, rows per second and the server's peak memory growth, next to
 // `psql \copy` of the same file into a staging table measured in the same run; then the same file
-// again (every row unchanged). Between the two, the ticket search vectors the import leaves null
-// (migration 0920) are filled by the server after its answer; that fill is timed on its own row.
+// again (every row unchanged). Between the two, the ticket search vectors the import leaves for
+// later (migration 0950: rows of ticket_search) are written by the server after its answer; that
+// fill is timed on its own row.
 // Each size runs on a fresh database, so growth from 10k to 100k to
 // 300k rows shows whether 10x the rows costs at most 10x the time. CPU seconds are printed beside
 // the times (the database backends' and the app server's process tree's, from /proc: PostgreSQL
@@ -19,6 +20,7 @@
 //   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,100000,300000;
 //                       BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
+//   BENCH_NODE_ARGS     flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof"
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -198,7 +200,7 @@ async function importOnce(baseUrl: string, cookie: string, pid: number, url: str
 }
 
 /**
- * Waits until the server has filled every ticket search vector the import left null (it starts
+ * Waits until the server has written every ticket search vector the import left pending (it starts
  * right after the import's answer): the time from the answer and the database CPU it took.
  */
 async function waitForSearchVectors(url: string) {
@@ -208,7 +210,7 @@ async function waitForSearchVectors(url: string) {
   const started = performance.now();
   try {
     for (;;) {
-      const { rows } = await client.query<{ pending: boolean }>('select exists (select 1 from tickets where search_vector is null) as pending');
+      const { rows } = await client.query<{ pending: boolean }>('select exists (select 1 from ticket_search_pending) as pending');
       if (!rows[0].pending) break;
       if (performance.now() - started > 30 * 60_000) throw new Error('search vectors still not filled after 30 minutes');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -293,7 +295,9 @@ async function benchSize(isTimingQuestions: boolean) {
   await admin(`create database ${benchDatabase}`);
   const url = benchUrl();
   const port = Number(process.env.BENCH_PORT) || (await freePort());
-  const server = spawnServer([process.execPath, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url, NODE_ENV: 'production', PUBLIC_URL: `http://localhost:${port}` }, port);
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. --cpu-prof --cpu-prof-dir=bench/out/prof).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawnServer([process.execPath, ...nodeArgs, 'node_modules/next/dist/bin/next', 'start'], { DATABASE_URL: url, NODE_ENV: 'production', PUBLIC_URL: `http://localhost:${port}` }, port);
   try {
     await waitForOk(`${server.baseUrl}/api/trpc/health`);
     const cookie = await signUp(server.baseUrl);

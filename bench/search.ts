@@ -270,7 +270,7 @@ const bareIndexed = (handle: DbHandle, text: string) =>
     union all select e.id from evidence e, q where e.search_vector @@ q.query
     union all select p.id from participants p, q
       where to_tsvector('english'::regconfig, p.display_name || ' ' || coalesce(p.background, '')) @@ q.query
-    union all select t.id from tickets t, q where t.search_vector @@ q.query
+    union all select t.ticket_id from ticket_search t, q where t.vector @@ q.query
     union all select t.id from themes t, q where t.search_vector @@ q.query
     union all select r.id from roadmap_requests r, q where r.search_vector @@ q.query
     union all select m.id from postmortems m, q where m.search_vector @@ q.query

@@ -55,13 +55,29 @@ export async function openCopyIn(db: Kysely<Database>, trx: Kysely<Database>): P
     });
 }
 
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIAL_ALL = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const ARRAY_SPECIAL = /["\\]/g;
+const ARRAY_SPECIAL = /["\\]/;
+const ARRAY_SPECIAL_ALL = /["\\]/g;
 
+/**
+ * A text with COPY's four special characters escaped: one native replaceAll per character the
+ * text holds, several times cheaper on long multi-line bodies than a regex with a callback.
+ */
 function escapeText(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (char) => ESCAPES[char]) : value;
+  if (value.includes('\\')) value = value.replaceAll('\\', '\\\\');
+  if (value.includes('\n')) value = value.replaceAll('\n', '\\n');
+  if (value.includes('\r')) value = value.replaceAll('\r', '\\r');
+  if (value.includes('\t')) value = value.replaceAll('\t', '\\t');
+  return value;
+}
+
+function arrayLiteral(values: string[]): string {
+  let text = '{';
+  for (let index = 0; index < values.length; index += 1) {
+    const item = values[index];
+    if (index > 0) text += ',';
+    text += `"${ARRAY_SPECIAL.test(item) ? item.replace(ARRAY_SPECIAL_ALL, '\\$&') : item}"`;
+  }
+  return `${text}}`;
 }
 
 /** One value of a COPY text row: null, a text, or a text[] (written as an array literal). */
@@ -75,7 +91,7 @@ export function copyLine(values: CopyValue[]): string {
     if (index > 0) line += '\t';
     if (value === null) line += '\\N';
     else if (typeof value === 'string') line += escapeText(value);
-    else line += escapeText(`{${value.map((item) => `"${item.replace(ARRAY_SPECIAL, '\\$&')}"`).join(',')}}`);
+    else line += escapeText(arrayLiteral(value));
   }
   return `${line}\n`;
 }

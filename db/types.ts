@@ -257,11 +257,21 @@ export interface TicketsTable {
   updated_batch_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
-  /**
-   * to_tsvector('english', title || ' ' || body), written by SQL only (migration 0920): null from an
-   * import until server/tickets/service-search-vectors.ts fills it after the import commits.
-   */
-  search_vector: SearchVector;
+}
+
+/**
+ * to_tsvector('english', title || ' ' || body) of a ticket, inserted by SQL only after the import
+ * that wrote the ticket commits (migration 0950, server/tickets/service-search-vectors.ts).
+ */
+export interface TicketSearchTable {
+  ticket_id: string;
+  vector: string;
+}
+
+/** Import batches whose tickets still need their row in ticket_search. */
+export interface TicketSearchPendingTable {
+  batch_id: string;
+  created_at: CreatedAt;
 }
 
 export interface TicketCategoryRulesTable {
@@ -913,6 +923,8 @@ export interface Database {
   import_batch_participants: ImportBatchParticipantsTable;
   ticket_mappings: TicketMappingsTable;
   tickets: TicketsTable;
+  ticket_search: TicketSearchTable;
+  ticket_search_pending: TicketSearchPendingTable;
   ticket_category_rules: TicketCategoryRulesTable;
   postmortems: PostmortemsTable;
   surveys: SurveysTable;

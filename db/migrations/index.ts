@@ -34,6 +34,7 @@ import * as m0910 from './0910-theme-dismissals-answers-requests';
 import * as m0920 from './0920-ticket-search-after-import';
 import * as m0930 from './0930-theme-developer-figures';
 import * as m0940 from './0940-delivery-figures';
+import * as m0950 from './0950-ticket-search-side-table';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '0920-ticket-search-after-import': m0920,
   '0930-theme-developer-figures': m0930,
   '0940-delivery-figures': m0940,
+  '0950-ticket-search-side-table': m0950,
 };

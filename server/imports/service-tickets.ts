@@ -12,6 +12,7 @@ import { cleanCells, cleanRecord, describeTally, emptyTally, type TextTally } fr
 import {
   compileMapping,
   hashTicket,
+  isSameTicketHash,
   mapCsvRow,
   mapGithubIssue,
   normalizeQuestion,
@@ -61,7 +62,7 @@ async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>
       const mapped = mapGithubIssue(item.value, item.row);
       // Always checked: JSON writes a NUL as the escape \u0000, which the decoded text does not show.
       if ('record' in mapped && mapped.record) mapped.record = cleanRecord(mapped.record, item.row, state.tally);
-      yield { ...mapped, row: item.row };
+      yield Object.assign(mapped, { row: item.row });
     }
     return;
   }
@@ -78,7 +79,8 @@ async function* mappedRows(input: TicketImportInput, text: AsyncIterable<string>
       continue;
     }
     const clean = state.flags.hasOddText ? cleanCells(cells, compiled.header, row, state.tally) : cells;
-    yield { ...mapCsvRow(compiled, clean, row), row };
+    // The mapped row itself gets its row number: no copy of it per row.
+    yield Object.assign(mapCsvRow(compiled, clean, row), { row });
   }
   if (!compiled) throw new FileError({ row: 1, message: 'The file is empty: it needs a header row.' });
 }
@@ -147,7 +149,7 @@ class TicketWriter {
     const updates: (ticketQueries.TicketRow & { id: string })[] = [];
     rows.forEach(({ record, hash }, index) => {
       const current = existing.get(record.externalKey);
-      if (current && current.content_hash === hash) {
+      if (current && isSameTicketHash(current.content_hash, hash, record)) {
         this.counts.unchanged += 1;
         return;
       }
@@ -226,6 +228,8 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       timeZone,
     },
     async (trx, batchId, counts) => {
+      // A search vector fill waits for this import's end (see lockForSearchFill).
+      await ticketQueries.lockForImport(trx);
       const writer = new TicketWriter(db, trx, batchId, source, counts);
       // The first row of each key and a hash of what it says: a repeat that says the same is
       // imported once and counted, one that says something else is a problem naming both rows.
@@ -322,6 +326,7 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       if (counts.problemCount > 0) {
         counts.notes.push(`${counts.problemCount.toLocaleString('en')} problem row${counts.problemCount === 1 ? '' : 's'} skipped as asked.`);
       }
+      if (counts.inserted + counts.updated > 0) await ticketQueries.markSearchPending(trx, { batchId });
       progress();
     },
   );

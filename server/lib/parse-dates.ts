@@ -54,16 +54,27 @@ function wallClockOffset(zone: string | undefined, wall: number): number {
   return offsetAt(zone, wall - guess * 60_000);
 }
 
-/** `offsetMinutes` undefined: a wall-clock time in `zone`. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of a year as Date.UTC reads it (years 0-99 are 1900-1999). */
+function daysInMonth(year: number, month: number): number {
+  const full = year >= 0 && year <= 99 ? 1900 + year : year;
+  const isLeap = (full % 4 === 0 && full % 100 !== 0) || full % 400 === 0;
+  return month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/**
+ * `offsetMinutes` undefined: a wall-clock time in `zone`. One Date per call: Next.js wraps the Date
+ * constructor on the server, which made the calendar check's second Date a visible cost of imports.
+ */
 function build(zone: string | undefined, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, offsetMinutes?: number): Date | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  // 31/Feb is not a date.
+  if (day > daysInMonth(year, month)) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
   const time = wall - (offsetMinutes ?? wallClockOffset(zone, wall)) * 60_000;
-  const date = new Date(time);
-  // 31/Feb is not a date: the calendar must give back the same day.
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  if (Number.isNaN(time)) return undefined;
+  return new Date(time);
 }
 
 function twoDigitYear(value: string): number {

@@ -43,18 +43,20 @@ interface Source {
   /** Names count double: a developer found by name is what the person looked for. */
   weight?: number;
   where?: RawBuilder<unknown>;
-  /** The match when it is not `<vector> @@ query` (tickets whose vector is not filled yet). */
-  match?: RawBuilder<unknown>;
 }
 
 /**
- * A ticket's vector is null from its import until it is filled right after the commit (migration
- * 0920): such a ticket is matched by computing its vector, found through the partial index of
- * null vectors, so search finds every committed ticket.
+ * A ticket's vector is in ticket_search from shortly after its import commits (migration 0950).
+ * Until then (its batch is still pending, or it was written without an import) it is matched by
+ * computing its vector, found through the batch indexes, so search finds every committed ticket.
  */
-const ticketVector = sql`coalesce(x.search_vector, to_tsvector('english'::regconfig, x.title || ' ' || x.body))`;
+const ticketVector = sql`to_tsvector('english'::regconfig, x.title || ' ' || x.body)`;
+const pendingTicket = sql`(x.inserted_batch_id = any(array(select batch_id from ticket_search_pending))
+    or x.updated_batch_id = any(array(select batch_id from ticket_search_pending)) or x.inserted_batch_id is null)
+  and not exists (select 1 from ticket_search s where s.ticket_id = x.id)`;
+/** A ticket of `tickets x` whose text matches the query, by its stored vector or, pending, its computed one. */
 const ticketMatch = (query: RawBuilder<unknown>) =>
-  sql`(x.search_vector @@ ${query} or (x.search_vector is null and to_tsvector('english'::regconfig, x.title || ' ' || x.body) @@ ${query}))`;
+  sql`(x.id in (select s.ticket_id from ticket_search s where s.vector @@ ${query}) or (${pendingTicket} and ${ticketVector} @@ ${query}))`;
 
 /** Every kind of text search reads, with its stored (or indexed) vector. */
 const SOURCES: Source[] = [
@@ -65,7 +67,8 @@ const SOURCES: Source[] = [
   { kind: 'friction-event', group: 'friction', from: sql`friction_events x`, id: sql`x.id`, vector: sql`x.note_vector` },
   { kind: 'evidence', group: 'evidence', from: sql`evidence x`, id: sql`x.id`, vector: sql`x.search_vector` },
   { kind: 'participant', group: 'participant', from: sql`participants p`, id: sql`p.id`, vector: participantVector, weight: 2 },
-  { kind: 'ticket', group: 'ticket', from: sql`tickets x`, id: sql`x.id`, vector: ticketVector, match: ticketMatch(sql`q.query`) },
+  { kind: 'ticket', group: 'ticket', from: sql`ticket_search s join tickets x on x.id = s.ticket_id`, id: sql`x.id`, vector: sql`s.vector` },
+  { kind: 'ticket', group: 'ticket', from: sql`tickets x`, id: sql`x.id`, vector: ticketVector, where: pendingTicket },
   // A merged theme lives on in the theme it was merged into.
   { kind: 'theme', group: 'theme', from: sql`themes x`, id: sql`x.id`, vector: sql`x.search_vector`, where: sql`x.merged_into_id is null` },
   { kind: 'request', group: 'request', from: sql`roadmap_requests x`, id: sql`x.id`, vector: sql`x.search_vector` },
@@ -82,7 +85,7 @@ const SOURCES: Source[] = [
 const branchOf = (source: Source) =>
   sql`select ${sql.lit(source.kind)} as kind, ${sql.lit(source.group)} as grp, ${source.id}::text as id,
       ts_rank(${source.vector}, q.query, 1)${source.weight ? sql` * ${sql.lit(source.weight)}` : sql``} as rank
-    from ${source.from}, q where ${source.match ?? sql`${source.vector} @@ q.query`}${source.where ? sql` and ${source.where}` : sql``}`;
+    from ${source.from}, q where ${source.vector} @@ q.query${source.where ? sql` and ${source.where}` : sql``}`;
 
 /** Ids compare byte by byte (uuids and composite ids alike), in SQL and here. */
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,7 @@
 // into a temporary table and updated by one statement, undone by a rollback) and the category rules.
 // The reads of the Tickets page are in queries-read.ts, ticket time by rule in queries-ticket-time.ts.
 import { sql } from 'kysely';
-import { copyLine, type CopyIn } from '@/db/copy-in';
+import { copyLine, type CopyIn, type CopyValue } from '@/db/copy-in';
 import type { Db } from '@/server/db';
 
 export interface TicketRow {
@@ -52,14 +52,30 @@ const COPY_COLUMNS = [
   'requester_name', 'requester_email', 'participant_id', 'opened_at', 'resolved_at', 'content_hash',
 ].join(', ');
 
-function copyText(rows: TicketRow[], extra: (row: TicketRow) => string[]): string {
+/** The rows as COPY text; one array of values is filled for every row (no garbage per row). */
+function copyText<Row extends TicketRow>(rows: Row[], extra: string[], extraOf?: (row: Row) => string): string {
   let text = '';
+  const values: CopyValue[] = new Array(16 + extra.length + (extraOf ? 1 : 0));
+  for (let index = 0; index < extra.length; index += 1) values[16 + index] = extra[index];
   for (const row of rows) {
-    text += copyLine([
-      row.external_key, row.title, row.title_norm, row.body, row.status, row.export_category, row.category, row.labels, row.components,
-      row.comments, row.requester_name, row.requester_email, row.participant_id, row.opened_at, row.resolved_at, row.content_hash,
-      ...extra(row),
-    ]);
+    values[0] = row.external_key;
+    values[1] = row.title;
+    values[2] = row.title_norm;
+    values[3] = row.body;
+    values[4] = row.status;
+    values[5] = row.export_category;
+    values[6] = row.category;
+    values[7] = row.labels;
+    values[8] = row.components;
+    values[9] = row.comments;
+    values[10] = row.requester_name;
+    values[11] = row.requester_email;
+    values[12] = row.participant_id;
+    values[13] = row.opened_at;
+    values[14] = row.resolved_at;
+    values[15] = row.content_hash;
+    if (extraOf) values[16 + extra.length] = extraOf(row);
+    text += copyLine(values);
   }
   return text;
 }
@@ -67,13 +83,14 @@ function copyText(rows: TicketRow[], extra: (row: TicketRow) => string[]): strin
 /** Inserts new tickets with one COPY (the import has checked that none of their keys exists). */
 export async function copyNewTickets(copyIn: CopyIn, input: { source: string; batchId: string; rows: TicketRow[] }): Promise<void> {
   if (input.rows.length === 0) return;
-  await copyIn(`copy tickets (${COPY_COLUMNS}, source, inserted_batch_id)`, copyText(input.rows, () => [input.source, input.batchId]));
+  await copyIn(`copy tickets (${COPY_COLUMNS}, source, inserted_batch_id)`, copyText(input.rows, [input.source, input.batchId]));
 }
 
 /**
  * Updates tickets from rows copied into a temporary table (made at the first update of the
- * transaction, dropped at its end, never logged). Their search vectors are filled after the import
- * commits (server/tickets/service-search-vectors.ts), like those of new tickets.
+ * transaction, dropped at its end, never logged). Their rows in ticket_search are deleted and
+ * written again after the import commits (server/tickets/service-search-vectors.ts), like those of
+ * new tickets.
  */
 export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
   if (input.rows.length === 0) return;
@@ -82,28 +99,78 @@ export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: st
       title_norm text not null, body text not null, status text, export_category text, category text, labels text[] not null,
       components text[] not null, comments text[] not null, requester_name text, requester_email text, participant_id uuid,
       opened_at timestamptz, resolved_at timestamptz, content_hash text not null) on commit drop`.execute(db);
-  await copyIn(`copy import_ticket_updates (${COPY_COLUMNS}, id)`, copyText(input.rows, (row) => [(row as TicketRow & { id: string }).id]));
+  await copyIn(`copy import_ticket_updates (${COPY_COLUMNS}, id)`, copyText(input.rows, [], (row) => row.id));
   await sql`
     update tickets t set title = u.title, title_norm = u.title_norm, body = u.body, status = u.status,
       export_category = u.export_category, category = u.category, labels = u.labels, components = u.components,
       comments = u.comments, requester_name = u.requester_name, requester_email = u.requester_email,
       participant_id = u.participant_id, opened_at = u.opened_at, resolved_at = u.resolved_at, content_hash = u.content_hash,
-      search_vector = null, updated_batch_id = ${input.batchId}::uuid, updated_at = now()
+      updated_batch_id = ${input.batchId}::uuid, updated_at = now()
     from import_ticket_updates u
     where t.id = any(${input.rows.map((row) => row.id)}::uuid[]) and u.id = t.id`.execute(db);
+  await sql`delete from ticket_search where ticket_id = any(${input.rows.map((row) => row.id)}::uuid[])`.execute(db);
   await sql`truncate import_ticket_updates`.execute(db);
 }
 
+// ---- Search vectors (migration 0950) -------------------------------------------------------------
+
+const TICKET_VECTOR = sql`to_tsvector('english'::regconfig, t.title || ' ' || t.body)`;
+
+/** Marks an import's tickets as needing their search vectors (inside the import's transaction). */
+export async function markSearchPending(db: Db, input: { batchId: string }): Promise<void> {
+  await sql`insert into ticket_search_pending (batch_id) values (${input.batchId}) on conflict do nothing`.execute(db);
+}
+
+export async function listSearchPendingBatches(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('ticket_search_pending').select('batch_id').orderBy('created_at').execute();
+  return rows.map((row) => row.batch_id);
+}
+
 /**
- * Fills the search vectors of up to `limit` tickets whose vector is null (an import leaves them so,
- * migration 0920), in one statement; `skip locked` passes over rows an import still holds.
+ * Tickets without a search vector among those these batches inserted or updated, and those written
+ * without an import (no inserted batch): through the batch indexes, never a scan of every ticket.
  */
-export async function fillSearchVectors(db: Db, input: { limit: number }): Promise<number> {
+export async function findTicketsWithoutSearch(db: Db, input: { batchIds: string[] }): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select t.id from tickets t
+    where (t.inserted_batch_id = any(${input.batchIds}::uuid[]) or t.updated_batch_id = any(${input.batchIds}::uuid[]) or t.inserted_batch_id is null)
+      and not exists (select 1 from ticket_search s where s.ticket_id = t.id)
+    order by t.id`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/**
+ * Writes the search vectors of these tickets from their current title and body. A ticket that has
+ * one meanwhile keeps it: only a rollback writes one, from the text it restores.
+ */
+export async function writeSearchVectors(db: Db, input: { ids: string[] }): Promise<number> {
+  if (input.ids.length === 0) return 0;
   const result = await sql`
-    update tickets set search_vector = to_tsvector('english'::regconfig, title || ' ' || body)
-    where id in (select id from tickets where search_vector is null limit ${input.limit} for update skip locked)`.execute(db);
+    insert into ticket_search (ticket_id, vector)
+    select t.id, ${TICKET_VECTOR} from tickets t where t.id = any(${input.ids}::uuid[])
+    on conflict (ticket_id) do nothing`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+export async function deleteSearchPending(db: Db, input: { batchIds: string[] }): Promise<void> {
+  if (input.batchIds.length === 0) return;
+  await sql`delete from ticket_search_pending where batch_id = any(${input.batchIds}::uuid[])`.execute(db);
+}
+
+/**
+ * Holds imports off while a fill writes (an import holds the shared side of the same lock for its
+ * transaction): a fill never writes the vector of a text an uncommitted import is replacing.
+ */
+export async function lockForSearchFill(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${SEARCH_FILL_LOCK})`.execute(db);
+}
+
+export async function lockForImport(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock_shared(${SEARCH_FILL_LOCK})`.execute(db);
+}
+
+/** The advisory lock key of ticket search fills ('tsearch' in ASCII). */
+const SEARCH_FILL_LOCK = 0x747365617263;
 
 /** Writes back the tickets a batch updated, as they were before it. */
 export async function restoreTickets(db: Db, input: { batchId: string }): Promise<number> {
@@ -112,14 +179,21 @@ export async function restoreTickets(db: Db, input: { batchId: string }): Promis
       export_category = p.export_category, category = p.category, labels = p.labels, components = p.components,
       comments = p.comments, requester_name = p.requester_name, requester_email = p.requester_email,
       participant_id = (select id from participants where id = p.participant_id), opened_at = p.opened_at,
-      resolved_at = p.resolved_at, content_hash = p.content_hash, search_vector = to_tsvector('english'::regconfig, p.title || ' ' || p.body),
+      resolved_at = p.resolved_at, content_hash = p.content_hash,
       updated_batch_id = p.updated_batch_id, updated_at = now()
     from import_revisions r cross join lateral jsonb_populate_record(null::tickets, r.previous) p
     where r.batch_id = ${input.batchId} and r.record_kind = 'ticket' and t.id = r.record_id`.execute(db);
+  // The restored text is searchable at once, with its own vector.
+  await sql`
+    insert into ticket_search (ticket_id, vector)
+    select t.id, ${TICKET_VECTOR} from tickets t
+    where t.id in (select record_id from import_revisions where batch_id = ${input.batchId} and record_kind = 'ticket')
+    on conflict (ticket_id) do update set vector = excluded.vector`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
 export async function deleteTicketsInsertedBy(db: Db, input: { batchId: string }): Promise<number> {
+  await sql`delete from ticket_search where ticket_id in (select id from tickets where inserted_batch_id = ${input.batchId})`.execute(db);
   const result = await db.deleteFrom('tickets').where('inserted_batch_id', '=', input.batchId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

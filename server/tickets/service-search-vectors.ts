@@ -1,22 +1,30 @@
-// Ticket search vectors are filled after an import commits, not inside it (migration 0920): an
-// import leaves tickets.search_vector null, and this fills the nulls in short transactions of a few
-// thousand rows each, after every completed ticket import and once at start-up (a server stopped
-// between an import and its fill). Until then search computes the vector of such a ticket itself
-// (server/search/queries.ts), so a ticket is found from the moment its import commits.
+// Ticket search vectors are written after an import commits, not inside it (migration 0950): an
+// import marks its batch in ticket_search_pending, and this inserts the missing rows of
+// ticket_search for the pending batches in short transactions of a few thousand tickets each, after
+// every completed ticket import and once at start-up (a server stopped between an import and its
+// fill). Nothing rewrites a ticket row. Until then search computes the vector of such a ticket
+// itself (server/search/queries.ts), so a ticket is found from the moment its import commits.
 import type { Db } from '@/server/db';
 import * as queries from './queries';
 
-/** Rows per statement: each is its own short transaction, so no row stays locked for long. */
+/** Tickets per statement: each is its own short transaction, so no import waits for long. */
 export const FILL_BATCH_ROWS = 2000;
 
-/** Fills every null ticket search vector; returns how many it filled. */
+/** Writes every missing ticket search vector of the pending batches; returns how many it wrote. */
 export async function fillTicketSearchVectors(db: Db, batchRows = FILL_BATCH_ROWS): Promise<number> {
+  const batchIds = await queries.listSearchPendingBatches(db);
+  const ids = await queries.findTicketsWithoutSearch(db, { batchIds });
   let total = 0;
-  for (;;) {
-    const filled = await queries.fillSearchVectors(db, { limit: batchRows });
-    total += filled;
-    if (filled < batchRows) return total;
+  for (let start = 0; start < ids.length; start += batchRows) {
+    const chunk = ids.slice(start, start + batchRows);
+    total += await db.transaction().execute(async (trx) => {
+      await queries.lockForSearchFill(trx);
+      return queries.writeSearchVectors(trx, { ids: chunk });
+    });
   }
+  // An import that commits meanwhile has its own pending row, read by the next fill.
+  await queries.deleteSearchPending(db, { batchIds });
+  return total;
 }
 
 let running: Promise<void> | null = null;

@@ -1,10 +1,12 @@
 // The COPY path of ticket imports on both engines: text COPY treats tabs, backslashes, line breaks
 // and array punctuation specially, so every such character must arrive exactly as the file had it;
 // an export larger than one batch that updates some tickets and adds others writes both; a problem
-// after batches were copied leaves nothing, with its row and column named.
+// after batches were copied leaves nothing, with its row and column named. Tickets stored with the
+// content hash of earlier versions count as unchanged when the same rows come again.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DbHandle } from '@/db/create-db';
+import { legacyHashTicket, TICKET_HASH_PREFIX } from '@/server/imports/map-ticket-row';
 import { importFromRequest } from '@/server/imports/rest';
 import { WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
 import { bulkIssues, csvCell, jiraCsv, jiraHeader, jiraRow, type JiraIssue } from '@/test/helpers/ticket-exports';
@@ -40,6 +42,26 @@ describe('ticket imports through COPY', () => {
     expect(row).toEqual({ title: awkward.summary, body: awkward.description, labels: awkward.labels, comments: awkward.comments });
     const again = await upload(jiraCsv([awkward]));
     expect(again).toMatchObject({ status: 'completed', inserted: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('counts a ticket stored with the earlier form of content hash as unchanged, and updates one that changed', async () => {
+    const issues = [...bulkIssues(3, { seed: 23 })];
+    expect(await upload(jiraCsv(issues))).toMatchObject({ status: 'completed', inserted: 3 });
+    // As an earlier version stored them: JSON.stringify of the record, hashed with SHA-1.
+    const stored = await handle.db.selectFrom('tickets').selectAll().execute();
+    for (const row of stored) {
+      const legacy = legacyHashTicket({
+        externalKey: row.external_key, title: row.title, body: row.body, status: row.status, exportCategory: row.export_category,
+        labels: row.labels, components: row.components, comments: row.comments, requesterName: row.requester_name,
+        requesterEmail: row.requester_email, openedAt: row.opened_at?.toISOString() ?? null, resolvedAt: row.resolved_at?.toISOString() ?? null,
+      });
+      await handle.db.updateTable('tickets').set({ content_hash: legacy }).where('id', '=', row.id).execute();
+    }
+    const changed = issues.map((issue, index) => (index === 1 ? { ...issue, summary: `Edited ${issue.key}` } : issue));
+    expect(await upload(jiraCsv(changed))).toMatchObject({ status: 'completed', inserted: 0, updated: 1, unchanged: 2 });
+    const hashes = await handle.db.selectFrom('tickets').select(['external_key', 'content_hash']).orderBy('external_key').execute();
+    expect(hashes.map((row) => row.content_hash.startsWith(TICKET_HASH_PREFIX))).toEqual(issues.map((_, index) => index === 1));
+    expect(await upload(jiraCsv(changed))).toMatchObject({ status: 'completed', inserted: 0, updated: 0, unchanged: 3 });
   });
 
   it('updates and inserts across several batches of a source that already has tickets', async () => {

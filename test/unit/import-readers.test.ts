@@ -39,6 +39,12 @@ describe('parseExportDate', () => {
     ['03.04.2025', '2025-04-03T00:00:00.000Z'],
   ])('reads %s', (text, expected) => expect(iso(text)).toBe(expected));
 
+  it('knows the length of every month, leap years included', () => {
+    for (const text of ['29/Feb/24 9:00 AM', '2000-02-29', '29/02/2024', '31/Dec/25', '30/Apr/25']) expect(parseExportDate(text), text).toBeInstanceOf(Date);
+    for (const text of ['29/Feb/25 9:00 AM', '1900-02-29', '2100-02-29', '31/04/2025', '31/Jun/25', '32/Jan/25']) expect(parseExportDate(text), text).toBeUndefined();
+    expect(iso('29/Feb/24 11:30 PM')).toBe('2024-02-29T23:30:00.000Z');
+  });
+
   it('reads numeric dates month first when asked', () => expect(iso('03/04/2025', true)).toBe('2025-03-04T00:00:00.000Z'));
   it('gives null for an empty cell and undefined for what is not a date', () => {
     expect(parseExportDate('  ')).toBeNull();
