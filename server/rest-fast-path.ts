@@ -7,6 +7,7 @@
 // Next.js would rewrite or redirect), the request goes on to Next.js. Issue 19: Next.js's routing
 // and handler machinery cost about half the throughput of a response.
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
 import { stampClientAddress } from '@/server/client-address';
 import type { Db } from '@/server/db';
 import { postRating } from '@/server/ratings/rest';
@@ -31,16 +32,31 @@ function routeOf(address: string): Route | null {
 }
 
 /**
- * Headers never recorded: the handlers' own (set per answer by the Response they return) and the
- * ones of one response or connection.
+ * Headers never recorded: the handlers' own (set per answer by the Response they return), the
+ * coding of one answer, and the ones of one response or connection. Vary is recorded on its own.
  */
-const UNRECORDED = new Set(['content-type', 'set-cookie', 'retry-after', 'vary', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+const UNRECORDED = new Set(['content-type', 'set-cookie', 'retry-after', 'vary', 'content-encoding', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 const isRecorded = (name: string) => !UNRECORDED.has(name) && !name.startsWith('access-control-');
+/** Vary entries a handler adds (CORS), and the one Next.js's compression adds after them. */
+const HANDLER_VARY = new Set(['origin']);
+const COMPRESSION_VARY = 'accept-encoding';
 
 type HeaderMap = Record<string, number | string | string[]>;
+/** What Next.js adds to a route's answers: its headers, its Vary entries, and whether it compresses. */
+interface NextAdds {
+  headers: HeaderMap;
+  vary: string[];
+  compresses: boolean;
+}
 
-const globalForPath = globalThis as unknown as { frictionlogRestFastPath?: { installed: boolean; nextHeaders: Map<string, HeaderMap> } };
-const state = (globalForPath.frictionlogRestFastPath ??= { installed: false, nextHeaders: new Map() });
+const globalForPath = globalThis as unknown as { frictionlogRestFastPath?: { installed: boolean; nextAdds: Map<string, NextAdds> } };
+const state = (globalForPath.frictionlogRestFastPath ??= { installed: false, nextAdds: new Map() });
+
+const varyEntries = (value: unknown) =>
+  String(value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 
 /** Records the headers Next.js adds to this route's answers (any status: Next.js adds the same). */
 function recordNextHeaders(res: ServerResponse, route: string) {
@@ -48,9 +64,32 @@ function recordNextHeaders(res: ServerResponse, route: string) {
   res.writeHead = function recordingWriteHead(this: ServerResponse, ...args: unknown[]) {
     const given = [args[1], args[2]].find((arg): arg is HeaderMap => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
     const headers: HeaderMap = { ...(this.getHeaders() as HeaderMap), ...given };
-    state.nextHeaders.set(route, Object.fromEntries(Object.entries(headers).filter(([name]) => isRecorded(name.toLowerCase()))));
+    const varyName = Object.keys(headers).find((name) => name.toLowerCase() === 'vary');
+    const vary = varyEntries(varyName ? headers[varyName] : '');
+    state.nextAdds.set(route, {
+      headers: Object.fromEntries(Object.entries(headers).filter(([name]) => isRecorded(name.toLowerCase()))),
+      vary: vary.filter((entry) => !HANDLER_VARY.has(entry.toLowerCase()) && entry.toLowerCase() !== COMPRESSION_VARY),
+      compresses: vary.some((entry) => entry.toLowerCase() === COMPRESSION_VARY),
+    });
     return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
   } as typeof res.writeHead;
+}
+
+/** The coding Next.js's compression picks (gzip, then deflate, as `compression` negotiates), or null for none. */
+function codingOf(acceptEncoding: string | undefined): 'gzip' | 'deflate' | null {
+  const weights = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    if (name) weights.set(name.trim(), q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  const weightOf = (coding: string) => weights.get(coding) ?? weights.get('*') ?? 0;
+  const gzip = weightOf('gzip');
+  const deflate = weightOf('deflate');
+  const identity = weights.get('identity') ?? 0.0001;
+  if (gzip > 0 && gzip >= deflate && gzip >= identity) return 'gzip';
+  if (deflate > 0 && deflate >= identity) return 'deflate';
+  return null;
 }
 
 /**
@@ -93,15 +132,23 @@ function webRequestOf(req: IncomingMessage): Request {
   return new Request(`http://localhost${req.url}`, { method: 'POST', headers, body: bodyOf(req), duplex: 'half' } as RequestInit);
 }
 
-async function answer(db: Db, req: IncomingMessage, res: ServerResponse, route: Route, nextHeaders: HeaderMap): Promise<void> {
+async function answer(db: Db, req: IncomingMessage, res: ServerResponse, route: Route, next: NextAdds): Promise<void> {
   const response = await runRest(db, webRequestOf(req), { auth: 'public' }, route.handle);
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: HeaderMap = { ...nextHeaders };
+  let body = Buffer.from(await response.arrayBuffer());
+  const headers: HeaderMap = { ...next.headers };
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
+    if (name !== 'set-cookie' && name !== 'vary') headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  // As Next.js sends it: its Vary entries, the handler's, then its compression's; the body compressed as it would be.
+  const vary = [...next.vary, ...varyEntries(response.headers.get('vary')), ...(next.compresses ? ['Accept-Encoding'] : [])];
+  if (vary.length > 0) headers.vary = vary.join(', ');
+  const coding = next.compresses ? codingOf(req.headers['accept-encoding']) : null;
+  if (coding) {
+    body = coding === 'gzip' ? zlib.gzipSync(body) : zlib.deflateSync(body);
+    headers['content-encoding'] = coding;
+  }
   res.writeHead(response.status, { ...headers, 'content-length': body.byteLength });
   res.end(body);
 }
@@ -114,15 +161,15 @@ export function answerBeforeNext(db: Db, req: IncomingMessage, res: ServerRespon
   if (req.method !== 'POST' || !req.url) return false;
   const route = routeOf(req.url);
   if (!route) return false;
-  const nextHeaders = state.nextHeaders.get(route.name);
-  if (!nextHeaders) {
+  const next = state.nextAdds.get(route.name);
+  if (!next) {
     recordNextHeaders(res, route.name);
     return false;
   }
   stampClientAddress(req);
-  answer(db, req, res, route, nextHeaders).catch((error: unknown) => {
+  answer(db, req, res, route, next).catch((error: unknown) => {
     console.error('Frictionlog: a public submission could not be answered', error);
-    if (!res.headersSent) res.writeHead(500, { ...nextHeaders, 'content-type': 'application/json' });
+    if (!res.headersSent) res.writeHead(500, next.headers);
     res.end();
   });
   return true;

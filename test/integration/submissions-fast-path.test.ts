@@ -5,6 +5,7 @@
 // the rate limit, and for ratings; until Next.js has answered a route once, it goes to Next.js.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/create-db';
 import { installClientAddressStamp } from '@/server/client-address';
@@ -26,7 +27,14 @@ let fallbacks: string[] = [];
 let isHookOff = false;
 const BACKSTAGE = 'https://backstage.example.com';
 
-/** Next.js's part: the route handlers, with the headers next.config.js adds to /api/*. */
+/** The Vary entries Next.js 16 puts on a route handler's answer before the handler's own. */
+const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
+
+/**
+ * Next.js's part: the route handlers, with the headers next.config.js adds to /api/*, Next.js's
+ * Vary entries and its compression (gzip when the client takes it, whatever the size), as a
+ * production server was seen to answer.
+ */
 async function nextStandIn(req: http.IncomingMessage, res: http.ServerResponse) {
   fallbacks.push(`${req.method} ${req.url}`);
   const chunks: Buffer[] = [];
@@ -44,8 +52,12 @@ async function nextStandIn(req: http.IncomingMessage, res: http.ServerResponse) 
     if (name !== 'set-cookie') res.setHeader(name, value);
   });
   if (response.headers.getSetCookie().length > 0) res.setHeader('set-cookie', response.headers.getSetCookie());
+  res.setHeader('vary', [NEXT_VARY, response.headers.get('vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+  const body = Buffer.from(await response.arrayBuffer());
+  const isGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  if (isGzip) res.setHeader('content-encoding', 'gzip');
   res.writeHead(response.status);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(isGzip ? zlib.gzipSync(body) : body);
 }
 
 beforeAll(async () => {
@@ -86,7 +98,11 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
     const request = http.request(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: { ...response.headers }, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const body = response.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
+        resolve({ status: response.statusCode ?? 0, headers: { ...response.headers }, body: body.toString('utf8') });
+      });
     });
     request.on('error', reject);
     request.end(text);
@@ -108,7 +124,7 @@ async function viaBoth(path: string, body: unknown, headers: Record<string, stri
   const viaHook = await post(path, body, headers);
   expect(fallbacks).toEqual([]);
   expect(lasting(viaHook)).toEqual(lasting(viaNext));
-  expect(Number(viaHook.headers['content-length'])).toBe(Buffer.byteLength(viaHook.body));
+  if (!viaHook.headers['content-encoding']) expect(Number(viaHook.headers['content-length'])).toBe(Buffer.byteLength(viaHook.body));
   return { viaNext, viaHook };
 }
 
@@ -138,12 +154,20 @@ describe('survey responses before Next.js', () => {
     expect(viaHook.headers['x-content-type-options']).toBe('nosniff');
     expect(String(viaHook.headers['set-cookie'])).toContain(`${answeredMarkerName(survey.slug)}=1`);
     expect(await responseCount(survey.id)).toBe(3);
+    expect(viaHook.headers.vary).toBe(`${NEXT_VARY}, Accept-Encoding`);
+
+    // A browser's request, compressed as Next.js compresses it.
+    const compressed = await viaBoth(path, body, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect([compressed.viaNext.status, compressed.viaHook.status]).toEqual([201, 201]);
+    expect(compressed.viaHook.headers['content-encoding']).toBe('gzip');
+    expect(compressed.viaHook.body).toBe(compressed.viaNext.body);
+    expect(await responseCount(survey.id)).toBe(5);
 
     // That browser, now marked, is refused the same way.
     const again = await viaBoth(path, body, { cookie: `${answeredMarkerName(survey.slug)}=1` });
     expect([again.viaNext.status, again.viaHook.status]).toEqual([409, 409]);
     expect(again.viaHook.body).toBe(again.viaNext.body);
-    expect(await responseCount(survey.id)).toBe(3);
+    expect(await responseCount(survey.id)).toBe(5);
   });
 
   it('refuses a bad response naming the field, an unknown survey and a closed one as the route did', async () => {
@@ -222,6 +246,7 @@ describe('ratings before Next.js', () => {
     const { id: _hookId, ...hookRating } = JSON.parse(good.viaHook.body) as { id: string };
     expect(hookRating).toEqual(nextRating);
     expect(good.viaHook.headers['access-control-allow-origin']).toBe(BACKSTAGE);
+    expect(good.viaHook.headers.vary).toBe(`${NEXT_VARY}, Origin, Accept-Encoding`);
 
     const bad = await viaBoth('/api/v1/ratings', { flow: 'create-service', score: 7 }, headers);
     expect([bad.viaNext.status, bad.viaHook.status]).toEqual([400, 400]);
