@@ -13,4 +13,7 @@ export async function register() {
   // The public board's current documents are answered before Next.js (server/roadmap/service-board-fast-path.ts).
   const [{ getDb }, { installBoardFastPath }] = await Promise.all([import('./server/db'), import('./server/roadmap/service-board-fast-path')]);
   installBoardFastPath(await getDb());
+  // Survey responses and ratings are answered before Next.js by their own handlers (server/rest-fast-path.ts).
+  const { installRestFastPath } = await import('./server/rest-fast-path');
+  installRestFastPath(await getDb());
 }

@@ -20,12 +20,15 @@ export function installClientAddressStamp(): void {
   globalForStamp.frictionlogClientStamp = secret;
   const emit = Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
   Server.prototype.emit = function stampedEmit(this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const request = args[0] as IncomingMessage;
-      request.headers[CLIENT_ADDRESS_HEADER] = `${secret} ${request.socket.remoteAddress ?? ''}`;
-    }
+    if (event === 'request') stampClientAddress(args[0] as IncomingMessage);
     return emit.call(this, event, ...args);
   } as typeof Server.prototype.emit;
+}
+
+/** Stamps one request (for a hook that answers before the stamp's own turn); no-op before installing. */
+export function stampClientAddress(request: IncomingMessage): void {
+  const secret = globalForStamp.frictionlogClientStamp;
+  if (secret) request.headers[CLIENT_ADDRESS_HEADER] = `${secret} ${request.socket.remoteAddress ?? ''}`;
 }
 
 /** An address as a rate-limit key: IPv4-mapped IPv6 as IPv4, IPv6 cut to its /64; null when not an address. */
