@@ -3,32 +3,33 @@
 // suggested ones, or a new theme written in the same box. A new theme and its tags are one request
 // (`evidence.tag` with `newThemeTitle`) and one transaction: no theme is left behind without its
 // evidence when tagging fails.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@/app/_trpc/client';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { FormError } from './field';
 import { SuggestedThemes } from './suggested-themes';
 import { ThemePicker, type ThemeChoice } from './theme-picker';
 import { useToast } from './toast';
+import { useFormMutation } from './use-form-mutation';
 
 function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [choice, setChoice] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
-  const tag = useMutation(
-    trpc.evidence.tag.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
-        toast(result.added === 0 ? 'Already tagged: nothing changed' : evidenceIds.length === 1 ? 'Evidence tagged' : `${evidenceIds.length} evidence items tagged`);
-        onDone();
-      },
-    }),
-  );
-  const error = tag.error ? describeError(tag.error) : null;
+  const tag = useFormMutation({
+    initialValues: { themeIds: [] as string[], newThemeTitle: '' },
+    mutation: trpc.evidence.tag.mutationOptions(),
+    toInput: (choice) => ({ evidenceIds, themeIds: choice.themeIds, newThemeTitle: choice.newThemeTitle.trim() || null }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+      toast(result.added === 0 ? 'Already tagged: nothing changed' : evidenceIds.length === 1 ? 'Evidence tagged' : `${evidenceIds.length} evidence items tagged`);
+      onDone();
+    },
+  });
+  const choice: ThemeChoice = tag.values;
+  const error = tag.error;
   // Problems with the themes show at the picker; anything else (evidence gone) above the form.
   const themeError = error?.fieldErrors.newThemeTitle?.[0] ?? error?.fieldErrors.themeIds?.[0] ?? null;
   return (
@@ -36,20 +37,24 @@ function TagForm({ evidenceIds, onDone }: { evidenceIds: string[]; onDone: () =>
       noValidate
       aria-label="Tag into themes"
       className="flex flex-col gap-4"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        tag.mutate({ evidenceIds, themeIds: choice.themeIds, newThemeTitle: choice.newThemeTitle.trim() || null });
-      }}
+      onSubmit={tag.submit}
     >
       <FormError message={themeError ? null : error?.message} />
       <SuggestedThemes
         evidenceIds={evidenceIds}
         chosen={choice.themeIds}
         onChoose={(themeId) =>
-          setChoice({ ...choice, themeIds: choice.themeIds.includes(themeId) ? choice.themeIds.filter((id) => id !== themeId) : [...choice.themeIds, themeId] })
+          tag.set('themeIds', choice.themeIds.includes(themeId) ? choice.themeIds.filter((id) => id !== themeId) : [...choice.themeIds, themeId])
         }
       />
-      <ThemePicker value={choice} onChange={setChoice} error={themeError} />
+      <ThemePicker
+        value={choice}
+        onChange={(next) => {
+          tag.set('themeIds', next.themeIds);
+          tag.set('newThemeTitle', next.newThemeTitle);
+        }}
+        error={themeError}
+      />
       <div>
         <Button type="submit" isBusy={tag.isPending}>
           Tag {evidenceIds.length === 1 ? 'evidence' : `${evidenceIds.length} items`}

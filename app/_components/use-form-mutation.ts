@@ -7,7 +7,7 @@ import { describeError, type ErrorDetails } from '@/app/_trpc/client';
 
 type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 
-export interface FormMutation<TValues, TData> {
+export interface FormMutation<TValues, TData, TVariables = unknown> {
   values: TValues;
   /** Changes one value (what the user typed or picked). */
   set: <K extends keyof TValues>(name: K, value: TValues[K]) => void;
@@ -21,6 +21,8 @@ export interface FormMutation<TValues, TData> {
   formError: { message?: string | null; fieldErrors?: Record<string, string[]> };
   error: ErrorDetails | null;
   isPending: boolean;
+  /** What was last sent (e.g. to show which of two submit buttons is busy). */
+  variables: TVariables | undefined;
   submit: (event?: FormEvent) => void;
   /** Sends other values than the form's (e.g. a second button's variant); the form keeps its own. */
   submitWith: (values: TValues) => Promise<TData | undefined>;
@@ -37,7 +39,7 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
   toInput: (values: TValues) => TVariables;
   resetOnSuccess?: boolean;
   onSuccess?: (data: TData, values: TValues) => unknown;
-}): FormMutation<TValues, TData> {
+}): FormMutation<TValues, TData, TVariables> {
   const { initialValues, toInput, resetOnSuccess, onSuccess } = options;
   const [values, setValues] = useState<TValues>(initialValues);
   const mutation = useMutation(options.mutation);
@@ -74,6 +76,7 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
     formError: { message: error?.message, fieldErrors },
     error,
     isPending: mutation.isPending,
+    variables: mutation.variables,
     submit: (event) => {
       event?.preventDefault();
       void submitWith(values);

@@ -198,4 +198,21 @@ describe('tickets and post-mortems', () => {
     await checkPage(page, 'tickets-10-undated');
     expect(problems).toEqual([]);
   });
+
+  it('fits the import history inside its card at 1280 px, the actions of every row in sight', async () => {
+    await page.goto(`${app.baseUrl}/imports`);
+    const table = page.getByRole('table', { name: 'Imports, newest first' });
+    await table.waitFor();
+    const sizes = await table.evaluate((element) => {
+      const scroller = element.parentElement as HTMLElement;
+      const card = element.closest('section') as HTMLElement;
+      return { scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth, tableRight: element.getBoundingClientRect().right, cardRight: card.getBoundingClientRect().right };
+    });
+    expect(sizes.scrollWidth).toBeLessThanOrEqual(sizes.clientWidth);
+    expect(sizes.tableRight).toBeLessThanOrEqual(sizes.cardRight);
+    // The longest name is cut, and whole in its tooltip.
+    const name = table.getByTitle('github-issues-overlapping-pages.jsonl').first();
+    expect(await name.textContent()).toBe('github-issues-overlapping-pages.jsonl');
+    for (const button of await table.getByRole('button', { name: /^Report of / }).all()) expect(await button.isVisible()).toBe(true);
+  });
 });

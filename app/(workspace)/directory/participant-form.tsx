@@ -1,11 +1,11 @@
 'use client';
 // Add or edit one developer of the directory.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC, useTRPCClient } from '@/app/_trpc/client';
 import { TENURE_OPTIONS } from './tenure-options';
 
 export interface ParticipantDraft {
@@ -23,65 +23,55 @@ export function ParticipantForm({ initial, onDone }: { initial: ParticipantDraft
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [draft, setDraft] = useState(initial);
   const teams = useQuery(trpc.teams.list.queryOptions());
   const backgrounds = useQuery(trpc.participants.backgrounds.queryOptions());
   const isEdit = Boolean(initial.id);
 
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.participants.pathKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
-    toast(isEdit ? 'Developer updated' : 'Developer added');
-    onDone();
-  };
-  const create = useMutation(trpc.participants.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.participants.update.mutationOptions({ onSuccess }));
-  const mutation = isEdit ? update : create;
-  const error = mutation.error ? describeError(mutation.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const values = {
+  const client = useTRPCClient();
+  const form = useFormMutation({
+    initialValues: initial,
+    // One form for both: an id edits the developer, none adds one.
+    mutation: {
+      mutationFn: ({ id, ...values }: Parameters<typeof client.participants.create.mutate>[0] & { id?: string }) =>
+        id ? client.participants.update.mutate({ ...values, id }) : client.participants.create.mutate(values),
+    },
+    toInput: (draft) => ({
+      id: initial.id,
       displayName: draft.displayName,
       email: draft.email,
       teamId: draft.teamId || null,
       tenureBand: (draft.tenureBand || null) as '<1y' | null,
       background: draft.background,
-    };
-    if (initial.id) update.mutate({ ...values, id: initial.id });
-    else create.mutate(values);
-  }
-
-  const set = (key: keyof ParticipantDraft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [key]: event.target.value }));
+    }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.participants.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+      toast(isEdit ? 'Developer updated' : 'Developer added');
+      onDone();
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={isEdit ? 'Edit developer' : 'Add developer'}>
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-4" aria-label={isEdit ? 'Edit developer' : 'Add developer'}>
+      <FormError {...form.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name or alias" value={draft.displayName} onChange={set('displayName')} error={error?.fieldErrors.displayName} autoFocus />
+        <TextField label="Name or alias" {...form.field('displayName')} autoFocus />
         <TextField
           label="Email (optional)"
           type="email"
-          value={draft.email}
-          onChange={set('email')}
-          error={error?.fieldErrors.email}
+          {...form.field('email')}
           hint="Links tickets and invitations to this developer. Unique in the directory."
         />
         <SelectField
           label="Team"
-          value={draft.teamId}
-          onChange={set('teamId')}
-          error={error?.fieldErrors.teamId}
+          {...form.field('teamId')}
           placeholder="No team"
           options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
         />
-        <SelectField label="Tenure" value={draft.tenureBand} onChange={set('tenureBand')} error={error?.fieldErrors.tenureBand} placeholder="Unknown" options={TENURE_OPTIONS} />
+        <SelectField label="Tenure" {...form.field('tenureBand')} placeholder="Unknown" options={TENURE_OPTIONS} />
         <TextField
           label="Background"
-          value={draft.background}
-          onChange={set('background')}
-          error={error?.fieldErrors.background}
+          {...form.field('background')}
           list="background-suggestions"
           hint="backend, frontend, mobile, data, SRE, …"
         />
@@ -92,7 +82,7 @@ export function ParticipantForm({ initial, onDone }: { initial: ParticipantDraft
         </datalist>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" isBusy={mutation.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           {isEdit ? 'Save changes' : 'Add developer'}
         </Button>
         <Button variant="secondary" onClick={onDone}>

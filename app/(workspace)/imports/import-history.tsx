@@ -9,7 +9,7 @@ import { FormError } from '@/app/_components/field';
 import { Badge, Panel } from '@/app/_components/page-header';
 import { useCanEdit } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
-import { Table, Td, Th } from '@/app/_components/table';
+import { DataTable } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { ImportReportView, STATUS_LABELS } from './import-report';
@@ -99,57 +99,60 @@ export function ImportHistory() {
       ) : history.data.total === 0 ? (
         <EmptyState title="Nothing imported yet">Imports you run here or through the API (POST /api/v1/imports) are listed with their reports.</EmptyState>
       ) : (
-        <Table caption="Imports, newest first">
-          <thead>
-            <tr>
-              <Th>When</Th>
-              <Th>File</Th>
-              <Th>Format</Th>
-              <Th>Status</Th>
-              <Th>Read</Th>
-              <Th>New</Th>
-              <Th>Updated</Th>
-              <Th>Unchanged</Th>
-              <Th>Problems</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {history.data.rows.map((row) => {
-              const status = STATUS_LABELS[row.status] ?? STATUS_LABELS.completed;
-              return (
-                <tr key={row.id}>
-                  <Td className="whitespace-nowrap">
-                    {row.createdAt.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
-                    <span className="block text-xs text-slate-600">{row.via === 'api' ? 'API' : (row.createdByName ?? '')}</span>
-                  </Td>
-                  <Td className="max-w-64 min-w-40 [overflow-wrap:anywhere]">{row.fileName}</Td>
-                  <Td>{FORMAT_LABELS[row.format]}</Td>
-                  <Td>
-                    <Badge tone={status.tone}>{status.label}</Badge>
-                  </Td>
-                  <Td>{row.rowsRead.toLocaleString('en')}</Td>
-                  <Td>{row.inserted.toLocaleString('en')}</Td>
-                  <Td>{row.updated.toLocaleString('en')}</Td>
-                  <Td>{row.unchanged.toLocaleString('en')}</Td>
-                  <Td>{row.problemCount.toLocaleString('en')}</Td>
-                  <Td className="whitespace-nowrap text-right">
-                    <Button variant="ghost" size="sm" aria-label={`Report of ${row.fileName}`} onClick={() => setReportId(row.id)}>
-                      Report
-                    </Button>
-                    {canEdit && row.status === 'completed' && (
-                      <Button variant="ghost" size="sm" aria-label={`Roll back ${row.fileName}`} onClick={() => setRollingBack(row)}>
-                        Roll back
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+        <DataTable
+          caption="Imports, newest first"
+          rows={history.data.rows}
+          rowKey={(row) => row.id}
+          columns={[
+            {
+              header: 'When',
+              className: 'whitespace-nowrap',
+              cell: (row) => (
+                <>
+                  {row.createdAt.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+                  <span className="block text-xs text-slate-600">{row.via === 'api' ? 'API' : (row.createdByName ?? '')}</span>
+                </>
+              ),
+            },
+            {
+              // The format under the name, and a long name cut with its whole in the tooltip: ten
+              // columns were wider than the card at 1280 px (the actions scrolled out of sight).
+              header: 'File',
+              cell: (row) => (
+                <>
+                  <span className="block max-w-40 truncate" title={row.fileName}>
+                    {row.fileName}
+                  </span>
+                  <span className="block max-w-40 text-xs text-slate-600">{FORMAT_LABELS[row.format]}</span>
+                </>
+              ),
+            },
+            {
+              header: 'Status',
+              cell: (row) => {
+                const status = STATUS_LABELS[row.status] ?? STATUS_LABELS.completed;
+                return <Badge tone={status.tone}>{status.label}</Badge>;
+              },
+            },
+            { header: 'Read', cell: (row) => row.rowsRead.toLocaleString('en') },
+            { header: 'New', cell: (row) => row.inserted.toLocaleString('en') },
+            { header: 'Updated', cell: (row) => row.updated.toLocaleString('en') },
+            { header: 'Unchanged', cell: (row) => row.unchanged.toLocaleString('en') },
+            { header: 'Problems', cell: (row) => row.problemCount.toLocaleString('en') },
+          ]}
+          actions={(row) => (
+            <div className="flex flex-col items-end gap-1">
+              <Button variant="ghost" size="sm" aria-label={`Report of ${row.fileName}`} onClick={() => setReportId(row.id)}>
+                Report
+              </Button>
+              {canEdit && row.status === 'completed' && (
+                <Button variant="ghost" size="sm" aria-label={`Roll back ${row.fileName}`} onClick={() => setRollingBack(row)}>
+                  Roll back
+                </Button>
+              )}
+            </div>
+          )}
+        />
       )}
       <ReportDialog id={reportId} onClose={() => setReportId(null)} />
       <RollbackDialog batch={rollingBack} onClose={() => setRollingBack(null)} />

@@ -2,10 +2,10 @@
 // Shadowing sessions: watching a developer do real work and noting every moment of friction.
 // Lists the sessions and starts a new one.
 import { formatDay } from '@/app/_components/format';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FRICTION_LABELS, SCENARIOS, SCENARIO_LABELS } from '@/server/shadowing/rules';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
@@ -17,6 +17,7 @@ import { Table, Td, Th } from '@/app/_components/table';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatMinutes, plural } from '@/app/(workspace)/_listen/format';
 import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 import { DeveloperLink } from '@/app/_components/developer-link';
 
@@ -123,40 +124,33 @@ function NewSessionForm({ onCancel }: { onCancel: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [form, setForm] = useState({ participantId: '', scenario: 'onboarding-service', focus: '' });
-  const create = useMutation(
-    trpc.shadowing.create.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.coverage.pathKey() });
-        router.push(`/shadowing/${result.id}`);
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-  const submit = (startNow: boolean) => (event?: FormEvent) => {
-    event?.preventDefault();
-    create.mutate({ participantId: form.participantId, scenario: form.scenario as 'other', focus: form.focus, startNow });
-  };
+  const form = useFormMutation({
+    initialValues: { participantId: '', scenario: 'onboarding-service', focus: '', startNow: true },
+    mutation: trpc.shadowing.create.mutationOptions(),
+    toInput: (values) => ({ participantId: values.participantId, scenario: values.scenario as 'other', focus: values.focus, startNow: values.startNow }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.coverage.pathKey() });
+      router.push(`/shadowing/${result.id}`);
+    },
+  });
   return (
-    <form onSubmit={submit(true)} noValidate aria-label="New shadowing session" className="flex flex-col gap-4">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form onSubmit={form.submit} noValidate aria-label="New shadowing session" className="flex flex-col gap-4">
+      <FormError {...form.formError} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <ParticipantSelect value={form.participantId} onChange={(value) => setForm({ ...form, participantId: value })} error={error?.fieldErrors.participantId} />
-        <SelectField label="Scenario" value={form.scenario} onChange={(e) => setForm({ ...form, scenario: e.target.value })} error={error?.fieldErrors.scenario} options={SCENARIO_OPTIONS} />
+        <ParticipantSelect value={form.values.participantId} onChange={(value) => form.set('participantId', value)} error={form.errorFor('participantId')} />
+        <SelectField label="Scenario" {...form.field('scenario')} options={SCENARIO_OPTIONS} />
         <TextField
           label="What they work on"
           placeholder="e.g. Create the payments-refunds service"
-          value={form.focus}
-          onChange={(e) => setForm({ ...form, focus: e.target.value })}
-          error={error?.fieldErrors.focus}
+          {...form.field('focus')}
         />
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" isBusy={create.isPending && create.variables?.startNow}>
+        <Button type="submit" isBusy={form.isPending && form.variables?.startNow}>
           Start observing now
         </Button>
-        <Button variant="secondary" isBusy={create.isPending && !create.variables?.startNow} onClick={() => submit(false)()}>
+        <Button variant="secondary" isBusy={form.isPending && !form.variables?.startNow} onClick={() => void form.submitWith({ ...form.values, startNow: false })}>
           Prepare, start later
         </Button>
         <Button variant="ghost" onClick={onCancel}>

@@ -3,7 +3,6 @@
 // undo merges. Filters live in the URL.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
 import { Button, ButtonLink } from '@/app/_components/button';
 import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
@@ -12,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { useUrlParams } from '@/app/_components/pager';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 
@@ -29,40 +29,32 @@ function CreateThemeForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const create = useMutation(
-    trpc.themes.create.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
-        toast('Pain theme created');
-        setTitle('');
-        setDescription('');
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
+  const create = useFormMutation({
+    initialValues: { title: '', description: '' },
+    mutation: trpc.themes.create.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+      toast('Pain theme created');
+    },
+  });
   return (
     <form
       noValidate
       aria-label="New pain theme"
       className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        create.mutate({ title, description });
-      }}
+      onSubmit={create.submit}
     >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <FormError {...create.formError} />
       <TextAreaField
         label="Pain statement"
         rows={3}
         placeholder="Setting up a new service takes two days and needs manual steps from four teams"
         hint="Say what hurts, in the developers’ terms, not the fix."
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={error?.fieldErrors.title}
+        {...create.field('title')}
       />
-      <TextAreaField label="Description (optional)" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} error={error?.fieldErrors.description} />
+      <TextAreaField label="Description (optional)" rows={3} {...create.field('description')} />
       <div>
         <Button type="submit" isBusy={create.isPending}>
           Create theme

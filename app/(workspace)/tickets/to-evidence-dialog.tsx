@@ -4,14 +4,14 @@
 // shown as context ("waited 3 days"), never taken as time lost; the PM chooses the time: none
 // (the default unless a category rule exists), the category rule, minutes typed, or the working
 // hours of the wait.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/app/_components/button';
 import { Dialog } from '@/app/_components/dialog';
 import { FormError, TextField } from '@/app/_components/field';
 import { ThemePicker, type ThemeChoice } from '@/app/_components/theme-picker';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '@/app/_trpc/client';
 import { formatWait } from '@/server/tickets/wait-time';
 
 export interface TicketSelection {
@@ -30,44 +30,39 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [themes, setThemes] = useState<ThemeChoice>({ themeIds: [], newThemeTitle: '' });
-  const [picked, setPicked] = useState<TimeChoice | null>(null);
-  const [minutes, setMinutes] = useState('');
   const options = useQuery(trpc.tickets.timeOptions.queryOptions({ ticketIds: selection.ticketIds }));
   const hasRule = (options.data?.ticketsWithRule ?? 0) > 0;
   // No time is the default, unless a category of these tickets has a time rule.
-  const choice: TimeChoice = picked ?? (hasRule ? 'category_rule' : 'none');
-  const save = useMutation(
-    trpc.tickets.toEvidence.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries();
-        const theme = result.themes[0];
-        toast(
-          `${result.created + result.alreadyEvidence} ticket${result.created + result.alreadyEvidence === 1 ? '' : 's'} in "${theme?.title ?? 'the theme'}": ${theme?.affectedDevelopers ?? 0} affected developers`,
-        );
-        onDone();
-      },
-    }),
-  );
-  const error = save.error ? describeError(save.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({
+  const choiceOf = (picked: TimeChoice | null): TimeChoice => picked ?? (hasRule ? 'category_rule' : 'none');
+  const save = useFormMutation({
+    initialValues: { themeIds: [] as string[], newThemeTitle: '', picked: null as TimeChoice | null, minutes: '' },
+    mutation: trpc.tickets.toEvidence.mutationOptions(),
+    toInput: (values) => ({
       ticketIds: selection.ticketIds,
-      themeIds: themes.themeIds,
-      newThemeTitle: themes.newThemeTitle.trim() || null,
-      timeChoice: choice,
-      minutesLost: choice === 'entered' ? (minutes.trim() === '' ? null : Number(minutes)) : null,
-    });
-  }
+      themeIds: values.themeIds,
+      newThemeTitle: values.newThemeTitle.trim() || null,
+      timeChoice: choiceOf(values.picked),
+      minutesLost: choiceOf(values.picked) === 'entered' ? (values.minutes.trim() === '' ? null : Number(values.minutes)) : null,
+    }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries();
+      const theme = result.themes[0];
+      toast(
+        `${result.created + result.alreadyEvidence} ticket${result.created + result.alreadyEvidence === 1 ? '' : 's'} in "${theme?.title ?? 'the theme'}": ${theme?.affectedDevelopers ?? 0} affected developers`,
+      );
+      onDone();
+    },
+  });
+  const choice = choiceOf(save.values.picked);
+  const themes: ThemeChoice = save.values;
+  const error = save.error;
 
   const data = options.data;
   const ruled = data?.categories.filter((category) => category.minutesPerTicket !== null) ?? [];
   const unruled = (data?.tickets ?? 0) - (data?.ticketsWithRule ?? 0);
   const option = (value: TimeChoice, label: string, detail: string | null, isDisabled = false) => (
     <label className={`flex items-start gap-2 ${isDisabled ? 'text-slate-500' : ''}`}>
-      <input type="radio" name="ticket-cost" className="mt-1" value={value} checked={choice === value} disabled={isDisabled} onChange={() => setPicked(value)} />
+      <input type="radio" name="ticket-cost" className="mt-1" value={value} checked={choice === value} disabled={isDisabled} onChange={() => save.set('picked', value)} />
       <span>
         {label}
         {detail && <span className="block text-xs text-slate-600">{detail}</span>}
@@ -76,7 +71,7 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Turn tickets into evidence" className="flex flex-col gap-4">
+    <form onSubmit={save.submit} noValidate aria-label="Turn tickets into evidence" className="flex flex-col gap-4">
       <p className="text-sm text-slate-700">
         Each of the {selection.ticketIds.length.toLocaleString('en')} tickets becomes one evidence item, attributed to the developer who asked. A ticket that is
         already evidence is tagged into the theme instead of being added twice.
@@ -88,7 +83,7 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
           lost: nights, weekends and the work done meanwhile are not lost.
         </p>
       )}
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <FormError {...save.formError} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Time lost per ticket</legend>
         <div className="flex flex-col gap-2 text-sm text-slate-800">
@@ -117,13 +112,18 @@ function ToEvidenceForm({ selection, onDone }: { selection: TicketSelection; onD
             type="number"
             min={0}
             inputMode="decimal"
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            error={error?.fieldErrors.minutesLost}
+            {...save.field('minutes')}
+            error={save.errorFor('minutesLost')}
           />
         )}
       </fieldset>
-      <ThemePicker value={themes} onChange={setThemes} error={error?.fieldErrors.newThemeTitle?.[0] ?? error?.fieldErrors.themeIds?.[0]} />
+      <ThemePicker
+        value={themes}
+        onChange={(next) => {
+          save.set('themeIds', next.themeIds);
+          save.set('newThemeTitle', next.newThemeTitle);
+        }}
+        error={error?.fieldErrors.newThemeTitle?.[0] ?? error?.fieldErrors.themeIds?.[0]} />
       <div>
         <Button type="submit" isBusy={save.isPending}>
           Save {selection.ticketIds.length.toLocaleString('en')} as evidence

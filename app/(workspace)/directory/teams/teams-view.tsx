@@ -2,7 +2,7 @@
 // Teams of the directory, with how many active developers each has: add, rename, delete.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, TextField } from '@/app/_components/field';
 import { InlineForm } from '@/app/_components/inline-form';
@@ -11,6 +11,7 @@ import { useCanEdit } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { DeleteTeamDialog } from './delete-team-dialog';
 
@@ -44,25 +45,19 @@ export function TeamsView() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string; totalDeveloperCount: number } | null>(null);
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const create = useMutation(
-    trpc.teams.create.mutationOptions({
-      onSuccess: async (team) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
-        toast(`Team ${team.name} added`);
-        setName('');
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ name });
-  }
+  const create = useFormMutation({
+    initialValues: { name: '' },
+    mutation: trpc.teams.create.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (team) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.teams.pathKey() });
+      toast(`Team ${team.name} added`);
+    },
+  });
 
   return (
     <>
@@ -123,9 +118,9 @@ export function TeamsView() {
         </div>
         {canEdit && (
           <Panel title="Add a team">
-            <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-              <FormError message={error && !error.fieldErrors.name ? error.message : null} />
-              <TextField label="Team name" value={name} onChange={(e) => setName(e.target.value)} error={error?.fieldErrors.name} />
+            <form onSubmit={create.submit} noValidate className="flex flex-col gap-3">
+              <FormError message={create.error && !create.errorFor('name') ? create.error.message : null} />
+              <TextField label="Team name" {...create.field('name')} />
               <div>
                 <Button type="submit" isBusy={create.isPending}>
                   Add team

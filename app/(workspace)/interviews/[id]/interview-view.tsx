@@ -4,7 +4,6 @@
 // everyone can read it rendered, select words and save them as evidence.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import type { RouterOutputs } from '@/server/root';
 import { Button } from '@/app/_components/button';
@@ -14,7 +13,6 @@ import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
 import { SaveEvidenceDialog, type EvidenceSourceRef } from '@/app/_components/save-evidence';
 import { useCanEdit } from '@/app/_components/session-context';
 import { ErrorState, LoadingState } from '@/app/_components/states';
-import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { ConflictNotice, SaveStatusLine } from '@/app/(workspace)/_listen/autosave-ui';
 import { formatDay } from '@/app/_components/format';
@@ -26,7 +24,7 @@ import { useAutosave, type FieldValues } from '@/app/(workspace)/_listen/use-aut
 import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 import { TranscriptPanel } from './transcript-panel';
 import { DeveloperLink } from '@/app/_components/developer-link';
-import { useConfirm } from '@/app/_components/confirm-dialog';
+import { ConfirmDeleteButton } from '@/app/_components/confirm-delete-button';
 import { SegmentedControl } from '@/app/_components/segmented-control';
 
 type Interview = RouterOutputs['interviews']['get'];
@@ -312,39 +310,17 @@ function TextSpot({
 }
 
 function DeleteInterviewButton({ id, evidenceCount }: { id: string; evidenceCount: number }) {
-  const confirm = useConfirm();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const toast = useToast();
-  const remove = useMutation(
-    trpc.interviews.delete.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.interviews.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-        toast(result.evidenceRemoved > 0 ? `Interview deleted with ${result.evidenceRemoved} evidence items` : 'Interview deleted');
-        router.push('/interviews');
-      },
-      onError: (error) => toast(describeError(error).message, 'error'),
-    }),
-  );
   return (
-    <>
-      <Button
-        variant="danger"
-        isBusy={remove.isPending}
-        onClick={() =>
-          confirm.ask({
-            title: 'Delete this interview?',
-            body: `${evidenceCount > 0 ? `The ${evidenceCount} evidence items saved from it go too. ` : ''}This cannot be undone.`,
-            confirmLabel: 'Delete interview',
-            onConfirm: () => remove.mutate({ id }),
-          })
-        }
-      >
-        Delete
-      </Button>
-      {confirm.dialog}
-    </>
+    <ConfirmDeleteButton
+      id={id}
+      mutation={trpc.interviews.delete.mutationOptions()}
+      invalidate={[trpc.interviews.pathKey(), trpc.evidence.pathKey()]}
+      title="Delete this interview?"
+      body={`${evidenceCount > 0 ? `The ${evidenceCount} evidence items saved from it go too. ` : ''}This cannot be undone.`}
+      confirmLabel="Delete interview"
+      doneMessage={(result) => (result.evidenceRemoved > 0 ? `Interview deleted with ${result.evidenceRemoved} evidence items` : 'Interview deleted')}
+      redirectTo="/interviews"
+    />
   );
 }

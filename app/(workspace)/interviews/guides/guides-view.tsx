@@ -3,14 +3,15 @@
 // and guides editors make for follow-ups, with questions added, removed and reordered.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, TextField } from '@/app/_components/field';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
 import { useCanEdit } from '@/app/_components/session-context';
 import { ErrorState, LoadingState } from '@/app/_components/states';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { describeError, useTRPC, useTRPCClient } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
 
 interface GuideDraft {
@@ -96,36 +97,37 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [title, setTitle] = useState(initial.title);
-  const [questions, setQuestions] = useState(initial.questions);
-  const onSuccess = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.interviews.guides.pathKey() });
-    toast(initial.id ? 'Guide saved' : 'Guide created');
-    onDone();
+  const client = useTRPCClient();
+  const form = useFormMutation({
+    initialValues: { title: initial.title, questions: initial.questions },
+    // One form for both: an id saves the guide, none creates one.
+    mutation: {
+      mutationFn: async ({ id, ...values }: { id?: string; title: string; questions: string[] }) => {
+        await (id ? client.interviews.guides.update.mutate({ ...values, id }) : client.interviews.guides.create.mutate(values));
+      },
+    },
+    toInput: (values) => ({ id: initial.id, title: values.title, questions: values.questions }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trpc.interviews.guides.pathKey() });
+      toast(initial.id ? 'Guide saved' : 'Guide created');
+      onDone();
+    },
+  });
+  const { questions } = form.values;
+  const error = form.error;
+  const setQuestions = (next: string[]) => form.set('questions', next);
+
+  const move = (index: number, by: number) => {
+    const next = [...questions];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item);
+    setQuestions(next);
   };
-  const create = useMutation(trpc.interviews.guides.create.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.interviews.guides.update.mutationOptions({ onSuccess }));
-  const mutation = initial.id ? update : create;
-  const error = mutation.error ? describeError(mutation.error) : null;
-
-  const move = (index: number, by: number) =>
-    setQuestions((current) => {
-      const next = [...current];
-      const [item] = next.splice(index, 1);
-      next.splice(index + by, 0, item);
-      return next;
-    });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (initial.id) update.mutate({ id: initial.id, title, questions });
-    else create.mutate({ title, questions });
-  }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={initial.id ? 'Edit guide' : 'New guide'} className="flex flex-col gap-4">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={error?.fieldErrors.title} />
+    <form onSubmit={form.submit} noValidate aria-label={initial.id ? 'Edit guide' : 'New guide'} className="flex flex-col gap-4">
+      <FormError {...form.formError} />
+      <TextField label="Title" {...form.field('title')} />
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">Questions, in the order they are asked</legend>
         <ol className="flex flex-col gap-2">
@@ -136,7 +138,7 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
                 aria-label={`Question ${index + 1}`}
                 className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
                 value={question}
-                onChange={(e) => setQuestions((current) => current.map((q, i) => (i === index ? e.target.value : q)))}
+                onChange={(e) => setQuestions(questions.map((q, i) => (i === index ? e.target.value : q)))}
                 aria-invalid={Boolean(error?.fieldErrors[`questions.${index}`]) || undefined}
               />
               <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => move(index, -1)}>
@@ -147,7 +149,7 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
                 <span aria-hidden>↓</span>
                 <span className="sr-only">Move question {index + 1} down</span>
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => setQuestions((current) => current.filter((_, i) => i !== index))}>
+              <Button size="sm" variant="ghost" onClick={() => setQuestions(questions.filter((_, i) => i !== index))}>
                 Remove<span className="sr-only"> question {index + 1}</span>
               </Button>
               {error?.fieldErrors[`questions.${index}`] && <p className="w-full pl-8 text-sm text-red-700">{error.fieldErrors[`questions.${index}`][0]}</p>}
@@ -155,12 +157,12 @@ function GuideForm({ initial, onDone }: { initial: GuideDraft; onDone: () => voi
           ))}
         </ol>
         {error?.fieldErrors.questions && <p className="mt-1 text-sm text-red-700">{error.fieldErrors.questions[0]}</p>}
-        <Button className="mt-2" size="sm" variant="secondary" onClick={() => setQuestions((current) => [...current, ''])}>
+        <Button className="mt-2" size="sm" variant="secondary" onClick={() => setQuestions([...questions, ''])}>
           Add a question
         </Button>
       </fieldset>
       <div className="flex gap-2">
-        <Button type="submit" isBusy={mutation.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           {initial.id ? 'Save guide' : 'Create guide'}
         </Button>
         <Button variant="secondary" onClick={onDone}>

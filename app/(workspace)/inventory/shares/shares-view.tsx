@@ -7,7 +7,7 @@ import { Button, ButtonLink } from '@/app/_components/button';
 import { Badge, PageHeader } from '@/app/_components/page-header';
 import { useCanEdit } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
-import { Table, Td, Th } from '@/app/_components/table';
+import { DataTable } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { useConfirm } from '@/app/_components/confirm-dialog';
@@ -63,54 +63,56 @@ export function SharesView() {
           signing in, until you revoke it here.
         </EmptyState>
       ) : (
-        <Table caption="Share links of the pain inventory">
-          <thead>
-            <tr>
-              <Th>For</Th>
-              <Th>Shows</Th>
-              <Th>Created</Th>
-              <Th>Last opened</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shares.data.map((share) => (
-              <tr key={share.id} className={share.revokedAt ? 'text-slate-600' : undefined}>
-                <Td className="font-medium">
+        <DataTable
+          caption="Share links of the pain inventory"
+          rows={shares.data}
+          rowKey={(share) => share.id}
+          rowClassName={(share) => (share.revokedAt ? 'text-slate-600' : undefined)}
+          columns={[
+            {
+              header: 'For',
+              className: 'font-medium',
+              cell: (share) => (
+                <>
                   {share.label} {share.revokedAt && <Badge tone="red">Revoked</Badge>}
                   <span className="block font-mono text-xs font-normal text-slate-600">…/share/inventory/{share.tokenPrefix}…</span>
-                </Td>
-                <Td>{share.filterLabel}</Td>
-                <Td className="whitespace-nowrap">
+                </>
+              ),
+            },
+            { header: 'Shows', cell: (share) => share.filterLabel },
+            {
+              header: 'Created',
+              className: 'whitespace-nowrap',
+              cell: (share) => (
+                <>
                   {formatDay(share.createdAt, 'Never')}
                   {share.createdByName && <span className="block text-slate-600">by {share.createdByName}</span>}
-                </Td>
-                <Td className="whitespace-nowrap">{formatDay(share.lastViewedAt, 'Never')}</Td>
-                <Td className="text-right">
-                  {!share.revokedAt && (
-                    <Button
-                      variant="danger"
-                      size="sm"
-                      aria-label={`Revoke the link for ${share.label}`}
-                      onClick={() =>
-                        confirm.ask({
-                          title: `Revoke the link for “${share.label}”?`,
-                          body: 'Anyone who opens it afterwards sees “This page does not exist”. This cannot be undone.',
-                          confirmLabel: 'Revoke link',
-                          onConfirm: () => revoke.mutate({ id: share.id }),
-                        })
-                      }
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            { header: 'Last opened', className: 'whitespace-nowrap', cell: (share) => formatDay(share.lastViewedAt, 'Never') },
+          ]}
+          actionsClassName="text-right"
+          actions={(share) =>
+            !share.revokedAt && (
+              <Button
+                variant="danger"
+                size="sm"
+                aria-label={`Revoke the link for ${share.label}`}
+                onClick={() =>
+                  confirm.ask({
+                    title: `Revoke the link for “${share.label}”?`,
+                    body: 'Anyone who opens it afterwards sees “This page does not exist”. This cannot be undone.',
+                    confirmLabel: 'Revoke link',
+                    onConfirm: () => revoke.mutate({ id: share.id }),
+                  })
+                }
+              >
+                Revoke
+              </Button>
+            )
+          }
+        />
       )}
       {confirm.dialog}
     </>

@@ -2,11 +2,11 @@
 // The boards (categories) developers file requests under, e.g. CI/CD, environments, docs: editors
 // add and remove them; the public request form offers them and the public roadmap filters by them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, TextField } from '@/app/_components/field';
 import { useCanEdit } from '@/app/_components/session-context';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 
 export function BoardsPanel() {
@@ -15,25 +15,18 @@ export function BoardsPanel() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const boards = useQuery(trpc.requests.boards.queryOptions());
-  const [name, setName] = useState('');
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.requests.boards.queryKey() });
-  const create = useMutation(
-    trpc.requests.createBoard.mutationOptions({
-      onSuccess: async (board) => {
-        setName('');
-        await refresh();
-        toast(`Board “${board.name}” added: /roadmap?board=${board.slug}`);
-      },
-    }),
-  );
+  const create = useFormMutation({
+    initialValues: { name: '' },
+    mutation: trpc.requests.createBoard.mutationOptions(),
+    toInput: (values) => values,
+    resetOnSuccess: true,
+    onSuccess: async (board) => {
+      await refresh();
+      toast(`Board “${board.name}” added: /roadmap?board=${board.slug}`);
+    },
+  });
   const remove = useMutation(trpc.requests.deleteBoard.mutationOptions({ onSuccess: refresh }));
-  const error = create.error ? describeError(create.error) : null;
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ name });
-  }
-
   return (
     <section aria-labelledby="boards" className="mb-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="boards" className="text-base font-semibold text-slate-900">
@@ -67,10 +60,10 @@ export function BoardsPanel() {
         </p>
       )}
       {canEdit && (
-        <form onSubmit={add} noValidate aria-label="Add a board" className="mt-4 flex flex-col gap-2">
-          <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+        <form onSubmit={create.submit} noValidate aria-label="Add a board" className="mt-4 flex flex-col gap-2">
+          <FormError {...create.formError} />
           <div className="flex flex-wrap items-end gap-2">
-            <TextField label="New board" hint="E.g. CI/CD, Environments, Docs." value={name} onChange={(event) => setName(event.target.value)} error={error?.fieldErrors.name} />
+            <TextField label="New board" hint="E.g. CI/CD, Environments, Docs." {...create.field('name')} />
             <Button type="submit" isBusy={create.isPending}>
               Add board
             </Button>

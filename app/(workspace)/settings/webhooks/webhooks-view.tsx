@@ -9,7 +9,7 @@ import { FormError, TextField } from '@/app/_components/field';
 import { Badge, PageHeader, Panel } from '@/app/_components/page-header';
 import { useIsAdmin } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
-import { Table, Td, Th } from '@/app/_components/table';
+import { DataTable } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
@@ -161,94 +161,88 @@ export function WebhooksView() {
               Add one with a Slack incoming-webhook address, and your channel hears about every new request and every lane change when you publish.
             </EmptyState>
           ) : (
-            <Table caption="Webhooks">
-              <thead>
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Posts</Th>
-                  <Th>Status</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {webhooks.data.map((webhook) => (
-                  <tr key={webhook.id}>
-                    <Td>
+            <DataTable
+              caption="Webhooks"
+              rows={webhooks.data}
+              rowKey={(webhook) => webhook.id}
+              columns={[
+                {
+                  header: 'Name',
+                  cell: (webhook) => (
+                    <>
                       <span className="font-medium">{webhook.name}</span>
                       <span className="block max-w-xs truncate font-mono text-xs text-slate-600">{webhook.url}</span>
                       <span className="block font-mono text-xs text-slate-600">secret {webhook.secretPrefix}…</span>
-                    </Td>
-                    <Td>{[webhook.onNewRequest && 'new requests', webhook.onLaneChange && 'lane changes'].filter(Boolean).join(', ')}</Td>
-                    <Td>{webhook.isActive ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}</Td>
-                    <Td>
-                      <div className="flex flex-wrap justify-end gap-1">
-                        <Button size="sm" variant="secondary" onClick={() => test.mutate({ id: webhook.id })} aria-label={`Send a test message to ${webhook.name}`}>
-                          Test
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={`${webhook.isActive ? 'Switch off' : 'Switch on'} ${webhook.name}`}
-                          onClick={() =>
-                            update.mutate({
-                              id: webhook.id,
-                              name: webhook.name,
-                              url: webhook.url,
-                              onNewRequest: webhook.onNewRequest,
-                              onLaneChange: webhook.onLaneChange,
-                              isActive: !webhook.isActive,
-                            })
-                          }
-                        >
-                          {webhook.isActive ? 'Switch off' : 'Switch on'}
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={`New secret for ${webhook.name}`}
-                          onClick={() =>
-                            confirm.ask({
-                              title: `Make a new signing secret for “${webhook.name}”?`,
-                              body: 'Receivers checking the old secret stop accepting messages until they are given the new one.',
-                              confirmLabel: 'Make a new secret',
-                              onConfirm: () =>
-                                rotate.mutate(
-                                  { id: webhook.id },
-                                  {
-                                    onSuccess: async (result) => {
-                                      await refresh();
-                                      setSecret({ name: webhook.name, secret: result.secret });
-                                    },
-                                  },
-                                ),
-                            })
-                          }
-                        >
-                          New secret
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="danger"
-                          aria-label={`Delete ${webhook.name}`}
-                          onClick={() =>
-                            confirm.ask({
-                              title: `Delete “${webhook.name}”?`,
-                              body: 'The webhook and its delivery log are deleted; nothing more is sent to its address.',
-                              confirmLabel: 'Delete webhook',
-                              onConfirm: () => remove.mutate({ id: webhook.id }),
-                            })
-                          }
-                        >
-                          Delete
-                        </Button>
-                      </div>
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+                    </>
+                  ),
+                },
+                { header: 'Posts', cell: (webhook) => [webhook.onNewRequest && 'new requests', webhook.onLaneChange && 'lane changes'].filter(Boolean).join(', ') },
+                { header: 'Status', cell: (webhook) => (webhook.isActive ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>) },
+              ]}
+              actions={(webhook) => (
+                <div className="flex flex-wrap justify-end gap-1">
+                <Button size="sm" variant="secondary" onClick={() => test.mutate({ id: webhook.id })} aria-label={`Send a test message to ${webhook.name}`}>
+                  Test
+                </Button>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  aria-label={`${webhook.isActive ? 'Switch off' : 'Switch on'} ${webhook.name}`}
+                  onClick={() =>
+                    update.mutate({
+                      id: webhook.id,
+                      name: webhook.name,
+                      url: webhook.url,
+                      onNewRequest: webhook.onNewRequest,
+                      onLaneChange: webhook.onLaneChange,
+                      isActive: !webhook.isActive,
+                    })
+                  }
+                >
+                  {webhook.isActive ? 'Switch off' : 'Switch on'}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  aria-label={`New secret for ${webhook.name}`}
+                  onClick={() =>
+                    confirm.ask({
+                      title: `Make a new signing secret for “${webhook.name}”?`,
+                      body: 'Receivers checking the old secret stop accepting messages until they are given the new one.',
+                      confirmLabel: 'Make a new secret',
+                      onConfirm: () =>
+                        rotate.mutate(
+                          { id: webhook.id },
+                          {
+                            onSuccess: async (result) => {
+                              await refresh();
+                              setSecret({ name: webhook.name, secret: result.secret });
+                            },
+                          },
+                        ),
+                    })
+                  }
+                >
+                  New secret
+                </Button>
+                <Button
+                  size="sm"
+                  variant="danger"
+                  aria-label={`Delete ${webhook.name}`}
+                  onClick={() =>
+                    confirm.ask({
+                      title: `Delete “${webhook.name}”?`,
+                      body: 'The webhook and its delivery log are deleted; nothing more is sent to its address.',
+                      confirmLabel: 'Delete webhook',
+                      onConfirm: () => remove.mutate({ id: webhook.id }),
+                    })
+                  }
+                >
+                  Delete
+                </Button>
+              </div>
+              )}
+            />
           )}
         </div>
         <div className="flex flex-col gap-6">
@@ -276,55 +270,52 @@ export function WebhooksView() {
         ) : deliveries.data.length === 0 ? (
           <EmptyState title="Nothing delivered yet">Deliveries appear here when a request comes in, when you publish lane changes, or when you send a test.</EmptyState>
         ) : (
-          <Table caption="Webhook deliveries, newest first">
-            <thead>
-              <tr>
-                <Th>When</Th>
-                <Th>Webhook</Th>
-                <Th>Message</Th>
-                <Th>Status</Th>
-                <Th>Last answer</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deliveries.data.map((delivery) => (
-                <tr key={delivery.id}>
-                  <Td className="whitespace-nowrap">{formatTime(delivery.createdAt)}</Td>
-                  <Td>{delivery.webhookName}</Td>
-                  <Td>{delivery.summary}</Td>
-                  <Td className="whitespace-nowrap">
-                    {delivery.status === 'delivered' ? (
-                      <Badge tone="green">Delivered</Badge>
-                    ) : delivery.status === 'failed' ? (
-                      <Badge tone="red">Failed</Badge>
-                    ) : delivery.attempts > 0 ? (
-                      <Badge tone="amber">Retrying</Badge>
-                    ) : (
-                      <Badge>Queued</Badge>
-                    )}
-                    <span className="block text-xs text-slate-600">
-                      {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
-                      {delivery.status === 'pending' && delivery.nextAttemptAt ? `, next ${formatTime(delivery.nextAttemptAt)}` : ''}
-                    </span>
-                  </Td>
-                  <Td className="max-w-sm text-xs">{delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : '—')}</Td>
-                  <Td>
-                    {delivery.status === 'failed' && (
-                      <Button size="sm" variant="secondary" onClick={() => retry.mutate({ id: delivery.id })}>
-                        Send again
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            caption="Webhook deliveries, newest first"
+            rows={deliveries.data}
+            rowKey={(delivery) => delivery.id}
+            columns={[
+              { header: 'When', className: 'whitespace-nowrap', cell: (delivery) => formatTime(delivery.createdAt) },
+              { header: 'Webhook', cell: (delivery) => delivery.webhookName },
+              { header: 'Message', cell: (delivery) => delivery.summary },
+              { header: 'Status', className: 'whitespace-nowrap', cell: (delivery) => <DeliveryStatus delivery={delivery} /> },
+              {
+                header: 'Last answer',
+                className: 'max-w-sm text-xs',
+                cell: (delivery) => delivery.lastError ?? (delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : '—'),
+              },
+            ]}
+            actions={(delivery) =>
+              delivery.status === 'failed' && (
+                <Button size="sm" variant="secondary" onClick={() => retry.mutate({ id: delivery.id })}>
+                  Send again
+                </Button>
+              )
+            }
+          />
         )}
       </section>
       {confirm.dialog}
+    </>
+  );
+}
+
+function DeliveryStatus({ delivery }: { delivery: { status: string; attempts: number; nextAttemptAt: Date | null } }) {
+  return (
+    <>
+      {delivery.status === 'delivered' ? (
+        <Badge tone="green">Delivered</Badge>
+      ) : delivery.status === 'failed' ? (
+        <Badge tone="red">Failed</Badge>
+      ) : delivery.attempts > 0 ? (
+        <Badge tone="amber">Retrying</Badge>
+      ) : (
+        <Badge>Queued</Badge>
+      )}
+      <span className="block text-xs text-slate-600">
+        {delivery.attempts} {delivery.attempts === 1 ? 'attempt' : 'attempts'}
+        {delivery.status === 'pending' && delivery.nextAttemptAt ? `, next ${formatTime(delivery.nextAttemptAt)}` : ''}
+      </span>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { Badge, Panel } from '@/app/_components/page-header';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatMinutes } from '@/app/(workspace)/_listen/format';
 import { SavedEvidence, type EvidenceRow } from '@/app/(workspace)/_listen/saved-evidence';
@@ -168,54 +169,52 @@ function EventItem({
 function EventEditForm({ event, onDone, onCancel }: { sessionId: string; session: Session; event: EventRow; onDone: () => void; onCancel: () => void }) {
   const trpc = useTRPC();
   const toast = useToast();
-  const [form, setForm] = useState({
-    at: formatOffset(event.offsetSeconds),
-    kind: event.kind as string,
-    note: event.note,
-    minutes: event.minutesLost === null ? '' : String(event.minutesLost),
-  });
   const [atProblem, setAtProblem] = useState('');
-  const update = useMutation(
-    trpc.shadowing.updateEvent.mutationOptions({
-      onSuccess: () => {
-        toast('Friction event saved');
-        onDone();
-      },
+  const form = useFormMutation({
+    initialValues: {
+      at: formatOffset(event.offsetSeconds),
+      kind: event.kind as string,
+      note: event.note,
+      minutes: event.minutesLost === null ? '' : String(event.minutesLost),
+    },
+    mutation: trpc.shadowing.updateEvent.mutationOptions(),
+    toInput: (values) => ({
+      id: event.id,
+      // Sent only once the time reads (checked in submit below).
+      offsetSeconds: parseOffset(values.at) ?? event.offsetSeconds,
+      kind: values.kind as FrictionKind,
+      note: values.note,
+      minutesLost: values.minutes.trim() === '' ? null : Number(values.minutes),
     }),
-  );
-  const error = update.error ? describeError(update.error) : null;
+    onSuccess: () => {
+      toast('Friction event saved');
+      onDone();
+    },
+  });
   function submit(formEvent: FormEvent) {
     formEvent.preventDefault();
-    const offsetSeconds = parseOffset(form.at);
-    if (offsetSeconds === null) {
+    if (parseOffset(form.values.at) === null) {
       setAtProblem('Write the time as minutes:seconds, like 12:30, or hours:minutes:seconds.');
       return;
     }
     setAtProblem('');
-    update.mutate({
-      id: event.id,
-      offsetSeconds,
-      kind: form.kind as FrictionKind,
-      note: form.note,
-      minutesLost: form.minutes.trim() === '' ? null : Number(form.minutes),
-    });
+    void form.submitWith(form.values);
   }
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit the event at ${formatOffset(event.offsetSeconds)}`} className="mt-3 flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <FormError {...form.formError} />
       <div className="grid gap-3 sm:grid-cols-[8rem_12rem_1fr_8rem]">
-        <TextField label="At (m:ss)" value={form.at} onChange={(e) => setForm({ ...form, at: e.target.value })} error={atProblem || error?.fieldErrors.offsetSeconds} />
+        <TextField label="At (m:ss)" {...form.field('at')} error={atProblem || form.errorFor('offsetSeconds')} />
         <SelectField
           label="Kind"
-          value={form.kind}
-          onChange={(e) => setForm({ ...form, kind: e.target.value })}
+          {...form.field('kind')}
           options={FRICTION_KINDS.map((kind) => ({ value: kind, label: FRICTION_LABELS[kind] }))}
         />
-        <TextField label="Note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} error={error?.fieldErrors.note} />
-        <TextField label="Minutes lost" type="number" min={0} value={form.minutes} onChange={(e) => setForm({ ...form, minutes: e.target.value })} error={error?.fieldErrors.minutesLost} />
+        <TextField label="Note" {...form.field('note')} />
+        <TextField label="Minutes lost" type="number" min={0} {...form.field('minutes')} error={form.errorFor('minutesLost')} />
       </div>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" isBusy={update.isPending}>
+        <Button type="submit" size="sm" isBusy={form.isPending}>
           Save event
         </Button>
         <Button size="sm" variant="secondary" onClick={onCancel}>

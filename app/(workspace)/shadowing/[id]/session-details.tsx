@@ -1,15 +1,14 @@
 'use client';
 // Editing a session's details (who, scenario, focus, length once ended) and deleting the session.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
+import { useQueryClient } from '@tanstack/react-query';
 import { SCENARIO_LABELS, SCENARIOS, type ShadowingScenario } from '@/server/shadowing/rules';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { useToast } from '@/app/_components/toast';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
-import { useConfirm } from '@/app/_components/confirm-dialog';
+import { ConfirmDeleteButton } from '@/app/_components/confirm-delete-button';
 import type { Session } from './session-model';
 
 export function SessionDetailsForm({ session, onDone }: { session: Session; onDone: () => void }) {
@@ -57,39 +56,17 @@ export function SessionDetailsForm({ session, onDone }: { session: Session; onDo
 }
 
 export function DeleteSessionButton({ id }: { id: string }) {
-  const confirm = useConfirm();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const toast = useToast();
-  const remove = useMutation(
-    trpc.shadowing.delete.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.shadowing.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-        toast(result.evidenceRemoved > 0 ? `Session deleted with ${result.evidenceRemoved} evidence items` : 'Session deleted');
-        router.push('/shadowing');
-      },
-      onError: (error) => toast(describeError(error).message, 'error'),
-    }),
-  );
   return (
-    <>
-      <Button
-        variant="danger"
-        isBusy={remove.isPending}
-        onClick={() =>
-          confirm.ask({
-            title: 'Delete this shadowing session?',
-            body: 'Its friction events and the evidence saved from them are deleted too. This cannot be undone.',
-            confirmLabel: 'Delete session',
-            onConfirm: () => remove.mutate({ id }),
-          })
-        }
-      >
-        Delete
-      </Button>
-      {confirm.dialog}
-    </>
+    <ConfirmDeleteButton
+      id={id}
+      mutation={trpc.shadowing.delete.mutationOptions()}
+      invalidate={[trpc.shadowing.pathKey(), trpc.evidence.pathKey()]}
+      title="Delete this shadowing session?"
+      body="Its friction events and the evidence saved from them are deleted too. This cannot be undone."
+      confirmLabel="Delete session"
+      doneMessage={(result) => (result.evidenceRemoved > 0 ? `Session deleted with ${result.evidenceRemoved} evidence items` : 'Session deleted')}
+      redirectTo="/shadowing"
+    />
   );
 }
