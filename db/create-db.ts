@@ -19,7 +19,13 @@ export type DbConfig =
       /** Bound on every statement of every connection, in milliseconds (PostgreSQL's statement_timeout); none when unset. */
       statementTimeoutMs?: number;
     }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      /** Runs once the folder's lock is held, before PGlite opens it (a new folder is filled from the template there). */
+      onLocked?: (dataDir: string) => void;
+    };
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -60,6 +66,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   const unlock = config.dataDir ? lockDataFolder(config.dataDir) : () => undefined;
   let pglite: PGlite;
   try {
+    if (config.dataDir) config.onLocked?.(config.dataDir);
     pglite = await PGlite.create({
       dataDir: config.dataDir,
       loadDataDir: config.loadDataDir,

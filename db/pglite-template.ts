@@ -1,12 +1,12 @@
-// Cold start of the embedded database. A brand-new PGlite folder is filled from a migrated template
-// (PGlite's dumpDataDir tarball, loaded with loadDataDir) instead of running initdb and every
-// migration; the template is made once per set of migrations (by `npm run build`, or by the first
-// start that has to migrate a new folder) and kept in node_modules/.cache/frictionlog/. An existing
-// folder already at the latest migration skips the migrator altogether.
+// Cold start of the embedded database. A brand-new PGlite folder is a plain file copy of a migrated
+// template folder (closed cleanly, so it opens without crash recovery) instead of running initdb and
+// every migration, or unpacking a tarball in memory; the template is made once per set of
+// migrations (by `npm run build`, or by the first start of a new folder without one) and kept in
+// node_modules/.cache/frictionlog/. An existing folder already at the latest migration skips the
+// migrator altogether.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import { createDb, type DbHandle } from './create-db';
 import { migrateToLatest } from './migrator';
@@ -16,6 +16,9 @@ import type { Database } from './types';
 
 const migrationNames = Object.keys(migrations).sort();
 export const LATEST_MIGRATION = migrationNames[migrationNames.length - 1];
+
+/** The file whose presence makes a folder a database: copied last, so a half-made copy is still "new". */
+const PG_VERSION = 'PG_VERSION';
 
 /** Names the template after the migrations it holds and the PGlite build that wrote it. */
 function templateKey(): string {
@@ -29,62 +32,50 @@ function templateKey(): string {
   return createHash('sha256').update(`${pgliteVersion}\n${migrationNames.join('\n')}`).digest('hex').slice(0, 16);
 }
 
-/** Where the template of the current migrations is kept. */
+/** Where the template folder of the current migrations is kept. */
 export function templatePath(): string {
-  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'frictionlog', `pglite-${templateKey()}.tar`);
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', '.cache', 'frictionlog', `pglite-${templateKey()}`);
 }
 
-/** A folder without PG_VERSION has never held a database (it may hold the lock file). */
+/** A folder without PG_VERSION has never held a database (it may hold the lock file, or half a copy). */
 export function isNewPgliteFolder(dataDir: string): boolean {
-  return !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-}
-
-/** The template of the current migrations, or null when none was made yet. */
-export function readTemplate(file = templatePath()): Blob | null {
-  try {
-    return new Blob([fs.readFileSync(file)]);
-  } catch {
-    return null;
-  }
+  return !fs.existsSync(path.join(dataDir, PG_VERSION));
 }
 
 /**
- * The tarball without one top-level file (ustar: a 512-byte header, then the data padded to 512).
- * A dump of a data folder holds the folder's lock file, which a new folder must not inherit.
+ * Fills a new data folder from the template: every file but PG_VERSION, then PG_VERSION, so a copy
+ * cut short is copied again by the next start. Copy-on-write clones where the file system has them.
  */
-export function withoutTarEntry(tar: Uint8Array, name: string): Uint8Array {
-  const kept: Uint8Array[] = [];
-  const text = (from: number, length: number) => Buffer.from(tar.subarray(from, from + length)).toString('latin1').replace(/\0.*$/s, '');
-  let position = 0;
-  while (position + 512 <= tar.length) {
-    if (tar.subarray(position, position + 512).every((byte) => byte === 0)) break;
-    const prefix = text(position + 345, 155);
-    const entry = (prefix ? `${prefix}/` : '') + text(position, 100);
-    const size = parseInt(text(position + 124, 12).trim() || '0', 8);
-    const length = 512 + Math.ceil(size / 512) * 512;
-    if (entry.replace(/^\.?\//, '') !== name) kept.push(tar.subarray(position, position + length));
-    position += length;
-  }
-  kept.push(new Uint8Array(1024));
-  return Buffer.concat(kept);
+export function copyTemplate(templateDir: string, dataDir: string): void {
+  const options = { recursive: true, force: true, mode: fs.constants.COPYFILE_FICLONE };
+  const skipped = new Set([path.join(templateDir, PG_VERSION), path.join(templateDir, LOCK_FILE_NAME)]);
+  fs.cpSync(templateDir, dataDir, { ...options, filter: (source) => !skipped.has(source) });
+  fs.cpSync(path.join(templateDir, PG_VERSION), path.join(dataDir, PG_VERSION), options);
 }
 
 /**
- * Saves a freshly migrated database (nothing but the migrations in it) as the template. Written
- * to a temporary name and renamed, so a reader never sees half a file; a failure to write only
- * means the next new folder migrates again.
+ * Makes the template folder of the current migrations unless it exists; returns its path. Migrated
+ * in a temporary folder, closed (a clean shutdown) and renamed, so a reader never sees half a
+ * template; when another process renamed its own first, that one is kept.
  */
-export async function saveTemplate(pglite: PGlite, file = templatePath()): Promise<void> {
-  const dump = await pglite.dumpDataDir('none');
-  const temporary = `${file}.${process.pid}.tmp`;
+export async function ensureTemplate(dir = templatePath()): Promise<string> {
+  if (!isNewPgliteFolder(dir)) return dir;
+  const temporary = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(temporary, { recursive: true, force: true });
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, withoutTarEntry(new Uint8Array(await dump.arrayBuffer()), LOCK_FILE_NAME));
-    fs.renameSync(temporary, file);
+    const handle = await createDb({ kind: 'pglite', dataDir: temporary });
+    try {
+      await migrateToLatest(handle.db);
+    } finally {
+      await handle.close();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(temporary, dir);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    console.warn(`Frictionlog: the PGlite template could not be saved to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    fs.rmSync(temporary, { recursive: true, force: true });
+    if (isNewPgliteFolder(dir)) throw error;
   }
+  return dir;
 }
 
 /** Whether the database has run exactly the migrations this build knows (then the migrator is skipped). */
@@ -100,41 +91,32 @@ export async function isAtLatestMigration(db: Kysely<Database>): Promise<boolean
 }
 
 /**
- * Opens a PGlite folder: a new folder starts from the template when there is one (and, when there
- * is none, becomes it once migrated); a folder at the latest migration skips the migrator; an
- * older one is migrated forward. Without a folder, an in-memory database is migrated.
+ * Opens a PGlite folder: a new folder is copied from the template (made first when there is none);
+ * a folder at the latest migration skips the migrator; an older one is migrated forward. Without a
+ * folder, an in-memory database is migrated.
  */
-export async function openPgliteFolder(input: { dataDir?: string; templateFile?: string; onStep?: (step: string) => void }): Promise<DbHandle> {
+export async function openPgliteFolder(input: { dataDir?: string; templateDir?: string; onStep?: (step: string) => void }): Promise<DbHandle> {
   const step = input.onStep ?? (() => undefined);
-  const templateFile = input.templateFile ?? templatePath();
-  const isNew = input.dataDir !== undefined && isNewPgliteFolder(input.dataDir);
-  const template = isNew ? readTemplate(templateFile) : null;
-  step(isNew ? `new PGlite folder, template ${template ? 'read' : 'missing'}` : 'existing PGlite folder');
-  const handle = await createDb({ kind: 'pglite', dataDir: input.dataDir, loadDataDir: template ?? undefined });
+  let templateDir: string | undefined;
+  if (input.dataDir !== undefined && isNewPgliteFolder(input.dataDir)) {
+    const made = isNewPgliteFolder(input.templateDir ?? templatePath());
+    templateDir = await ensureTemplate(input.templateDir ?? templatePath());
+    step(`new PGlite folder, template ${made ? 'made' : 'found'}`);
+  } else {
+    step('existing PGlite folder');
+  }
+  // Checked again under the folder's lock: another process may have filled it meanwhile.
+  const fill = (dataDir: string) => {
+    if (templateDir && isNewPgliteFolder(dataDir)) copyTemplate(templateDir, dataDir);
+  };
+  const handle = await createDb({ kind: 'pglite', dataDir: input.dataDir, onLocked: fill });
   step('PGlite created');
   try {
-    if (!(await isAtLatestMigration(handle.db))) {
-      await migrateToLatest(handle.db);
-      // Nothing but the migrations is in it yet: the next new folder starts from this one.
-      if (isNew && !template) await saveTemplate(handle.pglite!, templateFile);
-    }
+    if (!(await isAtLatestMigration(handle.db))) await migrateToLatest(handle.db);
     step('migrations checked');
   } catch (error) {
     await handle.close();
     throw error;
   }
   return handle;
-}
-
-/** Makes the template of the current migrations unless it exists; returns its path. */
-export async function ensureTemplate(file = templatePath()): Promise<string> {
-  if (fs.existsSync(file)) return file;
-  const handle = await createDb({ kind: 'pglite' });
-  try {
-    await migrateToLatest(handle.db);
-    await saveTemplate(handle.pglite!, file);
-  } finally {
-    await handle.close();
-  }
-  return file;
 }

@@ -1,5 +1,6 @@
 // The app's one database handle: created from the environment on first use, migrated to the
-// latest migration before anything else runs, and shared by every request of this process.
+// latest migration before anything else runs, and shared by every request of this process. The
+// server opens it in the background at start (server/startup.ts); getDb waits for that start-up.
 import { createDb, type DbConfig, type DbHandle } from '@/db/create-db';
 import { migrateToLatest } from '@/db/migrator';
 import { openPgliteFolder } from '@/db/pglite-template';
@@ -19,7 +20,12 @@ export function getDbConfig(): DbConfig {
 
 // Kept on globalThis so that Next.js dev reloads reuse the one PGlite instance (two instances on
 // one data folder would corrupt it).
-const globalForDb = globalThis as unknown as { frictionlogDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { frictionlogDb?: Promise<DbHandle>; frictionlogStartup?: Promise<unknown> };
+
+/** Requests get the database only once this start-up work is done (its failure stops the process). */
+export function holdRequestsUntil(work: Promise<unknown>): void {
+  globalForDb.frictionlogStartup = work.catch(() => undefined);
+}
 
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.frictionlogDb) {
@@ -48,5 +54,7 @@ export function getDbHandle(): Promise<DbHandle> {
 }
 
 export async function getDb(): Promise<Db> {
-  return (await getDbHandle()).db;
+  const handle = await getDbHandle();
+  await globalForDb.frictionlogStartup;
+  return handle.db;
 }

@@ -1,8 +1,9 @@
 // Cold start of the embedded database (issue 19, item 3): a folder migrated forward from an older
-// migration, a new folder migrated from scratch (which then becomes the template) and a new folder
-// loaded from that template all end with the same schema and migrations table as a database
-// migrated from scratch; the template carries no folder lock; a folder at the latest migration
-// reopens without the migrator. PGlite only: PostgreSQL starts as before.
+// migration, the first new folder (which makes the template folder) and a new folder copied from
+// that template all end with the same schema and migrations table as a database migrated from
+// scratch; the template carries no folder lock and none of a folder's data; a copy cut short is
+// copied again; a folder at the latest migration reopens as it was, without the migrator. PGlite
+// only: PostgreSQL starts as before.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,12 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { migrations } from '@/db/migrations';
 import { LOCK_FILE_NAME } from '@/db/pglite-lock';
-import { isAtLatestMigration, LATEST_MIGRATION, openPgliteFolder, withoutTarEntry } from '@/db/pglite-template';
+import { isAtLatestMigration, isNewPgliteFolder, LATEST_MIGRATION, openPgliteFolder } from '@/db/pglite-template';
 import type { Database } from '@/db/types';
 import { createTestDb, dbKind } from '@/test/helpers/db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frictionlog-template-'));
-const templateFile = path.join(dir, 'cache', 'template.tar');
+const templateDir = path.join(dir, 'cache', 'template');
 const open: DbHandle[] = [];
 afterAll(async () => {
   for (const handle of open) await handle.close();
@@ -65,25 +66,33 @@ describe.skipIf(dbKind !== 'pglite')('PGlite folders and the migrated template',
     expect(error).toBeUndefined();
     expect(await isAtLatestMigration(old.db)).toBe(false);
     await old.close();
-    const forward = await opened(openPgliteFolder({ dataDir: older, templateFile }));
+    const forward = await opened(openPgliteFolder({ dataDir: older, templateDir }));
     expect(await schemaOf(forward.db)).toEqual(expected);
     // An existing folder never becomes the template (it may hold data).
-    expect(fs.existsSync(templateFile)).toBe(false);
+    expect(fs.existsSync(templateDir)).toBe(false);
     await closeOne(forward);
 
-    // The first new folder is migrated from scratch and saved as the template, without its lock.
-    const first = await opened(openPgliteFolder({ dataDir: path.join(dir, 'first'), templateFile }));
+    // The first new folder makes the template (migrated from scratch, closed, no lock left in it)
+    // and is copied from it.
+    const steps: string[] = [];
+    const first = await opened(openPgliteFolder({ dataDir: path.join(dir, 'first'), templateDir, onStep: (step) => steps.push(step) }));
+    expect(steps[0]).toBe('new PGlite folder, template made');
     expect(await schemaOf(first.db)).toEqual(expected);
-    expect(fs.existsSync(templateFile)).toBe(true);
-    const tarNames = fs.readFileSync(templateFile).toString('latin1');
-    expect(tarNames.includes(LOCK_FILE_NAME)).toBe(false);
+    expect(isNewPgliteFolder(templateDir)).toBe(false);
+    expect(fs.existsSync(path.join(templateDir, LOCK_FILE_NAME))).toBe(false);
+    expect(fs.readdirSync(path.dirname(templateDir))).toEqual(['template']);
     await first.db.insertInto('teams').values({ name: 'Kept team' }).execute();
     await closeOne(first);
 
-    // The next new folder is loaded from the template: same schema and migrations, its own lock,
-    // none of the first folder's data.
+    // The next new folder is copied from the template: same schema and migrations, its own lock,
+    // none of the first folder's data. This one was cut short by a crash during an earlier copy
+    // (files there, PG_VERSION not yet): it is still new and is copied again.
     const secondDir = path.join(dir, 'second');
-    const second = await opened(openPgliteFolder({ dataDir: secondDir, templateFile }));
+    fs.mkdirSync(path.join(secondDir, 'base'), { recursive: true });
+    fs.writeFileSync(path.join(secondDir, 'postgresql.conf'), 'half a copy');
+    steps.length = 0;
+    const second = await opened(openPgliteFolder({ dataDir: secondDir, templateDir, onStep: (step) => steps.push(step) }));
+    expect(steps[0]).toBe('new PGlite folder, template found');
     expect(await schemaOf(second.db)).toEqual(expected);
     const lock = JSON.parse(fs.readFileSync(path.join(secondDir, LOCK_FILE_NAME), 'utf8')) as { pid: number };
     expect(lock.pid).toBe(process.pid);
@@ -91,26 +100,13 @@ describe.skipIf(dbKind !== 'pglite')('PGlite folders and the migrated template',
     await closeOne(second);
     expect(fs.existsSync(path.join(secondDir, LOCK_FILE_NAME))).toBe(false);
 
-    // An existing folder at the latest migration opens as it was (the migrator is skipped).
-    const again = await opened(openPgliteFolder({ dataDir: path.join(dir, 'first'), templateFile }));
+    // An existing folder at the latest migration opens as it was (not copied over, the migrator
+    // skipped), and the template is untouched by what the folders copied from it wrote.
+    steps.length = 0;
+    const again = await opened(openPgliteFolder({ dataDir: path.join(dir, 'first'), templateDir, onStep: (step) => steps.push(step) }));
+    expect(steps[0]).toBe('existing PGlite folder');
     expect(await isAtLatestMigration(again.db)).toBe(true);
     expect(await again.db.selectFrom('teams').select('name').execute()).toEqual([{ name: 'Kept team' }]);
     await closeOne(again);
-  });
-
-  it('drops one entry from a tarball and keeps the others whole', () => {
-    const entry = (name: string, body: string) => {
-      const header = Buffer.alloc(512);
-      header.write(name, 0, 'latin1');
-      header.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
-      const data = Buffer.alloc(Math.ceil(body.length / 512) * 512);
-      data.write(body, 0, 'latin1');
-      return Buffer.concat([header, data]);
-    };
-    const tar = Buffer.concat([entry('/PG_VERSION', '17\n'), entry(`/${LOCK_FILE_NAME}`, '{"pid":1}'), entry('/base/1/112', 'x'.repeat(700)), Buffer.alloc(1024)]);
-    const result = Buffer.from(withoutTarEntry(tar, LOCK_FILE_NAME));
-    expect(result.length).toBe(tar.length - 1024);
-    expect(result.subarray(0, 1024)).toEqual(tar.subarray(0, 1024));
-    expect(result.subarray(1024, 1024 + 1536)).toEqual(tar.subarray(2048, 2048 + 1536));
   });
 });
