@@ -18,7 +18,8 @@ import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/brows
 import { pickTheme } from './helpers/workspace';
 
 const SERVER_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const DATABASE = 'frictionlog_e2e_6';
+// Named by E2E_ROADMAP_DATABASE where two checkouts share one server (two runs would drop each other's).
+const DATABASE = process.env.E2E_ROADMAP_DATABASE ?? 'frictionlog_e2e_6';
 const databaseUrl = () => Object.assign(new URL(SERVER_URL), { pathname: `/${DATABASE}` }).toString();
 
 async function onServer(text: string) {

@@ -55,7 +55,10 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        // Killed, not asked: its database is thrown away, and next start's SIGTERM closes the server
+        // gracefully, waiting for every open connection (7.5-10.5 s at load 28 with a response
+        // body left unread; 0.7-1.2 s against 0.5-0.7 s killed at load 20 otherwise).
+        child.kill('SIGKILL');
         await exited;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });

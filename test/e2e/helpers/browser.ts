@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.join(process.cwd(), 'test-results', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: [
@@ -21,6 +21,53 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  // Every page of every context records its requests in flight from its first one, for checkPage.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>): Promise<BrowserContext> => {
+    const context = await newContext(...args);
+    context.on('page', trackRequests);
+    return context;
+  };
+  return browser;
+}
+
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page): void {
+  const requests = new Set<Request>();
+  inFlight.set(page, requests);
+  page.on('request', (request) => requests.add(request));
+  page.on('requestfinished', (request) => requests.delete(request));
+  page.on('requestfailed', (request) => requests.delete(request));
+}
+
+/**
+ * Waits until the page has loaded, has no request in flight, and stays so after its scripts have
+ * had a turn to act on the last response (a frame and a task). The condition Playwright's
+ * 'networkidle' approximates with 500 ms of silence on every call; this returns as soon as it holds.
+ */
+async function waitForSettledPage(page: Page): Promise<void> {
+  const requests = inFlight.get(page);
+  // A page not opened through launchBrowser's contexts: Playwright's heuristic.
+  if (!requests) return page.waitForLoadState('networkidle');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.waitForLoadState('load');
+    while (requests.size > 0) {
+      if (Date.now() > deadline) throw new Error(`Requests still in flight on ${page.url()} after 60 s: ${[...requests].map((r) => r.url()).join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // A frame and a task: responses just handled get to render and to start the requests they
+    // lead to. rAF does not run in a page that is not drawn, hence the page's own 100 ms bound,
+    // and the outer one for a page whose timers do not run (JavaScript turned off).
+    let navigated = false;
+    const turn = page
+      .evaluate(() => new Promise<void>((resolve) => (requestAnimationFrame(() => setTimeout(resolve, 0)), setTimeout(resolve, 100))))
+      .catch(() => (navigated = true));
+    await Promise.race([turn, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    if (navigated) continue; // The page navigated meanwhile: wait for the new document.
+    if (requests.size === 0) return;
+  }
 }
 
 /**
@@ -59,7 +106,7 @@ interface AxeViolation {
  * the elements. Also saves a screenshot under the same name.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await waitForSettledPage(page);
   // Next.js streams a dynamic page's metadata after its first bytes: give the <title> a moment to
   // arrive. A page that never gets one fails the axe check below (document-title).
   await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 10_000 }).then(
@@ -69,7 +116,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
   // govern (a <script> tag without the page's nonce would be refused).
-  await page.evaluate(axe.source);
+  // Once per document: a client-side navigation keeps the window, and axe-core with it (evaluating
+  // its 550 kB source took 0.6-2 s a time on a loaded machine).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = (await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       resultTypes: ['violations'],
