@@ -55,6 +55,10 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       options: config.searchPath ? `-c search_path=${config.searchPath}` : undefined,
       statement_timeout: config.statementTimeoutMs,
     });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a dropped database) is
+    // reported here; without a listener Node would crash the process on it. The pool has already
+    // discarded that connection and opens a new one for the next query.
+    pool.on('error', (error) => console.error(`Frictionlog: an idle database connection was closed by the server (${error.message}); the next query opens a new one`));
     const clients = trackPoolClients(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     registerCopyTarget(db, { kind: 'postgres', clients });

@@ -1,7 +1,7 @@
 // Issue 15 on both databases: an import a dead process left "running" is marked failed at start-up
 // (failure 10), never one whose process still runs it; on PostgreSQL a query past the statement
 // timeout answers a clear 503 while other queries go on (failure 11).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { QUERY_TIMEOUT_MESSAGE } from '@/server/database-errors';
@@ -97,5 +97,23 @@ describe.runIf(dbKind === 'postgres')('the statement timeout', () => {
     release();
     await holder;
     await expect(caller.themes.list({})).resolves.toBeDefined();
+  });
+});
+
+describe.runIf(dbKind === 'postgres')('an idle connection the server ends', () => {
+  it('does not crash the process; the next query opens a new connection', async () => {
+    const own = await createDb({ kind: 'postgres', url: handle.url!, poolSize: 2 });
+    try {
+      const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(own.db)).rows[0];
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      await sql`select pg_terminate_backend(${pid})`.execute(handle.db);
+      // The idle connection receives the server's termination (unhandled, it would fail this file).
+      await vi.waitFor(() => expect(logged).toHaveBeenCalledWith(expect.stringContaining('an idle database connection was closed by the server')));
+      logged.mockRestore();
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(own.db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await own.close();
+    }
   });
 });
