@@ -7,7 +7,7 @@ import { AppError } from '@/server/errors';
 import { compareSnapshot, listSnapshots } from '@/server/inventory/service';
 import { listRepeatQuestions } from '@/server/tickets/service';
 import { compareCounts, compareMeans, impactWindows } from './outcome-definitions';
-import * as queries from './queries';
+import * as queries from './queries-outcomes';
 
 export const IMPACT_WEEKS = [4, 8, 12, 26] as const;
 

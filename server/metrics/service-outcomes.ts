@@ -7,6 +7,7 @@ import { getTicketOverview, listRepeatQuestions } from '@/server/tickets/service
 import { dashboardWindow, quartersBetween, weekOf, weeksBetween } from './definitions';
 import { markersFor, OTHER_CATEGORIES, repeatQuestionShare, selfServiceSeries, selfServiceTotal, weeklyByCategory } from './outcome-definitions';
 import * as queries from './queries';
+import * as outcomeQueries from './queries-outcomes';
 import { cachedDelivery, deliveryKey } from './service-cache';
 
 /** Categories drawn one by one on the ticket chart; the rest are summed as "Other categories". */
@@ -15,7 +16,7 @@ const CHART_CATEGORIES = 5;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function listShipMarkers(db: Db, input: { from?: Date } = {}) {
-  const items = await queries.listShippedItems(db, input);
+  const items = await outcomeQueries.listShippedItems(db, input);
   return items.map((item) => ({ id: item.id, title: item.title, shippedAt: new Date(item.shippedAt) }));
 }
 
@@ -31,8 +32,8 @@ export async function getOutcomes(db: Db, input: { quarters: number }, now = new
     cachedDelivery(db, deliveryKey('task-weeks', now, input.quarters), () => queries.taskWeeks(db, window)),
     queries.manualWorkTicketWeeks(db, window),
     listShipMarkers(db, { from: window.from }),
-    queries.listRatingFlows(db),
-    queries.weeklyRatingsByFlow(db, { from: new Date(`${weeks[0]}T00:00:00Z`) }),
+    outcomeQueries.listRatingFlows(db),
+    outcomeQueries.weeklyRatingsByFlow(db, { from: new Date(`${weeks[0]}T00:00:00Z`) }),
     getLatestSatisfactionTrend(db),
   ]);
 
