@@ -6,8 +6,9 @@
 // first time Next.js answered it. Until then, and for anything else (another method, an address
 // Next.js would rewrite or redirect), the request goes on to Next.js. Issue 19: Next.js's routing
 // and handler machinery cost about half the throughput of a response.
-import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
+import { installBeforeNext, onWriteHead, type HeaderMap } from '@/server/before-next';
 import { stampClientAddress } from '@/server/client-address';
 import type { Db } from '@/server/db';
 import { postRating } from '@/server/ratings/rest';
@@ -41,7 +42,6 @@ const isRecorded = (name: string) => !UNRECORDED.has(name) && !name.startsWith('
 const HANDLER_VARY = new Set(['origin']);
 const COMPRESSION_VARY = 'accept-encoding';
 
-type HeaderMap = Record<string, number | string | string[]>;
 /** What Next.js adds to a route's answers: its headers, its Vary entries, and whether it compresses. */
 interface NextAdds {
   headers: HeaderMap;
@@ -49,8 +49,8 @@ interface NextAdds {
   compresses: boolean;
 }
 
-const globalForPath = globalThis as unknown as { frictionlogRestFastPath?: { installed: boolean; nextAdds: Map<string, NextAdds> } };
-const state = (globalForPath.frictionlogRestFastPath ??= { installed: false, nextAdds: new Map() });
+const globalForPath = globalThis as unknown as { frictionlogRestFastPath?: { nextAdds: Map<string, NextAdds> } };
+const state = (globalForPath.frictionlogRestFastPath ??= { nextAdds: new Map() });
 
 const varyEntries = (value: unknown) =>
   String(value ?? '')
@@ -60,10 +60,7 @@ const varyEntries = (value: unknown) =>
 
 /** Records the headers Next.js adds to this route's answers (any status: Next.js adds the same). */
 function recordNextHeaders(res: ServerResponse, route: string) {
-  const writeHead = res.writeHead;
-  res.writeHead = function recordingWriteHead(this: ServerResponse, ...args: unknown[]) {
-    const given = [args[1], args[2]].find((arg): arg is HeaderMap => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
-    const headers: HeaderMap = { ...(this.getHeaders() as HeaderMap), ...given };
+  onWriteHead(res, (_status, headers) => {
     const varyName = Object.keys(headers).find((name) => name.toLowerCase() === 'vary');
     const vary = varyEntries(varyName ? headers[varyName] : '');
     state.nextAdds.set(route, {
@@ -71,8 +68,7 @@ function recordNextHeaders(res: ServerResponse, route: string) {
       vary: vary.filter((entry) => !HANDLER_VARY.has(entry.toLowerCase()) && entry.toLowerCase() !== COMPRESSION_VARY),
       compresses: vary.some((entry) => entry.toLowerCase() === COMPRESSION_VARY),
     });
-    return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof res.writeHead;
+  });
 }
 
 /** The coding Next.js's compression picks (gzip, then deflate, as `compression` negotiates), or null for none. */
@@ -177,17 +173,5 @@ export function answerBeforeNext(db: Db, req: IncomingMessage, res: ServerRespon
 
 /** Installs the fast path on every HTTP server of this process, for the app's database; twice is a no-op. */
 export function installRestFastPath(db: Db): void {
-  if (state.installed) return;
-  state.installed = true;
-  const emit = Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
-  Server.prototype.emit = function restFastPathEmit(this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== 'request') return emit.call(this, event, ...args);
-    let isAnswered = false;
-    try {
-      isAnswered = answerBeforeNext(db, args[0] as IncomingMessage, args[1] as ServerResponse);
-    } catch {
-      isAnswered = false;
-    }
-    return isAnswered || emit.call(this, event, ...args);
-  } as typeof Server.prototype.emit;
+  installBeforeNext('submissions', (req, res) => answerBeforeNext(db, req, res));
 }

@@ -6,7 +6,8 @@
 // which renders, fills the cache and is recorded: a version not read within the last second
 // (read here first, once per process, then answered), an address or coding not seen yet, a
 // voter's fresh visit (a notice in the address, or BOARD_FRESH_COOKIE), HEAD, other methods.
-import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { installBeforeNext, onWriteHead } from '@/server/before-next';
 import type { Db } from '@/server/db';
 import { preferredEncoding, type ContentEncoding } from '@/server/lib/content-encoding';
 import { etagOf, isCurrent } from './prepared-body';
@@ -18,25 +19,19 @@ const PATHS = new Set(['/roadmap', '/api/v1/roadmap']);
 const OWN_HEADERS = new Set(['etag', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 const MAX_RECORDED = 2000;
 
-type HeaderMap = Record<string, number | string | string[]>;
-
 /** Records the headers Next.js sends with a board document for this address and coding. */
 function recordNextHeaders(state: BoardState, res: ServerResponse, address: string, coding: ContentEncoding) {
-  const writeHead = res.writeHead;
-  res.writeHead = function recordingWriteHead(this: ServerResponse, ...args: unknown[]) {
-    const given = [args[1], args[2]].find((arg): arg is HeaderMap => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
-    const headers: HeaderMap = { ...(this.getHeaders() as HeaderMap), ...given };
+  onWriteHead(res, (status, headers) => {
     const key = state.urls.get(address);
     const doc = key ? state.questions.get(key)?.doc : null;
     const isDocument =
-      args[0] === 200 && doc && headers.etag === etagOf(doc.page, coding) && (headers['content-encoding'] ?? 'identity') === coding && !('set-cookie' in headers);
+      status === 200 && doc && headers.etag === etagOf(doc.page, coding) && (headers['content-encoding'] ?? 'identity') === coding && !('set-cookie' in headers);
     if (key && isDocument) {
       const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())));
       state.served.set(`${coding} ${address}`, { key, headers: kept });
       if (state.served.size > MAX_RECORDED) state.served.delete(state.served.keys().next().value!);
     }
-    return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
-  } as typeof res.writeHead;
+  });
 }
 
 /**
@@ -76,27 +71,7 @@ export function answerFromBoardCache(db: Db, req: IncomingMessage, res: ServerRe
   return readBoardVersion(db, state.noStaleBefore).then(answer, () => false);
 }
 
-const globalForHook = globalThis as unknown as { frictionlogBoardFastPath?: boolean };
-
 /** Installs the fast path on every HTTP server of this process, for the app's database; twice is a no-op. */
 export function installBoardFastPath(db: Db): void {
-  if (globalForHook.frictionlogBoardFastPath) return;
-  globalForHook.frictionlogBoardFastPath = true;
-  const emit = Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
-  Server.prototype.emit = function boardFastPathEmit(this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== 'request') return emit.call(this, event, ...args);
-    let answered: boolean | Promise<boolean>;
-    try {
-      answered = answerFromBoardCache(db, args[0] as IncomingMessage, args[1] as ServerResponse);
-    } catch {
-      answered = false;
-    }
-    if (answered === true) return true;
-    if (answered === false) return emit.call(this, event, ...args);
-    void answered.then(
-      (isAnswered) => isAnswered || emit.call(this, event, ...args),
-      () => emit.call(this, event, ...args),
-    );
-    return true;
-  } as typeof Server.prototype.emit;
+  installBeforeNext('board', (req, res) => answerFromBoardCache(db, req, res));
 }
