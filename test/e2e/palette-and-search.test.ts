@@ -58,6 +58,7 @@ describe('command palette, search everything, type-ahead themes and evidence fil
 
     // A developer by name, reached with the arrow keys: the developer first, then the interview.
     await page.keyboard.press('Control+K');
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
     await page.keyboard.type('mei chen');
     await palette.getByRole('option', { name: /Interview with Mei Chen/ }).waitFor(WAIT);
     await page.keyboard.press('ArrowDown');

@@ -142,6 +142,10 @@ let developer: { context: BrowserContext; page: Page; problems: string[] };
 
 /** A drag as a person does it: press, move in several steps (each a dragover), release. */
 async function drag(page: Page, source: Locator, target: Locator) {
+  // The page answers a drag once hydrated (after a reload the server's HTML already shows the cards).
+  await page.waitForLoadState('networkidle');
+  await source.waitFor(WAIT);
+  await target.waitFor(WAIT);
   const from = (await source.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + 12);
