@@ -69,6 +69,7 @@ describe('command palette, search everything, type-ahead themes and evidence fil
 
     // A theme, then an action.
     await page.keyboard.press('Control+K');
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
     await page.keyboard.type('staging environments');
     await palette.getByRole('option', { name: new RegExp(THEME) }).waitFor(WAIT);
     await checkPage(page, 'palette-04-theme-option');
@@ -77,6 +78,7 @@ describe('command palette, search everything, type-ahead themes and evidence fil
     await page.getByRole('heading', { name: THEME }).waitFor(WAIT);
     await checkPage(page, 'palette-05-theme');
     await page.keyboard.press('Control+K');
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
     await page.keyboard.type('new interview');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/interviews\?new=1$/, WAIT);
@@ -90,6 +92,7 @@ describe('command palette, search everything, type-ahead themes and evidence fil
     const searchLink = page.getByRole('link', { name: 'Search everything' });
     await searchLink.focus();
     await page.keyboard.press('Control+K');
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
     await palette.waitFor(WAIT);
     await page.keyboard.press('Escape');
     await palette.waitFor({ state: 'hidden', ...WAIT });
