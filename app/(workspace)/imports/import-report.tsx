@@ -4,14 +4,7 @@
 import Link from 'next/link';
 import type { ImportCounts } from '@/server/imports/report';
 import { Badge } from '@/app/_components/page-header';
-import { Table, Td, Th } from '@/app/_components/table';
-
-export interface ReportProblem {
-  row: number;
-  column?: string;
-  file?: string;
-  message: string;
-}
+import { ProblemTable } from '@/app/_components/problem-table';
 
 // Repeats and undated tickets are counted in the report of an import just made; the history keeps them in its notes.
 export type ReportData = Omit<ImportCounts, 'fileBytes' | 'repeated' | 'undated'> & Partial<Pick<ImportCounts, 'repeated' | 'undated'>> & { kind: 'tickets' | 'postmortems'; status: string; message?: string | null };
@@ -22,35 +15,6 @@ export const STATUS_LABELS: Record<string, { label: string; tone: 'green' | 'red
   running: { label: 'Running', tone: 'amber' },
   'rolled-back': { label: 'Rolled back', tone: 'slate' },
 };
-
-export function ProblemTable({ problems, total }: { problems: ReportProblem[]; total: number }) {
-  const hasFiles = problems.some((problem) => problem.file);
-  return (
-    <div className="flex flex-col gap-2">
-      <Table caption="Problems in the file">
-        <thead>
-          <tr>
-            {hasFiles && <Th>File</Th>}
-            <Th>Row</Th>
-            <Th>Column</Th>
-            <Th>Problem</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {problems.map((problem, index) => (
-            <tr key={index}>
-              {hasFiles && <Td className="break-all">{problem.file ?? '—'}</Td>}
-              <Td>{problem.row.toLocaleString('en')}</Td>
-              <Td>{problem.column || '—'}</Td>
-              <Td>{problem.message}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      {total > problems.length && <p className="text-sm text-slate-600">Showing the first {problems.length.toLocaleString('en')} of {total.toLocaleString('en')} problems.</p>}
-    </div>
-  );
-}
 
 export function ImportReportView({ report }: { report: ReportData }) {
   const status = STATUS_LABELS[report.status] ?? STATUS_LABELS.completed;
