@@ -20,6 +20,8 @@ export interface FormMutation<TValues, TData, TVariables = unknown> {
   /** Props for FormError above the fields. */
   formError: { message?: string | null; fieldErrors?: Record<string, string[]> };
   error: ErrorDetails | null;
+  /** Forgets the server's last refusal (e.g. when the user starts over with another file). */
+  clearError: () => void;
   isPending: boolean;
   /** What was last sent (e.g. to show which of two submit buttons is busy). */
   variables: TVariables | undefined;
@@ -32,6 +34,8 @@ export interface FormMutation<TValues, TData, TVariables = unknown> {
  * The form keeps its values until the server accepts them: on a refusal nothing is cleared, the
  * fields the server named show its messages, and the top of the form says what went wrong.
  * `resetOnSuccess` empties the form after a successful send (an "add another" form).
+ * `fieldErrorPath` renames the server's per-field paths to the form's names when the input nests
+ * them differently (e.g. an update sends `{ id, draft }` and is refused at `draft.title`).
  */
 export function useFormMutation<TValues extends object, TVariables, TData = unknown, TError = unknown, TContext = unknown>(options: {
   initialValues: TValues;
@@ -39,11 +43,16 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
   toInput: (values: TValues) => TVariables;
   resetOnSuccess?: boolean;
   onSuccess?: (data: TData, values: TValues) => unknown;
+  fieldErrorPath?: (path: string) => string;
 }): FormMutation<TValues, TData, TVariables> {
-  const { initialValues, toInput, resetOnSuccess, onSuccess } = options;
+  const { initialValues, toInput, resetOnSuccess, onSuccess, fieldErrorPath } = options;
   const [values, setValues] = useState<TValues>(initialValues);
   const mutation = useMutation(options.mutation);
-  const error = mutation.error ? describeError(mutation.error) : null;
+  const described = mutation.error ? describeError(mutation.error) : null;
+  const error =
+    described && fieldErrorPath
+      ? { ...described, fieldErrors: Object.fromEntries(Object.entries(described.fieldErrors).map(([path, messages]) => [fieldErrorPath(path), messages])) }
+      : described;
   const fieldErrors = error?.fieldErrors;
 
   const set = useCallback(<K extends keyof TValues>(name: K, value: TValues[K]) => setValues((current) => ({ ...current, [name]: value })), []);
@@ -75,6 +84,7 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
     errorFor,
     formError: { message: error?.message, fieldErrors },
     error,
+    clearError: mutation.reset,
     isPending: mutation.isPending,
     variables: mutation.variables,
     submit: (event) => {

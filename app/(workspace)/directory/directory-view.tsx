@@ -117,6 +117,7 @@ export function DirectoryView() {
         </div>
       )}
 
+      {/* Not a useFormMutation form: it sends nothing, its fields write the URL's filters (adding and editing is ParticipantForm). */}
       <form role="search" aria-label="Filter developers" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
         <TextField label="Search" type="search" placeholder="Name or email" defaultValue={filter.search} onChange={(e) => setParams({ q: e.target.value.trim() || null })} />
         <SelectField

@@ -3,13 +3,14 @@
 // cost, with the item's history of changes (who, what, when) below the form, and deleting it
 // after a confirmation. Used wherever evidence is listed (the evidence page, a theme's page).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { ConfirmDialog } from '@/app/_components/confirm-dialog';
 import { Dialog } from '@/app/_components/dialog';
 import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
 import { ErrorState, LoadingState } from '@/app/_components/states';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { HISTORY_FIELD_LABELS } from '@/server/evidence/corrections';
 import { EVIDENCE_KIND_LABELS, MAX_MINUTES_LOST, MAX_OCCURRENCES_PER_MONTH, SOURCE_LABELS } from '@/server/evidence/rules';
@@ -44,68 +45,65 @@ const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
 function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () => void; onDelete: () => void }) {
   const trpc = useTRPC();
   const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
-  const [excerpt, setExcerpt] = useState(item.excerpt);
-  const [participantId, setParticipantId] = useState(item.participantId ?? '');
-  const [kind, setKind] = useState<Kind>(item.kind);
-  const [minutes, setMinutes] = useState(item.minutesLost === null ? '' : String(item.minutesLost));
-  const [rate, setRate] = useState(item.kind === 'recurring' ? String(item.occurrencesPerMonth) : '');
-  const [severity, setSeverity] = useState(item.severity === null ? '' : String(item.severity));
-  const correct = useMutation(trpc.evidence.correct.mutationOptions({ onSuccess: onSaved }));
-  const error = correct.error ? describeError(correct.error) : null;
+  // The fields are named as the procedure names them, so the server's messages land on them.
+  const correct = useFormMutation({
+    initialValues: {
+      excerpt: item.excerpt,
+      participantId: item.participantId ?? '',
+      kind: item.kind,
+      minutesLost: item.minutesLost === null ? '' : String(item.minutesLost),
+      occurrencesPerMonth: item.kind === 'recurring' ? String(item.occurrencesPerMonth) : '',
+      severity: item.severity === null ? '' : String(item.severity),
+    },
+    mutation: trpc.evidence.correct.mutationOptions(),
+    toInput: (values) => ({
+      id: item.id,
+      excerpt: values.excerpt,
+      participantId: values.participantId || null,
+      kind: values.kind,
+      minutesLost: toNumber(values.minutesLost),
+      occurrencesPerMonth: values.kind === 'recurring' ? toNumber(values.occurrencesPerMonth) : null,
+      severity: values.severity ? Number(values.severity) : null,
+    }),
+    onSuccess: onSaved,
+  });
+  const { kind } = correct.values;
+  const kindError = correct.errorFor('kind');
+  const rateError = correct.errorFor('occurrencesPerMonth');
   const developerOptions = (participants.data?.rows ?? []).map((row) => ({ value: row.id, label: row.displayName }));
   if (item.participantId && item.participantName && !developerOptions.some((option) => option.value === item.participantId)) {
     developerOptions.unshift({ value: item.participantId, label: item.participantName });
   }
 
   return (
-    <form
-      noValidate
-      aria-label="Correct evidence"
-      className="flex flex-col gap-4"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        correct.mutate({
-          id: item.id,
-          excerpt,
-          participantId: participantId || null,
-          kind,
-          minutesLost: toNumber(minutes),
-          occurrencesPerMonth: kind === 'recurring' ? toNumber(rate) : null,
-          severity: severity ? Number(severity) : null,
-        });
-      }}
-    >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form noValidate aria-label="Correct evidence" className="flex flex-col gap-4" onSubmit={correct.submit}>
+      <FormError {...correct.formError} />
       <TextAreaField
         label="Excerpt"
         hint={`Words from the ${SOURCE_LABELS[item.sourceKind].toLowerCase()}; a new excerpt is checked against it.`}
-        value={excerpt}
         rows={3}
-        onChange={(event) => setExcerpt(event.target.value)}
-        error={error?.fieldErrors.excerpt}
+        {...correct.field('excerpt')}
       />
       <SelectField
         label="Developer"
-        value={participantId}
         placeholder="Unattributed"
         options={developerOptions}
-        onChange={(event) => setParticipantId(event.target.value)}
-        error={error?.fieldErrors.participantId}
+        {...correct.field('participantId')}
       />
-      <fieldset aria-describedby={error?.fieldErrors.kind ? 'kind-error' : undefined}>
+      <fieldset aria-describedby={kindError ? 'kind-error' : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-800">Kind</legend>
         <div className="flex flex-col gap-1 text-sm text-slate-800 sm:flex-row sm:gap-5">
           {(['recurring', 'single'] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+              <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => correct.set('kind', value)} />
               {EVIDENCE_KIND_LABELS[value]}
               <span className="text-slate-600">{value === 'recurring' ? '(minutes × times a month)' : '(happened once, on its date)'}</span>
             </label>
           ))}
         </div>
-        {error?.fieldErrors.kind && (
+        {kindError && (
           <p id="kind-error" className="mt-1 text-sm text-red-700">
-            {error.fieldErrors.kind[0]}
+            {kindError[0]}
           </p>
         )}
       </fieldset>
@@ -117,9 +115,7 @@ function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () =
           min={0}
           max={MAX_MINUTES_LOST}
           hint={kind === 'recurring' ? 'Each time it happens; empty: none' : 'Empty: no minutes'}
-          value={minutes}
-          onChange={(event) => setMinutes(event.target.value)}
-          error={error?.fieldErrors.minutesLost}
+          {...correct.field('minutesLost')}
         />
         {kind === 'recurring' && (
           <TextField
@@ -129,22 +125,18 @@ function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () =
             min={0}
             max={MAX_OCCURRENCES_PER_MONTH}
             step="any"
-            value={rate}
-            onChange={(event) => setRate(event.target.value)}
-            error={error?.fieldErrors.occurrencesPerMonth}
+            {...correct.field('occurrencesPerMonth')}
           />
         )}
         <SelectField
           label="Severity"
           hint="Stands in when there are no minutes"
-          value={severity}
           placeholder="None"
           options={SEVERITY_OPTIONS}
-          onChange={(event) => setSeverity(event.target.value)}
-          error={error?.fieldErrors.severity}
+          {...correct.field('severity')}
         />
       </div>
-      {kind === 'single' && error?.fieldErrors.occurrencesPerMonth && <p className="text-sm text-red-700">{error.fieldErrors.occurrencesPerMonth[0]}</p>}
+      {kind === 'single' && rateError && <p className="text-sm text-red-700">{rateError[0]}</p>}
       <div className="flex flex-wrap justify-between gap-2">
         <Button type="submit" isBusy={correct.isPending}>
           Save correction

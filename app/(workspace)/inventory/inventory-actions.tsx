@@ -2,15 +2,16 @@
 // The inventory's actions: freeze the ranking as a snapshot, share it read-only with a link,
 // export it to Markdown or CSV, print it. Freezing and sharing are for editors.
 import { formatDay } from '@/app/_components/format';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { Dialog } from '@/app/_components/dialog';
 import { FormError, TextField } from '@/app/_components/field';
 import { useCanEdit } from '@/app/_components/session-context';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '@/app/_trpc/client';
 import { describeFilter, inventorySearchParams, type InventoryFilterInput, type InventorySort } from '@/server/inventory/inventory-params';
 
 type Open = 'freeze' | 'share' | 'export' | null;
@@ -18,17 +19,16 @@ type Open = 'freeze' | 'share' | 'export' | null;
 function FreezeForm({ filter, onDone }: { filter: InventoryFilterInput; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [title, setTitle] = useState(`Ranking on ${formatDay(new Date())}`);
   const [frozen, setFrozen] = useState<{ id: string; title: string } | null>(null);
-  const freeze = useMutation(
-    trpc.inventory.freeze.mutationOptions({
-      onSuccess: async (snapshot) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.inventory.snapshots.queryKey() });
-        setFrozen(snapshot);
-      },
-    }),
-  );
-  const error = freeze.error ? describeError(freeze.error) : null;
+  const freeze = useFormMutation({
+    initialValues: { title: `Ranking on ${formatDay(new Date())}` },
+    mutation: trpc.inventory.freeze.mutationOptions(),
+    toInput: (values) => ({ title: values.title, filter }),
+    onSuccess: async (snapshot) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.inventory.snapshots.queryKey() });
+      setFrozen(snapshot);
+    },
+  });
   if (frozen) {
     return (
       <div role="status" className="flex flex-col gap-3 text-sm text-slate-800">
@@ -47,21 +47,13 @@ function FreezeForm({ filter, onDone }: { filter: InventoryFilterInput; onDone: 
     );
   }
   return (
-    <form
-      noValidate
-      aria-label="Freeze this ranking"
-      className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        freeze.mutate({ title, filter });
-      }}
-    >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form noValidate aria-label="Freeze this ranking" className="flex flex-col gap-3" onSubmit={freeze.submit}>
+      <FormError {...freeze.formError} />
       <p className="text-sm text-slate-700">
         Stores today’s ranking ({describeFilter(filter)}) as a baseline. Snapshots never change; compare the ranking with them
         after the platform team ships.
       </p>
-      <TextField label="Snapshot name" value={title} onChange={(event) => setTitle(event.target.value)} error={error?.fieldErrors.title} />
+      <TextField label="Snapshot name" {...freeze.field('title')} />
       <div>
         <Button type="submit" isBusy={freeze.isPending}>
           Freeze ranking
@@ -75,17 +67,16 @@ function ShareForm({ filter }: { filter: InventoryFilterInput }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [label, setLabel] = useState('');
   const [url, setUrl] = useState<string | null>(null);
-  const create = useMutation(
-    trpc.inventory.createShare.mutationOptions({
-      onSuccess: async (share) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.inventory.shares.queryKey() });
-        setUrl(`${window.location.origin}${share.path}`);
-      },
-    }),
-  );
-  const error = create.error ? describeError(create.error) : null;
+  const create = useFormMutation({
+    initialValues: { label: '' },
+    mutation: trpc.inventory.createShare.mutationOptions(),
+    toInput: (values) => ({ label: values.label, filter }),
+    onSuccess: async (share) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.inventory.shares.queryKey() });
+      setUrl(`${window.location.origin}${share.path}`);
+    },
+  });
   if (url) {
     return (
       <div role="status" className="flex flex-col gap-3 text-sm text-slate-800">
@@ -116,16 +107,8 @@ function ShareForm({ filter }: { filter: InventoryFilterInput }) {
     );
   }
   return (
-    <form
-      noValidate
-      aria-label="Share this ranking"
-      className="flex flex-col gap-3"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        create.mutate({ label, filter });
-      }}
-    >
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form noValidate aria-label="Share this ranking" className="flex flex-col gap-3" onSubmit={create.submit}>
+      <FormError {...create.formError} />
       <p className="text-sm text-slate-700">
         Anyone with the link can read this ranking ({describeFilter(filter)}) without signing in, until you revoke it. Developer names
         are never shown: quotes read like “backend developer, 1-3 years, Team Payments”.
@@ -133,9 +116,7 @@ function ShareForm({ filter }: { filter: InventoryFilterInput }) {
       <TextField
         label="Who is it for"
         placeholder="Engineering leadership review"
-        value={label}
-        onChange={(event) => setLabel(event.target.value)}
-        error={error?.fieldErrors.label}
+        {...create.field('label')}
       />
       <div>
         <Button type="submit" isBusy={create.isPending}>

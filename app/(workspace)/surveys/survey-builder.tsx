@@ -2,13 +2,14 @@
 // The survey builder: title, dates, who may answer, what to ask about the respondent, and the
 // questions. Once a survey has responses, controls that would break collected answers are locked
 // (the server refuses such edits too, with the reason).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
 import { Panel } from '@/app/_components/page-header';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC, useTRPCClient } from '@/app/_trpc/client';
 import { isChoiceKind, QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind, type SurveyDraft } from '@/server/surveys/rules';
 
 interface QuestionRow {
@@ -47,44 +48,24 @@ export function SurveyBuilder({
   onSaved: (id: string) => void;
 }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [draft, setDraft] = useState(() => ({ ...initial, questions: undefined }));
-  const [rows, setRows] = useState<QuestionRow[]>(() => initial.questions.map(toRow));
+  // The survey's settings as they are, its questions as rows being edited (row keys made once).
+  const [start] = useState(() => {
+    const { questions, ...settings } = initial;
+    return { ...settings, rows: questions.map(toRow) };
+  });
   const hasResponses = responseCount > 0;
 
-  const options = {
-    onSuccess: async ({ id }: { id: string }) => {
-      await queryClient.invalidateQueries({ queryKey: trpc.surveys.pathKey() });
-      toast(surveyId ? 'Survey saved' : 'Survey created');
-      onSaved(id);
+  const form = useFormMutation({
+    initialValues: start,
+    // One form for both: creating sends the draft, saving sends {id, draft}.
+    mutation: {
+      mutationFn: (draft: SurveyDraft) => (surveyId ? client.surveys.update.mutate({ id: surveyId, draft }) : client.surveys.create.mutate(draft)),
     },
-  };
-  const create = useMutation(trpc.surveys.create.mutationOptions(options));
-  const update = useMutation(trpc.surveys.update.mutationOptions(options));
-  const mutation = surveyId ? update : create;
-  const error = mutation.error ? describeError(mutation.error) : null;
-  // Creating validates the draft itself, saving validates {id, draft}: the same paths either way.
-  const fieldErrors = Object.fromEntries(Object.entries(error?.fieldErrors ?? {}).map(([path, messages]) => [path.replace(/^draft\./, ''), messages]));
-  const fieldError = (path: string) => fieldErrors[path]?.[0] ?? Object.entries(fieldErrors).find(([other]) => other.startsWith(`${path}.`))?.[1][0];
-  const problems = (error?.details?.problems as string[] | undefined) ?? [];
-
-  function change(key: string, changes: Partial<QuestionRow>) {
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...changes } : row)));
-  }
-
-  function move(index: number, by: -1 | 1) {
-    setRows((current) => {
-      const next = [...current];
-      [next[index], next[index + by]] = [next[index + by], next[index]];
-      return next;
-    });
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const value: SurveyDraft = {
-      ...draft,
+    toInput: ({ rows, ...settings }): SurveyDraft => ({
+      ...settings,
       questions: rows.map((row) => ({
         id: row.id,
         kind: row.kind,
@@ -92,13 +73,34 @@ export function SurveyBuilder({
         isRequired: row.isRequired,
         options: isChoiceKind(row.kind) ? row.optionsText.split('\n').map((option) => option.trim()).filter(Boolean) : [],
       })),
-    };
-    if (surveyId) update.mutate({ id: surveyId, draft: value });
-    else create.mutate(value);
+    }),
+    // Saving is refused at `draft.title`, creating at `title`: the same fields either way.
+    fieldErrorPath: (path) => path.replace(/^draft\./, ''),
+    onSuccess: async ({ id }) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.surveys.pathKey() });
+      toast(surveyId ? 'Survey saved' : 'Survey created');
+      onSaved(id);
+    },
+  });
+  const { rows, ...draft } = form.values;
+  const error = form.error;
+  // A question's message may sit deeper than its field (`questions.0.options.2`): the first one shows.
+  const fieldError = (path: string) => form.errorFor(path)?.[0] ?? Object.entries(error?.fieldErrors ?? {}).find(([other]) => other.startsWith(`${path}.`))?.[1][0];
+  const problems = (error?.details?.problems as string[] | undefined) ?? [];
+  const setRows = (next: QuestionRow[]) => form.set('rows', next);
+
+  function change(key: string, changes: Partial<QuestionRow>) {
+    setRows(rows.map((row) => (row.key === key ? { ...row, ...changes } : row)));
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const next = [...rows];
+    [next[index], next[index + by]] = [next[index + by], next[index]];
+    setRows(next);
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={surveyId ? 'Edit survey' : 'New survey'} className="flex flex-col gap-6">
+    <form onSubmit={form.submit} noValidate aria-label={surveyId ? 'Edit survey' : 'New survey'} className="flex flex-col gap-6">
       <FormError message={error?.message} fieldErrors={problems.length > 0 ? {} : error?.fieldErrors} />
       {problems.length > 1 && (
         <ul className="list-disc pl-5 text-sm text-red-800">
@@ -109,30 +111,28 @@ export function SurveyBuilder({
       )}
       <Panel title="About the survey">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField className="sm:col-span-2" label="Title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={fieldError('title')} />
+          <TextField className="sm:col-span-2" label="Title" {...form.field('title')} />
           <TextAreaField
             className="sm:col-span-2"
             label="Introduction (optional)"
             hint="Shown above the questions. Say how long it takes and that answers are anonymous."
             rows={3}
-            value={draft.intro}
-            onChange={(e) => setDraft({ ...draft, intro: e.target.value })}
-            error={fieldError('intro')}
+            {...form.field('intro')}
           />
-          <TextField label="Quarter" hint="The point on the trend, like 2026-Q3." value={draft.quarter} onChange={(e) => setDraft({ ...draft, quarter: e.target.value })} error={fieldError('quarter')} />
+          <TextField label="Quarter" hint="The point on the trend, like 2026-Q3." {...form.field('quarter')} />
           <div className="grid grid-cols-2 gap-3">
-            <TextField label="Opens on" type="date" value={draft.opensOn} onChange={(e) => setDraft({ ...draft, opensOn: e.target.value })} error={fieldError('opensOn')} />
-            <TextField label="Closes on" type="date" value={draft.closesOn} onChange={(e) => setDraft({ ...draft, closesOn: e.target.value })} error={fieldError('closesOn')} />
+            <TextField label="Opens on" type="date" {...form.field('opensOn')} />
+            <TextField label="Closes on" type="date" {...form.field('closesOn')} />
           </div>
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-800">Who can answer</legend>
             <div className="flex flex-col gap-1 text-sm text-slate-800">
               <label className="flex items-center gap-2">
-                <input type="radio" name="access" checked={draft.access === 'link'} onChange={() => setDraft({ ...draft, access: 'link' })} />
+                <input type="radio" name="access" checked={draft.access === 'link'} onChange={() => form.set('access', 'link')} />
                 Anyone with the link
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="access" checked={draft.access === 'invitation'} onChange={() => setDraft({ ...draft, access: 'invitation' })} />
+                <input type="radio" name="access" checked={draft.access === 'invitation'} onChange={() => form.set('access', 'invitation')} />
                 Only developers with a single-use invitation link
               </label>
               {draft.access === 'link' && (
@@ -141,7 +141,7 @@ export function SurveyBuilder({
                     type="checkbox"
                     className="mt-1"
                     checked={draft.oneAnswerPerBrowser ?? true}
-                    onChange={(e) => setDraft({ ...draft, oneAnswerPerBrowser: e.target.checked })}
+                    onChange={(e) => form.set('oneAnswerPerBrowser', e.target.checked)}
                   />
                   <span>
                     One answer per browser
@@ -158,11 +158,11 @@ export function SurveyBuilder({
             <legend className="mb-1 text-sm font-medium text-slate-800">Ask respondents (they may skip it)</legend>
             <div className="flex flex-col gap-1 text-sm text-slate-800">
               <label className="flex items-center gap-2">
-                <input type="checkbox" checked={draft.asksTeam} onChange={(e) => setDraft({ ...draft, asksTeam: e.target.checked })} />
+                <input type="checkbox" checked={draft.asksTeam} onChange={(e) => form.set('asksTeam', e.target.checked)} />
                 Their team
               </label>
               <label className="flex items-center gap-2">
-                <input type="checkbox" checked={draft.asksTenure} onChange={(e) => setDraft({ ...draft, asksTenure: e.target.checked })} />
+                <input type="checkbox" checked={draft.asksTenure} onChange={(e) => form.set('asksTenure', e.target.checked)} />
                 Their tenure band
               </label>
             </div>
@@ -197,7 +197,7 @@ export function SurveyBuilder({
                       size="sm"
                       disabled={isLocked || rows.length === 1}
                       title={isLocked ? 'It has answers: removing it would lose them' : undefined}
-                      onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}
+                      onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
                       aria-label={`Remove question ${index + 1}`}
                     >
                       Remove
@@ -250,14 +250,14 @@ export function SurveyBuilder({
           <Button
             variant="secondary"
             disabled={rows.length >= 50}
-            onClick={() => setRows((current) => [...current, toRow({ kind: 'free_text', prompt: '', isRequired: false, options: [] })])}
+            onClick={() => setRows([...rows, toRow({ kind: 'free_text', prompt: '', isRequired: false, options: [] })])}
           >
             Add question
           </Button>
         </div>
       </Panel>
       <div>
-        <Button type="submit" isBusy={mutation.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           {surveyId ? 'Save changes' : 'Create survey'}
         </Button>
       </div>

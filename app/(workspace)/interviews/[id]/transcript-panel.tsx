@@ -12,6 +12,7 @@ import { FormError, SelectField, TextField } from '@/app/_components/field';
 import { FileDrop } from '@/app/_components/file-drop';
 import { Badge, Panel } from '@/app/_components/page-header';
 import { useToast } from '@/app/_components/toast';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { SavedEvidence, type EvidenceRow } from '@/app/(workspace)/_listen/saved-evidence';
 import { SaveSelectionButton, useSelectedText } from '@/app/(workspace)/_listen/selection-evidence';
@@ -127,29 +128,44 @@ function ImportForm({ interviewId, onDone }: { interviewId: string; onDone: () =
   const toast = useToast();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [roles, setRoles] = useState<Record<string, Role | ''>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // The preview is a step of choosing the file, not the form's send: its refusal is a problem line.
   const previewMutation = useMutation(trpc.interviews.previewTranscript.mutationOptions());
-  const importMutation = useMutation(trpc.interviews.importTranscript.mutationOptions());
-  const error = importMutation.error ? describeError(importMutation.error) : null;
+  const form = useFormMutation({
+    initialValues: { roles: {} as Record<string, Role | ''> },
+    mutation: trpc.interviews.importTranscript.mutationOptions(),
+    // Sent only once a file is previewed and every speaker has a role (checked in submit).
+    toInput: ({ roles }) => ({
+      id: interviewId,
+      content: file!.content,
+      fileName: file!.name,
+      speakers: preview!.speakers.map((speaker) => ({ name: speaker.name, role: roles[speaker.name] as Role })),
+    }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.interviews.transcript.queryKey({ id: interviewId }) });
+      toast(`Imported ${result.turnCount} turns`);
+      onDone();
+    },
+  });
+  const roles = form.values.roles;
 
   async function choose(chosen: File) {
     setProblem(null);
     setPreview(null);
-    importMutation.reset();
+    form.clearError();
     const content = await chosen.text();
     setFile({ name: chosen.name, content });
     try {
       const result = await previewMutation.mutateAsync({ content });
       setPreview(result);
       // A name seen before keeps its role; otherwise the first speaker is taken as the interviewer.
-      setRoles(Object.fromEntries(result.speakers.map((speaker, index) => [speaker.name, speaker.savedRole ?? (result.speakers.length === 2 ? (index === 0 ? 'interviewer' : 'participant') : '')])));
+      form.set('roles', Object.fromEntries(result.speakers.map((speaker, index) => [speaker.name, speaker.savedRole ?? (result.speakers.length === 2 ? (index === 0 ? 'interviewer' : 'participant') : '')])));
     } catch (caught) {
       setProblem(describeError(caught).message);
     }
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (!file || !preview) return;
     const missing = preview.speakers.find((speaker) => !roles[speaker.name]);
@@ -158,25 +174,13 @@ function ImportForm({ interviewId, onDone }: { interviewId: string; onDone: () =
       return;
     }
     setProblem(null);
-    try {
-      const result = await importMutation.mutateAsync({
-        id: interviewId,
-        content: file.content,
-        fileName: file.name,
-        speakers: preview.speakers.map((speaker) => ({ name: speaker.name, role: roles[speaker.name] as Role })),
-      });
-      await queryClient.invalidateQueries({ queryKey: trpc.interviews.transcript.queryKey({ id: interviewId }) });
-      toast(`Imported ${result.turnCount} turns`);
-      onDone();
-    } catch {
-      // Shown by the form's error line.
-    }
+    form.submit();
   }
 
   return (
     <form onSubmit={submit} aria-label="Import a transcript" className="mb-4 flex flex-col gap-3 rounded-md border border-slate-200 p-3">
       <FileDrop label="Transcript file (.vtt, .srt or .txt)" accept=".vtt,.srt,.txt,text/vtt,text/plain" maxBytes={MAX_TRANSCRIPT_BYTES} onFile={choose} onReject={setProblem} />
-      <FormError message={problem ?? error?.message} fieldErrors={error?.fieldErrors} />
+      <FormError message={problem ?? form.formError.message} fieldErrors={form.formError.fieldErrors} />
       {preview && file && (
         <>
           <p className="text-sm text-slate-700">
@@ -189,7 +193,7 @@ function ImportForm({ interviewId, onDone }: { interviewId: string; onDone: () =
                 label={`${speaker.name} (${speaker.turns} turns)`}
                 value={roles[speaker.name] ?? ''}
                 placeholder="Choose a role"
-                onChange={(event) => setRoles({ ...roles, [speaker.name]: event.target.value as Role | '' })}
+                onChange={(event) => form.set('roles', { ...roles, [speaker.name]: event.target.value as Role | '' })}
                 options={[
                   { value: 'interviewer', label: 'Interviewer' },
                   { value: 'participant', label: 'Participant' },
@@ -199,7 +203,7 @@ function ImportForm({ interviewId, onDone }: { interviewId: string; onDone: () =
             ))}
           </div>
           <div className="flex gap-2">
-            <Button type="submit" isBusy={importMutation.isPending}>
+            <Button type="submit" isBusy={form.isPending}>
               Import {preview.turnCount} turns
             </Button>
             <Button type="button" variant="ghost" onClick={onDone}>
@@ -223,34 +227,25 @@ function RecordingForm({ interviewId, current }: { interviewId: string; current:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [value, setValue] = useState(current ?? '');
-  const save = useMutation(
-    trpc.interviews.setRecordingUrl.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.interviews.transcript.queryKey({ id: interviewId }) });
-        toast(value.trim() ? 'Recording address saved' : 'Recording address removed');
-      },
-    }),
-  );
-  const error = save.error ? describeError(save.error) : null;
+  const save = useFormMutation({
+    initialValues: { recordingUrl: current ?? '' },
+    mutation: trpc.interviews.setRecordingUrl.mutationOptions(),
+    toInput: (values) => ({ id: interviewId, recordingUrl: values.recordingUrl.trim() || null }),
+    onSuccess: async (_result, values) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.interviews.transcript.queryKey({ id: interviewId }) });
+      toast(values.recordingUrl.trim() ? 'Recording address saved' : 'Recording address removed');
+    },
+  });
   return (
-    <form
-      aria-label="The interview’s recording"
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate({ id: interviewId, recordingUrl: value.trim() || null });
-      }}
-    >
+    <form aria-label="The interview’s recording" className="flex flex-wrap items-end gap-2" onSubmit={save.submit}>
       <TextField
         className="min-w-64 flex-1"
         label="Recording address"
         hint="Paste the link from your video tool; times in the transcript then open the recording at that second."
         type="url"
         placeholder="https://"
-        value={value}
-        onChange={(event) => setValue(event.target.value)}
-        error={error?.fieldErrors.recordingUrl?.[0] ?? error?.message}
+        {...save.field('recordingUrl')}
+        error={save.errorFor('recordingUrl')?.[0] ?? save.error?.message}
       />
       <Button type="submit" variant="secondary" isBusy={save.isPending}>
         Save address
