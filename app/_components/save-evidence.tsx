@@ -2,15 +2,15 @@
 // "Save as evidence": turns selected words of any source (an interview answer, a friction event,
 // a ticket, a survey answer, a rating comment, a request) into evidence with its time cost,
 // tagged into pain themes. Every channel feeds the pain inventory through this one form.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs } from '@/server/root';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { FormError, TextAreaField, TextField } from './field';
 import { ThemePicker, type ThemeChoice } from './theme-picker';
 import { useToast } from './toast';
+import { useFormMutation } from './use-form-mutation';
 
 type CreateEvidenceInput = RouterInputs['evidence']['create'];
 
@@ -36,56 +36,57 @@ function SaveEvidenceForm({ source, onDone }: { source: EvidenceSourceRef; onDon
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [excerpt, setExcerpt] = useState(source.excerpt);
-  const [isAttributed, setAttributed] = useState(Boolean(source.participant));
-  const [mode, setMode] = useState<CostMode>(source.defaultMinutesLost != null ? 'minutes' : 'unknown');
-  const [minutes, setMinutes] = useState(source.defaultMinutesLost != null ? String(source.defaultMinutesLost) : '');
-  const [occurrences, setOccurrences] = useState('1');
-  const [severity, setSeverity] = useState<number | null>(null);
-  const [themes, setThemes] = useState<ThemeChoice>({ themeIds: source.themeIds ?? [], newThemeTitle: '' });
-  const save = useMutation(
-    trpc.evidence.create.mutationOptions({
-      onSuccess: async (result) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
-        toast('Saved as evidence');
-        onDone(result.id);
-      },
-    }),
-  );
-  const error = save.error ? describeError(save.error) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-    save.mutate({
-      sourceKind: source.kind,
-      sourceId: source.id,
-      anchor: source.anchor ?? null,
-      excerpt,
-      participantId: isAttributed && source.participant ? source.participant.id : null,
-      minutesLost: mode === 'minutes' ? toNumber(minutes) : null,
-      occurrencesPerMonth: mode === 'unknown' ? 1 : toNumber(occurrences),
-      severity: mode === 'severity' ? severity ?? Number.NaN : null,
-      themeIds: themes.themeIds,
-      newThemeTitle: themes.newThemeTitle.trim() || null,
-    });
-  }
+  const form = useFormMutation({
+    initialValues: {
+      excerpt: source.excerpt,
+      isAttributed: Boolean(source.participant),
+      mode: (source.defaultMinutesLost != null ? 'minutes' : 'unknown') as CostMode,
+      minutes: source.defaultMinutesLost != null ? String(source.defaultMinutesLost) : '',
+      occurrences: '1',
+      severity: null as number | null,
+      themeIds: source.themeIds ?? [],
+      newThemeTitle: '',
+    },
+    mutation: trpc.evidence.create.mutationOptions(),
+    toInput: (values) => {
+      const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+      return {
+        sourceKind: source.kind,
+        sourceId: source.id,
+        anchor: source.anchor ?? null,
+        excerpt: values.excerpt,
+        participantId: values.isAttributed && source.participant ? source.participant.id : null,
+        minutesLost: values.mode === 'minutes' ? toNumber(values.minutes) : null,
+        occurrencesPerMonth: values.mode === 'unknown' ? 1 : toNumber(values.occurrences),
+        severity: values.mode === 'severity' ? (values.severity ?? Number.NaN) : null,
+        themeIds: values.themeIds,
+        newThemeTitle: values.newThemeTitle.trim() || null,
+      };
+    },
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
+      await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
+      toast('Saved as evidence');
+      onDone(result.id);
+    },
+  });
+  const { values, errorFor } = form;
+  const themes: ThemeChoice = values;
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Save as evidence">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
-      <TextAreaField label="Excerpt" rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} error={error?.fieldErrors.excerpt} hint="Words from the source that show the friction." />
+    <form onSubmit={form.submit} noValidate className="flex flex-col gap-4" aria-label="Save as evidence">
+      <FormError {...form.formError} />
+      <TextAreaField label="Excerpt" rows={3} {...form.field('excerpt')} hint="Words from the source that show the friction." />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Developer</legend>
         {source.participant ? (
           <div className="flex flex-col gap-1 text-sm text-slate-800">
             <label className="flex items-center gap-2">
-              <input type="radio" name="attribution" checked={isAttributed} onChange={() => setAttributed(true)} />
+              <input type="radio" name="attribution" checked={values.isAttributed} onChange={() => form.set('isAttributed', true)} />
               {source.participant.name}
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="attribution" checked={!isAttributed} onChange={() => setAttributed(false)} />
+              <input type="radio" name="attribution" checked={!values.isAttributed} onChange={() => form.set('isAttributed', false)} />
               Unattributed (counts as a mention, not as an affected developer)
             </label>
           </div>
@@ -104,33 +105,40 @@ function SaveEvidenceForm({ source, onDone }: { source: EvidenceSourceRef; onDon
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" name="cost-mode" checked={mode === value} onChange={() => setMode(value)} />
+              <input type="radio" name="cost-mode" checked={values.mode === value} onChange={() => form.set('mode', value)} />
               {label}
             </label>
           ))}
         </div>
-        {mode === 'minutes' && (
+        {values.mode === 'minutes' && (
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            <TextField label="Minutes lost each time" type="number" min={0} inputMode="decimal" value={minutes} onChange={(e) => setMinutes(e.target.value)} error={error?.fieldErrors.minutesLost} />
-            <TextField label="Times per month" type="number" min={0} inputMode="decimal" value={occurrences} onChange={(e) => setOccurrences(e.target.value)} error={error?.fieldErrors.occurrencesPerMonth} />
+            <TextField label="Minutes lost each time" type="number" min={0} inputMode="decimal" {...form.field('minutes')} error={errorFor('minutesLost')} />
+            <TextField label="Times per month" type="number" min={0} inputMode="decimal" {...form.field('occurrences')} error={errorFor('occurrencesPerMonth')} />
           </div>
         )}
-        {mode === 'severity' && (
+        {values.mode === 'severity' && (
           <div className="mt-3 flex flex-col gap-1 text-sm text-slate-800">
             {SEVERITY_LABELS.map((label, index) => (
               <label key={label} className="flex items-center gap-2">
-                <input type="radio" name="severity" checked={severity === index + 1} onChange={() => setSeverity(index + 1)} />
+                <input type="radio" name="severity" checked={values.severity === index + 1} onChange={() => form.set('severity', index + 1)} />
                 {label}
               </label>
             ))}
-            {error?.fieldErrors.severity && <p className="text-sm text-red-700">{error.fieldErrors.severity[0]}</p>}
-            <TextField className="mt-2 sm:w-1/2" label="Times per month" type="number" min={0} inputMode="decimal" value={occurrences} onChange={(e) => setOccurrences(e.target.value)} error={error?.fieldErrors.occurrencesPerMonth} />
+            {errorFor('severity') && <p className="text-sm text-red-700">{errorFor('severity')?.[0]}</p>}
+            <TextField className="mt-2 sm:w-1/2" label="Times per month" type="number" min={0} inputMode="decimal" {...form.field('occurrences')} error={errorFor('occurrencesPerMonth')} />
           </div>
         )}
       </fieldset>
-      <ThemePicker value={themes} onChange={setThemes} error={error?.fieldErrors.newThemeTitle?.[0] ?? error?.fieldErrors.themeIds?.[0]} />
+      <ThemePicker
+        value={themes}
+        onChange={(next) => {
+          form.set('themeIds', next.themeIds);
+          form.set('newThemeTitle', next.newThemeTitle);
+        }}
+        error={errorFor('newThemeTitle')?.[0] ?? errorFor('themeIds')?.[0]}
+      />
       <div>
-        <Button type="submit" isBusy={save.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Save evidence
         </Button>
       </div>

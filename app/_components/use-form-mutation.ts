@@ -25,6 +25,8 @@ export interface FormMutation<TValues, TData, TVariables = unknown> {
   isPending: boolean;
   /** What was last sent (e.g. to show which of two submit buttons is busy). */
   variables: TVariables | undefined;
+  /** What the server returned for the last accepted send (e.g. links shown only once); undefined before one, while the next is pending, and after a refusal. */
+  data: TData | undefined;
   submit: (event?: FormEvent) => void;
   /** Sends other values than the form's (e.g. a second button's variant); the form keeps its own. */
   submitWith: (values: TValues) => Promise<TData | undefined>;
@@ -87,6 +89,7 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
     clearError: mutation.reset,
     isPending: mutation.isPending,
     variables: mutation.variables,
+    data: mutation.data,
     submit: (event) => {
       event?.preventDefault();
       void submitWith(values);

@@ -83,7 +83,10 @@ export function VoteButton({ target, title, votes }: { target: Target; title: st
   );
 }
 
-/** The vote of an item or request page: an optional email makes it count once per person across devices. */
+/**
+ * The vote of an item or request page: an optional email makes it count once per person across devices.
+ * Not useFormMutation: a vote toggles between two mutations whose count and error useVote shares with VoteButton, which has no form.
+ */
 export function VoteForm({ target, title, votes }: { target: Target; title: string; votes: number }) {
   const state = useVote(target, votes);
   const [email, setEmail] = useState('');

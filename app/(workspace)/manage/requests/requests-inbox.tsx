@@ -196,6 +196,7 @@ export function RequestsInbox() {
         </section>
       )}
 
+      {/* Not useFormMutation: filters in the URL, no mutation (the triage forms are in triage-dialogs.tsx, evidence in SaveEvidenceDialog). */}
       <form role="search" aria-label="Filter requests" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
         <SelectField label="Show" value={filter} onChange={(event) => setParams({ filter: event.target.value === 'untriaged' ? null : event.target.value })} options={FILTERS} />
         <TextField label="Search" type="search" placeholder="Words in the title or details" defaultValue={search} onChange={(event) => setParams({ q: event.target.value.trim() || null })} />

@@ -2,7 +2,6 @@
 // Add or edit a roadmap item: its public words, a private note, lane, target quarter, the pain
 // themes it answers and whether the next publish shows it. Viewers see the same, read-only.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { LANE_LABELS, LANE_SHORT_LABELS, LANES, quarterLabel, quarterOptions } from '@/server/roadmap/lanes';
 import { Button } from '@/app/_components/button';
 import { Dialog } from '@/app/_components/dialog';
@@ -10,7 +9,8 @@ import { FormError, SelectField, TextAreaField, TextField } from '@/app/_compone
 import { Markdown } from '@/app/_components/markdown';
 import { ThemePicker } from '@/app/_components/theme-picker';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { describeError, useTRPC, useTRPCClient } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
 import { formatHours } from './format';
 import type { Item } from './roadmap-editor';
@@ -85,25 +85,35 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [draft, setDraft] = useState({
-    title: item?.title ?? '',
-    description: item?.description ?? '',
-    internalNote: item?.internalNote ?? '',
-    lane: item?.lane ?? initialLane,
-    targetQuarter: item?.targetQuarter ?? '',
-    isPublic: item?.isPublic ?? true,
-    themeIds: item?.themes.map((theme) => theme.id) ?? [],
-  });
-  const done = (message: string) => async () => {
+  const done = async (message: string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.roadmap.pathKey() });
     toast(message);
     onClose();
   };
-  const create = useMutation(trpc.roadmap.create.mutationOptions({ onSuccess: done('Item added. Publish the roadmap to show it.') }));
-  const update = useMutation(trpc.roadmap.update.mutationOptions({ onSuccess: done('Item saved. Publish the roadmap to show the change.') }));
-  const remove = useMutation(trpc.roadmap.delete.mutationOptions({ onSuccess: done('Item deleted') }));
-  const save = item ? update : create;
-  const error = save.error ? describeError(save.error) : remove.error ? describeError(remove.error) : null;
+  const client = useTRPCClient();
+  const form = useFormMutation({
+    initialValues: {
+      title: item?.title ?? '',
+      description: item?.description ?? '',
+      internalNote: item?.internalNote ?? '',
+      lane: item?.lane ?? initialLane,
+      targetQuarter: item?.targetQuarter ?? '',
+      isPublic: item?.isPublic ?? true,
+      themeIds: item?.themes.map((theme) => theme.id) ?? [],
+    },
+    // One form for both: an id edits the item, none adds one.
+    mutation: {
+      mutationFn: async ({ id, ...values }: Parameters<typeof client.roadmap.create.mutate>[0] & { id?: string }) => {
+        if (id) await client.roadmap.update.mutate({ ...values, id });
+        else await client.roadmap.create.mutate(values);
+      },
+    },
+    toInput: (draft) => ({ ...draft, targetQuarter: draft.targetQuarter || null, id: item?.id }),
+    onSuccess: () => done(item ? 'Item saved. Publish the roadmap to show the change.' : 'Item added. Publish the roadmap to show it.'),
+  });
+  const remove = useMutation(trpc.roadmap.delete.mutationOptions({ onSuccess: () => done('Item deleted') }));
+  const removeError = remove.error ? describeError(remove.error) : null;
+  const draft = form.values;
 
   if (isReadOnly && item) {
     return (
@@ -113,71 +123,55 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const values = { ...draft, targetQuarter: draft.targetQuarter || null };
-    if (item) update.mutate({ ...values, id: item.id });
-    else create.mutate(values);
-  }
-
   const quarters = quarterOptions(new Date());
   if (draft.targetQuarter && !quarters.includes(draft.targetQuarter)) quarters.unshift(draft.targetQuarter);
 
   return (
     <Dialog title={item ? `Edit “${item.title}”` : 'New roadmap item'} isOpen onClose={onClose}>
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label={item ? 'Edit roadmap item' : 'New roadmap item'}>
-        <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+      <form onSubmit={form.submit} noValidate className="flex flex-col gap-4" aria-label={item ? 'Edit roadmap item' : 'New roadmap item'}>
+        {/* A refused save first, else a refused delete. */}
+        <FormError {...(removeError && !form.error ? { message: removeError.message, fieldErrors: removeError.fieldErrors } : form.formError)} />
         <TextField
           label="Title"
           hint="What developers get, in their words."
-          value={draft.title}
-          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-          error={error?.fieldErrors.title}
+          {...form.field('title')}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             label="Lane"
-            value={draft.lane}
-            onChange={(event) => setDraft({ ...draft, lane: event.target.value as Lane })}
+            {...form.field('lane')}
             options={LANES.map((lane) => ({ value: lane, label: LANE_LABELS[lane] }))}
-            error={error?.fieldErrors.lane}
           />
           <SelectField
             label="Target quarter"
-            value={draft.targetQuarter}
-            onChange={(event) => setDraft({ ...draft, targetQuarter: event.target.value })}
+            {...form.field('targetQuarter')}
             placeholder="No target"
             options={quarters.map((quarter) => ({ value: quarter, label: quarterLabel(quarter) }))}
-            error={error?.fieldErrors.targetQuarter}
           />
         </div>
         <TextAreaField
           label="Public description"
           hint="Markdown. Shown on the item’s public page once published; images and HTML are not shown."
           rows={5}
-          value={draft.description}
-          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
-          error={error?.fieldErrors.description}
+          {...form.field('description')}
         />
         <TextAreaField
           label="Internal note"
           hint="Only your workspace sees this: never on a public page."
           rows={3}
-          value={draft.internalNote}
-          onChange={(event) => setDraft({ ...draft, internalNote: event.target.value })}
-          error={error?.fieldErrors.internalNote}
+          {...form.field('internalNote')}
         />
         <ThemePicker
           label="Pain themes it answers"
           hint="Their statements and how many developers they affect are shown publicly as the reason for this item."
           canCreate={false}
           value={{ themeIds: draft.themeIds, newThemeTitle: '' }}
-          onChange={(choice) => setDraft((current) => ({ ...current, themeIds: choice.themeIds }))}
+          onChange={(choice) => form.set('themeIds', choice.themeIds)}
           knownThemes={item?.themes ?? []}
-          error={error?.fieldErrors.themeIds?.[0]}
+          error={form.errorFor('themeIds')?.[0]}
         />
         <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="checkbox" className="mt-0.5" checked={draft.isPublic} onChange={(event) => setDraft({ ...draft, isPublic: event.target.checked })} />
+          <input type="checkbox" className="mt-0.5" checked={draft.isPublic} onChange={(event) => form.set('isPublic', event.target.checked)} />
           <span>
             Show on the public roadmap <span className="text-slate-600">(from the next publish)</span>
           </span>
@@ -190,7 +184,7 @@ export function ItemDialog({ item, initialLane, isReadOnly, onClose }: { item: I
           </div>
         )}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" isBusy={save.isPending}>
+          <Button type="submit" isBusy={form.isPending}>
             {item ? 'Save' : 'Add item'}
           </Button>
           <Button variant="ghost" onClick={onClose}>

@@ -139,6 +139,7 @@ export function Observation({
   );
 }
 
+// Not useFormMutation: the note goes to the local outbox (kept offline, sent later), not to a mutation, and closes at once so the next key captures.
 function CapturedNote({ event, onSave, onSkip }: { event: OutboxEvent; onSave: (note: string, minutesLost: number | null) => void; onSkip: () => void }) {
   const [note, setNote] = useState('');
   const [minutes, setMinutes] = useState('');

@@ -58,6 +58,7 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
       title="Free-text answers"
       description="Anonymous, in no particular order. Select words in an answer, then save them as evidence for a pain theme. Where an answer shares words with a theme’s evidence, it says which theme it fits."
     >
+      {/* Not useFormMutation: a search form, no mutation (saving an answer as evidence is SaveEvidenceDialog's form). */}
       <form role="search" aria-label="Search free-text answers" onSubmit={submit} className="mb-4 grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         {questions.length > 1 ? (
           <SelectField

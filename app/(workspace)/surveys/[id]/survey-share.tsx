@@ -1,8 +1,7 @@
 'use client';
 // Sharing a survey: its public link, and single-use invitation links for the directory. The links
 // are shown once (only their hashes are kept), and nobody can see who has answered.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@/server/root';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField } from '@/app/_components/field';
@@ -10,7 +9,8 @@ import { Panel } from '@/app/_components/page-header';
 import { useCanEdit } from '@/app/_components/session-context';
 import { Table, Td, Th } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '@/app/_trpc/client';
 import { csvOf } from '@/server/surveys/export-csv';
 import { useOrigin } from '@/app/(workspace)/surveys/use-location';
 
@@ -31,13 +31,16 @@ export function SurveyShare({ survey }: { survey: Survey }) {
   const toast = useToast();
   const canEdit = useCanEdit();
   const origin = useOrigin();
-  const [teamId, setTeamId] = useState('');
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const invite = useMutation(
-    trpc.surveys.createInvitations.mutationOptions({
+  const invite = useFormMutation({
+    initialValues: { teamId: '' },
+    // The count above is refreshed before the links show, as one change.
+    mutation: trpc.surveys.createInvitations.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.surveys.get.queryKey({ id: survey.id }) }),
     }),
-  );
+    toInput: (values) => ({ id: survey.id, teamId: values.teamId || null }),
+  });
+  const teamId = invite.values.teamId;
   const link = `${origin}/s/${survey.slug}`;
   const created = invite.data?.invitations;
 
@@ -81,16 +84,12 @@ export function SurveyShare({ survey }: { survey: Survey }) {
         {canEdit && survey.state !== 'closed' && (
           <form
             className="flex flex-col gap-3 sm:flex-row sm:items-end"
-            onSubmit={(event) => {
-              event.preventDefault();
-              invite.mutate({ id: survey.id, teamId: teamId || null });
-            }}
+            onSubmit={invite.submit}
           >
             <SelectField
               className="sm:w-64"
               label="Invite developers of"
-              value={teamId}
-              onChange={(event) => setTeamId(event.target.value)}
+              {...invite.field('teamId')}
               placeholder="Every team"
               options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
             />
@@ -101,7 +100,7 @@ export function SurveyShare({ survey }: { survey: Survey }) {
         )}
         {invite.error && (
           <div className="mt-3">
-            <FormError message={describeError(invite.error).message} />
+            <FormError message={invite.error.message} />
           </div>
         )}
         {created && created.length === 0 && (

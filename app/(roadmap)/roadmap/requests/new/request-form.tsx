@@ -1,14 +1,15 @@
 'use client';
 // The request form: title (with "Is it one of these? Vote instead"), details, optional email,
 // and a honeypot field people never see.
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { LANE_SHORT_LABELS } from '@/server/roadmap/lanes';
 import { Button } from '@/app/_components/button';
 import { FormError, SelectField, TextAreaField, TextField } from '@/app/_components/field';
-import { describeError, useTRPC } from '@/app/_trpc/client';
+import { useFormMutation } from '@/app/_components/use-form-mutation';
+import { useTRPC } from '@/app/_trpc/client';
 import { rememberNewRequest } from '@/app/(roadmap)/_components/new-request-thanks';
 import { VoteButton, VotesProvider } from '@/app/(roadmap)/_components/votes';
 
@@ -74,76 +75,62 @@ function Suggestions({ title }: { title: string }) {
 export function RequestForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [title, setTitle] = useState('');
-  const [details, setDetails] = useState('');
-  const [email, setEmail] = useState('');
-  const [website, setWebsite] = useState('');
-  const [boardId, setBoardId] = useState('');
   const boards = useQuery(trpc.requests.boards.queryOptions());
-  const submit = useMutation(
-    trpc.requests.submit.mutationOptions({
-      onSuccess: (result) => {
-        rememberNewRequest(result.id);
-        router.push(`/roadmap/requests/${result.id}`);
-      },
-    }),
-  );
-  const error = submit.error ? describeError(submit.error) : null;
-
-  function send(event: FormEvent) {
-    event.preventDefault();
-    submit.mutate({ title, details, email, website, boardId: boardId || null });
-  }
+  const form = useFormMutation({
+    initialValues: { title: '', details: '', email: '', website: '', boardId: '' },
+    mutation: trpc.requests.submit.mutationOptions(),
+    toInput: (values) => ({ ...values, boardId: values.boardId || null }),
+    onSuccess: (result) => {
+      rememberNewRequest(result.id);
+      router.push(`/roadmap/requests/${result.id}`);
+    },
+  });
+  const { values } = form;
 
   return (
-    <form onSubmit={send} noValidate aria-label="Ask for something" className="mt-6 flex flex-col gap-4">
-      <FormError message={error?.message} fieldErrors={error?.fieldErrors} />
+    <form onSubmit={form.submit} noValidate aria-label="Ask for something" className="mt-6 flex flex-col gap-4">
+      <FormError {...form.formError} />
       <TextField
         label="What do you need?"
         hint="A few words, e.g. “A preview environment for every pull request”."
-        value={title}
+        {...form.field('title')}
         maxLength={200}
-        onChange={(event) => setTitle(event.target.value)}
-        error={error?.fieldErrors.title}
         autoComplete="off"
       />
-      <Suggestions title={title} />
+      <Suggestions title={values.title} />
       <TextAreaField
         label="Details (optional)"
-        hint={`What are you trying to do, and what gets in the way? ${details.length.toLocaleString('en')} of ${MAX_DETAILS.toLocaleString('en')} characters.`}
+        hint={`What are you trying to do, and what gets in the way? ${values.details.length.toLocaleString('en')} of ${MAX_DETAILS.toLocaleString('en')} characters.`}
         rows={6}
-        value={details}
-        onChange={(event) => setDetails(event.target.value)}
-        error={error?.fieldErrors.details}
+        {...form.field('details')}
       />
       {boards.data && boards.data.length > 0 && (
         <SelectField
           label="Board (optional)"
           hint="The part of the platform it is about; the roadmap can be filtered by board."
-          value={boardId}
-          onChange={(event) => setBoardId(event.target.value)}
+          {...form.field('boardId')}
           placeholder="No particular board"
           options={boards.data.map((board) => ({ value: board.id, label: board.name }))}
-          error={error?.fieldErrors.boardId}
         />
       )}
+      {/* No name attribute, unlike the fields above: a send before the page is live (no JavaScript) must not put the email in the URL. */}
       <TextField
         label="Your email (optional)"
         hint="Only the platform team sees it, to get back to you. It also counts your vote once."
         type="email"
         autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={error?.fieldErrors.email}
+        value={values.email}
+        onChange={(event) => form.set('email', event.target.value)}
+        error={form.errorFor('email')}
       />
       {/* The honeypot: hidden from people and screen readers; bots fill it and are refused. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="website">Leave this field empty</label>
-        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(event) => setWebsite(event.target.value)} />
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(event) => form.set('website', event.target.value)} />
       </div>
       <p className="text-xs text-slate-600">Your request is public: the title and details appear on its page. Your email does not.</p>
       <div>
-        <Button type="submit" isBusy={submit.isPending}>
+        <Button type="submit" isBusy={form.isPending}>
           Send request
         </Button>
       </div>
