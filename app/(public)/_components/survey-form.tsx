@@ -206,6 +206,8 @@ function SurveyQuestions({
   isPreview: boolean;
   isOncePerBrowser: boolean;
 }) {
+  // Not on useFormMutation: an anonymous answerer has no tRPC session; the answer goes to the public
+  // REST endpoint (answered before Next.js, server/rest-fast-path.ts), and the preview sends nothing.
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
