@@ -21,6 +21,8 @@
 //                       1x/3x/10x/30x; the 300,000-row file is 320 MB; BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
 //   BENCH_NODE_ARGS     flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof"
+//   BENCH_SERVER_LOG    a file for the server's output, e.g. with BENCH_NODE_ARGS=--trace-gc (the
+//                       live heap after each full collection shows whether memory grows with the file)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
