@@ -185,7 +185,7 @@ async function tryBadInputs(baseUrl: string, cookie: string): Promise<{ tried: n
     { name: 'foreign Referer, no Origin: roadmap.publish', request: () => fetch(`${baseUrl}/api/trpc/roadmap.publish`, { method: 'POST', headers: { cookie, referer: 'https://evil.example/x', 'content-type': 'application/json' }, body: '{}' }) },
     { name: 'foreign Origin: /api/imports', request: () => fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }) },
     { name: '2 MB body to requests.submit', request: () => fetch(`${baseUrl}/api/trpc/requests.submit`, { method: 'POST', headers: { 'content-type': 'application/json', ...own }, body: submit('a'.repeat(2 * 1024 * 1024)) }) },
-    { name: 'upload declared over 200 MB', request: () => fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie, origin: baseUrl, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(300 * 1024 * 1024) }, body: '--x--' }).catch(() => new Response(null, { status: 413 })) },
+    { name: 'upload declared over 512 MB', request: () => fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie, origin: baseUrl, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(600 * 1024 * 1024) }, body: '--x--' }).catch(() => new Response(null, { status: 413 })) },
     { name: 'unknown procedure', request: () => fetch(`${baseUrl}/api/trpc/nothing.here`, { headers: { cookie } }) },
   ];
   const result = { tried: cases.length, refused4xx: 0, failed5xx: 0, other: [] as string[] };

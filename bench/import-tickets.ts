@@ -17,11 +17,12 @@
 //   BENCH_DATABASE_URL  a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 //                       a database is created on it for each size and dropped afterwards
 //   BENCH_DATABASE      name of that database (default frictionlog_bench_<pid>)
-//   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,30000,100000:
-//                       1x/3x/10x; a 300,000-row file is 320 MB, over the 200 MB upload limit, so
-//                       it is refused with 413; BENCH_ROWS=n runs one size)
+//   BENCH_SIZES         rows in the generated files, comma-separated (default 10000,30000,100000,300000:
+//                       1x/3x/10x/30x; the 300,000-row file is 320 MB; BENCH_ROWS=n runs one size)
 //   BENCH_PORT          port of the server (default: a free one)
 //   BENCH_NODE_ARGS     flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=bench/out/prof"
+//   BENCH_SERVER_LOG    a file for the server's output, e.g. with BENCH_NODE_ARGS=--trace-gc (the
+//                       live heap after each full collection shows whether memory grows with the file)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,7 @@ import pg from 'pg';
 import { bulkIssues, csvCell, jiraHeader, jiraRow } from '@/test/helpers/ticket-exports';
 import { freePort, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
-const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,30000,100000,300000').split(',').map(Number);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchDatabase = process.env.BENCH_DATABASE ?? `frictionlog_bench_${process.pid}`;
 const OUT = path.join(process.cwd(), 'bench', 'out');

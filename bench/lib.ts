@@ -29,8 +29,11 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
+/** Starts a server; its output goes to the file BENCH_SERVER_LOG names (e.g. with --trace-gc), else nowhere. */
 export function spawnServer(command: string[], env: Record<string, string>, port: number): Server {
-  const child = spawn(command[0], command.slice(1), { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const log = process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore';
+  const child = spawn(command[0], command.slice(1), { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', log, log] });
+  if (typeof log === 'number') fs.closeSync(log);
   return {
     child,
     baseUrl: `http://localhost:${port}`,

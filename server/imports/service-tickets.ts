@@ -25,6 +25,7 @@ import * as queries from './queries';
 import { readSlackExport } from './read-slack-export';
 import { decodeText, FileError, MAX_COLUMNS, readCsvRows, readJsonItems, tooManyColumns, type TextFlags } from './read-records';
 import { addProblems, type ImportCounts, type ImportReport } from './report';
+import { SeenKeys } from './seen-keys';
 import { ImportRefused, runBatch } from './service-batches';
 import { sourceOf, suggestMapping, type ColumnMapping, type CsvTicketFormat, type MappingOptions, type TicketFormat } from './ticket-formats';
 
@@ -233,7 +234,7 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       const writer = new TicketWriter(db, trx, batchId, source, counts);
       // The first row of each key and a hash of what it says: a repeat that says the same is
       // imported once and counted, one that says something else is a problem naming both rows.
-      const seen = new Map<string, { row: number; hash: string }>();
+      const seen = new SeenKeys();
       let repeated = 0;
       let undated = 0;
       let keyedByContent = 0;
@@ -272,8 +273,8 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
           }
           const { record } = mapped;
           const hash = hashTicket(record);
-          const earlier = seen.get(record.externalKey);
-          if (earlier?.hash === hash) {
+          const earlier = seen.firstOrAdd(record.externalKey, mapped.row, hash);
+          if (earlier?.isSameTag) {
             repeated += 1;
             continue;
           }
@@ -284,7 +285,6 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
             if (!input.isSkipBadRows) isWriting = false;
             continue;
           }
-          seen.set(record.externalKey, { row: mapped.row, hash });
           if (record.openedAt === null) undated += 1;
           if (mapped.isKeyedByContent) keyedByContent += 1;
           if (!isWriting) continue;

@@ -265,12 +265,12 @@ describe('bad input: a clear message, nothing written', () => {
   });
 
   it('refuses an upload over the limit before reading it, naming the limit', async () => {
-    const request = uploadRequest({ format: 'jira' }, [{ name: 'huge.csv', content: 'x' }], { headers: { 'content-length': String(300 * 1024 * 1024) } });
+    const request = uploadRequest({ format: 'jira' }, [{ name: 'huge.csv', content: 'x' }], { headers: { 'content-length': String(600 * 1024 * 1024) } });
     await expect(importFromRequest(handle.db, request, { createdBy: null, via: 'api' })).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
-      message: 'The upload is 300.0 MB; the limit is 200 MB per import. Split the export into smaller files.',
+      message: 'The upload is 600.0 MB; the limit is 512 MB per import. Split the export into smaller files.',
     });
-    expect(MAX_UPLOAD_BYTES).toBe(200 * 1024 * 1024);
+    expect(MAX_UPLOAD_BYTES).toBe(512 * 1024 * 1024);
     await expectNothingWritten();
   });
 
@@ -295,7 +295,7 @@ describe('POST /api/v1/imports', () => {
     const bad = await call(uploadRequest({ format: 'github' }, [{ name: 'x.json', content: '[1]' }], { headers }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'BAD_REQUEST', details: { report: { status: 'failed', problemCount: 1 } } } });
-    const big = await call(uploadRequest({ format: 'jira' }, [file], { headers: { ...headers, 'content-length': String(300 * 1024 * 1024) } }));
+    const big = await call(uploadRequest({ format: 'jira' }, [file], { headers: { ...headers, 'content-length': String(600 * 1024 * 1024) } }));
     expect(big.status).toBe(413);
   });
 });
@@ -338,8 +338,8 @@ describe('POST /api/imports (the Imports page)', () => {
     expect((await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file]))).status).toBe(401);
     const viewer = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('viewer') } }));
     expect(viewer.status).toBe(403);
-    const tooBig = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('editor'), 'content-length': String(300 * 1024 * 1024) } }));
+    const tooBig = await importForPage(handle.db, uploadRequest({ format: 'jira' }, [file], { headers: { cookie: await cookieFor('editor'), 'content-length': String(600 * 1024 * 1024) } }));
     expect(tooBig.status).toBe(413);
-    expect((await tooBig.json()).message).toMatch(/the limit is 200 MB/);
+    expect((await tooBig.json()).message).toMatch(/the limit is 512 MB/);
   });
 });
