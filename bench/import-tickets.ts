@@ -9,7 +9,7 @@
 // 300k rows shows whether 10x the rows costs at most 10x the time. CPU seconds are printed beside
 // the times (the database backends' and the app server's process tree's, from /proc: PostgreSQL
 // must run on this machine), since on a shared machine they move less with the load than wall
-// time does. After the largest size,
+// time does. After the 100,000-row size (or the largest, if none is 100,000),
 // 100,000 near-identical titles are added and the Tickets page's repeat
 // questions are timed through the API.
 // Run after `npm run build` (the bench starts `next start` on the build in .next; rebuild after
@@ -34,6 +34,8 @@ const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,30000
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchDatabase = process.env.BENCH_DATABASE ?? `frictionlog_bench_${process.pid}`;
 const OUT = path.join(process.cwd(), 'bench', 'out');
+// The repeat questions are timed on 100,000 imported tickets plus 100,000 near-identical titles.
+const QUESTIONS_SIZE = SIZES.includes(100_000) ? 100_000 : Math.max(...SIZES);
 let ROWS = SIZES[0];
 let FILE = path.join(OUT, `jira-${ROWS}.csv`);
 
@@ -250,6 +252,7 @@ async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string)
   const input = encodeURIComponent(JSON.stringify({ json: {} }));
   const times: number[] = [];
   let clusters = 0;
+  let timedOut = 0;
   for (let run = 0; run < 3; run += 1) {
     const started = performance.now();
     const response = await fetchRetryingClosedSocket(`${baseUrl}/api/trpc/tickets.repeatQuestions?input=${input}`, { headers: { cookie } });
@@ -258,8 +261,9 @@ async function timeRepeatQuestions(baseUrl: string, cookie: string, url: string)
     const body = JSON.parse(raw) as { result?: { data: { json: { clusters: unknown[]; isTimedOut: boolean } } } };
     if (!response.ok || !body.result) throw new Error(`repeat questions failed: ${response.status} ${raw.slice(0, 500)}`);
     clusters = body.result.data.json.clusters.length;
+    if (body.result.data.json.isTimedOut) timedOut += 1;
   }
-  return { ms: Math.min(...times), clusters };
+  return { ms: Math.min(...times), clusters, timedOut };
 }
 
 async function main() {
@@ -268,7 +272,7 @@ async function main() {
   for (const size of SIZES) {
     ROWS = size;
     FILE = path.join(OUT, `jira-${ROWS}.csv`);
-    results.push(await benchSize(size === Math.max(...SIZES)));
+    results.push(await benchSize(size === QUESTIONS_SIZE));
   }
   if (results.length > 1) {
     const [base] = results;
@@ -354,7 +358,7 @@ async function benchSize(isTimingQuestions: boolean) {
     console.log(second.report.message);
     if (isTimingQuestions) {
       const questions = await timeRepeatQuestions(server.baseUrl, cookie, url);
-      console.log(`Repeat questions with 100,000 near-identical titles added: ${(questions.ms / 1000).toFixed(2)} s (best of 3; target under 2 s), ${questions.clusters} clusters shown.`);
+      console.log(`Repeat questions with 100,000 near-identical titles added: ${(questions.ms / 1000).toFixed(2)} s (best of 3; target under 2 s), ${questions.clusters} clusters shown${questions.timedOut ? `; the query ran out of its time in ${questions.timedOut} of 3 runs (the page then says so)` : ''}.`);
     }
     return { rows: ROWS, copyMs, importMs: first.ms, databaseCpu: first.databaseCpu, serverCpu: first.serverCpu, copyCpu: copy.cpu, fillMs: fill.ms };
   } finally {
