@@ -89,4 +89,65 @@ describe('pages hydrate what the server rendered, on a slow CPU', () => {
       }
     }
   });
+
+  // pagesB's pages (issue 20, point 6), one round each: the lists with a filter or words in the address too, and
+  // an id page of each kind the workspace has rows for (a survey, a rating flow and a request are added here).
+  it('pagesB: the moved pages hydrate unchanged, with filters in the address too', async () => {
+    const { page: setup } = await openPage(admin);
+    await setup.goto(`${app.baseUrl}/account`);
+    const { surveyId } = await mutate<{ surveyId: string }>(setup, 'surveys.import', {
+      fileName: 'satisfaction.csv',
+      text: ['Submitted,How would you rate the platform overall (1-10)?', '2026-10-01,7', '2026-10-02,8'].join('\n'),
+      title: 'Platform satisfaction',
+      quarter: '2026-Q4',
+      mapping: [
+        { column: 0, target: { kind: 'date' } },
+        { column: 1, target: { kind: 'question', questionKind: 'scale_10' } },
+      ],
+    });
+    await mutate(setup, 'ratings.createFlow', { key: 'create-service', name: 'Create a new service', allowedOrigins: ['https://backstage.example.com'] });
+    await mutate(setup, 'requests.submit', { title: 'Faster staging databases', details: 'A staging database should not take two days to get.' });
+    await setup.close();
+    const query = async <T,>(path: string, input?: unknown): Promise<T> => {
+      const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+      return ((await (await admin.request.get(`${app.baseUrl}/api/trpc/${path}${search}`)).json()) as { result: { data: { json: T } } }).result.data.json;
+    };
+    const themes = await query<{ id: string; title: string }[]>('themes.list', { status: 'active' });
+    const theme = themes.find((row) => row.title.startsWith('Getting a staging environment'))!;
+    const payments = (await query<{ id: string; name: string }[]>('teams.list')).find((team) => team.name === 'Payments')!;
+
+    // The server's HTML already holds the data, not a loading state (checked without printing whole pages).
+    const serverHtmlHas = async (path: string, text: string) => (await (await admin.request.get(`${app.baseUrl}${path}`)).text()).includes(text);
+    expect(await serverHtmlHas('/themes', theme.title)).toBe(true);
+    expect(await serverHtmlHas('/tickets', 'No tickets yet')).toBe(true);
+    expect(await serverHtmlHas('/tickets?category=Access', 'No ticket matches these filters')).toBe(true);
+    expect(await serverHtmlHas(`/surveys/${surveyId}`, 'Platform satisfaction')).toBe(true);
+    expect(await serverHtmlHas('/manage/requests', 'Faster staging databases')).toBe(true);
+
+    for (const [path, text] of [
+      ['/inventory/shares', 'Share links'],
+      ['/manage/requests?filter=all&q=staging', 'Faster staging databases'],
+      ['/postmortems?infrastructure=yes&q=outage', 'Post-mortems'],
+      ['/ratings', 'Create a new service'],
+      ['/ratings/create-service', 'Create a new service'],
+      ['/ratings/create-service/settings', 'Settings of Create a new service'],
+      ['/search?q=staging&kind=themes&page=1', 'Search'],
+      ['/settings/api-tokens', 'API tokens'],
+      ['/settings/webhooks', 'Webhooks'],
+      ['/shadowing?new=1', 'New shadowing session'],
+      [`/surveys/${surveyId}`, 'Platform satisfaction'],
+      [`/surveys/${surveyId}?tab=share`, 'Platform satisfaction'],
+      ['/themes', theme.title],
+      ['/themes?status=all&q=staging', theme.title],
+      [`/themes/${theme.id}?teamId=${payments.id}&who=attributed`, theme.title],
+      ['/themes/inbox', 'Untagged evidence'],
+      ['/tickets', 'No tickets yet'],
+      ['/tickets?from=2026-01-01&category=Access&q=vpn', 'Tickets'],
+    ]) {
+      const { page, problems } = await openThrottled(path);
+      await page.getByText(text).first().waitFor();
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+  }, 300_000);
 });

@@ -12,9 +12,7 @@ import { useCanEdit } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { Table, Td, Th } from '@/app/_components/table';
 import { describeError, useTRPC } from '@/app/_trpc/client';
-
-const PAGE_SIZE = 50;
-const INFRASTRUCTURE = ['yes', 'no', 'suggested', 'unreviewed'] as const;
+import { PAGE_SIZE, postmortemsInputs } from './inputs';
 
 export function minutesLabel(minutes: number | null): string {
   if (minutes === null) return '—';
@@ -34,14 +32,11 @@ export function PostmortemsView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const { params, setParams, page } = useUrlParams();
-  const search = params.get('q') ?? '';
-  const infrastructureParam = params.get('infrastructure');
-  const infrastructure = (INFRASTRUCTURE as readonly string[]).includes(infrastructureParam ?? '') ? (infrastructureParam as (typeof INFRASTRUCTURE)[number]) : undefined;
-  const category = params.get('category') || undefined;
+  const { search, infrastructure, category, list: listInput } = postmortemsInputs(params);
 
 
   const list = useQuery({
-    ...trpc.postmortems.list.queryOptions({ search: search || undefined, infrastructure, category, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.postmortems.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
   });
   const categories = useQuery(trpc.postmortems.categories.queryOptions());

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { MAX_SEARCH, SEARCH_GROUPS, SEARCH_GROUP_LABELS, type SearchGroup } from '@/server/search/search-text';
+import { MAX_SEARCH, SEARCH_GROUPS, SEARCH_GROUP_LABELS } from '@/server/search/search-text';
 import { controlClass } from '@/app/_components/field';
 import { PageHeader } from '@/app/_components/page-header';
 import { Pager, useUrlParams } from '@/app/_components/pager';
@@ -14,16 +14,14 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
 import { plural } from '@/app/(workspace)/_listen/format';
-
-const PAGE_SIZE = 20;
+import { PAGE_SIZE, searchInputs } from './inputs';
 
 export function SearchView() {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const { params, setParams: go, page } = useUrlParams();
-  const query = params.get('q') ?? '';
-  const group = (SEARCH_GROUPS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as SearchGroup) : null;
+  const { query, group, input, isEnabled } = searchInputs(params);
   const [text, setText] = useState(query);
 
   // Typing searches after a short pause; the URL keeps the search so it can be shared or reloaded.
@@ -39,8 +37,8 @@ export function SearchView() {
   }, [text, query, group, pathname, router]);
 
   const search = useQuery({
-    ...trpc.search.query.queryOptions({ text: query, groups: group ? [group] : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    enabled: query.trim().length > 0,
+    ...trpc.search.query.queryOptions(input),
+    enabled: isEnabled,
     placeholderData: keepPreviousData,
   });
 

@@ -17,22 +17,22 @@ import { Table, Td, Th } from '@/app/_components/table';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatMinutes, plural } from '@/app/(workspace)/_listen/format';
 import { ParticipantSelect } from '@/app/(workspace)/_listen/participant-select';
+import { PAGE_SIZE, shadowingInputs } from './inputs';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 import { DeveloperLink } from '@/app/_components/developer-link';
 
 const SCENARIO_OPTIONS = SCENARIOS.map((value) => ({ value, label: SCENARIO_LABELS[value] }));
-const PAGE_SIZE = 50;
 
 export function ShadowingListView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const { params, setParams, page } = useUrlParams();
-  const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
+  const { scenario, isFormAsked, list: listInput } = shadowingInputs(params);
+  const [isFormOpen, setFormOpen] = useState(isFormAsked);
   useOpenWhenAsked(() => setFormOpen(true));
-  const scenario = params.get('scenario') ?? '';
   const list = useQuery({
-    ...trpc.shadowing.list.queryOptions({ scenario: (scenario || undefined) as 'other' | undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.shadowing.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;

@@ -14,16 +14,8 @@ import { useToast } from '@/app/_components/toast';
 import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
+import { STATUS_FILTERS, themesInputs, UNTAGGED_COUNT } from './inputs';
 
-const STATUS_FILTERS = [
-  { value: 'active', label: 'Candidate and confirmed' },
-  { value: 'candidate', label: 'Candidate' },
-  { value: 'confirmed', label: 'Confirmed' },
-  { value: 'archived', label: 'Archived' },
-  { value: 'merged', label: 'Merged into another' },
-  { value: 'all', label: 'All' },
-] as const;
-type StatusFilter = (typeof STATUS_FILTERS)[number]['value'];
 
 function CreateThemeForm() {
   const trpc = useTRPC();
@@ -70,11 +62,10 @@ export function ThemesView() {
   const toast = useToast();
   const canEdit = useCanEdit();
   const { params, setParams } = useUrlParams();
-  const status = (STATUS_FILTERS.some((option) => option.value === params.get('status')) ? params.get('status') : 'active') as StatusFilter;
-  const search = params.get('q') ?? '';
+  const { status, search, list: listInput } = themesInputs(params);
 
-  const themes = useQuery(trpc.themes.list.queryOptions({ status, search: search || undefined }));
-  const inbox = useQuery(trpc.evidence.list.queryOptions({ isUntagged: true, limit: 1 }));
+  const themes = useQuery(trpc.themes.list.queryOptions(listInput));
+  const inbox = useQuery(trpc.evidence.list.queryOptions(UNTAGGED_COUNT));
   const undo = useMutation(
     trpc.themes.undoMerge.mutationOptions({
       onSuccess: async () => {

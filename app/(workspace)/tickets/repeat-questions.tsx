@@ -11,19 +11,14 @@ import { SelectField } from '@/app/_components/field';
 import { Badge, Panel } from '@/app/_components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { describeError, useTRPC } from '@/app/_trpc/client';
+import { FIRST_SIMILARITY, type Filter } from './inputs';
 import type { TicketSelection } from './to-evidence-dialog';
 
 const hoursLabel = (hours: number | null) => (hours === null ? 'time unknown' : `${hours.toLocaleString('en', { maximumFractionDigits: 1 })} h per developer per month`);
 
-export interface Filter {
-  from?: string;
-  to?: string;
-  category?: string;
-}
-
 export function RepeatQuestions({ filter, canEdit, onSelect }: { filter: Filter; canEdit: boolean; onSelect: (selection: TicketSelection) => void }) {
   const trpc = useTRPC();
-  const [similarity, setSimilarity] = useState<'strict' | 'normal' | 'loose'>('normal');
+  const [similarity, setSimilarity] = useState<'strict' | 'normal' | 'loose'>(FIRST_SIMILARITY);
   const [openId, setOpenId] = useState<string | null>(null);
   const questions = useQuery({ ...trpc.tickets.repeatQuestions.queryOptions({ ...filter, similarity }), placeholderData: keepPreviousData });
   const open = questions.data?.clusters.find((cluster) => cluster.ticketIds[0] === openId);

@@ -19,12 +19,11 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { CategoryCosts } from './category-costs';
 import { CategoryRules } from './category-rules';
 import { ManualWorkCategories } from './manual-work-categories';
-import { RepeatQuestions, type Filter } from './repeat-questions';
+import { RepeatQuestions } from './repeat-questions';
+import { PAGE_SIZE, ticketsInputs } from './inputs';
 import { ToEvidenceDialog, type TicketSelection } from './to-evidence-dialog';
 import { WeeklyChart } from './weekly-chart';
 import { DeveloperLink } from '@/app/_components/developer-link';
-
-const PAGE_SIZE = 50;
 
 export function TicketsView() {
   const trpc = useTRPC();
@@ -32,14 +31,13 @@ export function TicketsView() {
   const { params, setParams, page } = useUrlParams();
   const [selection, setSelection] = useState<TicketSelection | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const filter: Filter = { from: params.get('from') || undefined, to: params.get('to') || undefined, category: params.get('category') || undefined };
-  const search = params.get('q') ?? '';
+  const { filter, search, list: listInput } = ticketsInputs(params);
 
 
   const overview = useQuery({ ...trpc.tickets.overview.queryOptions(filter), placeholderData: keepPreviousData });
   const categories = useQuery(trpc.tickets.categories.queryOptions());
   const list = useQuery({
-    ...trpc.tickets.list.queryOptions({ ...filter, search: search || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.tickets.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
   });
   const isFiltered = Boolean(filter.from || filter.to || filter.category);

@@ -17,21 +17,9 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatDay } from '@/app/_components/format';
 import { ThemeFits, useDismissFitCallbacks, type ThemeFitView } from '@/app/_components/theme-fits';
 import { AcceptDialog, DeclineDialog, MergeDialog, MergeIntoRequestDialog } from './triage-dialogs';
+import { FILTERS, PAGE_SIZE, requestsInputs } from './inputs';
 
 export type RequestRow = RouterOutputs['requests']['list']['rows'][number];
-type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
-
-const FILTERS: { value: Filter; label: string }[] = [
-  { value: 'untriaged', label: 'Needs triage' },
-  { value: 'open', label: 'Open' },
-  { value: 'merged', label: 'Merged' },
-  { value: 'accepted', label: 'Accepted as an item' },
-  { value: 'declined', label: 'Declined' },
-  { value: 'evidence', label: 'Saved as evidence' },
-  { value: 'all', label: 'All requests' },
-];
-
-const PAGE_SIZE = 25;
 
 type Action = { kind: 'merge' | 'mergeIntoRequest' | 'accept' | 'decline'; request: RequestRow } | null;
 
@@ -155,17 +143,15 @@ export function RequestsInbox() {
   const [action, setAction] = useState<Action>(null);
   const [evidence, setEvidence] = useState<EvidenceSourceRef | null>(null);
 
-  const filter = (FILTERS.some((option) => option.value === params.get('filter')) ? params.get('filter') : 'untriaged') as Filter;
-  const search = params.get('q') ?? '';
-  const focusId = params.get('request');
+  const { filter, search, focusId, list: listInput, focused: focusedInput } = requestsInputs(params);
 
   const list = useQuery({
-    ...trpc.requests.list.queryOptions({ filter, search: search || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.requests.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
     // Requests arrive from outside: opening the inbox always asks for the latest.
     refetchOnMount: 'always',
   });
-  const focused = useQuery({ ...trpc.requests.list.queryOptions({ filter: 'all', id: focusId ?? undefined, limit: 1, offset: 0 }), enabled: Boolean(focusId) });
+  const focused = useQuery({ ...trpc.requests.list.queryOptions(focusedInput), enabled: Boolean(focusId) });
   // "Fits theme X" for the shown requests that are not evidence yet (editors, who can save them).
   const openIds = [...(list.data?.rows ?? []), ...(focused.data?.rows ?? [])].filter((row) => row.evidenceCount === 0).map((row) => row.id);
   const fits = useQuery({ ...trpc.themes.suggestForRequests.queryOptions({ requestIds: [...new Set(openIds)] }), enabled: canEdit && openIds.length > 0 });

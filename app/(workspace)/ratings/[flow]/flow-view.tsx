@@ -15,15 +15,14 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { EvidenceQuote, Pager } from '@/app/(workspace)/surveys/evidence-quote';
 import { formatAxisDay, formatDay } from '@/app/_components/format';
 import { formatScore } from '@/app/(workspace)/surveys/survey-format';
-
-const PAGE = 20;
+import { COMMENTS_PAGE, commentsInput } from './inputs';
 
 function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const [offset, setOffset] = useState(0);
   const [source, setSource] = useState<EvidenceSourceRef | null>(null);
-  const comments = useQuery({ ...trpc.ratings.comments.queryOptions({ key: flowKey, limit: PAGE, offset }), placeholderData: keepPreviousData });
+  const comments = useQuery({ ...trpc.ratings.comments.queryOptions(commentsInput(flowKey, offset)), placeholderData: keepPreviousData });
 
   // A link back from evidence (#rating-<id>) scrolls to that comment when it is on this page.
   const hasData = Boolean(comments.data);
@@ -53,7 +52,7 @@ function Comments({ flowKey, flowName }: { flowKey: string; flowName: string }) 
           </li>
         ))}
       </ul>
-      <Pager label="Pages of comments" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} labels={['Newer', 'Older']} />
+      <Pager label="Pages of comments" offset={offset} pageSize={COMMENTS_PAGE} total={total} onChange={setOffset} labels={['Newer', 'Older']} />
       <SaveEvidenceDialog source={source} onClose={() => setSource(null)} />
     </>
   );

@@ -13,8 +13,8 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { EvidenceQuote, Pager } from '@/app/(workspace)/surveys/evidence-quote';
 import { useHash } from '@/app/(workspace)/surveys/use-location';
 import { ThemeFits, useDismissFitCallbacks } from '@/app/_components/theme-fits';
+import { FREE_TEXT_PAGE, freeTextInput } from './inputs';
 
-const PAGE = 20;
 const ANSWER_ANCHOR = /^#answer-([0-9a-f-]{36})$/i;
 
 export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; questions: { id: string; prompt: string }[] }) {
@@ -31,7 +31,7 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
   const [source, setSource] = useState<EvidenceSourceRef | null>(null);
 
   const answers = useQuery({
-    ...trpc.surveys.freeText.queryOptions({ id: surveyId, questionId: questionId || null, responseId, search: search || null, limit: PAGE, offset }),
+    ...trpc.surveys.freeText.queryOptions(freeTextInput(surveyId, { questionId, responseId, search, offset })),
     placeholderData: keepPreviousData,
   });
   // "Fits theme X" beside the answers of this page that are not evidence yet (editors, who can save them).
@@ -142,7 +142,7 @@ export function FreeTextAnswers({ surveyId, questions }: { surveyId: string; que
               </li>
             ))}
           </ul>
-          <Pager label="Pages of answers" offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
+          <Pager label="Pages of answers" offset={offset} pageSize={FREE_TEXT_PAGE} total={total} onChange={setOffset} />
         </>
       )}
       <SaveEvidenceDialog source={source} onClose={() => setSource(null)} onSaved={() => fits.refetch()} />

@@ -19,6 +19,7 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { formatRate, formatScore, HealthBadge } from '@/app/(workspace)/surveys/survey-format';
 import { FreeTextAnswers } from './free-text-answers';
 import { downloadText } from './survey-share';
+import { trendInput } from './inputs';
 
 type Outputs = RouterOutputs['surveys'];
 type Survey = Outputs['get'];
@@ -39,7 +40,7 @@ function Trend({ surveyId }: { surveyId: string }) {
   const trpc = useTRPC();
   const markers = useShipMarkers('quarter');
   const [seriesKey, setSeriesKey] = useState<string | null>(null);
-  const trend = useQuery(trpc.surveys.trend.queryOptions({ id: surveyId, seriesKey }));
+  const trend = useQuery(trpc.surveys.trend.queryOptions(trendInput(surveyId, seriesKey)));
   if (trend.isPending) return <LoadingState label="Loading the trend…" />;
   if (trend.isError) return <ErrorState message={describeError(trend.error).message} onRetry={() => trend.refetch()} />;
   const data = trend.data;

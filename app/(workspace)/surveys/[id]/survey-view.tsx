@@ -17,14 +17,8 @@ import { formatRate, StateBadge } from '@/app/(workspace)/surveys/survey-format'
 import { SurveyResults } from './survey-results';
 import { SurveyShare } from './survey-share';
 import { useConfirm } from '@/app/_components/confirm-dialog';
+import { surveyTab, TABS } from './inputs';
 
-const TABS = [
-  ['results', 'Results'],
-  ['edit', 'Edit'],
-  ['preview', 'Preview'],
-  ['share', 'Share and invite'],
-] as const;
-type Tab = (typeof TABS)[number][0];
 
 export function SurveyView({ id }: { id: string }) {
   const confirm = useConfirm();
@@ -35,7 +29,7 @@ export function SurveyView({ id }: { id: string }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const canEdit = useCanEdit();
-  const tab: Tab = (TABS.map(([value]) => value) as string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'results';
+  const tab = surveyTab(params);
   const survey = useQuery(trpc.surveys.get.queryOptions({ id }));
   const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: tab === 'preview' });
 

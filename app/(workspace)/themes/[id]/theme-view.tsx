@@ -15,17 +15,16 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { ThemeExplanationView } from '@/app/_components/theme-explanation';
 import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
-import { SOURCE_KINDS, SOURCE_LABELS } from '@/server/evidence/rules';
-import { describeFilter, inventorySearchParams, isFiltered, parseInventoryParams } from '@/server/inventory/inventory-params';
+import { SOURCE_LABELS } from '@/server/evidence/rules';
+import { describeFilter, inventorySearchParams, isFiltered } from '@/server/inventory/inventory-params';
 import { THEME_STATUS_LABELS } from '@/server/themes/rules';
 import { EvidenceEditor } from '@/app/(workspace)/evidence/evidence-editor';
 import { useUntagWithUndo } from '@/app/(workspace)/evidence/use-untag-with-undo';
 import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
 import { AddEvidenceForm, EditThemeForm, MergeForm, SplitForm } from './theme-dialogs';
 import { ThemeNumbers } from './theme-numbers';
-import { isUuid } from '@/server/lib/uuid';
+import { THEME_EVIDENCE_PAGE, themeInputs } from '@/app/(workspace)/themes/inputs';
 
-const PAGE_SIZE = 50;
 type Open = 'edit' | 'merge' | 'split' | 'add' | null;
 
 export function ThemeView({ id }: { id: string }) {
@@ -37,20 +36,16 @@ export function ThemeView({ id }: { id: string }) {
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string[]>([]);
 
-  const { filter } = parseInventoryParams(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])));
-  const who = params.get('who') === 'unattributed' || params.get('who') === 'attributed' ? (params.get('who') as 'attributed' | 'unattributed') : undefined;
-  const source = SOURCE_KINDS.find((kind) => kind === params.get('source'));
-  const participantId = isUuid(params.get('participant') ?? '') ? params.get('participant')! : undefined;
+  const { filter, who, source, participantId, page, evidence: evidenceInput, isTeamsShown } = themeInputs(id, params);
   const mergedFrom = params.get('mergedFrom');
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
   const detail = useQuery(trpc.themes.get.queryOptions({ id, filter }));
   const explanation = useQuery(trpc.themes.explain.queryOptions({ id, filter }));
   const evidence = useQuery({
-    ...trpc.themes.evidence.queryOptions({ id, filter, who, sourceKind: source, participantId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.themes.evidence.queryOptions(evidenceInput),
     placeholderData: keepPreviousData,
   });
-  const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: Boolean(filter.teamId) });
+  const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: isTeamsShown });
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.themes.pathKey() });
@@ -100,7 +95,7 @@ export function ThemeView({ id }: { id: string }) {
   const mergedHere = mergesIn.find((merge) => merge.sourceThemeId === mergedFrom);
   const rows = evidence.data?.rows ?? [];
   const total = evidence.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / THEME_EVIDENCE_PAGE));
   const isAllSelected = rows.length > 0 && rows.every((row) => selected.includes(row.id));
   const narrowing: { label: string; clear: Record<string, null> }[] = [];
   if (who === 'unattributed') narrowing.push({ label: 'Unattributed mentions only', clear: { who: null } });

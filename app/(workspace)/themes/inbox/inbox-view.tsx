@@ -12,23 +12,23 @@ import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { EvidenceItem } from '@/app/(workspace)/themes/evidence-item';
 import { TagDialog } from '@/app/_components/tag-dialog';
+import { INBOX_PAGE, inboxInputs } from '@/app/(workspace)/themes/inputs';
 
-const PAGE_SIZE = 50;
 
 export function InboxView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
   const { params, setParams } = useUrlParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, list: listInput } = inboxInputs(params);
   const [selected, setSelected] = useState<string[]>([]);
   const [tagging, setTagging] = useState<string[] | null>(null);
   const list = useQuery({
-    ...trpc.evidence.list.queryOptions({ isUntagged: true, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.evidence.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE));
   const isAllSelected = rows.length > 0 && rows.every((row) => selected.includes(row.id));
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
   const goTo = (next: number) => {
