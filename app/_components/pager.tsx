@@ -3,6 +3,7 @@
 // previous/next pager under a long list (client lists and server-rendered pages alike).
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Button, ButtonLink } from './button';
+import { pageOf } from './url-params';
 
 /** The page's query string and a setter that keeps the rest; changing a filter goes back to page 1. */
 export function useUrlParams() {
@@ -18,7 +19,7 @@ export function useUrlParams() {
     if (!('page' in changes)) next.delete('page');
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   }
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = pageOf(params);
   return { params, setParams, page };
 }
 
