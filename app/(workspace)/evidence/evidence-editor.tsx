@@ -13,6 +13,7 @@ import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { HISTORY_FIELD_LABELS } from '@/server/evidence/corrections';
 import { EVIDENCE_KIND_LABELS, MAX_MINUTES_LOST, MAX_OCCURRENCES_PER_MONTH, SOURCE_LABELS } from '@/server/evidence/rules';
+import { DEVELOPER_OPTIONS_INPUT } from './evidence-params';
 
 type Kind = 'recurring' | 'single';
 /** What the form reads of evidence.get's item. */
@@ -43,7 +44,7 @@ const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
 
 function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () => void; onDelete: () => void }) {
   const trpc = useTRPC();
-  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
+  const participants = useQuery(trpc.participants.list.queryOptions(DEVELOPER_OPTIONS_INPUT));
   const [excerpt, setExcerpt] = useState(item.excerpt);
   const [participantId, setParticipantId] = useState(item.participantId ?? '');
   const [kind, setKind] = useState<Kind>(item.kind);
