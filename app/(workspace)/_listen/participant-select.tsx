@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { SelectField } from '@/app/_components/field';
 import { useTRPC } from '@/app/_trpc/client';
+import { ACTIVE_DEVELOPERS_INPUT } from './participant-options';
 
 export function ParticipantSelect({
   value,
@@ -22,7 +23,7 @@ export function ParticipantSelect({
   extra?: { id: string; name: string } | null;
 }) {
   const trpc = useTRPC();
-  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'active', sort: 'name', limit: 500 }));
+  const participants = useQuery(trpc.participants.list.queryOptions(ACTIVE_DEVELOPERS_INPUT));
   const options = (participants.data?.rows ?? []).map((row) => ({
     value: row.id,
     label: row.teamName ? `${row.displayName} (${row.teamName})` : row.displayName,

@@ -1,12 +1,30 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getServerCaller, HydrateClient, trpc } from '@/app/_trpc/server';
+import { ACTIVE_DEVELOPERS_INPUT } from '@/app/(workspace)/_listen/participant-options';
 import { InterviewView } from './interview-view';
 import { isUuid } from '@/server/lib/uuid';
 
 export const metadata: Metadata = { title: 'Interview' };
 
+// Prefetched on the server (the view's own queries, same inputs), so the first HTML holds the interview; the typed text itself appears
+// once the autosave has read this device's unsaved changes, in the browser.
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  return <InterviewView id={id} />;
+  // The details panel (interviewer, developer) is shown to editors only: its choices are prefetched for them alone.
+  const { user } = await (await getServerCaller()).auth.status();
+  const canEdit = Boolean(user) && user?.role !== 'viewer';
+  const prefetch = [
+    trpc.interviews.get.queryOptions({ id }),
+    // interview-view.tsx's evidence saved from this interview, and its transcript panel.
+    trpc.evidence.list.queryOptions({ sourceKinds: ['interview'], sourceId: id, limit: 500 }),
+    trpc.interviews.transcript.queryOptions({ id }),
+    ...(canEdit ? [trpc.members.list.queryOptions(), trpc.participants.list.queryOptions(ACTIVE_DEVELOPERS_INPUT)] : []),
+  ];
+  return (
+    <HydrateClient prefetch={prefetch}>
+      <InterviewView id={id} />
+    </HydrateClient>
+  );
 }
