@@ -126,5 +126,5 @@ describe('pages hydrate what the server rendered, on a slow CPU', () => {
       expect(problems, path).toEqual([]);
       await page.close();
     }
-  });
+  }, 600_000);
 });
