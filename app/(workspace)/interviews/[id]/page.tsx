@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getServerCaller, HydrateClient, trpc } from '@/app/_trpc/server';
 import { ACTIVE_DEVELOPERS_INPUT } from '@/app/(workspace)/_listen/participant-options';
+import { interviewEvidenceInput } from '@/app/(workspace)/interviews/interviews-params';
 import { InterviewView } from './interview-view';
 import { isUuid } from '@/server/lib/uuid';
 
@@ -17,8 +18,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   const canEdit = Boolean(user) && user?.role !== 'viewer';
   const prefetch = [
     trpc.interviews.get.queryOptions({ id }),
-    // interview-view.tsx's evidence saved from this interview, and its transcript panel.
-    trpc.evidence.list.queryOptions({ sourceKinds: ['interview'], sourceId: id, limit: 500 }),
+    // The evidence saved from this interview, and its transcript panel.
+    trpc.evidence.list.queryOptions(interviewEvidenceInput(id)),
     trpc.interviews.transcript.queryOptions({ id }),
     ...(canEdit ? [trpc.members.list.queryOptions(), trpc.participants.list.queryOptions(ACTIVE_DEVELOPERS_INPUT)] : []),
   ];
