@@ -6,5 +6,6 @@ import { notFound } from 'next/navigation';
 export const dynamic = 'force-dynamic';
 
 export default function MissingPage() {
+  // No data: the 404 page.
   notFound();
 }

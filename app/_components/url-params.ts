@@ -4,6 +4,9 @@
 // input is a hydration mismatch, React #418).
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
+/** What both URLSearchParams and Next.js's ReadonlyURLSearchParams offer: the first value of a name. */
+export type ParamReader = Pick<URLSearchParams, 'get'>;
+
 /** The page's `searchParams` prop as the browser's URLSearchParams would read the same address. */
 export function toUrlSearchParams(record: SearchParamsRecord): URLSearchParams {
   const params = new URLSearchParams();
@@ -14,6 +17,6 @@ export function toUrlSearchParams(record: SearchParamsRecord): URLSearchParams {
 }
 
 /** The list page in the address ('page'), 1 when absent or not a number. */
-export function pageOf(params: Pick<URLSearchParams, 'get'>): number {
+export function pageOf(params: ParamReader): number {
   return Math.max(1, Number(params.get('page')) || 1);
 }

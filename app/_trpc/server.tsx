@@ -32,10 +32,26 @@ type AnyQueryOptions = ReturnType<TRPCQueryOptions<any>>;
  * in one piece, so a page cannot forget to await (query-client.ts says why it must). A refusal or
  * failure is not retried here and not sent: the browser's query fetches (and retries) it as before,
  * showing the same loading state the server's HTML did.
+ *
+ * `then` prefetches queries whose input is the first query's data, as a view asks for them once
+ * that query is in (the inbox's suggestions for the rows of its list); it is not called when the
+ * first query failed, and the browser then asks for both itself. Type the first query's data:
+ * `<HydrateClient<RouterOutputs['x']['list']> prefetch={[list]} then={(data) => [...]}>`.
  */
-export async function HydrateClient({ prefetch, children }: { prefetch: AnyQueryOptions[]; children: ReactNode }) {
+export async function HydrateClient<TFirst = unknown>({
+  prefetch,
+  then,
+  children,
+}: {
+  prefetch: AnyQueryOptions[];
+  then?: (first: TFirst) => AnyQueryOptions[];
+  children: ReactNode;
+}) {
   const queryClient = getQueryClient();
-  await Promise.all(prefetch.map((options) => queryClient.prefetchQuery({ ...options, retry: false })));
+  const run = (queries: AnyQueryOptions[]) => Promise.all(queries.map((options) => queryClient.prefetchQuery({ ...options, retry: false })));
+  await run(prefetch);
+  const first = then && prefetch[0] ? queryClient.getQueryData<TFirst>(prefetch[0].queryKey) : undefined;
+  if (then && first !== undefined) await run(then(first));
   return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
 }
 

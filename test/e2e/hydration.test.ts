@@ -90,9 +90,9 @@ describe('pages hydrate what the server rendered, on a slow CPU', () => {
     }
   });
 
-  // pagesB's pages (issue 20, point 6), one round each: the lists with a filter or words in the address too, and
+  // The list and detail pages (issue 20, point 6), one round each: the lists with a filter or words in the address too, and
   // an id page of each kind the workspace has rows for (a survey, a rating flow and a request are added here).
-  it('pagesB: the moved pages hydrate unchanged, with filters in the address too', async () => {
+  it('the themes, tickets, post-mortems, ratings, surveys, search, shadowing, requests and settings pages hydrate unchanged, with filters in the address too', async () => {
     const { page: setup } = await openPage(admin);
     await setup.goto(`${app.baseUrl}/account`);
     const { surveyId } = await mutate<{ surveyId: string }>(setup, 'surveys.import', {
@@ -150,4 +150,42 @@ describe('pages hydrate what the server rendered, on a slow CPU', () => {
       await page.close();
     }
   }, 300_000);
+
+  it('the directory, evidence, interviews, coverage and imports pages hydrate unchanged, filtered ones too', async () => {
+    // The server's HTML already holds the lists (not a loading state), and the ids the detail pages below need.
+    const html = async (path: string) => (await admin.request.get(`${app.baseUrl}${path}`)).text();
+    const directory = await html('/directory');
+    expect(directory).toContain('Ada Okafor');
+    expect(directory).not.toContain('Loading developers');
+    const evidence = await html('/evidence?kind=interview');
+    expect(evidence).toMatch(/\d+ evidence items/);
+    const interviews = await html('/interviews');
+    expect(interviews).toMatch(/\d+ interviews/);
+    const developerId = /href="\/directory\/([0-9a-f-]{36})"/.exec(directory)?.[1];
+    const interviewId = /href="\/interviews\/([0-9a-f-]{36})"/.exec(interviews)?.[1];
+    expect(developerId && interviewId).toBeTruthy();
+    const teamId = /<option value="([0-9a-f-]{36})">Payments<\/option>/.exec(directory)?.[1];
+    expect(teamId).toBeTruthy();
+
+    for (const [path, heading] of [
+      ['/coverage', 'Coverage'],
+      ['/directory', 'Developer directory'],
+      [`/directory?team=${teamId}&sort=tenure&dir=desc&status=all&page=1`, 'Developer directory'],
+      [`/directory/${developerId}`, /./],
+      ['/directory/teams', 'Teams'],
+      ['/evidence', 'Evidence'],
+      [`/evidence?kind=interview&team=${teamId}&q=deploy`, 'Evidence'],
+      ['/evidence/inbox', 'Untagged evidence'],
+      ['/imports', 'Imports'],
+      ['/interviews', 'Interviews'],
+      [`/interviews?participant=${developerId}&status=complete`, /^Interviews/],
+      [`/interviews/${interviewId}`, /^Interview with /],
+      ['/interviews/guides', 'Interview guides'],
+    ] as const) {
+      const { page, problems } = await openThrottled(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(problems, path).toEqual([]);
+      await page.close();
+    }
+  }, 600_000);
 });

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage() {
-  // Another way on purpose: the caller decides a redirect (setup first) before anything renders.
+  // Another way on purpose: rendered on the server, the caller deciding a redirect (setup first) before anything renders; the form reads no query.
   const status = await (await getServerCaller()).auth.status();
   if (!status.isSetupDone) redirect('/setup');
   if (status.user) redirect('/');

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Set up' };
 export const dynamic = 'force-dynamic';
 
 export default async function SetupPage() {
-  // Another way on purpose: the caller decides a redirect (already set up) before anything renders.
+  // Another way on purpose: rendered on the server, the caller deciding a redirect (already set up) before anything renders; the form reads no query.
   const status = await (await getServerCaller()).auth.status();
   if (status.isSetupDone) redirect(status.user ? '/' : '/login');
   return (

@@ -16,46 +16,25 @@ import { describeError, useTRPC } from '@/app/_trpc/client';
 import { BulkActions } from './bulk-actions';
 import { EMPTY_DRAFT, ParticipantForm, type ParticipantDraft } from './participant-form';
 import { TENURE_LABELS, TENURE_OPTIONS } from './tenure-options';
+import { directoryFilterOf, directoryListInput, PAGE_SIZE, type Sort } from './inputs';
 import { DeveloperLink } from '@/app/_components/developer-link';
-
-const PAGE_SIZE = 50;
-const SORTS = ['name', 'team', 'tenure', 'background', 'created'] as const;
-type Sort = (typeof SORTS)[number];
+import { formatDay } from '@/app/_components/format';
 
 export function DirectoryView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
   const canEdit = useCanEdit();
-  const { params, setParams, page } = useUrlParams();
+  const { params, setParams } = useUrlParams();
   const [editing, setEditing] = useState<ParticipantDraft | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
-  const filter = {
-    search: params.get('q') ?? '',
-    teamId: params.get('team') ?? '',
-    tenureBand: params.get('tenure') ?? '',
-    background: params.get('background') ?? '',
-    status: (params.get('status') ?? 'active') as 'active' | 'archived' | 'all',
-    sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : 'name',
-    direction: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const),
-    page,
-  };
+  const filter = directoryFilterOf(params);
 
   const teams = useQuery(trpc.teams.list.queryOptions());
   const backgrounds = useQuery(trpc.participants.backgrounds.queryOptions());
   const list = useQuery({
-    ...trpc.participants.list.queryOptions({
-      search: filter.search || undefined,
-      teamId: filter.teamId || undefined,
-      tenureBand: (filter.tenureBand || undefined) as '<1y' | undefined,
-      background: filter.background || undefined,
-      status: filter.status,
-      sort: filter.sort,
-      direction: filter.direction,
-      limit: PAGE_SIZE,
-      offset: (filter.page - 1) * PAGE_SIZE,
-    }),
+    ...trpc.participants.list.queryOptions(directoryListInput(filter)),
     placeholderData: keepPreviousData,
   });
 
@@ -228,7 +207,7 @@ export function DirectoryView() {
                   <Td>{row.tenureBand ? TENURE_LABELS[row.tenureBand] : <span className="text-slate-600">Unknown</span>}</Td>
                   <Td>{row.background ?? <span className="text-slate-600">—</span>}</Td>
                   <Td className="break-all">{row.email ?? <span className="text-slate-600">—</span>}</Td>
-                  <Td className="whitespace-nowrap">{row.createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</Td>
+                  <Td className="whitespace-nowrap">{formatDay(row.createdAt)}</Td>
                   {canEdit && (
                     <Td className="whitespace-nowrap text-right">
                       <Button

@@ -14,6 +14,7 @@ import { useFormMutation } from '@/app/_components/use-form-mutation';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { HISTORY_FIELD_LABELS } from '@/server/evidence/corrections';
 import { EVIDENCE_KIND_LABELS, MAX_MINUTES_LOST, MAX_OCCURRENCES_PER_MONTH, SOURCE_LABELS } from '@/server/evidence/rules';
+import { DEVELOPER_OPTIONS_INPUT } from './inputs';
 
 type Kind = 'recurring' | 'single';
 /** What the form reads of evidence.get's item. */
@@ -44,7 +45,7 @@ const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
 
 function CorrectionForm({ item, onSaved, onDelete }: { item: Item; onSaved: () => void; onDelete: () => void }) {
   const trpc = useTRPC();
-  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
+  const participants = useQuery(trpc.participants.list.queryOptions(DEVELOPER_OPTIONS_INPUT));
   // The fields are named as the procedure names them, so the server's messages land on them.
   const correct = useFormMutation({
     initialValues: {

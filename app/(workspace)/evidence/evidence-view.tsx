@@ -20,29 +20,19 @@ import { TagDialog } from '@/app/_components/tag-dialog';
 import { useUntagWithUndo } from './use-untag-with-undo';
 import { SourceLink } from '@/app/_components/source-link';
 import { DeveloperLink } from '@/app/_components/developer-link';
+import { DEVELOPER_OPTIONS_INPUT, evidenceFilterOf, evidenceListInput, PAGE_SIZE } from './inputs';
 
-const PAGE_SIZE = 50;
 const SEVERITY_WORDS = ['', 'minor', 'an hour', 'half a day', 'two days', 'blocked'];
 
 export function EvidenceView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canEdit = useCanEdit();
-  const { params, setParams: setUrlParams, page } = useUrlParams();
+  const { params, setParams: setUrlParams } = useUrlParams();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tagging, setTagging] = useState<string[] | null>(null);
 
-  const filter = {
-    kind: params.get('kind') ?? '',
-    participantId: params.get('participant') ?? '',
-    teamId: params.get('team') ?? '',
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-    /** A theme's id, or `untagged` for evidence in no theme yet. */
-    theme: params.get('theme') ?? '',
-    text: params.get('q') ?? '',
-    page,
-  };
+  const filter = evidenceFilterOf(params);
   const isFiltered = Boolean(filter.kind || filter.participantId || filter.teamId || filter.from || filter.to || filter.theme || filter.text);
   const isUntagged = filter.theme === 'untagged';
   const themeId = filter.theme && !isUntagged ? filter.theme : '';
@@ -65,25 +55,13 @@ export function EvidenceView() {
     }, 300);
     return () => clearTimeout(timer);
   }, [words, filter.text, isTooLong, setUrlParams]);
-  const isValidDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
 
   const list = useQuery({
-    ...trpc.evidence.list.queryOptions({
-      sourceKinds: filter.kind ? [filter.kind as 'interview'] : undefined,
-      participantId: filter.participantId || undefined,
-      teamId: filter.teamId || undefined,
-      themeId: themeId || undefined,
-      isUntagged: isUntagged || undefined,
-      text: filter.text.slice(0, MAX_FILTER_TEXT) || undefined,
-      from: isValidDay(filter.from) ? filter.from : undefined,
-      to: isValidDay(filter.to) ? filter.to : undefined,
-      limit: PAGE_SIZE,
-      offset: (filter.page - 1) * PAGE_SIZE,
-    }),
+    ...trpc.evidence.list.queryOptions(evidenceListInput(filter)),
     placeholderData: keepPreviousData,
   });
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const participants = useQuery(trpc.participants.list.queryOptions({ status: 'all', sort: 'name', limit: 500 }));
+  const participants = useQuery(trpc.participants.list.queryOptions(DEVELOPER_OPTIONS_INPUT));
   const [editing, setEditing] = useState<string | null>(null);
   const untag = useUntagWithUndo({ message: 'Tag removed', onChanged: () => queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() }) });
 

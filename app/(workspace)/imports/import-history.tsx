@@ -9,12 +9,15 @@ import { FormError } from '@/app/_components/field';
 import { Badge, Panel } from '@/app/_components/page-header';
 import { useCanEdit } from '@/app/_components/session-context';
 import { EmptyState, ErrorState, LoadingState } from '@/app/_components/states';
+import { LocalTime } from '@/app/_components/local-time';
 import { DataTable } from '@/app/_components/table';
 import { useToast } from '@/app/_components/toast';
 import { describeError, useTRPC } from '@/app/_trpc/client';
 import { ImportReportView, STATUS_LABELS } from './import-report';
 
 type HistoryRow = { id: string; fileName: string; status: string };
+
+const WHEN: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
 
 function ReportDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
   const trpc = useTRPC();
@@ -109,7 +112,7 @@ export function ImportHistory() {
               className: 'whitespace-nowrap',
               cell: (row) => (
                 <>
-                  {row.createdAt.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+                  <LocalTime value={row.createdAt} options={WHEN} />
                   <span className="block text-xs text-slate-600">{row.via === 'api' ? 'API' : (row.createdByName ?? '')}</span>
                 </>
               ),

@@ -19,8 +19,7 @@ import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
 import { NewInterviewForm } from './new-interview-form';
 import { useOpenWhenAsked } from '@/app/_components/use-open-when-asked';
 import { DeveloperLink } from '@/app/_components/developer-link';
-
-const PAGE_SIZE = 50;
+import { interviewsFilterOf, interviewsListInput, PAGE_SIZE } from './inputs';
 
 function subscribeToStorage(onChange: () => void) {
   window.addEventListener('storage', onChange);
@@ -30,9 +29,9 @@ function subscribeToStorage(onChange: () => void) {
 export function InterviewsView() {
   const trpc = useTRPC();
   const canEdit = useCanEdit();
-  const { params, setParams, page } = useUrlParams();
-  const participantId = params.get('participant') ?? '';
-  const status = params.get('status') ?? '';
+  const { params, setParams } = useUrlParams();
+  const filter = interviewsFilterOf(params);
+  const { participantId, status, page } = filter;
   const [isFormOpen, setFormOpen] = useState(params.get('new') === '1');
   useOpenWhenAsked(() => setFormOpen(true));
   // localStorage exists only in the browser; on the server the list is empty.
@@ -44,12 +43,7 @@ export function InterviewsView() {
   const deviceDrafts = deviceDraftList ? deviceDraftList.split(',') : [];
 
   const list = useQuery({
-    ...trpc.interviews.list.queryOptions({
-      participantId: participantId || undefined,
-      status: (status || undefined) as 'draft' | undefined,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    }),
+    ...trpc.interviews.list.queryOptions(interviewsListInput(filter)),
     placeholderData: keepPreviousData,
   });
   const participant = useQuery({ ...trpc.participants.get.queryOptions({ id: participantId }), enabled: Boolean(participantId) });

@@ -14,7 +14,6 @@ export const metadata: Metadata = { title: 'Survey' };
 
 async function loadForm(slug: string, invitation: string | null) {
   try {
-    // Another way on purpose: a public page rendered on the server (notFound from the caller), no workspace client cache.
     return await (await getServerCaller()).surveys.publicForm({ slug, invitation });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
@@ -23,6 +22,7 @@ async function loadForm(slug: string, invitation: string | null) {
 }
 
 export default async function SurveyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Another way on purpose: a public page rendered on the server from getServerCaller (notFound from the caller); its form reads no query.
   const { slug } = await params;
   const { i } = await searchParams;
   const invitation = typeof i === 'string' && i !== '' ? i : null;

@@ -23,6 +23,7 @@ async function problemOf(token: string): Promise<string | null> {
 }
 
 export default async function UnsubscribePage({ searchParams }: Props) {
+  // Another way on purpose: a public page rendered on the server from the public caller (checks the link's token); a plain form, no client queries.
   const { token = '', done } = await searchParams;
   if (done === '1') {
     return (

@@ -19,8 +19,8 @@ import { TagDialog } from '@/app/_components/tag-dialog';
 import { SourceLink } from '@/app/_components/source-link';
 import { SharedWords } from '@/app/_components/theme-fits';
 import { DeveloperLink } from '@/app/_components/developer-link';
+import { inboxListInput, PAGE_SIZE } from '@/app/(workspace)/evidence/inputs';
 
-const PAGE_SIZE = 50;
 
 export function InboxView() {
   const trpc = useTRPC();
@@ -31,7 +31,7 @@ export function InboxView() {
   const [tagging, setTagging] = useState<string[] | null>(null);
 
   const list = useQuery({
-    ...trpc.evidence.list.queryOptions({ isUntagged: true, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    ...trpc.evidence.list.queryOptions(inboxListInput(page)),
     placeholderData: keepPreviousData,
   });
   const rows = list.data?.rows ?? [];

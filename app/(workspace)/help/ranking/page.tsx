@@ -27,6 +27,7 @@ function Term({ name, children }: { name: string; children: ReactNode }) {
 const code = 'rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-900';
 
 export default function RankingHelpPage() {
+  // No query: a help page whose worked example is computed on the server by the inventory's own pure code.
   const example = computeWorkedExample();
   return (
     <>

@@ -22,6 +22,7 @@ import { SaveSelectionButton, useSelectedText } from '@/app/(workspace)/_listen/
 import { TARGET_CLASS, useHashTarget } from '@/app/(workspace)/_listen/use-hash-target';
 import { useAutosave, type FieldValues } from '@/app/(workspace)/_listen/use-autosave';
 import { TENURE_LABELS } from '@/app/(workspace)/directory/tenure-options';
+import { interviewEvidenceInput } from '@/app/(workspace)/interviews/inputs';
 import { TranscriptPanel } from './transcript-panel';
 import { DeveloperLink } from '@/app/_components/developer-link';
 import { ConfirmDeleteButton } from '@/app/_components/confirm-delete-button';
@@ -46,7 +47,7 @@ export function InterviewView({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const canEdit = useCanEdit();
   const interview = useQuery(trpc.interviews.get.queryOptions({ id }));
-  const evidence = useQuery({ ...trpc.evidence.list.queryOptions({ sourceKinds: ['interview'], sourceId: id, limit: 500 }), placeholderData: keepPreviousData });
+  const evidence = useQuery({ ...trpc.evidence.list.queryOptions(interviewEvidenceInput(id)), placeholderData: keepPreviousData });
   // Sent even when the browser says it is offline: the autosave handles the failure itself.
   const save = useMutation({ ...trpc.interviews.save.mutationOptions(), networkMode: 'always' });
   const values = useMemo(() => (interview.data ? valuesOf(interview.data) : undefined), [interview.data]);

@@ -21,10 +21,10 @@ function retryAfterOf(error: TRPCError): number {
 }
 
 export default async function SharedInventoryPage({ params }: { params: Promise<{ token: string }> }) {
+  // Another way on purpose: a server-only page from getServerCaller (no client view to hydrate) that redirects to a 429 when rate-limited.
   const { token } = await params;
   let shared;
   try {
-    // Another way on purpose: a server-only page (no client view to hydrate) that redirects to a 429 when rate-limited.
     shared = await (await getServerCaller()).sharedInventory.view({ token });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();

@@ -9,8 +9,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Thank you' };
 
 export default async function ThanksPage({ params }: { params: Promise<{ slug: string }> }) {
+  // Another way on purpose: a public page rendered on the server from getServerCaller (notFound from the caller), with no client queries.
   const { slug } = await params;
-  // Another way on purpose: a public page rendered on the server (notFound from the caller), no workspace client cache.
   const form = await (await getServerCaller()).surveys.publicForm({ slug }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;

@@ -23,6 +23,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function RoadmapItemPage(props: Props) {
+  // Another way on purpose: a public page rendered on the server from the public caller (no session); only this visitor's own votes load in the browser (votes.tsx).
   const item = await load(props);
   return (
     <VotesProvider itemIds={item.isVotable ? [item.id] : []}>

@@ -7,6 +7,7 @@ import { RequestForm } from './request-form';
 export const metadata: Metadata = { title: 'Ask for something' };
 
 export default function NewRequestPage() {
+  // Another way on purpose: a static public page (no session, no workspace code); the form's board choices and similar requests load in the browser.
   return (
     <div className="max-w-2xl">
       <p className="no-print mb-4 text-sm">
