@@ -1,12 +1,12 @@
 // The inputs of the queries the post-mortems list shows on first paint, read from its address:
 // one function for the page's server prefetch (page.tsx) and the view (postmortems-view.tsx), so
 // both ask for exactly the same queries.
-import { pageOf } from '@/app/_components/url-params';
+import { pageOf, type ParamReader } from '@/app/_components/url-params';
 
 export const PAGE_SIZE = 50;
 const INFRASTRUCTURE = ['yes', 'no', 'suggested', 'unreviewed'] as const;
 
-export function postmortemsInputs(params: Pick<URLSearchParams, 'get'>) {
+export function postmortemsInputs(params: ParamReader) {
   const search = params.get('q') ?? '';
   const infrastructureParam = params.get('infrastructure');
   const infrastructure = (INFRASTRUCTURE as readonly string[]).includes(infrastructureParam ?? '') ? (infrastructureParam as (typeof INFRASTRUCTURE)[number]) : undefined;

@@ -1,11 +1,11 @@
 // The input of the sessions list the shadowing page shows on first paint, read from its address:
 // one function for the page's server prefetch (page.tsx) and the view (shadowing-list-view.tsx),
 // so both ask for exactly the same query.
-import { pageOf } from '@/app/_components/url-params';
+import { pageOf, type ParamReader } from '@/app/_components/url-params';
 
 export const PAGE_SIZE = 50;
 
-export function shadowingInputs(params: Pick<URLSearchParams, 'get'>) {
+export function shadowingInputs(params: ParamReader) {
   const scenario = params.get('scenario') ?? '';
   const page = pageOf(params);
   return {

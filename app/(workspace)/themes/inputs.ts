@@ -1,7 +1,7 @@
 // The inputs of the queries the themes pages show on first paint (the list, one theme, the
 // untagged inbox), read from their addresses: one function per page for its server prefetch
 // (page.tsx) and its view, so both ask for exactly the same queries.
-import { pageOf } from '@/app/_components/url-params';
+import { pageOf, type ParamReader } from '@/app/_components/url-params';
 import { SOURCE_KINDS } from '@/server/evidence/rules';
 import { parseInventoryParams } from '@/server/inventory/inventory-params';
 import { isUuid } from '@/server/lib/uuid';
@@ -20,7 +20,7 @@ type StatusFilter = (typeof STATUS_FILTERS)[number]['value'];
 export const UNTAGGED_COUNT = { isUntagged: true, limit: 1 } as const;
 
 /** /themes: the status filter (candidate and confirmed unless asked) and the search words. */
-export function themesInputs(params: Pick<URLSearchParams, 'get'>) {
+export function themesInputs(params: ParamReader) {
   const status = (STATUS_FILTERS.some((option) => option.value === params.get('status')) ? params.get('status') : 'active') as StatusFilter;
   const search = params.get('q') ?? '';
   return { status, search, list: { status, search: search || undefined } };
@@ -50,7 +50,7 @@ export function themeInputs(id: string, params: Pick<URLSearchParams, 'get' | 'g
 export const INBOX_PAGE = 50;
 
 /** /themes/inbox: one page of untagged evidence. */
-export function inboxInputs(params: Pick<URLSearchParams, 'get'>) {
+export function inboxInputs(params: ParamReader) {
   const page = pageOf(params);
   return { page, list: { isUntagged: true, limit: INBOX_PAGE, offset: (page - 1) * INBOX_PAGE } };
 }

@@ -1,7 +1,7 @@
 // The inputs of the queries the Tickets page shows on first paint, read from its address: one
 // function for the page's server prefetch (page.tsx) and the view (tickets-view.tsx), so both ask
 // for exactly the same queries.
-import { pageOf } from '@/app/_components/url-params';
+import { pageOf, type ParamReader } from '@/app/_components/url-params';
 
 export const PAGE_SIZE = 50;
 
@@ -14,7 +14,7 @@ export interface Filter {
   category?: string;
 }
 
-export function ticketsInputs(params: Pick<URLSearchParams, 'get'>) {
+export function ticketsInputs(params: ParamReader) {
   const filter: Filter = { from: params.get('from') || undefined, to: params.get('to') || undefined, category: params.get('category') || undefined };
   const search = params.get('q') ?? '';
   const page = pageOf(params);

@@ -1,7 +1,7 @@
 // The inputs of the queries the request inbox shows on first paint, read from its address: one
 // function for the page's server prefetch (page.tsx) and the view (requests-inbox.tsx), so both
 // ask for exactly the same queries.
-import { pageOf } from '@/app/_components/url-params';
+import { pageOf, type ParamReader } from '@/app/_components/url-params';
 
 type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
 
@@ -17,7 +17,7 @@ export const FILTERS: { value: Filter; label: string }[] = [
 
 export const PAGE_SIZE = 25;
 
-export function requestsInputs(params: Pick<URLSearchParams, 'get'>) {
+export function requestsInputs(params: ParamReader) {
   const filter = (FILTERS.some((option) => option.value === params.get('filter')) ? params.get('filter') : 'untriaged') as Filter;
   const search = params.get('q') ?? '';
   const focusId = params.get('request');
