@@ -5,13 +5,14 @@
 // mapping each row to a ticket record (mapCsvRow), then + the content hash and the repeat check
 // (hashTicket, SeenKeys), then + the rows as written (requester matching, categories, normalised
 // titles: ticketRowOf) and their COPY text (copyNewTickets into a function that only counts it),
-// in batches of WRITE_BATCH_ROWS. A plain `split` of the text into lines and cells is printed for
+// in batches of WRITE_BATCH_ROWS (held as the import holds them). A plain `split` of the text into lines and cells is printed for
 // scale. CPU seconds are this process's (process.cpuUsage), best of 3 runs per stage; garbage
 // collection is counted through a PerformanceObserver (collections and their milliseconds, of the
 // best run). Single process, one core; no build needed.
 // Run:  npx tsx bench/import-cpu.ts
 //   BENCH_SIZES  rows, comma-separated (default 10000,30000,100000)
 //   BENCH_RUNS   runs per stage, the best is printed (default 3)
+//   BENCH_BATCH_ROWS  rows held before they are written (default the import's WRITE_BATCH_ROWS)
 import { PerformanceObserver } from 'node:perf_hooks';
 import { compileMapping, hashTicket, mapCsvRow, type TicketRecord } from '@/server/imports/map-ticket-row';
 import { RequesterMatcher } from '@/server/imports/match-requesters';
@@ -25,6 +26,7 @@ import { bulkIssues, byteChunks, csvCell, jiraHeader, jiraRow } from '@/test/hel
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BATCH_ROWS = Number(process.env.BENCH_BATCH_ROWS ?? WRITE_BATCH_ROWS);
 
 function jiraText(rows: number): Buffer {
   const lines = [`\uFEFF${jiraHeader().map(csvCell).join(',')}`];
@@ -81,7 +83,7 @@ async function pipeline(bytes: Buffer, stage: Stage): Promise<number> {
     if (seen.firstOrAdd(mapped.record.externalKey, row, hash)) throw new Error(`row ${row} repeats`);
     if (stage === 'hash') continue;
     pending.push({ record: mapped.record, hash });
-    if (pending.length >= WRITE_BATCH_ROWS) await write();
+    if (pending.length >= BATCH_ROWS) await write();
   }
   if (pending.length > 0) await write();
   return check;
