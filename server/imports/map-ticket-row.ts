@@ -48,12 +48,20 @@ export const MAX_KEY = 200;
 export const MAX_BODY = 200_000;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-/** Lower case, no punctuation, single spaces: the form repeat questions are compared in. */
+const QUESTION_PREFIX = /^\s*(\[[^\]]*\]\s*|re:\s*|fw:\s*|fwd:\s*)+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Lower case, no punctuation, single spaces: the form repeat questions are compared in. A plain
+ * ASCII title (most are) skips the Unicode steps: NFKC leaves ASCII as it is, and in ASCII the
+ * letters and digits of \p{L}\p{N} are a-z and 0-9 once lower-cased.
+ */
 export function normalizeQuestion(title: string): string {
+  if (!NON_ASCII.test(title)) return title.toLowerCase().replace(QUESTION_PREFIX, '').replace(/[^a-z0-9]+/g, ' ').trim();
   return title
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/^\s*(\[[^\]]*\]\s*|re:\s*|fw:\s*|fwd:\s*)+/g, '')
+    .replace(QUESTION_PREFIX, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
