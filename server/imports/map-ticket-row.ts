@@ -133,6 +133,8 @@ export interface CompiledMapping {
   columns: Record<TicketField, number[]>;
   names: Partial<Record<TicketField, string>>;
   options: MappingOptions;
+  /** What separates several labels in one cell (made once, not per row). */
+  labelSeparator: RegExp;
 }
 
 /** Resolves the mapping against the header once; problems when a required field has no column. */
@@ -169,7 +171,7 @@ export function compileMapping(
     }
   }
   if (problems.length > 0) return { problems };
-  return { compiled: { format, header, columns, names, options } };
+  return { compiled: { format, header, columns, names, options, labelSeparator: labelSeparator(format) } };
 }
 
 function first(cells: string[], indices: number[]): string {
@@ -185,11 +187,12 @@ function all(cells: string[], indices: number[], separator: RegExp | null): stri
   for (const index of indices) {
     const value = cells[index]?.trim();
     if (!value) continue;
-    if (separator) for (const part of value.split(separator)) {
+    // A cell without a separator (most) is one label, already trimmed: no split.
+    if (separator && separator.test(value)) for (const part of value.split(separator)) {
       const label = part.trim();
       if (label && !values.includes(label)) values.push(label);
     }
-    else values.push(value);
+    else if (!separator || !values.includes(value)) values.push(value);
   }
   return values;
 }
@@ -221,7 +224,7 @@ export function mapCsvRow(mapping: CompiledMapping, cells: string[], row: number
 
   if (problems.length > 0) return { problems };
   const requester = splitRequester(first(cells, columns.requester) || null, first(cells, columns.requesterEmail) || null);
-  const labels = all(cells, columns.labels, labelSeparator(mapping.format));
+  const labels = all(cells, columns.labels, mapping.labelSeparator);
   const category = first(cells, columns.category) || null;
   const record: TicketRecord = {
     externalKey: givenKey,
