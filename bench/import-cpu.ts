@@ -5,10 +5,11 @@
 // mapping each row to a ticket record (mapCsvRow), then + the content hash and the repeat check
 // (hashTicket, SeenKeys), then + the rows as written (requester matching, categories, normalised
 // titles: ticketRowOf) and their COPY text (copyNewTickets into a function that only counts it),
-// in batches of WRITE_BATCH_ROWS (held as the import holds them). A plain `split` of the text into lines and cells is printed for
-// scale. CPU seconds are this process's (process.cpuUsage), best of 3 runs per stage; garbage
-// collection is counted through a PerformanceObserver (collections and their milliseconds, of the
-// best run). Single process, one core; no build needed.
+// in batches of WRITE_BATCH_ROWS (held as the import holds them). A plain `split` of the text into
+// lines and cells is printed for scale. CPU seconds are this process's (process.cpuUsage), best of
+// 3 runs per stage; garbage collection is counted through a PerformanceObserver (collections and
+// their wall-clock milliseconds, of the best run: these swing with the machine's load). Single
+// process, one core; no build needed.
 // Run:  npx tsx bench/import-cpu.ts
 //   BENCH_SIZES  rows, comma-separated (default 10000,30000,100000)
 //   BENCH_RUNS   runs per stage, the best is printed (default 3)
