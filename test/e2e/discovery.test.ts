@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
-import { createThemeInPicker, pickTheme, mutate } from './helpers/workspace';
+import { createThemeInPicker, pickTheme, mutate, setUpFirstAdmin } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -38,13 +38,7 @@ let interviewUrl = '';
 describe('discovery capture', () => {
   it('sets up a workspace with developers', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByRole('button', { name: 'Set up with the demo workspace' }).waitFor();
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Work email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account', exact: true }).click();
-    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await setUpFirstAdmin(page, app.baseUrl, ADMIN);
 
     const payments = await mutate<{ id: string }>(page, 'teams.create', { name: 'Payments' });
     const search = await mutate<{ id: string }>(page, 'teams.create', { name: 'Search' });

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, watchPage } from './helpers/browser';
+import { setUpFirstAdmin } from './helpers/workspace';
 
 let app: RunningApp;
 let browser: Browser;
@@ -24,12 +25,7 @@ const DAY = 86_400_000;
 
 describe('platform metrics', () => {
   it('shows delivery events posted through the API', async () => {
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByLabel('Your name').fill('Priya Platform');
-    await page.getByLabel('Work email').fill('priya@example.com');
-    await page.getByLabel('Password').fill('admin password 1');
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.waitForURL(`${app.baseUrl}/`);
+    await setUpFirstAdmin(page, app.baseUrl, { name: 'Priya Platform', email: 'priya@example.com', password: 'admin password 1' });
 
     await page.goto(`${app.baseUrl}/metrics`);
     await page.getByRole('heading', { name: 'No delivery events yet' }).waitFor();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/db/create-db';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
-import { createThemeInPicker, pickTheme } from './helpers/workspace';
+import { createThemeInPicker, pickTheme, setUpFirstAdmin } from './helpers/workspace';
 
 // This file runs the app on PostgreSQL (production's database): a throwaway database is created
 // next to E2E_ADMIN_DATABASE_URL and dropped afterwards.
@@ -127,12 +127,7 @@ async function tagFromInbox(excerpts: string[], themeTitle: string) {
 
 describe('pain inventory golden path', () => {
   it('sets up the workspace and writes two pain themes', async () => {
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Work email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await setUpFirstAdmin(page, app.baseUrl, ADMIN);
     await seed(handle.db);
 
     await page.getByRole('link', { name: 'Themes' }).first().click();

@@ -15,7 +15,7 @@ import { freePort } from '@/test/helpers/net';
 import { startSmtpServer, unsubscribeLinkOf } from '@/test/helpers/smtp';
 import { startApp, type RunningApp } from './helpers/app';
 import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
-import { pickTheme } from './helpers/workspace';
+import { pickTheme, setUpFirstAdmin } from './helpers/workspace';
 
 const SERVER_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 // Named by E2E_ROADMAP_DATABASE where two checkouts share one server (two runs would drop each other's).
@@ -172,12 +172,7 @@ describe('public roadmap', () => {
   it('lets the PM set up a webhook, add three items linked to pain themes, order them and publish', async () => {
     pm = await newPage();
     const { page } = pm;
-    await page.goto(`${app.baseUrl}/setup`);
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Work email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.waitForURL(`${app.baseUrl}/`, WAIT);
+    await setUpFirstAdmin(page, app.baseUrl, ADMIN);
 
     // Webhooks first, so the chat hears about everything that follows.
     await page.getByRole('link', { name: 'Webhooks' }).click();

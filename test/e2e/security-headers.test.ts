@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app';
-import { checkPage, launchBrowser, screenshot, watchPage } from './helpers/browser';
+import { checkPage, launchBrowser, screenshot, waitForHydration, watchPage } from './helpers/browser';
 
 let app: RunningApp;
 let browser: Browser;
@@ -62,6 +62,7 @@ describe('security headers in the browser', () => {
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
 
     // Hydrated: the form answers a click with the field's message, then creates the account.
+    await waitForHydration(page.getByRole('button', { name: 'Create admin account' }));
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await expect.poll(() => page.getByText('Enter a name').count()).toBe(1);
     await page.getByLabel('Your name').fill('Priya Platform');

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.join(process.cwd(), 'test-results', 'screenshots');
 
@@ -68,6 +68,19 @@ async function waitForSettledPage(page: Page): Promise<void> {
     if (navigated) continue; // The page navigated meanwhile: wait for the new document.
     if (requests.size === 0) return;
   }
+}
+
+/**
+ * Waits until React has hydrated the element (it attaches its props to the DOM node then). A click
+ * on a form's button before that is the browser's own submit, not the app's: CI once clicked
+ * "Create admin account" on /setup before hydration, and the page reloaded instead of answering.
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await locator.page().waitForFunction(
+    (element) => element !== null && Object.keys(element).some((key) => key.startsWith('__reactProps$')),
+    await locator.elementHandle(),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Shared steps of browser tests: a page with generous waits (the test machine is shared, so
 // nothing is timed tightly) that records page errors, and the first admin of a fresh app.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { watchPage } from './browser';
+import { waitForHydration, watchPage } from './browser';
 
 export const WAIT_MS = 60_000;
 
@@ -14,11 +14,13 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
 /** Creates the first admin through /setup and leaves the page signed in on the home page. */
 export async function setUpFirstAdmin(page: Page, baseUrl: string, admin: { name: string; email: string; password: string }) {
   await page.goto(`${baseUrl}/setup`);
+  const create = page.getByRole('button', { name: 'Create admin account', exact: true });
+  await waitForHydration(create);
   await page.getByLabel('Your name').fill(admin.name);
   await page.getByLabel('Work email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await create.click();
+  await page.waitForURL(`${baseUrl}/`, { timeout: WAIT_MS });
 }
 
 /** Picks an existing pain theme in a type-ahead theme picker (types part of it, clicks the option). */
