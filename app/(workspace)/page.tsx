@@ -11,8 +11,9 @@ import { WeeklyChanges } from './_home/weekly-changes';
 
 export const metadata: Metadata = { title: 'Home' };
 
+// Server components only: the caller's data becomes the page's HTML and no client component reads these queries,
+// so there is nothing to hydrate (the weekly review is read-only; its links lead to the pages that change things).
 export default async function HomePage() {
-  // Not moved yet: Home renders on the server from the caller; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   const [me, review] = await Promise.all([caller.auth.me(), caller.home.weeklyReview()]);
   const isNewWorkspace = review.discovery.directorySize === 0 || review.discovery.interviewedDevelopers === 0;

@@ -49,4 +49,18 @@ describe('server components', () => {
     const elsewhere = server.filter(({ source }) => /\b(prefetchQuery|prefetchInfiniteQuery|fetchQuery|getQueryClient)\(/.test(source));
     expect(elsewhere.map(({ file }) => file)).toEqual([]);
   });
+
+  it('are pages that prefetch, or say beside their default export why they do not', () => {
+    // The exception is written where a newcomer looks: in the lines just above `export default` or
+    // in its first line (a redirect decided first, a public page from a caller, no query at all).
+    const pages = sources.filter(({ file }) => path.basename(file) === 'page.tsx');
+    expect(pages.length).toBeGreaterThan(40);
+    const silent = pages.filter(({ source }) => {
+      if (/<HydrateClient\b/.test(source)) return false;
+      const lines = source.split('\n');
+      const at = lines.findIndex((line) => line.startsWith('export default'));
+      return !lines.slice(Math.max(0, at - 3), at + 2).some((line) => line.trim().startsWith('//'));
+    });
+    expect(silent.map(({ file }) => file)).toEqual([]);
+  });
 });

@@ -22,11 +22,12 @@ export const metadata: Metadata = { title: 'Pain inventory' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+// Server components only: the caller's ranking becomes print-ready HTML and no client component reads it on first
+// paint, so there is nothing to hydrate; the MVP toggle and the actions refresh the page (router.refresh) after a change.
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { filter, sort, problems } = parseInventoryParams(params);
   const requestedPage = Number(Array.isArray(params.page) ? params.page[0] : params.page);
-  // Not moved yet: the caller reads the inventory for the view; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   const [inventory, teams, backgrounds] = await Promise.all([
     caller.inventory.view({ filter, sort, page: Number.isInteger(requestedPage) && requestedPage > 0 ? requestedPage : 1 }),

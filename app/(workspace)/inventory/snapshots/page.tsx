@@ -10,8 +10,8 @@ import { getServerCaller } from '@/app/_trpc/server';
 
 export const metadata: Metadata = { title: 'Snapshots' };
 
+// Server components only: a read-only list from the caller that no client component reads, so nothing to hydrate.
 export default async function SnapshotsPage() {
-  // Not moved yet: a server-rendered list from the caller; it should prefetch + HydrateClient like /metrics.
   const snapshots = await (await getServerCaller()).inventory.snapshots();
   return (
     <>

@@ -71,6 +71,7 @@ function Outcome({ request }: { request: Request }) {
   }
 }
 
+// Rendered on the server from the public caller (a public page, no sign-in); only the visitor's own votes load in the browser.
 export default async function RequestPage(props: Props) {
   const request = await load(props);
   return (

@@ -31,9 +31,9 @@ function Change({ change }: { change: number | null }) {
 
 const score = (value: number | null) => (value === null ? 'unknown' : formatHours(value));
 
+// Server components only: the frozen ranking and today's, compared on the server; no client component reads them.
 export default async function SnapshotPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  // Not moved yet: rendered on the server from the caller; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   let snapshot;
   try {

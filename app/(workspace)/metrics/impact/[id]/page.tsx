@@ -36,6 +36,8 @@ function Measure({ title, children, change }: { title: string; children: React.R
   );
 }
 
+// Server components only: the comparison is computed and written on the server; the flow link (a client form)
+// refreshes the page after a change rather than reading these queries.
 export default async function ImpactPage({
   params,
   searchParams,
@@ -47,7 +49,6 @@ export default async function ImpactPage({
   const query = await searchParams;
   const weeks = WEEK_CHOICES.includes(Number(query.weeks)) ? Number(query.weeks) : 8;
   const snapshotId = typeof query.snapshot === 'string' && /^[0-9a-f-]{36}$/i.test(query.snapshot) ? query.snapshot : null;
-  // Not moved yet: rendered on the server from the caller; it should prefetch + HydrateClient like /metrics.
   const caller = await getServerCaller();
   let impact;
   try {
