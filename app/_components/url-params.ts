@@ -20,3 +20,8 @@ export function toUrlSearchParams(record: SearchParamsRecord): URLSearchParams {
 export function pageOf(params: ParamReader): number {
   return Math.max(1, Number(params.get('page')) || 1);
 }
+
+/** The value of an address parameter when it is one of `values`, else `fallback` (an unknown or missing value). */
+export function oneOf<T extends string, F>(value: string | null, values: readonly T[], fallback: F): T | F {
+  return values.includes(value as T) ? (value as T) : fallback;
+}

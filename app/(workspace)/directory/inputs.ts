@@ -2,7 +2,7 @@
 // pure function for the browser's view (directory-view.tsx) and the page that prefetches the same
 // list on the server (page.tsx), so both ask for exactly the same query.
 import type { RouterInputs } from '@/server/root';
-import { pageOf, type ParamReader } from '@/app/_components/url-params';
+import { oneOf, pageOf, type ParamReader } from '@/app/_components/url-params';
 
 export const PAGE_SIZE = 50;
 export const SORTS = ['name', 'team', 'tenure', 'background', 'created'] as const;
@@ -15,7 +15,7 @@ export function directoryFilterOf(params: ParamReader) {
     tenureBand: params.get('tenure') ?? '',
     background: params.get('background') ?? '',
     status: (params.get('status') ?? 'active') as 'active' | 'archived' | 'all',
-    sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : 'name',
+    sort: oneOf(params.get('sort'), SORTS, 'name'),
     direction: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const),
     page: pageOf(params),
   };

@@ -1,7 +1,7 @@
 // The inputs of the queries the themes pages show on first paint (the list, one theme, the
 // untagged inbox), read from their addresses: one function per page for its server prefetch
 // (page.tsx) and its view, so both ask for exactly the same queries.
-import { pageOf, type ParamReader } from '@/app/_components/url-params';
+import { oneOf, pageOf, type ParamReader } from '@/app/_components/url-params';
 import { SOURCE_KINDS } from '@/server/evidence/rules';
 import { parseInventoryParams } from '@/server/inventory/inventory-params';
 import { isUuid } from '@/server/lib/uuid';
@@ -21,7 +21,7 @@ export const UNTAGGED_COUNT = { isUntagged: true, limit: 1 } as const;
 
 /** /themes: the status filter (candidate and confirmed unless asked) and the search words. */
 export function themesInputs(params: ParamReader) {
-  const status = (STATUS_FILTERS.some((option) => option.value === params.get('status')) ? params.get('status') : 'active') as StatusFilter;
+  const status: StatusFilter = oneOf(params.get('status'), STATUS_FILTERS.map((option) => option.value), 'active');
   const search = params.get('q') ?? '';
   return { status, search, list: { status, search: search || undefined } };
 }

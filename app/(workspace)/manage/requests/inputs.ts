@@ -1,7 +1,7 @@
 // The inputs of the queries the request inbox shows on first paint, read from its address: one
 // function for the page's server prefetch (page.tsx) and the view (requests-inbox.tsx), so both
 // ask for exactly the same queries.
-import { pageOf, type ParamReader } from '@/app/_components/url-params';
+import { oneOf, pageOf, type ParamReader } from '@/app/_components/url-params';
 
 type Filter = 'untriaged' | 'open' | 'merged' | 'accepted' | 'declined' | 'evidence' | 'all';
 
@@ -18,7 +18,7 @@ export const FILTERS: { value: Filter; label: string }[] = [
 export const PAGE_SIZE = 25;
 
 export function requestsInputs(params: ParamReader) {
-  const filter = (FILTERS.some((option) => option.value === params.get('filter')) ? params.get('filter') : 'untriaged') as Filter;
+  const filter: Filter = oneOf(params.get('filter'), FILTERS.map((option) => option.value), 'untriaged');
   const search = params.get('q') ?? '';
   const focusId = params.get('request');
   const page = pageOf(params);

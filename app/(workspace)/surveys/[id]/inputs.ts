@@ -1,7 +1,7 @@
 // The tab and the query inputs of one survey's page on first paint, read from its address: one
 // set of functions for the page's server prefetch (page.tsx) and the views (survey-view.tsx,
 // survey-results.tsx, free-text-answers.tsx), so both ask for exactly the same queries.
-import type { ParamReader } from '@/app/_components/url-params';
+import { oneOf, type ParamReader } from '@/app/_components/url-params';
 
 export const TABS = [
   ['results', 'Results'],
@@ -13,7 +13,7 @@ export type Tab = (typeof TABS)[number][0];
 
 /** ?tab=…, the results when absent or unknown. */
 export function surveyTab(params: ParamReader): Tab {
-  return (TABS.map(([value]) => value) as string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'results';
+  return oneOf(params.get('tab'), TABS.map(([value]) => value), 'results');
 }
 
 /** The trend across quarters of one series; null is the survey's headline question. */
