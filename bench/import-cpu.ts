@@ -4,8 +4,8 @@
 // before: the tokenizer alone (decoding + CSV rows: the baseline every ratio is against), then +
 // mapping each row to a ticket record (mapCsvRow), then + the content hash and the repeat check
 // (hashTicket, SeenKeys), then + the rows as written (requester matching, categories, normalised
-// titles: ticketRowOf) and their COPY text (copyNewTickets into a function that only counts it),
-// in batches of WRITE_BATCH_ROWS (held as the import holds them). A plain `split` of the text into
+// titles, COPY text: ticketBytesOf) and their COPY lines (copyNewTickets into a function that only
+// counts them), in batches of WRITE_BATCH_ROWS (held as the import holds them: one text per row). A plain `split` of the text into
 // lines and cells is printed for scale. CPU seconds are this process's (process.cpuUsage), best of
 // 3 runs per stage; garbage collection is counted through a PerformanceObserver (collections and
 // their wall-clock milliseconds, of the best run: these swing with the machine's load). Single
@@ -15,14 +15,14 @@
 //   BENCH_RUNS   runs per stage, the best is printed (default 3)
 //   BENCH_BATCH_ROWS  rows held before they are written (default the import's WRITE_BATCH_ROWS)
 import { PerformanceObserver } from 'node:perf_hooks';
-import { compileMapping, hashTicket, mapCsvRow, type TicketRecord } from '@/server/imports/map-ticket-row';
+import { compileMapping, hashTicket, mapCsvRow } from '@/server/imports/map-ticket-row';
 import { RequesterMatcher } from '@/server/imports/match-requesters';
 import { decodeText, readCsvRows } from '@/server/imports/read-records';
 import { SeenKeys } from '@/server/imports/seen-keys';
-import { ticketRowOf, WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
+import { ticketBytesOf, WRITE_BATCH_ROWS } from '@/server/imports/service-tickets';
 import { suggestMapping } from '@/server/imports/ticket-formats';
 import { compileRules } from '@/server/tickets/categorize';
-import { copyNewTickets, type TicketRow } from '@/server/tickets/queries';
+import { copyNewTickets, type PendingTicket } from '@/server/tickets/queries';
 import { bulkIssues, byteChunks, csvCell, jiraHeader, jiraRow } from '@/test/helpers/ticket-exports';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,30000,100000').split(',').map(Number);
@@ -41,7 +41,7 @@ const LABELS: Record<Stage, string> = {
   tokenize: 'tokenize (baseline)',
   map: '+ map rows',
   hash: '+ hash, repeat check',
-  copy: '+ rows, COPY text',
+  copy: '+ rows as COPY bytes',
 };
 
 /** Runs the import's per-row work up to `stage`; returns a checksum so nothing is optimised away. */
@@ -51,17 +51,12 @@ async function pipeline(bytes: Buffer, stage: Stage): Promise<number> {
   const seen = new SeenKeys();
   const matcher = new RequesterMatcher([]);
   const rules = compileRules([]);
-  let pending: { record: TicketRecord; hash: string }[] = [];
+  let pending: PendingTicket[] = [];
   const write = async () => {
-    const rows: TicketRow[] = [];
-    for (const { record, hash } of pending) {
-      const link = matcher.resolve(record.requesterName, record.requesterEmail);
-      rows.push(ticketRowOf(record, hash, rules, link && 'participantId' in link ? link.participantId : null));
-    }
     matcher.takeNew();
-    await copyNewTickets(async (_statement, text) => {
-      check += text.length;
-    }, { source: 'jira', batchId: '00000000-0000-0000-0000-000000000000', rows });
+    await copyNewTickets(async (_statement, rows) => {
+      check += rows.length;
+    }, { source: 'jira', batchId: '00000000-0000-0000-0000-000000000000', rows: pending });
     pending = [];
   };
   for await (const { row, cells } of readCsvRows(decodeText(byteChunks(bytes)))) {
@@ -83,7 +78,8 @@ async function pipeline(bytes: Buffer, stage: Stage): Promise<number> {
     const hash = hashTicket(mapped.record);
     if (seen.firstOrAdd(mapped.record.externalKey, row, hash)) throw new Error(`row ${row} repeats`);
     if (stage === 'hash') continue;
-    pending.push({ record: mapped.record, hash });
+    const { record } = mapped;
+    pending.push({ bytes: ticketBytesOf(record, hash, rules, matcher.resolve(record.requesterName, record.requesterEmail)) });
     if (pending.length >= BATCH_ROWS) await write();
   }
   if (pending.length > 0) await write();

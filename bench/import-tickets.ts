@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { bulkIssues, csvCell, jiraHeader, jiraRow } from '@/test/helpers/ticket-exports';
-import { freePort, printGrowth, printTable, spawnServer, waitForOk } from './lib';
+import { cpuSeconds, freePort, printGrowth, printTable, spawnServer, waitForOk } from './lib';
 
 const SIZES = (process.env.BENCH_ROWS ?? process.env.BENCH_SIZES ?? '10000,30000,100000,300000').split(',').map(Number);
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -80,12 +80,6 @@ function rssMb(pid: number): number {
   };
   visit(pid);
   return total;
-}
-
-/** CPU seconds (user + system) a process has used, read from /proc/<pid>/stat (clock ticks of 10 ms). */
-function cpuSeconds(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function processCpu(pid: number): number {

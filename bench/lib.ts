@@ -64,6 +64,12 @@ export async function waitForOk(url: string, timeoutMs = 120_000): Promise<numbe
   }
 }
 
+/** CPU seconds (user + system) a process has used, from the text of /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -1,6 +1,6 @@
 // Bulk loading with COPY on either engine, inside a Kysely transaction: PostgreSQL gets the rows as
 // COPY ... FROM STDIN on the transaction's own connection (pg-copy-streams), PGlite as a blob read
-// by COPY ... FROM '/dev/blob'. Rows go in COPY's text format, written by `copyLine`.
+// by COPY ... FROM '/dev/blob'. Rows go in COPY's text format, written by `copyFields`.
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
@@ -27,7 +27,8 @@ export function trackPoolClients(pool: pg.Pool): Set<pg.PoolClient> {
   return clients;
 }
 
-export type CopyIn = (statement: string, text: string) => Promise<void>;
+// The rows: COPY text lines as bytes.
+export type CopyIn = (statement: string, rows: Uint8Array<ArrayBuffer>) => Promise<void>;
 
 /**
  * A function that runs `copy <table> (<columns>) from stdin` with the given text on the connection
@@ -39,19 +40,19 @@ export async function openCopyIn(db: Kysely<Database>, trx: Kysely<Database>): P
   if (target.kind === 'pglite') {
     const { pglite } = target;
     // PGlite has one session, which the transaction holds: a query of the instance runs inside it.
-    return async (statement, text) => {
-      await pglite.query(`${statement} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    return async (statement, rows) => {
+      await pglite.query(`${statement} from '/dev/blob'`, [], { blob: new Blob([rows]) });
     };
   }
   const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx)).rows[0];
   const client = [...target.clients].find((candidate) => (candidate as unknown as { processID: number }).processID === pid);
   if (!client) throw new Error(`No pooled connection has backend pid ${pid}.`);
-  return (statement, text) =>
+  return (statement, rows) =>
     new Promise<void>((resolve, reject) => {
       const stream = client.query(copyFrom(`${statement} from stdin`));
       stream.on('error', reject);
       stream.on('finish', () => resolve());
-      stream.end(text);
+      stream.end(rows);
     });
 }
 
@@ -83,8 +84,8 @@ function arrayLiteral(values: string[]): string {
 /** One value of a COPY text row: null, a text, or a text[] (written as an array literal). */
 export type CopyValue = string | null | string[];
 
-/** A row in COPY's text format (tab-separated, \N for null), with its line break. */
-export function copyLine(values: CopyValue[]): string {
+/** Values in COPY's text format (tab-separated, \N for null): a row once its line break is added. */
+export function copyFields(values: CopyValue[]): string {
   let line = '';
   for (let index = 0; index < values.length; index += 1) {
     const value = values[index];
@@ -93,5 +94,5 @@ export function copyLine(values: CopyValue[]): string {
     else if (typeof value === 'string') line += escapeText(value);
     else line += escapeText(arrayLiteral(value));
   }
-  return `${line}\n`;
+  return line;
 }

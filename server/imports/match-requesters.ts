@@ -1,6 +1,8 @@
 // Requesters are developers: a requester whose email matches a participant is that participant;
 // one without an email matches a participant of the same name; anyone else is new to the
-// directory. Pure: the directory is passed in, new participants are handed back to be created.
+// directory. Pure: the directory is passed in; a newcomer gets its id here (a random UUID) and is
+// handed back to be created before the first row that names it is written.
+import { randomUUID } from 'node:crypto';
 
 export interface DirectoryEntry {
   id: string;
@@ -9,7 +11,7 @@ export interface DirectoryEntry {
 }
 
 export interface NewRequester {
-  key: string;
+  id: string;
   displayName: string;
   email: string | null;
 }
@@ -19,7 +21,7 @@ export const MAX_DISPLAY_NAME = 120;
 export class RequesterMatcher {
   private readonly byEmail = new Map<string, string>();
   private readonly byName = new Map<string, string>();
-  private readonly pending = new Map<string, NewRequester>();
+  private pending: NewRequester[] = [];
 
   constructor(entries: DirectoryEntry[]) {
     for (const entry of entries) this.add(entry.id, entry.display_name, entry.email);
@@ -30,42 +32,23 @@ export class RequesterMatcher {
     if (name && !this.byName.has(name.toLowerCase())) this.byName.set(name.toLowerCase(), id);
   }
 
-  /** The identity that makes two tickets the same developer's, or null for no requester. */
-  static keyOf(name: string | null, email: string | null): string | null {
-    if (email) return `email:${email.toLowerCase()}`;
-    if (name) return `name:${name.toLowerCase()}`;
-    return null;
+  /** The participant's id (a newcomer's is made now, see takeNew), or null for no requester. */
+  resolve(name: string | null, email: string | null): string | null {
+    if (!email && !name) return null;
+    const byKey = email ? this.byEmail : this.byName;
+    const key = (email || name!).toLowerCase();
+    const known = byKey.get(key);
+    if (known) return known;
+    const requester: NewRequester = { id: randomUUID(), displayName: (name || email!).slice(0, MAX_DISPLAY_NAME), email: email?.toLowerCase() ?? null };
+    byKey.set(key, requester.id);
+    this.pending.push(requester);
+    return requester.id;
   }
 
-  /** The participant's id, or the key of a requester to create first (see takeNew). */
-  resolve(name: string | null, email: string | null): { participantId: string } | { newKey: string } | null {
-    const key = RequesterMatcher.keyOf(name, email);
-    if (!key) return null;
-    const known = email ? this.byEmail.get(email.toLowerCase()) : this.byName.get(name!.toLowerCase());
-    if (known) return { participantId: known };
-    if (!this.pending.has(key)) {
-      const displayName = (name || email!).slice(0, MAX_DISPLAY_NAME);
-      this.pending.set(key, { key, displayName, email: email?.toLowerCase() ?? null });
-    }
-    return { newKey: key };
-  }
-
-  /** Requesters met since the last call that the directory does not have yet. */
+  /** Requesters met since the last call that the directory does not have yet: create them first. */
   takeNew(): NewRequester[] {
-    const list = [...this.pending.values()];
-    this.pending.clear();
+    const list = this.pending;
+    this.pending = [];
     return list;
-  }
-
-  /** Records the id a new requester got, so later rows find it. */
-  created(requester: NewRequester, id: string) {
-    this.add(id, requester.email ? null : requester.displayName, requester.email);
-    if (requester.email) this.byEmail.set(requester.email, id);
-    else this.byName.set(requester.displayName.toLowerCase(), id);
-  }
-
-  idOf(key: string): string | undefined {
-    if (key.startsWith('email:')) return this.byEmail.get(key.slice(6));
-    return this.byName.get(key.slice(5));
   }
 }

@@ -92,11 +92,6 @@ class ImportHeaderProblem extends Error {
   }
 }
 
-interface Prepared {
-  record: TicketRecord;
-  hash: string;
-}
-
 async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) {
     counter.bytes += chunk.byteLength;
@@ -104,9 +99,9 @@ async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: 
   }
 }
 
-/** The row a new or changed ticket is written as (pure: bench/import-cpu.ts times it without a database). */
-export function ticketRowOf(record: TicketRecord, hash: string, rules: CompiledRules, participantId: string | null): ticketQueries.TicketRow {
-  return {
+/** The fields a new or changed ticket is written with, as COPY bytes (pure: bench/import-cpu.ts times it without a database). */
+export function ticketBytesOf(record: TicketRecord, hash: string, rules: CompiledRules, participantId: string | null): Buffer {
+  return ticketQueries.ticketCopyBytes({
     external_key: record.externalKey,
     title: record.title,
     title_norm: normalizeQuestion(record.title),
@@ -119,39 +114,73 @@ export function ticketRowOf(record: TicketRecord, hash: string, rules: CompiledR
     comments: record.comments,
     requester_name: record.requesterName,
     requester_email: record.requesterEmail,
-    participant_id: participantId,
     opened_at: record.openedAt,
     resolved_at: record.resolvedAt,
     content_hash: hash,
-  };
+    participant_id: participantId,
+  });
 }
 
-/** Writes batches of rows: requesters matched, existing tickets looked up, new rows copied in, changed rows updated. */
-class TicketWriter {
-  private matcher: RequesterMatcher | null = null;
-  private rules: CompiledRules | null = null;
-  private copyIn: CopyIn | null = null;
-  /** Set at the first batch: a source without tickets then has only the keys this import adds (each once). */
-  private isSourceNew: boolean | null = null;
+/**
+ * A row held until its batch is written. A source without tickets can only gain new ones: its rows
+ * are held as the bytes they are written with. A source with tickets keeps the record, since most
+ * rows of a re-import are unchanged (never written) and a stored hash of the earlier kind is
+ * compared with the record.
+ */
+type Pending = { key: string; hash: string } & ({ bytes: Buffer; record: null } | { bytes: null; record: TicketRecord; participantId: string | null });
 
-  constructor(
-    private readonly db: Db,
+/**
+ * Holds rows (as the bytes they are written with where it can: bytes are outside the JavaScript heap,
+ * which garbage collection does not trace) and writes them in batches: new requesters created,
+ * existing tickets looked up, new rows copied in, changed rows updated.
+ */
+class TicketWriter {
+  private pending: Pending[] = [];
+
+  private constructor(
     private readonly trx: Db,
+    private readonly copyIn: CopyIn,
     private readonly batchId: string,
     private readonly source: string,
     private readonly counts: ImportCounts,
+    private readonly matcher: RequesterMatcher,
+    private readonly rules: CompiledRules,
+    /** A source without tickets has only the keys this import adds (each once): none is looked up. */
+    private readonly isSourceNew: boolean,
   ) {}
 
-  async write(rows: Prepared[]): Promise<void> {
+  /** Reads what every row needs before the first: the directory, the category rules, whether the source has tickets. */
+  static async open(db: Db, trx: Db, batchId: string, source: string, counts: ImportCounts): Promise<TicketWriter> {
+    const matcher = new RequesterMatcher(await participantQueries.findParticipantsForMatching(trx));
+    const rules = compileRules((await ticketQueries.listRules(trx)).map((rule) => ({ matchOn: rule.matchOn, pattern: rule.pattern, category: rule.category })));
+    const isSourceNew = !(await ticketQueries.hasTicketsOfSource(trx, { source }));
+    return new TicketWriter(trx, await openCopyIn(db, trx), batchId, source, counts, matcher, rules, isSourceNew);
+  }
+
+  add(record: TicketRecord, hash: string): void {
+    const key = record.externalKey;
+    const participantId = this.matcher.resolve(record.requesterName, record.requesterEmail);
+    if (this.isSourceNew) this.pending.push({ key, hash, bytes: ticketBytesOf(record, hash, this.rules, participantId), record: null });
+    else this.pending.push({ key, hash, bytes: null, record, participantId });
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Takes the rows held so far and the requesters they introduced; `write` them before the next take. */
+  take() {
+    const rows = this.pending;
+    this.pending = [];
+    return { rows, requesters: this.matcher.takeNew() };
+  }
+
+  async write({ rows, requesters }: ReturnType<TicketWriter['take']>): Promise<void> {
     const { trx } = this;
-    this.matcher ??= new RequesterMatcher(await participantQueries.findParticipantsForMatching(trx));
-    this.rules ??= compileRules((await ticketQueries.listRules(trx)).map((rule) => ({ matchOn: rule.matchOn, pattern: rule.pattern, category: rule.category })));
-    const matcher = this.matcher;
-    const links = rows.map(({ record }) => matcher.resolve(record.requesterName, record.requesterEmail));
-    const fresh = matcher.takeNew();
-    if (fresh.length > 0) {
-      const created = await participantQueries.insertParticipants(trx, {
-        values: fresh.map((requester) => ({
+    if (requesters.length > 0) {
+      await participantQueries.insertParticipants(trx, {
+        values: requesters.map((requester) => ({
+          id: requester.id,
           display_name: requester.displayName,
           email: requester.email,
           team_id: null,
@@ -160,29 +189,23 @@ class TicketWriter {
           origin: 'ticket-requester' as const,
         })),
       });
-      created.forEach((row, index) => matcher.created(fresh[index], row.id));
-      await queries.recordBatchParticipants(trx, { batchId: this.batchId, participantIds: created.map((row) => row.id) });
-      this.counts.participantsCreated += created.length;
+      await queries.recordBatchParticipants(trx, { batchId: this.batchId, participantIds: requesters.map((requester) => requester.id) });
+      this.counts.participantsCreated += requesters.length;
     }
-
-    this.isSourceNew ??= !(await ticketQueries.hasTicketsOfSource(trx, { source: this.source }));
-    const found = this.isSourceNew ? [] : await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map(({ record }) => record.externalKey) });
+    const found = this.isSourceNew ? [] : await ticketQueries.findTicketsByKeys(trx, { source: this.source, keys: rows.map((row) => row.key) });
     const existing = new Map(found.map((row) => [row.external_key, row]));
-    const inserts: ticketQueries.TicketRow[] = [];
-    const updates: (ticketQueries.TicketRow & { id: string })[] = [];
-    rows.forEach(({ record, hash }, index) => {
-      const current = existing.get(record.externalKey);
-      if (current && isSameTicketHash(current.content_hash, hash, record)) {
+    const inserts: ticketQueries.PendingTicket[] = [];
+    const updates: (ticketQueries.PendingTicket & { id: string })[] = [];
+    for (const row of rows) {
+      const current = existing.get(row.key);
+      if (current && row.record && isSameTicketHash(current.content_hash, row.hash, row.record)) {
         this.counts.unchanged += 1;
-        return;
+        continue;
       }
-      const link = links[index];
-      const participantId = !link ? null : 'participantId' in link ? link.participantId : (matcher.idOf(link.newKey) ?? null);
-      const row = ticketRowOf(record, hash, this.rules!, participantId);
-      if (current) updates.push({ ...row, id: current.id });
-      else inserts.push(row);
-    });
-    this.copyIn ??= await openCopyIn(this.db, trx);
+      const bytes = row.bytes ?? ticketBytesOf(row.record, row.hash, this.rules, row.participantId);
+      if (current) updates.push({ bytes, id: current.id });
+      else inserts.push({ bytes });
+    }
     if (updates.length > 0) {
       await queries.saveRevisions(trx, { batchId: this.batchId, kind: 'ticket', ids: updates.map((row) => row.id) });
       await ticketQueries.updateTickets(trx, this.copyIn, { batchId: this.batchId, rows: updates });
@@ -237,14 +260,13 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
     async (trx, batchId, counts) => {
       // A search vector fill waits for this import's end (see lockForSearchFill).
       await ticketQueries.lockForImport(trx);
-      const writer = new TicketWriter(db, trx, batchId, source, counts);
+      const writer = await TicketWriter.open(db, trx, batchId, source, counts);
       // The first row of each key and a hash of what it says: a repeat that says the same is
       // imported once and counted, one that says something else is a problem naming both rows.
       const seen = new SeenKeys();
       let repeated = 0;
       let undated = 0;
       let keyedByContent = 0;
-      let pending: Prepared[] = [];
       let isWriting = true;
       let pullRequests = 0;
       let inflight: Promise<void> = Promise.resolve();
@@ -252,12 +274,11 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
       const progress = () =>
         input.onProgress?.({ rowsRead: counts.rowsRead, rowsWritten: counts.inserted + counts.updated + counts.unchanged, bytesRead: byteCounter.bytes });
       const flush = async () => {
-        const rows = pending;
-        pending = [];
+        const batch = writer.take();
         await inflight;
         if (writeError) throw writeError;
         // Writing overlaps with reading the next rows; the next flush waits for this one.
-        inflight = writer.write(rows).then(progress, (error: unknown) => {
+        inflight = writer.write(batch).then(progress, (error: unknown) => {
           writeError = error;
         });
       };
@@ -294,10 +315,10 @@ export async function importTicketStream(db: Db, input: TicketImportInput): Prom
           if (record.openedAt === null) undated += 1;
           if (mapped.isKeyedByContent) keyedByContent += 1;
           if (!isWriting) continue;
-          pending.push({ record, hash });
-          if (pending.length >= WRITE_BATCH_ROWS) await flush();
+          writer.add(record, hash);
+          if (writer.pendingCount >= WRITE_BATCH_ROWS) await flush();
         }
-        if (isWriting && pending.length > 0) await flush();
+        if (isWriting && writer.pendingCount > 0) await flush();
         await inflight;
         if (writeError) throw writeError;
       } catch (error) {

@@ -95,7 +95,7 @@ export interface ParticipantValues {
 
 export async function insertParticipants(
   db: Db,
-  input: { values: (ParticipantValues & { origin?: 'manual' | 'directory-import' | 'ticket-requester' })[] },
+  input: { values: (ParticipantValues & { id?: string; origin?: 'manual' | 'directory-import' | 'ticket-requester' })[] },
 ) {
   if (input.values.length === 0) return [];
   return db.insertInto('participants').values(input.values).returning(['id']).execute();

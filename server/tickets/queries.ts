@@ -2,10 +2,11 @@
 // into a temporary table and updated by one statement, undone by a rollback) and the category rules.
 // The reads of the Tickets page are in queries-read.ts, ticket time by rule in queries-ticket-time.ts.
 import { sql } from 'kysely';
-import { copyLine, type CopyIn, type CopyValue } from '@/db/copy-in';
+import { copyFields, type CopyIn, type CopyValue } from '@/db/copy-in';
 import type { Db } from '@/server/db';
 
-export interface TicketRow {
+/** What a ticket says, as written: the export's fields and what the import derives from them. */
+export interface TicketFields {
   external_key: string;
   title: string;
   title_norm: string;
@@ -18,10 +19,15 @@ export interface TicketRow {
   comments: string[];
   requester_name: string | null;
   requester_email: string | null;
-  participant_id: string | null;
   opened_at: string | null;
   resolved_at: string | null;
   content_hash: string;
+  participant_id: string | null;
+}
+
+/** A ticket waiting to be written: its fields as COPY bytes (see ticketCopyBytes). */
+export interface PendingTicket {
+  bytes: Buffer;
 }
 
 /** Whether any ticket of the source exists (a first import of a source need not look keys up). */
@@ -46,44 +52,51 @@ export async function findTicketsByKeys(db: Db, input: { source: string; keys: s
   return result.rows;
 }
 
-// The columns of a ticket row as COPY writes them.
+// The columns of TicketFields in the order ticketCopyBytes writes them.
 const COPY_COLUMNS = [
   'external_key', 'title', 'title_norm', 'body', 'status', 'export_category', 'category', 'labels', 'components', 'comments',
-  'requester_name', 'requester_email', 'participant_id', 'opened_at', 'resolved_at', 'content_hash',
+  'requester_name', 'requester_email', 'opened_at', 'resolved_at', 'content_hash', 'participant_id',
 ].join(', ');
 
-/** The rows as COPY text; one array of values is filled for every row (no garbage per row). */
-function copyText<Row extends TicketRow>(rows: Row[], extra: string[], extraOf?: (row: Row) => string): string {
-  let text = '';
-  const values: CopyValue[] = new Array(16 + extra.length + (extraOf ? 1 : 0));
-  for (let index = 0; index < extra.length; index += 1) values[16 + index] = extra[index];
-  for (const row of rows) {
-    values[0] = row.external_key;
-    values[1] = row.title;
-    values[2] = row.title_norm;
-    values[3] = row.body;
-    values[4] = row.status;
-    values[5] = row.export_category;
-    values[6] = row.category;
-    values[7] = row.labels;
-    values[8] = row.components;
-    values[9] = row.comments;
-    values[10] = row.requester_name;
-    values[11] = row.requester_email;
-    values[12] = row.participant_id;
-    values[13] = row.opened_at;
-    values[14] = row.resolved_at;
-    values[15] = row.content_hash;
-    if (extraOf) values[16 + extra.length] = extraOf(row);
-    text += copyLine(values);
-  }
-  return text;
+// Filled for every ticket: no array of values is made per row.
+const values: CopyValue[] = new Array(16);
+
+/**
+ * A ticket's fields as COPY bytes without a line end. An import holds these until the write, not
+ * the parsed records: bytes outside the JavaScript heap, which garbage collection does not trace.
+ */
+export function ticketCopyBytes(row: TicketFields): Buffer {
+  values[0] = row.external_key;
+  values[1] = row.title;
+  values[2] = row.title_norm;
+  values[3] = row.body;
+  values[4] = row.status;
+  values[5] = row.export_category;
+  values[6] = row.category;
+  values[7] = row.labels;
+  values[8] = row.components;
+  values[9] = row.comments;
+  values[10] = row.requester_name;
+  values[11] = row.requester_email;
+  values[12] = row.opened_at;
+  values[13] = row.resolved_at;
+  values[14] = row.content_hash;
+  values[15] = row.participant_id;
+  return Buffer.from(copyFields(values));
+}
+
+/** COPY lines of pending tickets: their fields, then the columns `extraOf` gives as COPY text (a tab first, then a line end). */
+function copyLines<Row extends PendingTicket>(rows: Row[], extraOf: (row: Row) => Buffer): Buffer<ArrayBuffer> {
+  const parts: Buffer[] = [];
+  for (const row of rows) parts.push(row.bytes, extraOf(row));
+  return Buffer.concat(parts);
 }
 
 /** Inserts new tickets with one COPY (the import has checked that none of their keys exists). */
-export async function copyNewTickets(copyIn: CopyIn, input: { source: string; batchId: string; rows: TicketRow[] }): Promise<void> {
+export async function copyNewTickets(copyIn: CopyIn, input: { source: string; batchId: string; rows: PendingTicket[] }): Promise<void> {
   if (input.rows.length === 0) return;
-  await copyIn(`copy tickets (${COPY_COLUMNS}, source, inserted_batch_id)`, copyText(input.rows, [input.source, input.batchId]));
+  const extra = Buffer.from(`\t${copyFields([input.source, input.batchId])}\n`);
+  await copyIn(`copy tickets (${COPY_COLUMNS}, source, inserted_batch_id)`, copyLines(input.rows, () => extra));
 }
 
 /**
@@ -92,14 +105,14 @@ export async function copyNewTickets(copyIn: CopyIn, input: { source: string; ba
  * written again after the import commits (server/tickets/service-search-vectors.ts), like those of
  * new tickets.
  */
-export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: string; rows: (TicketRow & { id: string })[] }): Promise<void> {
+export async function updateTickets(db: Db, copyIn: CopyIn, input: { batchId: string; rows: (PendingTicket & { id: string })[] }): Promise<void> {
   if (input.rows.length === 0) return;
   await sql`
     create temp table if not exists import_ticket_updates (id uuid not null, external_key text not null, title text not null,
       title_norm text not null, body text not null, status text, export_category text, category text, labels text[] not null,
       components text[] not null, comments text[] not null, requester_name text, requester_email text, participant_id uuid,
       opened_at timestamptz, resolved_at timestamptz, content_hash text not null) on commit drop`.execute(db);
-  await copyIn(`copy import_ticket_updates (${COPY_COLUMNS}, id)`, copyText(input.rows, [], (row) => row.id));
+  await copyIn(`copy import_ticket_updates (${COPY_COLUMNS}, id)`, copyLines(input.rows, (row) => Buffer.from(`\t${row.id}\n`)));
   await sql`
     update tickets t set title = u.title, title_norm = u.title_norm, body = u.body, status = u.status,
       export_category = u.export_category, category = u.category, labels = u.labels, components = u.components,

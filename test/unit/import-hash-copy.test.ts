@@ -4,7 +4,7 @@
 // COPY text escapes exactly the four characters COPY's text format needs.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { copyLine } from '@/db/copy-in';
+import { copyFields } from '@/db/copy-in';
 import { hashTicket, isSameTicketHash, legacyHashTicket, TICKET_HASH_PREFIX, type TicketRecord } from '@/server/imports/map-ticket-row';
 
 const record: TicketRecord = {
@@ -55,10 +55,10 @@ describe('hashTicket', () => {
   });
 });
 
-describe('copyLine', () => {
+describe('copyFields', () => {
   it('escapes backslashes, line breaks and tabs in texts and arrays, and writes nulls as \\N', () => {
-    expect(copyLine(['a\\b\nc\rd\te', null, 'plain', ['x "y"', 'back\\slash', 'multi\nline'], []])).toBe(
-      'a\\\\b\\nc\\rd\\te\t\\N\tplain\t{"x \\\\"y\\\\"","back\\\\\\\\slash","multi\\nline"}\t{}\n',
+    expect(copyFields(['a\\b\nc\rd\te', null, 'plain', ['x "y"', 'back\\slash', 'multi\nline'], []])).toBe(
+      'a\\\\b\\nc\\rd\\te\t\\N\tplain\t{"x \\\\"y\\\\"","back\\\\\\\\slash","multi\\nline"}\t{}',
     );
   });
 
@@ -68,8 +68,8 @@ describe('copyLine', () => {
     const parts = ['\\', '\t', '\n', '\r', '"', 'a', '\\n', '\r\n'];
     for (const first of parts) for (const second of parts) for (const third of parts) {
       const text = `${first}x${second}${third}`;
-      expect(copyLine([text])).toBe(`${reference(text)}\n`);
-      expect(copyLine([[text]])).toBe(`${reference(`{"${text.replace(/["\\]/g, '\\$&')}"}`)}\n`);
+      expect(copyFields([text])).toBe(reference(text));
+      expect(copyFields([[text]])).toBe(reference(`{"${text.replace(/["\\]/g, '\\$&')}"}`));
     }
   });
 });

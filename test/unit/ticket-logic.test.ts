@@ -65,15 +65,19 @@ describe('RequesterMatcher', () => {
       { id: 'p1', display_name: 'Ada Okafor', email: 'ADA@example.com' },
       { id: 'p2', display_name: 'Linus', email: null },
     ]);
-    expect(matcher.resolve('Someone', 'ada@example.com')).toEqual({ participantId: 'p1' });
-    expect(matcher.resolve('linus', null)).toEqual({ participantId: 'p2' });
-    expect(matcher.resolve('Zoë', 'zoe@example.com')).toEqual({ newKey: 'email:zoe@example.com' });
-    expect(matcher.resolve('Zoë Ø.', 'ZOE@example.com')).toEqual({ newKey: 'email:zoe@example.com' });
+    expect(matcher.resolve('Someone', 'ada@example.com')).toBe('p1');
+    expect(matcher.resolve('linus', null)).toBe('p2');
+    const zoe = matcher.resolve('Zoë', 'zoe@example.com');
+    expect(zoe).toMatch(/^[0-9a-f-]{36}$/);
+    expect(matcher.resolve('Zoë Ø.', 'ZOE@example.com')).toBe(zoe);
     expect(matcher.resolve(null, null)).toBeNull();
-    const fresh = matcher.takeNew();
-    expect(fresh).toEqual([{ key: 'email:zoe@example.com', displayName: 'Zoë', email: 'zoe@example.com' }]);
-    matcher.created(fresh[0], 'p3');
-    expect(matcher.resolve(null, 'zoe@example.com')).toEqual({ participantId: 'p3' });
+    expect(matcher.takeNew()).toEqual([{ id: zoe, displayName: 'Zoë', email: 'zoe@example.com' }]);
+    expect(matcher.resolve(null, 'zoe@example.com')).toBe(zoe);
+    expect(matcher.takeNew()).toEqual([]);
+    const longName = 'x'.repeat(200);
+    const long = matcher.resolve(longName, null);
+    expect(matcher.resolve(longName.toUpperCase(), null)).toBe(long);
+    expect(matcher.takeNew()).toEqual([{ id: long, displayName: 'x'.repeat(120), email: null }]);
   });
 });
 
