@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarterOf, quarterStart } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
-import { checkPage, launchBrowser, screenshot } from './helpers/browser';
+import { checkPage, launchBrowser, screenshot, waitForHydration } from './helpers/browser';
 import { openPage, setUpFirstAdmin, createThemeInPicker } from './helpers/workspace';
 
 let app: RunningApp;
@@ -74,6 +74,19 @@ describe('the quarterly survey', () => {
     surveyUrl = (await page.locator('code', { hasText: '/s/' }).innerText()).trim();
     expect(surveyUrl).toMatch(new RegExp(`^${app.baseUrl}/s/quarterly-platform-satisfaction-[a-z2-9]{8}$`));
     await checkPage(page, 'surveys-04-share');
+
+    // Saving an edit is refused on the same field (the server names `draft.title`): the message sits
+    // under Title, and the survey keeps its title.
+    await page.goto(`${app.baseUrl}${surveyPath}?tab=edit`);
+    const edit = page.getByRole('form', { name: 'Edit survey' });
+    await waitForHydration(edit.getByRole('button', { name: 'Save changes' }));
+    await edit.getByLabel('Title').fill('');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('Give the survey a title').waitFor();
+    expect(await edit.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'surveys-04b-edit-bad-input');
+    await page.goto(`${app.baseUrl}${surveyPath}?tab=share`);
+    await page.getByRole('heading', { name: 'Quarterly platform satisfaction' }).waitFor();
 
     await page.getByRole('link', { name: 'Preview' }).click();
     await page.getByText('Preview: this is what developers see.').waitFor();

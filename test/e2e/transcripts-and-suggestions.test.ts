@@ -6,7 +6,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, quarterlyTemplate, todayOf } from '@/server/surveys/rules';
 import { startApp, type RunningApp } from './helpers/app';
-import { checkPage, launchBrowser } from './helpers/browser';
+import { checkPage, launchBrowser, screenshot } from './helpers/browser';
 import { openPage, setUpFirstAdmin, WAIT_MS, mutate } from './helpers/workspace';
 
 let app: RunningApp;
@@ -104,6 +104,19 @@ describe('transcripts and theme suggestions', () => {
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await turn.getByText('“I waited three days for a staging database”').waitFor(WAIT);
     await checkPage(page, 'transcripts-03-turns');
+
+    // Another transcript is refused while evidence comes from this one; picking a new file clears
+    // the refusal.
+    await page.getByRole('button', { name: 'Import another transcript' }).click();
+    const again = page.getByRole('form', { name: 'Import a transcript' });
+    await again.locator('input[type=file]').setInputFiles({ name: 'zoom.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
+    await again.getByRole('button', { name: 'Import 6 turns' }).click();
+    const refusal = again.getByText(/evidence items were taken from the current transcript; delete them before importing another/);
+    await refusal.waitFor(WAIT);
+    await screenshot(page, 'transcripts-03b-import-refused');
+    await again.locator('input[type=file]').setInputFiles({ name: 'zoom-again.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
+    await again.getByText(/zoom-again\.vtt: WebVTT, 6 turns/).waitFor(WAIT);
+    expect(await refusal.count()).toBe(0);
 
     // The evidence's link opens the recording at that second.
     const redirect = await page.evaluate(async (id) => {
