@@ -17,11 +17,7 @@ export interface FormMutation<TValues, TData, TVariables = unknown> {
   field: (name: StringKeys<TValues>) => { name: string; value: string; onChange: (event: { target: { value: string } }) => void; error?: string[] };
   /** The server's message(s) for one field, from its per-field errors. */
   errorFor: (name: string) => string[] | undefined;
-  /**
-   * Props for FormError above the fields. Only the messages for the form's own values count as
-   * "marked below": a refusal that names something else (the file of an import, say) has no field
-   * to sit beside, so the top says it.
-   */
+  /** Props for FormError above the fields. */
   formError: { message?: string | null; fieldErrors?: Record<string, string[]> };
   error: ErrorDetails | null;
   /** Forgets the server's last refusal (e.g. when the user starts over with another file). */
@@ -88,7 +84,7 @@ export function useFormMutation<TValues extends object, TVariables, TData = unkn
       error: errorFor(String(name)),
     }),
     errorFor,
-    formError: { message: error?.message, fieldErrors: fieldErrors && Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => name in values)) },
+    formError: { message: error?.message, fieldErrors },
     error,
     clearError: mutation.reset,
     isPending: mutation.isPending,
