@@ -27,6 +27,13 @@ afterAll(async () => {
 
 const activeOption = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-activedescendant') ?? '')?.textContent ?? '');
 
+/** Presses ArrowDown until the palette's active option holds `text`: at most once per option listed, then fails. */
+async function arrowDownTo(text: string) {
+  const count = await page.getByRole('dialog', { name: 'Go to or do' }).getByRole('option').count();
+  for (let presses = 0; presses < count && !(await activeOption()).includes(text); presses += 1) await page.keyboard.press('ArrowDown');
+  expect(await activeOption()).toContain(text);
+}
+
 describe('command palette, search everything, type-ahead themes and evidence filters', () => {
   it('works by keyboard alone', async () => {
     await setUpFirstAdmin(page, app.baseUrl, { name: 'Priya Platform', email: 'priya@example.com', password: 'admin password 1' });
@@ -73,7 +80,7 @@ describe('command palette, search everything, type-ahead themes and evidence fil
     await page.keyboard.type('staging environments');
     await palette.getByRole('option', { name: new RegExp(THEME) }).waitFor(WAIT);
     await checkPage(page, 'palette-04-theme-option');
-    while (!(await activeOption()).includes(THEME)) await page.keyboard.press('ArrowDown');
+    await arrowDownTo(THEME);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: THEME }).waitFor(WAIT);
     await checkPage(page, 'palette-05-theme');
@@ -106,9 +113,10 @@ describe('command palette, search everything, type-ahead themes and evidence fil
     await page.getByRole('heading', { name: 'Pain inventory' }).first().waitFor(WAIT);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('/');
-    await palette.waitFor(WAIT);
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
     await page.keyboard.type('staging');
-    while (!(await activeOption()).includes('Search everything')) await page.keyboard.press('ArrowDown');
+    await palette.getByRole('option', { name: /Search everything/ }).waitFor(WAIT);
+    await arrowDownTo('Search everything');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=staging$/, WAIT);
 
