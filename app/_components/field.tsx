@@ -1,7 +1,7 @@
 'use client';
 // Form fields: a label, the control, an optional hint and the error message, wired together
 // for screen readers (aria-describedby, aria-invalid).
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 export const controlClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500 disabled:bg-slate-100';
@@ -92,15 +92,22 @@ export function SelectField({
 }
 
 /**
- * The message at the top of a form when a submission failed. When the server named fields,
- * those are marked beside each field and this only points at them.
+ * The message at the top of a form when a submission failed. When the server named fields and the
+ * form marks one of them (aria-invalid), this only points at them; when it marks none (the server
+ * named something the form shows no field for, e.g. an import's file), this says the message.
  */
 export function FormError({ message, fieldErrors }: { message?: string | null; fieldErrors?: Record<string, string[]> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [isFieldMarked, setIsFieldMarked] = useState(false);
+  const hasFieldErrors = Boolean(fieldErrors && Object.keys(fieldErrors).length > 0);
+  useLayoutEffect(() => {
+    // Read from the rendered form before it is painted: only the DOM knows which fields show a message.
+    setIsFieldMarked(hasFieldErrors && Boolean(ref.current?.closest('form')?.querySelector('[aria-invalid="true"]')));
+  }, [message, fieldErrors, hasFieldErrors]);
   if (!message) return null;
-  const hasFieldErrors = fieldErrors && Object.keys(fieldErrors).length > 0;
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {hasFieldErrors ? 'Check the fields marked below.' : message}
+    <div ref={ref} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {isFieldMarked ? 'Check the fields marked below.' : message}
     </div>
   );
 }

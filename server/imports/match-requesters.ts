@@ -1,6 +1,6 @@
 // Requesters are developers: a requester whose email matches a participant is that participant;
 // one without an email matches a participant of the same name; anyone else is new to the
-// directory. Pure: the directory is passed in; a newcomer gets its id here (a random UUID) and is
+// directory. No I/O: the directory is passed in; a newcomer gets its id here (a random UUID) and is
 // handed back to be created before the first row that names it is written.
 import { randomUUID } from 'node:crypto';
 

@@ -180,8 +180,7 @@ function ImportForm({ interviewId, onDone }: { interviewId: string; onDone: () =
   return (
     <form onSubmit={submit} aria-label="Import a transcript" className="mb-4 flex flex-col gap-3 rounded-md border border-slate-200 p-3">
       <FileDrop label="Transcript file (.vtt, .srt or .txt)" accept=".vtt,.srt,.txt,text/vtt,text/plain" maxBytes={MAX_TRANSCRIPT_BYTES} onFile={choose} onReject={setProblem} />
-      {/* Every refusal here is about the file (the server names `content` or `speakers`), and no field shows it: the top says it. */}
-      <FormError message={problem ?? form.formError.message} />
+      <FormError message={problem ?? form.formError.message} fieldErrors={form.formError.fieldErrors} />
       {preview && file && (
         <>
           <p className="text-sm text-slate-700">
